@@ -1,0 +1,164 @@
+import type { Metrics } from './metrics.ts';
+import type { Random } from './random.ts';
+
+/**
+ * The contract between service models. Models never reach into each other: a model hands a Message to an
+ * outbound Edge (`edge.to.receive(...)`), and a synchronous caller passes a Reply that the callee calls
+ * exactly once with the outcome.
+ */
+
+/** How a call ended, as the caller sees it. */
+export const Outcome = {
+  Ok: 0,
+  /** 429: Lambda TooManyRequestsException, API Gateway throttle, DynamoDB throughput exceeded. */
+  Throttled: 1,
+  /** The function ran and threw (Lambda Unhandled error). */
+  FunctionError: 2,
+  /** The function ran past its Timeout (a function error: "Task timed out"). */
+  FunctionTimeout: 3,
+  /** HTTP 500 from API Gateway (e.g. Lambda throttled behind a proxy integration). */
+  ServerError: 4,
+  /** HTTP 502 from API Gateway (Lambda error or malformed proxy response). */
+  BadGateway: 5,
+  /** HTTP 504 from API Gateway (integration timeout). */
+  GatewayTimeout: 6,
+  /** A service-side error other than the above (5xx from SQS, SNS, DynamoDB, ...). */
+  Failed: 7,
+} as const;
+export type Outcome = (typeof Outcome)[keyof typeof Outcome];
+
+export const OUTCOME_NAMES: Record<Outcome, string> = {
+  0: 'Ok',
+  1: 'Throttled',
+  2: 'FunctionError',
+  3: 'FunctionTimeout',
+  4: 'ServerError',
+  5: 'BadGateway',
+  6: 'GatewayTimeout',
+  7: 'Failed',
+};
+
+/** A unit of work: a client request, an SQS message, an SNS notification, an event, a batch of records. */
+export interface Message {
+  /** Unique within a run. */
+  id: number;
+  /** When the originating client produced it (ms): end-to-end latency and SQS/stream age start here. */
+  createdAt: number;
+  /** Payload size in KB. */
+  sizeKB: number;
+  /** Message attributes, for filter policies and routing. */
+  attributes: Readonly<Record<string, string | number | boolean | readonly string[]>> | null;
+  /** Records of a batch (event source mappings), or null. */
+  records: Message[] | null;
+  /** The partition key / message group chosen by the client's behaviour (e.g. a Zipf-distributed key), or -1. */
+  key: number;
+}
+
+/** What a callee may tell the caller beyond the outcome. */
+export interface ReplyInfo {
+  /** Throttle or error reason, e.g. AWS's TooManyRequestsException Reason. */
+  reason?: string;
+  /** For batches with ReportBatchItemFailures: the records that failed. */
+  failedRecords?: Message[];
+}
+
+/**
+ * Called once by the callee when a synchronous call ends. `doneAt` (ms) is when the caller sees the
+ * answer; it is >= the current time, so a callee can add response-path latency without an event.
+ */
+export type Reply = (outcome: Outcome, doneAt: number, info?: ReplyInfo) => void;
+
+export type EdgeRole =
+  | 'invoke'
+  | 'eventSource'
+  | 'subscription'
+  | 'target'
+  | 'deadLetter'
+  | 'onFailure'
+  | 'onSuccess'
+  | 'call';
+
+/** An edge as the engine wires it: its normalized properties and the model at its far end. */
+export interface Edge {
+  index: number;
+  from: Model;
+  to: Model;
+  role: EdgeRole;
+  properties: Record<string, unknown>;
+}
+
+/** A node after validation, with every default filled in. */
+export interface SimNode {
+  id: string;
+  type: string;
+  properties: Record<string, unknown>;
+  behaviour: Record<string, unknown>;
+}
+
+/** Account- and Region-level settings (docs/scenario-format.md `settings`). */
+export interface SimSettings {
+  lambdaAccountConcurrency: number;
+  lambdaMinimumUnreserved: number;
+  lambdaScaling: 'current' | 'legacy';
+  lambdaLegacyBurst: number;
+  lambdaIdleLifetimeSeconds: number;
+  apiGatewayAccountRateLimit: number;
+  apiGatewayAccountBurstLimit: number;
+  maxEvents: number;
+  [key: string]: unknown;
+}
+
+/** What the engine offers a model. */
+export interface SimContext {
+  /** Current simulated time in ms. */
+  readonly now: number;
+  readonly settings: SimSettings;
+  readonly metrics: Metrics;
+  readonly durationMs: number;
+  schedule(at: number, model: Model, kind: number, payload?: unknown): void;
+  /** An independent random stream for (node, purpose). */
+  random(nodeId: string, purpose: string): Random;
+  nextMessageId(): number;
+  /** State shared by all models of an account (e.g. Lambda's unreserved pool), created on first use. */
+  shared<T>(key: string, create: () => T): T;
+  /** Notes a departure from AWS or a clamp the model made, shown with the result. */
+  warn(nodeId: string, message: string): void;
+}
+
+export abstract class Model {
+  index = -1;
+  readonly id: string;
+  readonly type: string;
+  /** Outbound edges, in scenario order. */
+  readonly out: Edge[] = [];
+  /** Inbound edges, in scenario order. */
+  readonly in: Edge[] = [];
+
+  constructor(
+    protected readonly ctx: SimContext,
+    node: SimNode,
+  ) {
+    this.id = node.id;
+    this.type = node.type;
+  }
+
+  /** Called once after all edges are wired, before time starts: schedule first events here. */
+  start(): void {}
+
+  /** A timer this model scheduled has fired. */
+  onEvent(_kind: number, _payload: unknown): void {}
+
+  /**
+   * A message arrives on `edge`. `reply` is set for synchronous calls and null for fire-and-forget
+   * deliveries (async invocation, SNS fan-out, ...).
+   */
+  receive(_msg: Message, _edge: Edge, reply: Reply | null): void {
+    reply?.(Outcome.Failed, this.ctx.now, { reason: `${this.type} does not accept calls` });
+  }
+
+  /** A live edit of this node's properties or behaviour; takes effect from the next event. */
+  update(_node: SimNode): void {}
+
+  /** Called at the end of the run (or each time a result is taken) so levels are up to date. */
+  finish(): void {}
+}

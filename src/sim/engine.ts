@@ -1,0 +1,169 @@
+import { EventQueue } from './core/eventQueue.ts';
+import { Metrics, choosePeriodSeconds } from './core/metrics.ts';
+import type { Edge, EdgeRole, Model, SimContext, SimNode, SimSettings } from './core/model.ts';
+import { Random } from './core/random.ts';
+import { buildResult, type ResultDocument } from './result.ts';
+import { serviceKind } from './services/registry.ts';
+
+/** A scenario after validation and defaults (src/scenario produces it). */
+export interface SimScenario {
+  name: string;
+  seed: number;
+  durationSeconds: number;
+  settings: SimSettings;
+  nodes: SimNode[];
+  edges: { from: string; to: string; role: EdgeRole; properties: Record<string, unknown> }[];
+}
+
+const ENGINE = -1;
+const PERIOD_END = 0;
+
+export interface AdvanceReport {
+  /** Simulated time reached, ms. */
+  now: number;
+  done: boolean;
+  /** Set when the run was stopped by the event budget. */
+  stopped?: string;
+}
+
+/**
+ * The discrete-event engine: one event heap ordered by (time, sequence), models per node, metrics closed
+ * per period. It runs to a time in slices so that a caller (the CLI, the worker) can pause, apply live
+ * edits between slices, and stream the periods closed so far.
+ */
+export class Simulation implements SimContext {
+  now = 0;
+  events = 0;
+  readonly settings: SimSettings;
+  readonly metrics: Metrics;
+  readonly durationMs: number;
+  readonly periodSeconds: number;
+  readonly models: Model[] = [];
+  readonly warnings: string[] = [];
+  stopped: string | undefined;
+
+  private readonly queue = new EventQueue(4096);
+  private readonly byId = new Map<string, Model>();
+  private readonly sharedState = new Map<string, unknown>();
+  private messageIds = 0;
+  private finished = false;
+  private wallMs = 0;
+
+  constructor(readonly scenario: SimScenario) {
+    this.settings = scenario.settings;
+    this.durationMs = scenario.durationSeconds * 1000;
+    this.periodSeconds = choosePeriodSeconds(scenario.durationSeconds);
+    this.metrics = new Metrics(this.periodSeconds, scenario.durationSeconds);
+
+    for (const node of scenario.nodes) {
+      const model = serviceKind(node.type).create(this, node);
+      model.index = this.models.length;
+      this.models.push(model);
+      this.byId.set(node.id, model);
+    }
+    scenario.edges.forEach((e, index) => {
+      const from = this.byId.get(e.from) as Model;
+      const to = this.byId.get(e.to) as Model;
+      const edge: Edge = { index, from, to, role: e.role, properties: e.properties };
+      from.out.push(edge);
+      to.in.push(edge);
+    });
+    for (const m of this.models) m.start();
+    this.queue.push(this.metrics.periodMs, ENGINE, PERIOD_END);
+  }
+
+  // SimContext
+  schedule(at: number, model: Model, kind: number, payload?: unknown): void {
+    this.queue.push(at < this.now ? this.now : at, model.index, kind, payload);
+  }
+  random(nodeId: string, purpose: string): Random {
+    return new Random(this.scenario.seed, `${nodeId}#${purpose}`);
+  }
+  nextMessageId(): number {
+    return ++this.messageIds;
+  }
+  shared<T>(key: string, create: () => T): T {
+    let v = this.sharedState.get(key) as T | undefined;
+    if (v === undefined) {
+      v = create();
+      this.sharedState.set(key, v);
+    }
+    return v;
+  }
+  warn(nodeId: string, message: string): void {
+    const line = `${nodeId}: ${message}`;
+    if (!this.warnings.includes(line)) this.warnings.push(line);
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  model(id: string): Model | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Runs events up to simulated time `untilMs` (capped at the scenario's end). */
+  advanceTo(untilMs: number): AdvanceReport {
+    if (this.finished) return { now: this.now, done: true, stopped: this.stopped };
+    const started = performance.now();
+    const end = Math.min(untilMs, this.durationMs);
+    const queue = this.queue;
+    const models = this.models;
+    const maxEvents = this.settings.maxEvents;
+    let events = this.events;
+    while (queue.size > 0 && queue.peekTime() <= end) {
+      if (events >= maxEvents) {
+        this.stopped =
+          `stopped after ${maxEvents.toLocaleString('en-US')} events at ${(this.now / 1000).toFixed(3)} s of ` +
+          `${this.scenario.durationSeconds} s: the scenario generates more work than the event budget ` +
+          `(settings.maxEvents) allows; lower the traffic or the duration, or raise settings.maxEvents`;
+        break;
+      }
+      queue.pop();
+      events++;
+      this.now = queue.time;
+      const h = queue.handler;
+      if (h === ENGINE) this.onEngineEvent(queue.kind);
+      else models[h].onEvent(queue.kind, queue.payload);
+    }
+    this.events = events;
+    if (this.stopped === undefined) this.now = Math.max(this.now, end);
+    if (this.stopped !== undefined || this.now >= this.durationMs) this.finish();
+    this.wallMs += performance.now() - started;
+    return { now: this.now, done: this.finished, stopped: this.stopped };
+  }
+
+  /** Runs to the end of the scenario (or until the event budget stops it). */
+  run(): AdvanceReport {
+    return this.advanceTo(this.durationMs);
+  }
+
+  /** Applies a live edit to a node: models read the new values from their next event on. */
+  updateNode(node: SimNode): void {
+    this.byId.get(node.id)?.update(node);
+  }
+
+  result(): ResultDocument {
+    return buildResult(this, this.wallMs / 1000);
+  }
+
+  private onEngineEvent(kind: number): void {
+    if (kind === PERIOD_END) {
+      for (const m of this.models) m.finish();
+      this.metrics.closePeriod(this.now);
+      const next = this.now + this.metrics.periodMs;
+      if (next <= this.durationMs + 1e-6) this.queue.push(next, ENGINE, PERIOD_END);
+    }
+  }
+
+  private finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    // A run cut short by the budget closes the period it was in, so its partial figures are kept.
+    if (this.metrics.periods * this.metrics.periodMs < this.now && this.metrics.periods < this.metrics.maxPeriods) {
+      for (const m of this.models) m.finish();
+      this.metrics.closePeriod(this.now);
+    }
+  }
+}
