@@ -41,6 +41,7 @@ export class Simulation implements SimContext {
   readonly models: Model[] = [];
   readonly warnings: string[] = [];
   stopped: string | undefined;
+  readonly edgeCounts: Float64Array;
 
   private readonly queue = new EventQueue(4096);
   private readonly byId = new Map<string, Model>();
@@ -54,6 +55,7 @@ export class Simulation implements SimContext {
     this.durationMs = scenario.durationSeconds * 1000;
     this.periodSeconds = choosePeriodSeconds(scenario.durationSeconds);
     this.metrics = new Metrics(this.periodSeconds, scenario.durationSeconds);
+    this.edgeCounts = new Float64Array(scenario.edges.length);
 
     for (const node of scenario.nodes) {
       const model = serviceKind(node.type).create(this, node);

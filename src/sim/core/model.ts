@@ -52,6 +52,8 @@ export interface Message {
   records: Message[] | null;
   /** The partition key / message group chosen by the client's behaviour (e.g. a Zipf-distributed key), or -1. */
   key: number;
+  /** A poison message: every attempt to process it fails (behaviour of the producing client). */
+  poison: boolean;
 }
 
 /** What a callee may tell the caller beyond the outcome. */
@@ -115,6 +117,8 @@ export interface SimContext {
   readonly settings: SimSettings;
   readonly metrics: Metrics;
   readonly durationMs: number;
+  /** Messages sent over each edge so far, indexed by Edge.index (the UI animates edges from it). */
+  readonly edgeCounts: Float64Array;
   schedule(at: number, model: Model, kind: number, payload?: unknown): void;
   /** An independent random stream for (node, purpose). */
   random(nodeId: string, purpose: string): Random;
@@ -140,6 +144,12 @@ export abstract class Model {
   ) {
     this.id = node.id;
     this.type = node.type;
+  }
+
+  /** Sends a message over one of this model's outbound edges (counted for the edge's flow rate). */
+  protected send(edge: Edge, msg: Message, reply: Reply | null): void {
+    this.ctx.edgeCounts[edge.index]++;
+    edge.to.receive(msg, edge, reply);
   }
 
   /** Called once after all edges are wired, before time starts: schedule first events here. */
