@@ -71,7 +71,7 @@ export class Simulation implements SimContext {
       to.in.push(edge);
     });
     for (const m of this.models) m.start();
-    this.queue.push(this.metrics.periodMs, ENGINE, PERIOD_END);
+    this.queue.pushFirst(this.metrics.periodMs, ENGINE, PERIOD_END);
   }
 
   // SimContext
@@ -155,7 +155,7 @@ export class Simulation implements SimContext {
       for (const m of this.models) m.finish();
       this.metrics.closePeriod(this.now);
       const next = this.now + this.metrics.periodMs;
-      if (next <= this.durationMs + 1e-6) this.queue.push(next, ENGINE, PERIOD_END);
+      if (next <= this.durationMs + 1e-6) this.queue.pushFirst(next, ENGINE, PERIOD_END);
     }
   }
 

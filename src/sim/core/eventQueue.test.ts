@@ -72,3 +72,19 @@ describe('Random', () => {
     expect(e / n).toBeLessThan(81);
   });
 });
+
+describe('EventQueue.pushFirst', () => {
+  it('runs before events at the same time that were pushed earlier', () => {
+    const q = new EventQueue();
+    q.push(10, 0, 1);
+    q.push(10, 0, 2);
+    q.pushFirst(10, 0, 3);
+    q.push(5, 0, 4);
+    const kinds: number[] = [];
+    while (q.size > 0) {
+      q.pop();
+      kinds.push(q.kind);
+    }
+    expect(kinds).toEqual([4, 3, 1, 2]);
+  });
+});

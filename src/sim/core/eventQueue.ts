@@ -38,6 +38,15 @@ export class EventQueue {
   }
 
   push(time: number, handler: number, kind: number, payload?: unknown): void {
+    this.insert(time, this.nextSeq++, handler, kind, payload);
+  }
+
+  /** Pushes an event that runs before every other event at the same time (e.g. closing a metrics period). */
+  pushFirst(time: number, handler: number, kind: number, payload?: unknown): void {
+    this.insert(time, -1 - this.nextSeq++, handler, kind, payload);
+  }
+
+  private insert(time: number, seq: number, handler: number, kind: number, payload: unknown): void {
     let slot: number;
     if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount];
     else {
@@ -45,7 +54,7 @@ export class EventQueue {
       slot = this.nextSlot++;
     }
     this.times[slot] = time;
-    this.seqs[slot] = this.nextSeq++;
+    this.seqs[slot] = seq;
     this.handlers[slot] = handler;
     this.kinds[slot] = kind;
     this.payloads[slot] = payload;
