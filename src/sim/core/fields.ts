@@ -41,7 +41,7 @@ export function rangeMessage(min: number, max: number, unit?: string): string {
 function number(min: number, max: number, integer: boolean, unit?: string) {
   const msg = rangeMessage(min, max, unit);
   let s = z.number({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a number') });
-  if (integer) s = s.int({ error: `must be a whole number, ${msg.slice(5)}` });
+  if (integer) s = s.int({ error: `must be a whole number, ${msg.slice(8)}` });
   return s.min(min, { error: msg }).max(max, { error: msg });
 }
 

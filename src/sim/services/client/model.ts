@@ -1,0 +1,135 @@
+import { Model, Outcome, type Message, type SimContext, type SimNode } from '../../core/model.ts';
+import type { Random } from '../../core/random.ts';
+import { ArrivalProcess } from './arrivals.ts';
+import { KeySampler } from './keys.ts';
+import { WeightedRouter } from './routing.ts';
+import { clientBehaviour, clientProperties, type ClientBehaviour } from './spec.ts';
+
+const ARRIVAL = 1;
+const LAMBDA = 'AWS::Lambda::Function';
+
+/**
+ * A traffic source. Keeps ONE pending heap event: when an arrival fires it sends the request and schedules
+ * the next. Each request goes over one outbound edge chosen by weight; the caller-side outcome and end-to-end
+ * latency are recorded when the answer comes back. An Event (asynchronous) Lambda invocation is answered
+ * 202 Accepted at once (docs/aws-behaviour.md, Lambda "async invocation"), so it counts as succeeded at once.
+ */
+export class ClientModel extends Model {
+  private arrivals!: ArrivalProcess;
+  private keys!: KeySampler;
+  private behaviour!: ClientBehaviour;
+  private readonly router: WeightedRouter;
+  private readonly arrivalRng: Random;
+  private readonly keyRng: Random;
+  private readonly poisonRng: Random;
+  /** Arrival events carry the generation they were scheduled in; a live edit starts a new one. */
+  private generation = 0;
+  private inFlightCount = 0;
+
+  private readonly mRequests: number;
+  private readonly mSucceeded: number;
+  private readonly mFailed: number;
+  private readonly mThrottled: number;
+  private readonly mInFlight: number;
+  private readonly mLatency: number;
+
+  constructor(ctx: SimContext, node: SimNode) {
+    super(ctx, node);
+    this.arrivalRng = ctx.random(node.id, 'arrivals');
+    this.keyRng = ctx.random(node.id, 'keys');
+    this.poisonRng = ctx.random(node.id, 'poison');
+    this.router = new WeightedRouter(ctx.random(node.id, 'routing'));
+    const m = ctx.metrics;
+    this.mRequests = m.counter(node.id, 'Requests');
+    this.mSucceeded = m.counter(node.id, 'Succeeded');
+    this.mFailed = m.counter(node.id, 'Failed');
+    this.mThrottled = m.counter(node.id, 'Throttled');
+    this.mInFlight = m.level(node.id, 'InFlight');
+    this.mLatency = m.distribution(node.id, 'Latency');
+    this.configure(node);
+  }
+
+  /** Requests sent and not yet answered. */
+  get inFlight(): number {
+    return this.inFlightCount;
+  }
+
+  private configure(node: SimNode): void {
+    const props = clientProperties.parse(node.properties);
+    this.behaviour = clientBehaviour.parse(node.behaviour);
+    this.arrivals = new ArrivalProcess(props, this.arrivalRng, this.ctx.durationMs);
+    this.keys = new KeySampler(this.behaviour.keys, this.keyRng);
+  }
+
+  start(): void {
+    this.router.build(this.out);
+    if (this.router.size === 0) {
+      this.ctx.warn(this.id, 'has no outgoing edge with a weight above 0, so it sends no requests');
+      return;
+    }
+    this.scheduleArrival(this.arrivals.first(0));
+  }
+
+  update(node: SimNode): void {
+    this.configure(node);
+    this.router.build(this.out);
+    this.generation++;
+    if (this.router.size > 0) this.scheduleArrival(this.arrivals.first(this.ctx.now));
+  }
+
+  onEvent(kind: number, payload: unknown): void {
+    if (kind !== ARRIVAL || payload !== this.generation) return;
+    const now = this.ctx.now;
+    this.sendRequest(now);
+    this.scheduleArrival(this.arrivals.next(now));
+  }
+
+  private scheduleArrival(at: number): void {
+    if (at <= this.ctx.durationMs) this.ctx.schedule(at, this, ARRIVAL, this.generation);
+  }
+
+  private sendRequest(now: number): void {
+    const edge = this.router.pick();
+    if (edge === null) return;
+    const b = this.behaviour;
+    const msg: Message = {
+      id: this.ctx.nextMessageId(),
+      createdAt: now,
+      sizeKB: b.payloadSizeKB,
+      attributes: b.attributes,
+      records: null,
+      key: this.keys.next(),
+      poison: b.poisonRate > 0 && this.poisonRng.next() < b.poisonRate,
+    };
+    const metrics = this.ctx.metrics;
+    metrics.add(this.mRequests, 1);
+    if (edge.properties.invocationType === 'Event' && edge.to.type === LAMBDA) {
+      this.send(edge, msg, null);
+      metrics.add(this.mSucceeded, 1);
+      metrics.record(this.mLatency, 0);
+      return;
+    }
+    metrics.setLevel(this.mInFlight, ++this.inFlightCount, now);
+    let answered = false;
+    // Passed inline: a closure bound to a name would get a per-request name wrapper under some bundlers.
+    this.send(edge, msg, (outcome: Outcome, doneAt: number) => {
+      if (answered) {
+        this.ctx.warn(this.id, `request ${msg.id} was answered twice (a model broke the Reply contract)`);
+        return;
+      }
+      answered = true;
+      this.complete(outcome, doneAt, now);
+    });
+  }
+
+  private complete(outcome: Outcome, doneAt: number, createdAt: number): void {
+    const metrics = this.ctx.metrics;
+    metrics.setLevel(this.mInFlight, --this.inFlightCount, this.ctx.now);
+    metrics.record(this.mLatency, doneAt - createdAt);
+    if (outcome === Outcome.Ok) metrics.add(this.mSucceeded, 1);
+    else {
+      metrics.add(this.mFailed, 1);
+      if (outcome === Outcome.Throttled) metrics.add(this.mThrottled, 1);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import type { ReplyInfo } from '../../core/model.ts';
+
+/**
+ * Why Lambda answered 429 TooManyRequestsException. The first four are AWS's own Reason values; AWS gives
+ * the scaling-rate limit no distinct reason, so the simulation names it ScalingRateLimitExceeded.
+ */
+export const THROTTLE_REASONS = [
+  /** Reserved concurrency is 0 or fully in use (docs/aws-behaviour.md, Lambda "reserved concurrency"). */
+  'ReservedFunctionConcurrentInvocationLimitExceeded',
+  /** The account's unreserved pool is fully in use (Lambda "account concurrency"). */
+  'ConcurrentInvocationLimitExceeded',
+  /** More than 10 requests/s per environment of a function with reserved concurrency (Lambda "requests per environment"). */
+  'ReservedFunctionInvocationRateLimitExceeded',
+  /** The same for a function on the unreserved pool. */
+  'FunctionInvocationRateLimitExceeded',
+  /** No new environment may be created yet (Lambda "scaling rate"): the simulation's name. */
+  'ScalingRateLimitExceeded',
+] as const;
+export type ThrottleReason = (typeof THROTTLE_REASONS)[number];
+
+export const R_RESERVED = 0;
+export const R_ACCOUNT = 1;
+export const R_RESERVED_RATE = 2;
+export const R_FUNCTION_RATE = 3;
+export const R_SCALING = 4;
+
+/** Reply info per reason, allocated once. */
+export const THROTTLE_INFO: readonly ReplyInfo[] = THROTTLE_REASONS.map((reason) => Object.freeze({ reason }));
+
+/** The per-reason counter: `Throttles:<Reason>`. */
+export const throttleMetricName = (reason: ThrottleReason) => `Throttles:${reason}`;
