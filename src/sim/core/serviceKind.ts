@@ -43,4 +43,9 @@ export interface ServiceKind {
   create(ctx: SimContext, node: SimNode): Model;
   /** Checks that need the whole node (cross-field rules); return problems as [property path, message]. */
   check?(node: SimNode): [string, string][];
+  /**
+   * Checks of one outgoing edge that need both end nodes (e.g. a FIFO topic accepts only FIFO queues); return
+   * problems as [path within the edge ('' for the edge itself, or 'properties.X'), message].
+   */
+  checkConnection?(from: SimNode, to: SimNode, role: EdgeRole, properties: Record<string, unknown>): [string, string][];
 }

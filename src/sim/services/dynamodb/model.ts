@@ -1,0 +1,167 @@
+import { compileDuration, type DurationSpec, type Sampler } from '../../core/distributions.ts';
+import { Model, Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type SimNode } from '../../core/model.ts';
+import type { Random } from '../../core/random.ts';
+import { COST_METRIC } from '../../result.ts';
+import { capacityUnits, isWrite, type DynamoOperation, type ReadConsistency } from './capacityUnits.ts';
+import { PartitionPicker, partitionOfKey, type KeySkew } from './keySkew.ts';
+import { DYNAMODB_PRICES, dynamodbBehaviour, dynamodbCallSchema, dynamodbProperties, provisionedCapacity, type DynamoBehaviour } from './spec.ts';
+import { PartitionThroughput, type ThroughputConfig } from './throughput.ts';
+
+/** docs/aws-behaviour.md "DynamoDB: partitions": the most one partition serves a second, and 10 GB each. */
+export const PARTITION_MAX_RCU = 3000;
+export const PARTITION_MAX_WCU = 1000;
+export const PARTITION_MAX_GB = 10;
+
+/** Partitions a table needs for its capacity and its size. */
+export function partitionCount(rcu: number, wcu: number, sizeGB: number): number {
+  return Math.max(1, Math.ceil(rcu / PARTITION_MAX_RCU + wcu / PARTITION_MAX_WCU - 1e-9), Math.ceil(sizeGB / PARTITION_MAX_GB - 1e-9));
+}
+
+const PROVISIONED_THROTTLE: ReplyInfo = { reason: 'ProvisionedThroughputExceededException' };
+const ON_DEMAND_THROTTLE: ReplyInfo = { reason: 'ThrottlingException' };
+
+/** What one call on an inbound edge costs, worked out once per edge. */
+interface CallPlan {
+  write: boolean;
+  units: number;
+}
+
+/**
+ * An AWS::DynamoDB::Table. Each call (a message on a `call` edge, with a Reply) is routed to a partition by its
+ * key, takes its capacity units from that partition's read or write throughput, and is answered Ok after
+ * the request latency or Throttled with AWS's exception name. Capacity rules: throughput.ts.
+ */
+export class DynamoTableModel extends Model {
+  private reads!: PartitionThroughput;
+  private writes!: PartitionThroughput;
+  private picker!: PartitionPicker;
+  private skew!: KeySkew;
+  private behaviour!: DynamoBehaviour;
+  private onDemand = false;
+  private sizeGB = 0;
+  private latency!: Sampler;
+  private hourlyUSD = 0;
+  private costAccruedTo = 0;
+  private plans: (CallPlan | undefined)[] = [];
+  private readonly keyRng: Random;
+  private readonly latencyRng: Random;
+
+  private readonly mConsumedRead: number;
+  private readonly mConsumedWrite: number;
+  private readonly mProvisionedRead: number;
+  private readonly mProvisionedWrite: number;
+  private readonly mReadThrottles: number;
+  private readonly mWriteThrottles: number;
+  private readonly mLatency: number;
+  private readonly mCost: number;
+
+  constructor(ctx: SimContext, node: SimNode) {
+    super(ctx, node);
+    const m = ctx.metrics;
+    this.mConsumedRead = m.counter(node.id, 'ConsumedReadCapacityUnits');
+    this.mConsumedWrite = m.counter(node.id, 'ConsumedWriteCapacityUnits');
+    this.mProvisionedRead = m.level(node.id, 'ProvisionedReadCapacityUnits');
+    this.mProvisionedWrite = m.level(node.id, 'ProvisionedWriteCapacityUnits');
+    this.mReadThrottles = m.counter(node.id, 'ReadThrottleEvents');
+    this.mWriteThrottles = m.counter(node.id, 'WriteThrottleEvents');
+    this.mLatency = m.distribution(node.id, 'SuccessfulRequestLatency');
+    this.mCost = m.counter(node.id, COST_METRIC, 'USD');
+    this.keyRng = ctx.random(node.id, 'key');
+    this.latencyRng = ctx.random(node.id, 'latency');
+    this.configure(node);
+  }
+
+  /** Partitions the table has now (grows with on-demand capacity). */
+  get partitions(): number {
+    return this.writes.partitions;
+  }
+
+  override update(node: SimNode): void {
+    this.accrueCost();
+    this.configure(node);
+  }
+
+  private configure(node: SimNode): void {
+    const props = dynamodbProperties.parse(node.properties);
+    const b = dynamodbBehaviour.parse(node.behaviour);
+    this.behaviour = b;
+    this.onDemand = props.BillingMode === 'PAY_PER_REQUEST';
+    this.sizeGB = b.tableSizeGB;
+    const cap = provisionedCapacity(props);
+    const rcu = this.onDemand ? b.onDemandInitialReadsPerSecond : cap.read;
+    const wcu = this.onDemand ? b.onDemandInitialWritesPerSecond : cap.write;
+    const partitions = partitionCount(rcu, wcu, b.tableSizeGB);
+    const base = { partitions, burstSeconds: b.burstSeconds, adaptive: b.adaptiveCapacity, onDemand: this.onDemand };
+    const readConfig: ThroughputConfig = { ...base, provisioned: cap.read, partitionMax: PARTITION_MAX_RCU, onDemandInitial: b.onDemandInitialReadsPerSecond };
+    const writeConfig: ThroughputConfig = { ...base, provisioned: cap.write, partitionMax: PARTITION_MAX_WCU, onDemandInitial: b.onDemandInitialWritesPerSecond };
+    this.reads = new PartitionThroughput(readConfig);
+    this.writes = new PartitionThroughput(writeConfig);
+    this.skew = { distribution: b.keyDistribution, keys: b.keys, zipfExponent: b.zipfExponent, hotKeyShare: b.hotKeyShare };
+    this.picker = new PartitionPicker(this.skew, partitions);
+    this.latency = compileDuration(b.latency as DurationSpec);
+    this.hourlyUSD = this.onDemand ? 0 : cap.read * DYNAMODB_PRICES.rcuHour + cap.write * DYNAMODB_PRICES.wcuHour;
+    this.plans = [];
+    const now = this.ctx.now;
+    this.ctx.metrics.setLevel(this.mProvisionedRead, this.onDemand ? 0 : cap.read, now);
+    this.ctx.metrics.setLevel(this.mProvisionedWrite, this.onDemand ? 0 : cap.write, now);
+  }
+
+  private planFor(edge: Edge): CallPlan {
+    const call = dynamodbCallSchema.safeParse(edge.properties);
+    if (!call.success) {
+      const issue = call.error.issues[0];
+      throw new Error(`edge ${edge.from.id} -> ${this.id}: properties.${issue.path.join('.')}: ${issue.message}`);
+    }
+    const op = call.data.operation as DynamoOperation;
+    const size = call.data.itemSizeKB ?? this.behaviour.itemSizeKB;
+    const plan = {
+      write: isWrite(op),
+      units: capacityUnits(op, size, call.data.itemsPerRequest, call.data.consistency as ReadConsistency),
+    };
+    this.plans[edge.index] = plan;
+    return plan;
+  }
+
+  override receive(msg: Message, edge: Edge, reply: Reply | null): void {
+    const plan = this.plans[edge.index] ?? this.planFor(edge);
+    const now = this.ctx.now;
+    const dimension = plan.write ? this.writes : this.reads;
+    const p = msg.key >= 0 ? partitionOfKey(msg.key, dimension.partitions) : this.picker.pick(this.keyRng);
+    const ok = dimension.consume(p, plan.units, now);
+    const metrics = this.ctx.metrics;
+    const latency = this.latency(this.latencyRng);
+    if (this.onDemand && dimension.partitions !== this.neededPartitions()) this.grow();
+    if (!ok) {
+      metrics.add(plan.write ? this.mWriteThrottles : this.mReadThrottles, 1);
+      reply?.(Outcome.Throttled, now + latency, this.onDemand ? ON_DEMAND_THROTTLE : PROVISIONED_THROTTLE);
+      return;
+    }
+    metrics.add(plan.write ? this.mConsumedWrite : this.mConsumedRead, plan.units);
+    if (this.onDemand)
+      metrics.add(this.mCost, plan.units * (plan.write ? DYNAMODB_PRICES.writeRequestUnit : DYNAMODB_PRICES.readRequestUnit));
+    metrics.record(this.mLatency, latency);
+    reply?.(Outcome.Ok, now + latency);
+  }
+
+  /** On-demand: partitions for the capacity the table serves now (they split as it grows, never merge). */
+  private neededPartitions(): number {
+    return Math.max(this.writes.partitions, partitionCount(this.reads.tableCapacity, this.writes.tableCapacity, this.sizeGB));
+  }
+
+  private grow(): void {
+    const n = this.neededPartitions();
+    this.reads.setPartitions(n);
+    this.writes.setPartitions(n);
+    this.picker = new PartitionPicker(this.skew, n);
+  }
+
+  private accrueCost(): void {
+    const now = this.ctx.now;
+    if (this.hourlyUSD > 0 && now > this.costAccruedTo) this.ctx.metrics.add(this.mCost, (this.hourlyUSD * (now - this.costAccruedTo)) / 3_600_000);
+    this.costAccruedTo = now;
+  }
+
+  override finish(): void {
+    this.accrueCost();
+  }
+}

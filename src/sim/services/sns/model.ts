@@ -1,0 +1,211 @@
+import { compileDuration, type DurationSpec, type Sampler } from '../../core/distributions.ts';
+import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode } from '../../core/model.ts';
+import type { Random } from '../../core/random.ts';
+import { COST_METRIC } from '../../result.ts';
+import { snsRetryDelayMs, SNS_TOTAL_RETRIES } from './deliveryRetry.ts';
+import { compileFilterPolicy, FilterPolicyError, matchesFilterPolicy, type CompiledFilterPolicy, type FilterPolicyScope } from './filterPolicy.ts';
+import { SNS_CHUNK_KB, SNS_PUBLISH_PRICE, snsBehaviour, snsProperties } from './spec.ts';
+
+const DELIVER = 1;
+// Module-local copies: imported bindings are getters under some loaders, and these are read per publish.
+const CHUNK_KB = SNS_CHUNK_KB;
+const PUBLISH_PRICE = SNS_PUBLISH_PRICE;
+
+interface Subscription {
+  edge: Edge;
+  policy: CompiledFilterPolicy | null;
+  /** Lambda subscribers are invoked asynchronously (docs/aws-behaviour.md "SNS: Lambda subscribers"). */
+  async: boolean;
+  dlq: Edge | null;
+  /** FIFO topics: the last delivery time, so deliveries to a subscriber keep publish order. */
+  lastDeliveryAt: number;
+}
+
+/** One message on its way to one subscriber (or to that subscription's DLQ), across its retries. */
+class Delivery {
+  attempts = 0;
+  toDlq = false;
+  /** Null for asynchronous (Lambda) subscribers, which do not answer. */
+  readonly reply: Reply | null;
+
+  constructor(
+    topic: SnsTopic,
+    readonly sub: Subscription,
+    readonly msg: Message,
+  ) {
+    this.reply = sub.async ? null : (outcome, doneAt) => topic.onReply(this, outcome, doneAt);
+  }
+}
+
+/**
+ * An AWS::SNS::Topic (docs/aws-behaviour.md "SNS"). A Publish (a message on a `call` edge) is answered Ok after
+ * the publish latency; each subscription whose filter policy matches then gets its own copy after the
+ * delivery latency. SQS subscribers answer like SendMessage: a Throttled or Failed answer starts the delivery
+ * retry policy (deliveryRetry.ts), and a delivery that exhausts it goes to the subscription's DLQ if it has one.
+ * FIFO topics keep publish order per subscriber for first attempts; a copy being retried does not hold back
+ * the copies published after it (AWS would), and deduplication is not simulated (every message is distinct).
+ */
+export class SnsTopic extends Model {
+  readonly fifo: boolean;
+  private subscriptions: Subscription[] = [];
+  private publishLatency!: Sampler;
+  private deliveryLatency!: Sampler;
+  private readonly latencyRng: Random;
+
+  /** Exact counts for conservation: every matched copy ends delivered, failed, or still in flight. */
+  readonly count = { published: 0, matched: 0, filteredOut: 0, delivered: 0, failed: 0, redrivenToDlq: 0, failedToRedrive: 0, attempts: 0 };
+
+  private readonly hPublished: number;
+  private readonly hDelivered: number;
+  private readonly hFailed: number;
+  private readonly hFilteredOut: number;
+  private readonly hRedriven: number;
+  private readonly hRedriveFailed: number;
+  private readonly hCost: number;
+
+  constructor(ctx: SimContext, node: SimNode) {
+    super(ctx, node);
+    this.fifo = snsProperties.parse(node.properties).FifoTopic;
+    const m = ctx.metrics;
+    this.hPublished = m.counter(node.id, 'NumberOfMessagesPublished');
+    this.hDelivered = m.counter(node.id, 'NumberOfNotificationsDelivered');
+    this.hFailed = m.counter(node.id, 'NumberOfNotificationsFailed');
+    this.hFilteredOut = m.counter(node.id, 'NumberOfNotificationsFilteredOut');
+    this.hRedriven = m.counter(node.id, 'NumberOfNotificationsRedrivenToDlq');
+    this.hRedriveFailed = m.counter(node.id, 'NumberOfNotificationsFailedToRedriveToDlq');
+    this.hCost = m.counter(node.id, COST_METRIC, 'USD');
+    this.latencyRng = ctx.random(node.id, 'latency');
+    this.configure(node);
+  }
+
+  private configure(node: SimNode): void {
+    const b = snsBehaviour.parse(node.behaviour);
+    this.publishLatency = compileDuration(b.publishLatency as DurationSpec);
+    this.deliveryLatency = compileDuration(b.deliveryLatency as DurationSpec);
+  }
+
+  override update(node: SimNode): void {
+    this.configure(node);
+  }
+
+  override start(): void {
+    const dlqFor = new Map<string, Edge>();
+    let defaultDlq: Edge | null = null;
+    for (const e of this.out) {
+      if (e.role !== 'deadLetter') continue;
+      const sub = e.properties.subscription;
+      if (typeof sub === 'string' && sub !== '') dlqFor.set(sub, e);
+      else defaultDlq = e;
+    }
+    this.subscriptions = this.out
+      .filter((e) => e.role === 'subscription')
+      .map((edge) => ({
+        edge,
+        policy: this.compilePolicy(edge),
+        async: edge.to.type === 'AWS::Lambda::Function',
+        dlq: dlqFor.get(edge.to.id) ?? defaultDlq,
+        lastDeliveryAt: 0,
+      }));
+    for (const id of dlqFor.keys())
+      if (!this.subscriptions.some((s) => s.edge.to.id === id))
+        this.ctx.warn(this.id, `a deadLetter edge names subscription "${id}", but ${this.id} has no subscription to it`);
+  }
+
+  private compilePolicy(edge: Edge): CompiledFilterPolicy | null {
+    const policy = edge.properties.FilterPolicy;
+    if (policy === undefined || policy === null) return null;
+    const scope = (edge.properties.FilterPolicyScope ?? 'MessageAttributes') as FilterPolicyScope;
+    try {
+      return compileFilterPolicy(policy, scope);
+    } catch (e) {
+      if (e instanceof FilterPolicyError) throw new Error(`edge ${this.id} -> ${edge.to.id}: properties.${e.message}`);
+      throw e;
+    }
+  }
+
+  /** Publish. */
+  override receive(msg: Message, _edge: Edge, reply: Reply | null): void {
+    const now = this.ctx.now;
+    const metrics = this.ctx.metrics;
+    this.count.published++;
+    metrics.add(this.hPublished, 1);
+    metrics.add(this.hCost, (msg.sizeKB > CHUNK_KB ? Math.ceil(msg.sizeKB / CHUNK_KB) : 1) * PUBLISH_PRICE);
+    reply?.(Outcome.Ok, now + this.publishLatency(this.latencyRng));
+    const subs = this.subscriptions;
+    for (let i = 0; i < subs.length; i++) {
+      const sub = subs[i];
+      if (sub.policy !== null && !matchesFilterPolicy(sub.policy, msg.attributes)) {
+        this.count.filteredOut++;
+        metrics.add(this.hFilteredOut, 1);
+        continue;
+      }
+      this.count.matched++;
+      let at = now + this.deliveryLatency(this.latencyRng);
+      if (this.fifo) {
+        if (at < sub.lastDeliveryAt) at = sub.lastDeliveryAt;
+        sub.lastDeliveryAt = at;
+      }
+      // Each subscriber gets its own message (its own MessageId); age still counts from the original.
+      const copy: Message = {
+        id: this.ctx.nextMessageId(),
+        createdAt: msg.createdAt,
+        sizeKB: msg.sizeKB,
+        attributes: msg.attributes,
+        records: msg.records,
+        key: msg.key,
+        poison: msg.poison,
+      };
+      this.ctx.schedule(at, this, DELIVER, new Delivery(this, sub, copy));
+    }
+  }
+
+  override onEvent(kind: number, payload: unknown): void {
+    if (kind !== DELIVER) return;
+    const d = payload as Delivery;
+    if (d.toDlq) {
+      this.send(d.sub.dlq as Edge, d.msg, d.reply);
+      return;
+    }
+    d.attempts++;
+    this.count.attempts++;
+    if (d.sub.async) {
+      this.send(d.sub.edge, d.msg, null);
+      this.delivered();
+    } else this.send(d.sub.edge, d.msg, d.reply);
+  }
+
+  /** A subscriber's (or a DLQ's) answer to one delivery attempt. */
+  onReply(d: Delivery, outcome: Outcome, doneAt: number): void {
+    const metrics = this.ctx.metrics;
+    if (d.toDlq) {
+      if (outcome === Outcome.Ok) {
+        this.count.redrivenToDlq++;
+        metrics.add(this.hRedriven, 1);
+      } else {
+        this.count.failedToRedrive++;
+        metrics.add(this.hRedriveFailed, 1);
+      }
+      return;
+    }
+    if (outcome === Outcome.Ok) {
+      this.delivered();
+      return;
+    }
+    const retry = d.attempts; // the retry that comes next, 1-based
+    if (retry <= SNS_TOTAL_RETRIES) {
+      this.ctx.schedule(doneAt + snsRetryDelayMs(retry), this, DELIVER, d);
+      return;
+    }
+    this.count.failed++;
+    metrics.add(this.hFailed, 1);
+    if (d.sub.dlq !== null) {
+      d.toDlq = true;
+      this.ctx.schedule(doneAt, this, DELIVER, d);
+    }
+  }
+
+  private delivered(): void {
+    this.count.delivered++;
+    this.ctx.metrics.add(this.hDelivered, 1);
+  }
+}

@@ -1,0 +1,180 @@
+import { EventQueue } from '../../core/eventQueue.ts';
+import { Metrics } from '../../core/metrics.ts';
+import { Model, Outcome, type Edge, type EdgeRole, type Message, type Reply, type SimContext, type SimNode, type SimSettings } from '../../core/model.ts';
+import { Random } from '../../core/random.ts';
+import { defaultSettings } from '../../settings.ts';
+
+/**
+ * A tiny engine for unit tests of one model: the same SimContext contract as src/sim/engine.ts, but models
+ * and edges are added by hand, so a test can put a Driver (sends messages on a schedule) and Sinks (record
+ * what arrives and answer with a chosen outcome) around the model under test without the registry.
+ */
+export class TestBench implements SimContext {
+  now = 0;
+  readonly settings: SimSettings = defaultSettings() as SimSettings;
+  readonly metrics: Metrics;
+  readonly durationMs: number;
+  readonly edgeCounts = new Float64Array(256);
+  readonly models: Model[] = [];
+  private readonly queue = new EventQueue(1024);
+  private readonly sharedState = new Map<string, unknown>();
+  private messageIds = 0;
+  private edgeIndex = 0;
+  readonly warnings: string[] = [];
+
+  constructor(
+    durationSeconds: number,
+    private readonly periodSeconds = 1,
+    private readonly seed = 1,
+  ) {
+    this.durationMs = durationSeconds * 1000;
+    this.metrics = new Metrics(periodSeconds, durationSeconds);
+  }
+
+  add<M extends Model>(model: M): M {
+    model.index = this.models.length;
+    this.models.push(model);
+    return model;
+  }
+
+  connect(from: Model, to: Model, role: EdgeRole, properties: Record<string, unknown> = {}): Edge {
+    const edge: Edge = { index: this.edgeIndex++, from, to, role, properties };
+    from.out.push(edge);
+    to.in.push(edge);
+    return edge;
+  }
+
+  schedule(at: number, model: Model, kind: number, payload?: unknown): void {
+    this.queue.push(at < this.now ? this.now : at, model.index, kind, payload);
+  }
+  random(nodeId: string, purpose: string): Random {
+    return new Random(this.seed, `${nodeId}#${purpose}`);
+  }
+  nextMessageId(): number {
+    return ++this.messageIds;
+  }
+  shared<T>(key: string, create: () => T): T {
+    if (!this.sharedState.has(key)) this.sharedState.set(key, create());
+    return this.sharedState.get(key) as T;
+  }
+  warn(nodeId: string, message: string): void {
+    this.warnings.push(`${nodeId}: ${message}`);
+  }
+
+  /** Calls start() on every model; then run() as often as wanted. */
+  start(): void {
+    for (const m of this.models) m.start();
+  }
+
+  /** Runs events up to `untilMs` (default: the end), closing metric periods on the way. */
+  run(untilMs = this.durationMs): void {
+    const end = Math.min(untilMs, this.durationMs);
+    const periodMs = this.periodSeconds * 1000;
+    for (;;) {
+      const nextPeriod = (this.metrics.periods + 1) * periodMs;
+      const t = this.queue.peekTime();
+      if (nextPeriod <= end && nextPeriod <= t) {
+        this.now = nextPeriod;
+        for (const m of this.models) m.finish();
+        this.metrics.closePeriod(nextPeriod);
+        continue;
+      }
+      if (t > end) break;
+      this.queue.pop();
+      this.now = this.queue.time;
+      this.models[this.queue.handler].onEvent(this.queue.kind, this.queue.payload);
+    }
+    this.now = end;
+    for (const m of this.models) m.finish();
+  }
+
+  private handle(node: string, name: string): number {
+    const h = this.metrics.defs.findIndex((d) => d.node === node && d.name === name);
+    if (h < 0) throw new Error(`no metric ${name} on ${node}`);
+    return h;
+  }
+  /** A counter's sum so far (closed periods plus the open one). */
+  sum(node: string, name: string): number {
+    return this.metrics.runningSum(this.handle(node, name));
+  }
+  /** A counter's or level's series column over the closed periods. */
+  series(node: string, name: string): number[] {
+    return Array.from(this.metrics.seriesOf(this.handle(node, name))[0][1]);
+  }
+  level(node: string, name: string): number {
+    return this.metrics.levelOf(this.handle(node, name));
+  }
+}
+
+export function simNode(id: string, type: string, properties: Record<string, unknown> = {}, behaviour: Record<string, unknown> = {}): SimNode {
+  return { id, type, properties, behaviour };
+}
+
+export function message(ctx: SimContext, init: Partial<Message> = {}): Message {
+  return { id: ctx.nextMessageId(), createdAt: ctx.now, sizeKB: 1, attributes: null, records: null, key: -1, poison: false, ...init };
+}
+
+/** What a Driver saw come back for one call. */
+export interface CallResult {
+  sentAt: number;
+  doneAt: number;
+  outcome: Outcome;
+  reason?: string;
+}
+
+/**
+ * Sends on its first outbound edge: at explicit times (at) or at an even rate over a window (every).
+ * Replies are kept in `results`; `outcomes[o]` counts them.
+ */
+export class Driver extends Model {
+  readonly results: CallResult[] = [];
+  readonly outcomes = new Float64Array(8);
+  keepResults = true;
+  private readonly plans: { make: (ctx: SimContext) => Message; sync: boolean; gap: number; until: number }[] = [];
+
+  constructor(ctx: SimContext, id = 'Driver') {
+    super(ctx, simNode(id, 'Client'));
+  }
+
+  at(timeMs: number, make: (ctx: SimContext) => Message = (c) => message(c), sync = true): this {
+    this.plans.push({ make, sync, gap: 0, until: 0 });
+    this.ctx.schedule(timeMs, this, this.plans.length - 1);
+    return this;
+  }
+
+  /** `ratePerSecond` evenly spaced sends in [fromMs, toMs). */
+  every(ratePerSecond: number, fromMs: number, toMs: number, make: (ctx: SimContext) => Message = (c) => message(c)): this {
+    this.plans.push({ make, sync: true, gap: 1000 / ratePerSecond, until: toMs });
+    this.ctx.schedule(fromMs, this, this.plans.length - 1);
+    return this;
+  }
+
+  override onEvent(kind: number): void {
+    const plan = this.plans[kind];
+    const msg = plan.make(this.ctx);
+    const sentAt = this.ctx.now;
+    const reply: Reply | null = plan.sync
+      ? (outcome, doneAt, info) => {
+          this.outcomes[outcome]++;
+          if (this.keepResults) this.results.push({ sentAt, doneAt, outcome, reason: info?.reason });
+        }
+      : null;
+    this.send(this.out[0], msg, reply);
+    if (plan.gap > 0 && sentAt + plan.gap < plan.until - 1e-9) this.ctx.schedule(sentAt + plan.gap, this, kind);
+  }
+}
+
+/** Records what arrives; answers a synchronous call with `answer(attempt number at this sink)`. */
+export class Sink extends Model {
+  readonly received: { at: number; msg: Message; sync: boolean }[] = [];
+  answer: (n: number) => Outcome = () => Outcome.Ok;
+
+  constructor(ctx: SimContext, id: string, type: string) {
+    super(ctx, simNode(id, type));
+  }
+
+  override receive(msg: Message, _edge: Edge, reply: Reply | null): void {
+    this.received.push({ at: this.ctx.now, msg, sync: reply !== null });
+    reply?.(this.answer(this.received.length), this.ctx.now);
+  }
+}
