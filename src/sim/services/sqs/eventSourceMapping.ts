@@ -1,0 +1,248 @@
+import { Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext } from '../../core/model.ts';
+import type { SqsEntry } from './entry.ts';
+import type { SqsQueue } from './model.ts';
+import { eventSourceMappingSchema, type SqsBehaviour } from './spec.ts';
+
+/** Event kinds a mapping schedules on its queue (the queue routes them back by payload). */
+export const ESM_DONE = 3;
+export const ESM_BACKOFF_DONE = 4;
+export const ESM_WINDOW_DUE = 5;
+export const ESM_TICK = 6;
+
+/** A batch (one invocation) is at most 6 MB of payload. */
+const MAX_BATCH_KB = 6 * 1024;
+const FIFO_MAX_BATCH = 10;
+const TICK_MS = 1000;
+/** The mapping long-polls with a 20 s wait, so an idle poller makes one empty ReceiveMessage per 20 s. */
+const LONG_POLL_MS = 20_000;
+
+/** One in-flight invocation of a mapping; reused, so its reply function is made once, not per batch. */
+export class Batch {
+  readonly entries: SqsEntry[] = [];
+  readonly receipts: number[] = [];
+  outcome: Outcome = Outcome.Ok;
+  info: ReplyInfo | undefined = undefined;
+  readonly reply: Reply;
+
+  constructor(readonly mapping: EventSourceMapping) {
+    this.reply = (outcome, doneAt, info) => mapping.onReply(this, outcome, doneAt, info);
+  }
+
+  queueEvent(): void {
+    this.mapping.complete(this);
+  }
+}
+
+/**
+ * Lambda's event source mapping for an SQS queue (docs/aws-behaviour.md "pollers", "ceiling", "batching",
+ * "failure", "FIFO"). The poller fleet is modelled as a target number of concurrent batches:
+ *  - it starts at 5 when messages appear, and every second that finds every poller busy and at least a full
+ *    batch waiting it grows by scale-up-per-minute / 60 (300/min: 5 a second), up to
+ *    min(1,250, ScalingConfig.MaximumConcurrency);
+ *  - each scale-down window it drops to the most batches it had in flight during the window (never below 5
+ *    while messages are there, 2 when idle) -- AWS does not publish how it scales down;
+ *  - a throttled batch stays invisible until its visibility timeout (its ReceiveCount already went up), the
+ *    poller backs off, and the target drops to the batches the function accepted.
+ * Idle pollers wait in a long poll and take messages the moment they become visible.
+ */
+export class EventSourceMapping {
+  private readonly batchSize: number;
+  private readonly windowMs: number;
+  private readonly maximumConcurrency: number;
+  private cap = 1250;
+  private readonly reportItemFailures: boolean;
+  private readonly enabled: boolean;
+  private initial = 5;
+  private minimum = 2;
+  private perSecond = 5;
+  private scaleDownMs = 60_000;
+  private backoffMs = 1000;
+
+  /** Target concurrent batches (fractional while ramping). */
+  target = 0;
+  busy = 0;
+  private backingOff = 0;
+  private peakBusy = 0;
+  private sinceScaleDown = 0;
+  private windowStart = -1;
+  private tickPending = false;
+  private lastAccountAt = 0;
+  private readonly spare: Batch[] = [];
+  private readonly hPollers: number;
+  private readonly hBusy: number;
+
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly queue: SqsQueue,
+    private readonly edge: Edge,
+    beh: SqsBehaviour,
+    metricSuffix: string,
+  ) {
+    const parsed = eventSourceMappingSchema.safeParse(edge.properties);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`edge ${queue.id} -> ${edge.to.id}: ${issue.path.join('.') || 'properties'}: ${issue.message}`);
+    }
+    const p = parsed.data;
+    let batchSize = p.BatchSize;
+    if (queue.fifo && batchSize > FIFO_MAX_BATCH) {
+      ctx.warn(queue.id, `BatchSize ${batchSize} on ${edge.to.id} is above the FIFO maximum of ${FIFO_MAX_BATCH}: using ${FIFO_MAX_BATCH}`);
+      batchSize = FIFO_MAX_BATCH;
+    }
+    this.batchSize = batchSize;
+    this.windowMs = p.MaximumBatchingWindowInSeconds * 1000;
+    this.reportItemFailures = p.FunctionResponseTypes.includes('ReportBatchItemFailures');
+    this.enabled = p.Enabled;
+    this.maximumConcurrency = p.ScalingConfig?.MaximumConcurrency ?? Infinity;
+    this.updateBehaviour(beh);
+    this.target = this.minimum;
+    this.hPollers = ctx.metrics.level(queue.id, `EventSourcePollers${metricSuffix}`);
+    this.hBusy = ctx.metrics.level(queue.id, `EventSourceBatchesInFlight${metricSuffix}`);
+    ctx.metrics.setLevel(this.hPollers, this.enabled ? this.minimum : 0, 0);
+  }
+
+  updateBehaviour(beh: SqsBehaviour): void {
+    this.cap = Math.min(beh.pollersMaximum, this.maximumConcurrency);
+    if (this.target > this.cap) this.setTarget(this.cap);
+    this.initial = Math.min(beh.pollersInitial, this.cap);
+    this.minimum = Math.min(beh.pollersMinimum, this.initial);
+    this.perSecond = beh.pollersScaleUpPerMinute / 60;
+    this.scaleDownMs = beh.pollersScaleDownSeconds * 1000;
+    this.backoffMs = beh.throttleBackoffMs;
+  }
+
+  /** The queue has messages that may be received. */
+  wake(): void {
+    if (!this.enabled) return;
+    if (this.target < this.initial) this.setTarget(this.initial);
+    if (this.busy + this.backingOff < Math.floor(this.target)) this.dispatch();
+    if (!this.tickPending) this.scheduleTick();
+  }
+
+  private dispatch(): void {
+    const q = this.queue;
+    while (this.busy + this.backingOff < Math.floor(this.target) && q.hasReceivable()) {
+      if (this.windowMs > 0 && q.visibleCount < this.batchSize) {
+        // aws-behaviour "batching": wait up to the window for a full batch.
+        if (this.windowStart < 0) {
+          this.windowStart = this.ctx.now;
+          this.ctx.schedule(this.ctx.now + this.windowMs, q, ESM_WINDOW_DUE, this);
+        }
+        if (this.ctx.now < this.windowStart + this.windowMs) break;
+      }
+      const b = this.spare.pop() ?? new Batch(this);
+      q.receiveInto(b, this.batchSize, MAX_BATCH_KB);
+      if (!q.hasReceivable()) this.windowStart = -1;
+      if (b.entries.length === 0) {
+        this.spare.push(b);
+        continue;
+      }
+      this.invoke(b);
+    }
+  }
+
+  private invoke(b: Batch): void {
+    this.busy++;
+    if (this.busy > this.peakBusy) this.peakBusy = this.busy;
+    this.ctx.metrics.setLevel(this.hBusy, this.busy, this.ctx.now);
+    const entries = b.entries;
+    const records: Message[] = new Array(entries.length);
+    let createdAt = Infinity;
+    let sizeKB = 0;
+    for (let i = 0; i < entries.length; i++) {
+      const m = entries[i].msg;
+      records[i] = m;
+      if (m.createdAt < createdAt) createdAt = m.createdAt;
+      sizeKB += m.sizeKB;
+    }
+    const msg: Message = {
+      id: this.ctx.nextMessageId(),
+      createdAt,
+      sizeKB,
+      attributes: null,
+      records,
+      key: records[0].key,
+      poison: false,
+    };
+    this.queue.deliver(this.edge, msg, b.reply);
+  }
+
+  onReply(b: Batch, outcome: Outcome, doneAt: number, info: ReplyInfo | undefined): void {
+    b.outcome = outcome;
+    b.info = info;
+    if (doneAt > this.ctx.now) this.ctx.schedule(doneAt, this.queue, ESM_DONE, b);
+    else this.complete(b);
+  }
+
+  complete(b: Batch): void {
+    this.busy--;
+    this.ctx.metrics.setLevel(this.hBusy, this.busy, this.ctx.now);
+    const outcome = b.outcome;
+    if (outcome === Outcome.Ok) {
+      // aws-behaviour "failure": with ReportBatchItemFailures only the reported records stay for a retry.
+      const failed = b.info?.failedRecords;
+      const skip = this.reportItemFailures && failed !== undefined && failed.length > 0 ? new Set(failed) : null;
+      this.queue.deleteEntries(b.entries, b.receipts, skip);
+    } else if (outcome === Outcome.Throttled) {
+      // aws-behaviour "ceiling": throttled polls return the messages (after the visibility timeout).
+      this.backingOff++;
+      this.ctx.schedule(this.ctx.now + this.backoffMs, this.queue, ESM_BACKOFF_DONE, this);
+      this.setTarget(Math.max(this.initial, this.busy));
+    }
+    // Function errors and timeouts: the whole batch becomes visible again after the visibility timeout.
+    b.entries.length = 0;
+    b.receipts.length = 0;
+    b.info = undefined;
+    this.spare.push(b);
+    if (this.enabled) this.dispatch();
+  }
+
+  queueEvent(kind: number): void {
+    if (kind === ESM_BACKOFF_DONE) {
+      this.backingOff--;
+      this.dispatch();
+    } else if (kind === ESM_WINDOW_DUE) {
+      this.dispatch();
+    } else if (kind === ESM_TICK) {
+      this.tick();
+    }
+  }
+
+  private tick(): void {
+    this.tickPending = false;
+    const q = this.queue;
+    const waiting = q.hasReceivable();
+    // A backlog: every poller busy and at least a full batch waiting.
+    if (waiting && q.visibleCount >= this.batchSize && this.busy + this.backingOff >= Math.floor(this.target)) {
+      this.setTarget(Math.min(this.cap, this.target + (this.perSecond * TICK_MS) / 1000));
+    }
+    this.sinceScaleDown += TICK_MS;
+    if (this.sinceScaleDown >= this.scaleDownMs) {
+      // Messages still waiting means every poller was needed: no scale-down then.
+      const needed = Math.max(this.busy > 0 ? this.initial : this.minimum, this.peakBusy);
+      if (!waiting && needed < this.target) this.setTarget(needed);
+      this.peakBusy = this.busy;
+      this.sinceScaleDown = 0;
+    }
+    this.dispatch();
+    if (this.busy > 0 || this.backingOff > 0 || q.hasReceivable() || this.target > this.minimum) this.scheduleTick();
+  }
+
+  private scheduleTick(): void {
+    this.tickPending = true;
+    this.ctx.schedule(this.ctx.now + TICK_MS, this.queue, ESM_TICK, this);
+  }
+
+  private setTarget(t: number): void {
+    this.target = t;
+    this.ctx.metrics.setLevel(this.hPollers, Math.floor(t), this.ctx.now);
+  }
+
+  /** Estimated empty long-poll receives of idle pollers since the last call, billed to the queue. */
+  account(now: number): void {
+    if (!this.enabled) return;
+    const idle = Math.max(0, Math.floor(this.target) - this.busy - this.backingOff);
+    this.queue.charge((idle * (now - this.lastAccountAt)) / LONG_POLL_MS);
+    this.lastAccountAt = now;
+  }
+}

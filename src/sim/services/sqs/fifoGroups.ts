@@ -1,0 +1,53 @@
+import { Deque } from './deque.ts';
+import { FifoGroup, type SqsEntry } from './entry.ts';
+
+/**
+ * The message groups of a FIFO queue (docs/aws-behaviour.md "FIFO"): each group's messages in order, and the
+ * list of groups that may be received from -- those with visible messages and nothing in flight, so one
+ * batch per group is in flight at a time. Empty groups are forgotten, so memory follows the active groups.
+ */
+export class FifoGroups {
+  private readonly byKey = new Map<number, FifoGroup>();
+  readonly ready = new Deque<FifoGroup>(64);
+
+  groupFor(key: number): FifoGroup {
+    let g = this.byKey.get(key);
+    if (g === undefined) {
+      g = new FifoGroup(key);
+      this.byKey.set(key, g);
+    }
+    return g;
+  }
+
+  /** Takes the next group that may be received from; give it back with settle() when done. */
+  takeReady(): FifoGroup {
+    const g = this.ready.popFront();
+    g.listed = false;
+    return g;
+  }
+
+  /** Lists a group that may be received from, or forgets one that holds nothing. */
+  settle(g: FifoGroup): void {
+    if (g.inFlight > 0) return;
+    if (g.msgs.size > 0) {
+      if (!g.listed) {
+        g.listed = true;
+        this.ready.pushBack(g);
+      }
+    } else if (!g.listed && this.byKey.get(g.key) === g) this.byKey.delete(g.key);
+  }
+
+  /**
+   * Removes the messages at the groups' heads that are `retentionMs` old or more (passing each to `expired`),
+   * and returns the oldest first-enqueue time left at a head (Infinity when none).
+   */
+  sweep(now: number, retentionMs: number, expired: (e: SqsEntry) => void): number {
+    let oldest = Infinity;
+    for (const g of this.byKey.values()) {
+      while (g.msgs.size > 0 && now - g.msgs.peekFront().sentAt >= retentionMs) expired(g.msgs.popFront());
+      if (g.msgs.size > 0) oldest = Math.min(oldest, g.msgs.peekFront().sentAt);
+      else this.settle(g);
+    }
+    return oldest;
+  }
+}

@@ -1,0 +1,415 @@
+import { compileDuration, type Sampler } from '../../core/distributions.ts';
+import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode } from '../../core/model.ts';
+import type { Random } from '../../core/random.ts';
+import { Deque } from './deque.ts';
+import { SqsEntry, STATE, type FifoGroup } from './entry.ts';
+import { EventSourceMapping, type Batch } from './eventSourceMapping.ts';
+import { FifoGroups } from './fifoGroups.ts';
+import { FifoSendLimit } from './fifoSendLimit.ts';
+import { QueueMetrics } from './queueMetrics.ts';
+import { redriveOf } from './redrive.ts';
+import { sqsBehaviour, sqsProperties, type SqsBehaviour, type SqsProperties } from './spec.ts';
+
+const { VISIBLE, IN_FLIGHT, DELAYED, GONE } = STATE;
+
+/** Event kinds of a queue (its mappings' timers are routed through the queue). */
+const VISIBILITY_DUE = 1;
+const DELAY_DUE = 2;
+
+/** USD per request (docs/aws-behaviour.md has no SQS price row; AWS pricing page, us-east-1, no free tier). */
+const PRICE_STANDARD = 0.4 / 1e6;
+const PRICE_FIFO = 0.5 / 1e6;
+/** Each 64 KB chunk of a payload is billed as one request. */
+const CHUNK_KB = 64;
+
+/**
+ * An SQS queue, standard or FIFO (docs/aws-behaviour.md "SQS, and Lambda polling SQS").
+ * Visible messages wait in a deque (FIFO: one deque per message group and a list of groups that may be
+ * received). A received message goes to the in-flight list with a deadline now + VisibilityTimeout; since the
+ * timeout is one value per queue the deadlines are in receive order, so one timer serves the whole list.
+ * Retention is enforced lazily: at the head when the queue is read, and once a period by a sweep.
+ */
+export class SqsQueue extends Model {
+  readonly fifo: boolean;
+  private props: SqsProperties;
+  private beh: SqsBehaviour;
+  private vtMs = 0;
+  private retentionMs = 0;
+  private delayMs = 0;
+  private sendLatency: Sampler;
+  private readonly latencyRng: Random;
+  private readonly price: number;
+
+  // Standard queue: visible messages. FIFO: groups by key, and the groups that may be received now.
+  private readonly visible = new Deque<SqsEntry>(1024);
+  private readonly groups = new FifoGroups();
+  private readonly inFlight = new Deque<SqsEntry>(256);
+  private readonly delayed = new Deque<SqsEntry>(16);
+  private visibilityTimerAt = -1;
+  private delayTimerAt = -1;
+  private readonly returning: SqsEntry[] = [];
+  private staleWarned = false;
+
+  private dlq: Edge | null = null;
+  private maxReceiveCount = Infinity;
+  /** First-enqueue time of the message being redriven, read by the DLQ in receive() (same class). */
+  redriveSentAt = 0;
+  private mappings: EventSourceMapping[] = [];
+
+  // Exact counts, for the conservation check and the levels.
+  readonly count = { sent: 0, redrivenIn: 0, received: 0, deleted: 0, expired: 0, movedToDlq: 0, throttledSends: 0 };
+  visibleCount = 0;
+  inFlightCount = 0;
+  delayedCount = 0;
+
+  private readonly sendLimit = new FifoSendLimit();
+
+  private readonly h: QueueMetrics;
+
+  constructor(ctx: SimContext, node: SimNode) {
+    super(ctx, node);
+    this.props = sqsProperties.parse(node.properties);
+    this.beh = sqsBehaviour.parse(node.behaviour);
+    this.fifo = this.props.FifoQueue;
+    this.price = this.fifo ? PRICE_FIFO : PRICE_STANDARD;
+    this.sendLatency = compileDuration(this.beh.sendLatency);
+    this.latencyRng = ctx.random(node.id, 'sendLatency');
+    this.applySettings();
+    this.h = new QueueMetrics(ctx.metrics, node.id);
+  }
+
+  private applySettings(): void {
+    this.vtMs = this.props.VisibilityTimeout * 1000;
+    this.retentionMs = this.props.MessageRetentionPeriod * 1000;
+    this.delayMs = this.props.DelaySeconds * 1000;
+    this.sendLatency = compileDuration(this.beh.sendLatency);
+  }
+
+  override start(): void {
+    const r = redriveOf(this.ctx, this, this.props.RedrivePolicy?.maxReceiveCount, (e) => (e.to instanceof SqsQueue ? e.to.fifo : undefined));
+    this.dlq = r.dlq;
+    this.maxReceiveCount = r.maxReceiveCount;
+    this.mappings = this.out.filter((e) => e.role === 'eventSource').map((e, _i, all) => new EventSourceMapping(this.ctx, this, e, this.beh, all.length > 1 ? `:${e.to.id}` : ''));
+  }
+
+  /**
+   * A live edit. Messages already in flight keep the deadline they were received with. The in-flight list is
+   * kept in receive order, so after the timeout is lowered a message received later can come back late, at most
+   * by the old timeout, until the messages received before the edit have come back.
+   */
+  override update(node: SimNode): void {
+    const props = sqsProperties.parse(node.properties);
+    if (props.FifoQueue !== this.fifo) this.ctx.warn(this.id, 'FifoQueue cannot change on a live queue (AWS needs a new queue): kept as it was');
+    this.props = props;
+    this.beh = sqsBehaviour.parse(node.behaviour);
+    this.applySettings();
+    for (const m of this.mappings) m.updateBehaviour(this.beh);
+  }
+
+  /** SendMessage (a caller, an SNS subscription, a Lambda destination) or a redrive from a source queue. */
+  override receive(msg: Message, edge: Edge, reply: Reply | null): void {
+    const now = this.ctx.now;
+    let sentAt = now;
+    if (edge.role === 'deadLetter' && edge.from instanceof SqsQueue) {
+      // Redrive: not a NumberOfMessagesSent; age keeps counting from the first enqueue (aws-behaviour: DLQ metrics, redrive).
+      sentAt = edge.from.redriveSentAt;
+      this.count.redrivenIn++;
+    } else {
+      if (this.fifo && reply !== null && !this.sendLimit.take(now, this.fifoSendRate())) {
+        this.count.throttledSends++;
+        this.ctx.metrics.add(this.h.throttled, 1);
+        reply(Outcome.Throttled, now, { reason: 'ThrottlingException: FIFO queue send limit' });
+        return;
+      }
+      this.count.sent++;
+      this.ctx.metrics.add(this.h.sent, 1);
+      this.charge(Math.max(1, Math.ceil(msg.sizeKB / CHUNK_KB)));
+    }
+    this.enqueue(msg, sentAt);
+    reply?.(Outcome.Ok, now + this.sendLatency(this.latencyRng));
+  }
+
+  private fifoSendRate(): number {
+    const highThroughput = this.props.FifoThroughputLimit === 'perMessageGroupId' && this.props.DeduplicationScope === 'messageGroup';
+    return highThroughput ? this.beh.fifoHighThroughputSendsPerSecond : this.beh.fifoSendsPerSecond;
+  }
+
+  private enqueue(msg: Message, sentAt: number): void {
+    const e = new SqsEntry(msg, sentAt, this.fifo ? this.groups.groupFor(msg.key) : null);
+    if (this.delayMs > 0) {
+      e.state = DELAYED;
+      e.until = this.ctx.now + this.delayMs;
+      this.delayed.pushBack(e);
+      this.delayedCount++;
+      if (this.delayTimerAt < 0) this.armDelayTimer();
+      this.ctx.metrics.setLevel(this.h.delayed, this.delayedCount, this.ctx.now);
+      return;
+    }
+    this.makeVisible(e, false);
+    this.ctx.metrics.setLevel(this.h.visible, this.visibleCount, this.ctx.now);
+    this.notifyMappings();
+  }
+
+  /** Puts a message where it can be received; `front` for messages coming back (they are the oldest). */
+  private makeVisible(e: SqsEntry, front: boolean): void {
+    e.state = VISIBLE;
+    this.visibleCount++;
+    const g = e.group;
+    if (g === null) {
+      if (front) this.visible.pushFront(e);
+      else this.visible.pushBack(e);
+      return;
+    }
+    if (front) g.msgs.pushFront(e);
+    else g.msgs.pushBack(e);
+    this.groups.settle(g);
+  }
+
+  /** Whether a receive could return a message now. */
+  hasReceivable(): boolean {
+    return this.fifo ? this.groups.ready.size > 0 : this.visible.size > 0;
+  }
+
+  /**
+   * ReceiveMessage for a mapping's batch: moves up to `max` messages (and at most `maxKB` of payload) in flight.
+   * FIFO: takes whole runs of a group's messages, and a group with a message in flight is not received from.
+   */
+  receiveInto(batch: Batch, max: number, maxKB: number): void {
+    let kb = 0;
+    if (this.fifo) {
+      let full = false;
+      while (!full && batch.entries.length < max && this.groups.ready.size > 0) {
+        const g = this.groups.takeReady();
+        while (batch.entries.length < max && g.msgs.size > 0) {
+          const e = g.msgs.peekFront();
+          if (batch.entries.length > 0 && kb + e.msg.sizeKB > maxKB) {
+            full = true;
+            break;
+          }
+          g.msgs.popFront();
+          this.visibleCount--;
+          if (this.takeOne(e, batch)) kb += e.msg.sizeKB;
+        }
+        this.groups.settle(g);
+      }
+    } else {
+      while (batch.entries.length < max && this.visible.size > 0) {
+        const e = this.visible.peekFront();
+        if (batch.entries.length > 0 && kb + e.msg.sizeKB > maxKB) break;
+        this.visible.popFront();
+        this.visibleCount--;
+        if (this.takeOne(e, batch)) kb += e.msg.sizeKB;
+      }
+    }
+    const n = batch.entries.length;
+    if (n > 0) {
+      this.count.received += n;
+      this.ctx.metrics.add(this.h.received, n);
+      this.charge(Math.max(Math.ceil(n / 10), Math.ceil(kb / CHUNK_KB)));
+      if (this.visibilityTimerAt < 0) this.armVisibilityTimer();
+    }
+    this.setLevels();
+  }
+
+  /** One message at the head: expired, redriven, or received into the batch (true). */
+  private takeOne(e: SqsEntry, batch: Batch): boolean {
+    const now = this.ctx.now;
+    if (now - e.sentAt >= this.retentionMs) {
+      this.expire(e);
+      return false;
+    }
+    // aws-behaviour "redrive": received more than maxReceiveCount times -> the DLQ, at the next receive.
+    if (e.receiveCount >= this.maxReceiveCount && this.dlq !== null) {
+      this.moveToDlq(e);
+      return false;
+    }
+    e.receiveCount++;
+    e.state = IN_FLIGHT;
+    e.until = now + this.vtMs;
+    this.inFlight.pushBack(e);
+    this.inFlightCount++;
+    if (e.group !== null) e.group.inFlight++;
+    batch.entries.push(e);
+    batch.receipts.push(e.receiveCount);
+    return true;
+  }
+
+  /** DeleteMessage(Batch): deletes entries still held under this receipt; a stale receipt deletes nothing. */
+  deleteEntries(entries: readonly SqsEntry[], receipts: readonly number[], skip: Set<Message> | null): void {
+    let requests = 0;
+    let n = 0;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      if (skip !== null && skip.has(e.msg)) continue;
+      n++;
+      if (e.state !== IN_FLIGHT || e.receiveCount !== receipts[i]) {
+        if (e.receiveCount !== receipts[i]) this.warnStaleReceipt();
+        continue;
+      }
+      e.state = GONE;
+      this.inFlightCount--;
+      this.count.deleted++;
+      this.ctx.metrics.add(this.h.deleted, 1);
+      const g = e.group;
+      if (g !== null) this.releaseGroup(g);
+    }
+    requests = Math.ceil(n / 10);
+    if (requests > 0) this.charge(requests);
+    this.ctx.metrics.setLevel(this.h.notVisible, this.inFlightCount, this.ctx.now);
+    if (this.fifo) this.notifyMappings();
+  }
+
+  /** aws-behaviour "advice to surface": a batch outlived the visibility timeout and was delivered twice. */
+  private warnStaleReceipt(): void {
+    if (this.staleWarned) return;
+    this.staleWarned = true;
+    this.ctx.warn(
+      this.id,
+      `a batch took longer than the ${this.props.VisibilityTimeout} s visibility timeout, so its messages were delivered again while being processed; AWS advises a VisibilityTimeout of at least 6 x the function's Timeout`,
+    );
+  }
+
+  private releaseGroup(g: FifoGroup): void {
+    g.inFlight--;
+    this.groups.settle(g);
+  }
+
+  private readonly expireVisible = (e: SqsEntry): void => {
+    this.visibleCount--;
+    this.expire(e);
+  };
+
+  private expire(e: SqsEntry): void {
+    e.state = GONE;
+    this.count.expired++;
+    this.ctx.metrics.add(this.h.expired, 1);
+  }
+
+  private moveToDlq(e: SqsEntry): void {
+    e.state = GONE;
+    this.count.movedToDlq++;
+    this.ctx.metrics.add(this.h.moved, 1);
+    this.redriveSentAt = e.sentAt;
+    this.send(this.dlq as Edge, e.msg, null);
+  }
+
+  override onEvent(kind: number, payload: unknown): void {
+    switch (kind) {
+      case VISIBILITY_DUE:
+        this.onVisibilityDue();
+        break;
+      case DELAY_DUE:
+        this.onDelayDue();
+        break;
+      default:
+        // The mappings' timers (eventSourceMapping.ts ESM_*): the payload is the mapping or the batch.
+        (payload as { queueEvent(kind: number): void }).queueEvent(kind);
+    }
+  }
+
+  private armVisibilityTimer(): void {
+    const q = this.inFlight;
+    while (q.size > 0 && q.peekFront().state !== IN_FLIGHT) q.popFront();
+    if (q.size === 0) return;
+    this.visibilityTimerAt = q.peekFront().until;
+    this.ctx.schedule(this.visibilityTimerAt, this, VISIBILITY_DUE);
+  }
+
+  /** Messages whose visibility timeout passed come back (aws-behaviour "visibility timeout"). */
+  private onVisibilityDue(): void {
+    this.visibilityTimerAt = -1;
+    const now = this.ctx.now;
+    const q = this.inFlight;
+    const back = this.returning;
+    while (q.size > 0) {
+      const e = q.peekFront();
+      if (e.state !== IN_FLIGHT) {
+        q.popFront();
+        continue;
+      }
+      if (e.until > now) break;
+      q.popFront();
+      this.inFlightCount--;
+      back.push(e);
+    }
+    // Back to the front in their original order: they are older than anything that arrived since.
+    for (let i = back.length - 1; i >= 0; i--) {
+      const e = back[i];
+      if (e.group !== null) e.group.inFlight--;
+      if (now - e.sentAt >= this.retentionMs) this.expire(e);
+      else this.makeVisible(e, true);
+      if (e.group !== null) this.groups.settle(e.group);
+    }
+    back.length = 0;
+    this.armVisibilityTimer();
+    this.setLevels();
+    this.notifyMappings();
+  }
+
+  private armDelayTimer(): void {
+    if (this.delayed.size === 0) return;
+    this.delayTimerAt = this.delayed.peekFront().until;
+    this.ctx.schedule(this.delayTimerAt, this, DELAY_DUE);
+  }
+
+  private onDelayDue(): void {
+    this.delayTimerAt = -1;
+    const now = this.ctx.now;
+    while (this.delayed.size > 0 && this.delayed.peekFront().until <= now) {
+      const e = this.delayed.popFront();
+      this.delayedCount--;
+      if (now - e.sentAt >= this.retentionMs) this.expire(e);
+      else this.makeVisible(e, false);
+    }
+    this.armDelayTimer();
+    this.ctx.metrics.setLevel(this.h.delayed, this.delayedCount, now);
+    this.setLevels();
+    this.notifyMappings();
+  }
+
+  private notifyMappings(): void {
+    const ms = this.mappings;
+    for (let i = 0; i < ms.length; i++) ms[i].wake();
+  }
+
+  private setLevels(): void {
+    const now = this.ctx.now;
+    this.ctx.metrics.setLevel(this.h.visible, this.visibleCount, now);
+    this.ctx.metrics.setLevel(this.h.notVisible, this.inFlightCount, now);
+  }
+
+  /** Invokes a mapping's function with a batch (Model.send is protected). */
+  deliver(edge: Edge, msg: Message, reply: Reply): void {
+    this.send(edge, msg, reply);
+  }
+
+  charge(requests: number): void {
+    this.ctx.metrics.add(this.h.cost, requests * this.price);
+  }
+
+  /** Once a period: retention sweep at the heads, the age of the oldest message, mapping accounting. */
+  override finish(): void {
+    const now = this.ctx.now;
+    let oldest = Infinity;
+    if (this.fifo) {
+      oldest = this.groups.sweep(now, this.retentionMs, this.expireVisible);
+    } else {
+      while (this.visible.size > 0 && now - this.visible.peekFront().sentAt >= this.retentionMs) {
+        this.expire(this.visible.popFront());
+        this.visibleCount--;
+      }
+      if (this.visible.size > 0) oldest = this.visible.peekFront().sentAt;
+    }
+    const q = this.inFlight;
+    while (q.size > 0 && q.peekFront().state !== IN_FLIGHT) q.popFront();
+    if (q.size > 0) oldest = Math.min(oldest, q.peekFront().sentAt);
+    this.ctx.metrics.setLevel(this.h.age, oldest === Infinity ? 0 : Math.floor((now - oldest) / 1000), now);
+    this.setLevels();
+    for (const m of this.mappings) m.account(now);
+  }
+
+  /** Messages this queue still holds: visible, in flight or delayed. */
+  get held(): number {
+    return this.visibleCount + this.inFlightCount + this.delayedCount;
+  }
+}

@@ -1,0 +1,228 @@
+import { EventQueue } from '../../core/eventQueue.ts';
+import { Metrics } from '../../core/metrics.ts';
+import { Model, Outcome, type Edge, type EdgeRole, type Message, type Reply, type SimContext, type SimNode, type SimSettings } from '../../core/model.ts';
+import { Random } from '../../core/random.ts';
+import { defaultSettings } from '../../settings.ts';
+import { SqsQueue } from './model.ts';
+
+/**
+ * A small engine for the SQS unit tests: the SimContext contract of src/sim/engine.ts with models and edges
+ * added by hand, so a queue can be driven by a Producer and drained by a FakeFunction whose every decision
+ * (duration, failures, throttles) the test controls, without depending on the Lambda model.
+ */
+export class SqsBench implements SimContext {
+  now = 0;
+  readonly settings: SimSettings = defaultSettings() as SimSettings;
+  readonly metrics: Metrics;
+  readonly durationMs: number;
+  readonly edgeCounts = new Float64Array(64);
+  readonly warnings: string[] = [];
+  private readonly models: Model[] = [];
+  private readonly queue = new EventQueue(1024);
+  private readonly sharedState = new Map<string, unknown>();
+  private messageIds = 0;
+  private edges = 0;
+
+  constructor(
+    durationSeconds: number,
+    private readonly periodSeconds = 1,
+    private readonly seed = 7,
+  ) {
+    this.durationMs = durationSeconds * 1000;
+    this.metrics = new Metrics(periodSeconds, durationSeconds);
+  }
+
+  add<M extends Model>(model: M): M {
+    model.index = this.models.length;
+    this.models.push(model);
+    return model;
+  }
+
+  queueNode(id: string, properties: Record<string, unknown> = {}, behaviour: Record<string, unknown> = {}): SqsQueue {
+    return this.add(new SqsQueue(this, { id, type: 'AWS::SQS::Queue', properties, behaviour }));
+  }
+
+  connect(from: Model, to: Model, role: EdgeRole, properties: Record<string, unknown> = {}): Edge {
+    const edge: Edge = { index: this.edges++, from, to, role, properties };
+    from.out.push(edge);
+    to.in.push(edge);
+    return edge;
+  }
+
+  schedule(at: number, model: Model, kind: number, payload?: unknown): void {
+    this.queue.push(at < this.now ? this.now : at, model.index, kind, payload);
+  }
+  random(nodeId: string, purpose: string): Random {
+    return new Random(this.seed, `${nodeId}#${purpose}`);
+  }
+  nextMessageId(): number {
+    return ++this.messageIds;
+  }
+  shared<T>(key: string, create: () => T): T {
+    if (!this.sharedState.has(key)) this.sharedState.set(key, create());
+    return this.sharedState.get(key) as T;
+  }
+  warn(nodeId: string, message: string): void {
+    this.warnings.push(`${nodeId}: ${message}`);
+  }
+
+  /** Starts the models and runs to the end, closing metric periods on the way as the engine does. */
+  run(): void {
+    for (const m of this.models) m.start();
+    const periodMs = this.periodSeconds * 1000;
+    for (;;) {
+      const nextPeriod = (this.metrics.periods + 1) * periodMs;
+      const t = this.queue.peekTime();
+      if (nextPeriod <= this.durationMs && nextPeriod <= t) {
+        this.now = nextPeriod;
+        for (const m of this.models) m.finish();
+        this.metrics.closePeriod(nextPeriod);
+        continue;
+      }
+      if (t > this.durationMs) break;
+      this.queue.pop();
+      this.now = this.queue.time;
+      this.models[this.queue.handler].onEvent(this.queue.kind, this.queue.payload);
+    }
+    this.now = this.durationMs;
+  }
+
+  /** Whole-run totals of a metric, e.g. total('Q', 'NumberOfMessagesSent').Sum. */
+  total(node: string, name: string): Record<string, number> {
+    const h = this.metrics.defs.findIndex((d) => d.node === node && d.name === name);
+    if (h < 0) throw new Error(`no metric ${node}/${name}`);
+    return this.metrics.totals(h);
+  }
+
+  /** The per-period series (first column) of a metric. */
+  series(node: string, name: string, column = 0): number[] {
+    const h = this.metrics.defs.findIndex((d) => d.node === node && d.name === name);
+    if (h < 0) throw new Error(`no metric ${node}/${name}`);
+    return Array.from(this.metrics.seriesOf(h)[column][1]);
+  }
+}
+
+const node = (id: string, type: string): SimNode => ({ id, type, properties: {}, behaviour: {} });
+
+export interface ProducerOptions {
+  /** Send times in ms, or a Poisson rate. */
+  at?: number[];
+  ratePerSecond?: number;
+  stopMs?: number;
+  poison?: (i: number) => boolean;
+  key?: (i: number) => number;
+  sizeKB?: number;
+}
+
+/** Sends messages over its first outbound edge (role call) and counts the answers. */
+export class Producer extends Model {
+  sent = 0;
+  readonly answers = [0, 0, 0, 0, 0, 0, 0, 0];
+  readonly messages: Message[] = [];
+  private readonly rng: Random;
+  private readonly onAnswer: Reply = (o) => {
+    this.answers[o]++;
+  };
+
+  constructor(
+    ctx: SimContext,
+    id: string,
+    private readonly opts: ProducerOptions,
+  ) {
+    super(ctx, node(id, 'Producer'));
+    this.rng = ctx.random(id, 'arrivals');
+  }
+
+  override start(): void {
+    if (this.opts.at) for (const t of this.opts.at) this.ctx.schedule(t, this, 0);
+    else this.ctx.schedule(this.rng.exponential(1000 / (this.opts.ratePerSecond ?? 1)), this, 1);
+  }
+
+  override onEvent(kind: number): void {
+    const i = this.sent++;
+    const msg: Message = {
+      id: this.ctx.nextMessageId(),
+      createdAt: this.ctx.now,
+      sizeKB: this.opts.sizeKB ?? 1,
+      attributes: null,
+      records: null,
+      key: this.opts.key ? this.opts.key(i) : -1,
+      poison: this.opts.poison ? this.opts.poison(i) : false,
+    };
+    this.messages.push(msg);
+    this.send(this.out[0], msg, this.onAnswer);
+    if (kind === 1) {
+      const next = this.ctx.now + this.rng.exponential(1000 / (this.opts.ratePerSecond ?? 1));
+      if (next < (this.opts.stopMs ?? Infinity)) this.ctx.schedule(next, this, 1);
+    }
+  }
+}
+
+export interface FakeFunctionOptions {
+  /** Invocation duration in ms (a constant or drawn per invocation). */
+  durationMs?: number | ((rng: Random) => number);
+  /** Reserved concurrency: invocations beyond it are throttled. */
+  reserved?: number;
+  /** Whether a record fails (default: poison records fail). */
+  fails?: (record: Message) => boolean;
+}
+
+interface Invocation {
+  msg: Message;
+  reply: Reply;
+  edge: Edge;
+}
+
+/** A stand-in for a Lambda function reading a queue: records what it was given and answers as told. */
+export class FakeFunction extends Model {
+  concurrency = 0;
+  maxConcurrency = 0;
+  throttles = 0;
+  /** Start time (ms) and id of each record processed, in order. */
+  readonly processed: { at: number; id: number }[] = [];
+  readonly invocationStarts: number[] = [];
+  readonly batchSizes: number[] = [];
+  private readonly rng: Random;
+  private readonly hConcurrency: number;
+
+  constructor(
+    ctx: SimContext,
+    id: string,
+    private readonly opts: FakeFunctionOptions = {},
+  ) {
+    super(ctx, node(id, 'AWS::Lambda::Function'));
+    this.rng = ctx.random(id, 'duration');
+    this.hConcurrency = ctx.metrics.level(id, 'ConcurrentExecutions');
+  }
+
+  override receive(msg: Message, edge: Edge, reply: Reply | null): void {
+    if (reply === null) throw new Error('FakeFunction handles synchronous batches only');
+    if (this.concurrency >= (this.opts.reserved ?? Infinity)) {
+      this.throttles++;
+      reply(Outcome.Throttled, this.ctx.now, { reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' });
+      return;
+    }
+    this.concurrency++;
+    if (this.concurrency > this.maxConcurrency) this.maxConcurrency = this.concurrency;
+    this.ctx.metrics.setLevel(this.hConcurrency, this.concurrency, this.ctx.now);
+    this.invocationStarts.push(this.ctx.now);
+    this.batchSizes.push(msg.records?.length ?? 1);
+    for (const r of msg.records ?? [msg]) this.processed.push({ at: this.ctx.now, id: r.id });
+    const d = this.opts.durationMs ?? 100;
+    const duration = typeof d === 'number' ? d : d(this.rng);
+    const inv: Invocation = { msg, reply, edge };
+    this.ctx.schedule(this.ctx.now + duration, this, 0, inv);
+  }
+
+  override onEvent(_kind: number, payload: unknown): void {
+    const { msg, reply, edge } = payload as Invocation;
+    this.concurrency--;
+    this.ctx.metrics.setLevel(this.hConcurrency, this.concurrency, this.ctx.now);
+    const fails = this.opts.fails ?? ((r: Message) => r.poison);
+    const failed = (msg.records ?? [msg]).filter(fails);
+    if (failed.length === 0) return reply(Outcome.Ok, this.ctx.now);
+    const types = edge.properties.FunctionResponseTypes;
+    if (Array.isArray(types) && types.includes('ReportBatchItemFailures')) return reply(Outcome.Ok, this.ctx.now, { failedRecords: failed });
+    reply(Outcome.FunctionError, this.ctx.now, { reason: 'Unhandled' });
+  }
+}
