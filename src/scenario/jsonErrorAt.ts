@@ -1,0 +1,81 @@
+/**
+ * Where and why a JSON text is invalid: a small recursive-descent checker run only after JSON.parse has failed,
+ * because some engines' messages give no position. Iterative over nesting depth would not matter here: the
+ * input already failed to parse, and depth is capped.
+ */
+export function jsonErrorAt(text: string): { offset: number; message: string } {
+  let i = 0;
+  const fail = (message: string): never => {
+    throw { offset: i, message };
+  };
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+  };
+  const what = () => (i >= text.length ? 'the end of the text' : `"${text[i]}"`);
+  const value = (depth: number): void => {
+    if (depth > 1000) fail('nested too deeply');
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail(`expected a double-quoted property name, found ${what()}`);
+        string();
+        ws();
+        if (text[i] !== ':') fail(`expected ":" after a property name, found ${what()}`);
+        i++;
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') return void i++;
+        fail(`expected "," or "}" in an object, found ${what()}`);
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          ws();
+          if (text[i] === ']') fail('a trailing comma before "]" is not allowed in JSON');
+          continue;
+        }
+        if (text[i] === ']') return void i++;
+        fail(`expected "," or "]" in a list, found ${what()}`);
+      }
+    }
+    if (c === '"') return string();
+    const lit = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (lit) return void (i += lit[0].length);
+    fail(`expected a value, found ${what()}`);
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') i++;
+      else if (text.charCodeAt(i) < 0x20) fail('a line break or control character inside a string');
+      i++;
+    }
+    if (i >= text.length) fail('a string is not closed');
+    i++;
+  };
+  try {
+    value(0);
+    ws();
+    if (i < text.length) fail(`unexpected ${what()} after the end of the document`);
+    return { offset: i, message: 'invalid JSON' };
+  } catch (e) {
+    if (typeof e === 'object' && e !== null && 'offset' in e) return e as { offset: number; message: string };
+    throw e;
+  }
+}

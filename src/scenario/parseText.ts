@@ -1,0 +1,31 @@
+import type { Catalog } from './catalog.ts';
+import { jsonErrorAt } from './jsonErrorAt.ts';
+import { validateScenario, type ValidationResult } from './validate.ts';
+
+/**
+ * Parses scenario text (a file, a paste). A syntax error names the line and column, because that is what a
+ * person can find in an editor.
+ */
+export function parseScenarioText(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return { ok: true, value: JSON.parse(body) };
+  } catch {
+    if (body.trim() === '') return { ok: false, message: 'not valid JSON: the text is empty' };
+    const { offset, message } = jsonErrorAt(body);
+    const before = body.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    return { ok: false, message: `not valid JSON at line ${line}, column ${column}: ${message}` };
+  }
+}
+
+/**
+ * Text to a validated scenario in one step (file open, paste, import): a JSON syntax error comes back as a
+ * problem at the document root with its line and column.
+ */
+export function loadScenarioText(text: string, catalog?: Catalog): ValidationResult {
+  const parsed = parseScenarioText(text);
+  if (!parsed.ok) return { ok: false, problems: [{ path: '', message: parsed.message }] };
+  return validateScenario(parsed.value, catalog);
+}

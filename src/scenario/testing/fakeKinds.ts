@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { duration, int, num, optionalInt } from '../../sim/core/fields.ts';
+import { Model, type SimContext, type SimNode } from '../../sim/core/model.ts';
+import type { ServiceKind } from '../../sim/core/serviceKind.ts';
+import { Catalog } from '../catalog.ts';
+
+/**
+ * Small stand-ins for real service kinds, so the format's rules are tested on their own: the validator must
+ * work for any registry, and these pin exact ranges and connections the tests can assert on.
+ */
+class InertModel extends Model {}
+const create = (ctx: SimContext, node: SimNode) => new InertModel(ctx, node);
+const icon = { color: '#888', path: 'M0 0h24v24H0z' };
+const common = { icon, create, figures: [] as string[] };
+
+const batchSize = z.looseObject({
+  BatchSize: int(10, { min: 1, max: 10_000 }, { label: 'Batch size', help: 'Records per batch.', group: 'Settings' }),
+});
+
+export const FAKE_KINDS: ServiceKind[] = [
+  {
+    ...common,
+    type: 'Client',
+    label: 'Client',
+    shortName: 'Client',
+    category: 'Traffic',
+    description: 'Sends requests.',
+    properties: z.looseObject({
+      ratePerSecond: num(10, { min: 0, max: 1_000_000 }, { label: 'Rate', help: 'Requests per second.', group: 'Settings', unit: 'requests/s' }),
+    }),
+    behaviour: z.object({}),
+    connections: [
+      { to: 'AWS::ApiGateway::RestApi', roles: ['invoke'] },
+      { to: 'AWS::Lambda::Function', roles: ['invoke'] },
+    ],
+    metrics: [{ name: 'Requests', kind: 'counter', unit: 'Count', help: 'Requests sent.' }],
+  },
+  {
+    ...common,
+    type: 'AWS::ApiGateway::RestApi',
+    label: 'REST API',
+    shortName: 'Api',
+    category: 'API',
+    description: 'An API.',
+    properties: z.looseObject({}),
+    behaviour: z.object({}),
+    connections: [{ to: 'AWS::Lambda::Function', roles: ['invoke'] }],
+    metrics: [],
+  },
+  {
+    ...common,
+    type: 'AWS::Lambda::Function',
+    label: 'Lambda function',
+    shortName: 'Function',
+    category: 'Compute',
+    description: 'A function.',
+    properties: z.looseObject({
+      Timeout: int(3, { min: 1, max: 900 }, { label: 'Timeout', help: 'Seconds before the run is stopped.', group: 'Settings', unit: 's', rule: 'Lambda: limits' }),
+      ReservedConcurrentExecutions: optionalInt({ min: 0, max: 1_000_000 }, { label: 'Reserved', help: 'Reserved concurrency.', group: 'Settings' }),
+      Nested: z.object({ inner: int(1, { min: 0, max: 5 }, { label: 'Inner', help: 'x', group: 'Advanced' }) }).optional(),
+    }),
+    behaviour: z.object({
+      duration: duration({ distribution: 'constant', valueMs: 100 }, { label: 'Duration', help: 'Run time.', group: 'Behaviour' }),
+      errorRate: num(0, { min: 0, max: 1 }, { label: 'Error rate', help: 'Share of runs that fail.', group: 'Behaviour', assumption: true }),
+    }),
+    connections: [{ to: 'AWS::SQS::Queue', roles: ['call', 'onFailure', 'onSuccess'] }],
+    metrics: [{ name: 'Invocations', kind: 'counter', unit: 'Count', help: 'Runs.' }],
+    check: (node) =>
+      node.properties.Timeout === 13 ? [['Timeout', 'thirteen is unlucky (a cross-field check)']] : [],
+  },
+  {
+    ...common,
+    type: 'AWS::SNS::Topic',
+    label: 'SNS topic',
+    shortName: 'Topic',
+    category: 'Messaging',
+    description: 'A topic.',
+    properties: z.looseObject({}),
+    behaviour: z.object({}),
+    connections: [{ to: 'AWS::SQS::Queue', roles: ['subscription', 'deadLetter'] }],
+    metrics: [],
+  },
+  {
+    ...common,
+    type: 'AWS::SQS::Queue',
+    label: 'SQS queue',
+    shortName: 'Queue',
+    category: 'Messaging',
+    description: 'A queue.',
+    properties: z.looseObject({
+      VisibilityTimeout: int(30, { min: 0, max: 43_200 }, { label: 'Visibility timeout', help: 'Hidden after receive.', group: 'Settings', unit: 's' }),
+    }),
+    behaviour: z.object({}),
+    connections: [
+      { to: 'AWS::Lambda::Function', roles: ['eventSource'], properties: { eventSource: batchSize } },
+      { to: 'AWS::SQS::Queue', roles: ['deadLetter'] },
+    ],
+    checkConnection: (from, to, role, properties) =>
+      role === 'eventSource' && (to.properties.Timeout as number) * 6 > (from.properties.VisibilityTimeout as number) && properties.BatchSize === 7
+        ? [['properties.BatchSize', 'seven with a short visibility timeout (a connection check)']]
+        : [],
+    metrics: [],
+  },
+];
+
+export const fakeCatalog = new Catalog(FAKE_KINDS);
