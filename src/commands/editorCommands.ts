@@ -1,0 +1,90 @@
+import { emptyDoc } from '../store/doc.ts';
+import type { AppStore } from '../store/index.ts';
+import { layoutPositions } from './autoLayout.ts';
+import { exportDocFile, importDocFile } from './files.ts';
+import { registerCommands, type Command } from './registry.ts';
+import { viewBridge } from './viewBridge.ts';
+import { NODE_HEIGHT, NODE_WIDTH } from '../theme/sizes.ts';
+
+const hasSelection = (s: { selection: { nodes: string[]; edges: number[] } }) =>
+  s.selection.nodes.length + s.selection.edges.length > 0;
+
+export async function autoLayout(store: AppStore): Promise<void> {
+  const positions = await layoutPositions(store.getState().doc);
+  store.getState().moveNodes(positions);
+  store.getState().requestFit();
+}
+
+/** Adds a node of `type` at the centre of the view (click-to-add from the palette). */
+export function addNodeAtCenter(store: AppStore, type: string): string | null {
+  const c = viewBridge.center();
+  const offset = (store.getState().doc.nodes.length % 5) * 24;
+  return store.getState().addNode(type, { x: c.x - NODE_WIDTH / 2 + offset, y: c.y - NODE_HEIGHT / 2 + offset });
+}
+
+export const EDITOR_COMMANDS: readonly Command[] = [
+  {
+    id: 'undo',
+    label: 'Undo',
+    shortcut: 'Mod+Z',
+    perform: (s) => s.getState().undo(),
+    enabled: (s) => s.history.past.length > 0,
+  },
+  {
+    id: 'redo',
+    label: 'Redo',
+    shortcut: 'Mod+Shift+Z / Mod+Y',
+    perform: (s) => s.getState().redo(),
+    enabled: (s) => s.history.future.length > 0,
+  },
+  { id: 'delete', label: 'Delete', shortcut: 'Delete / Backspace', perform: (s) => s.getState().deleteSelection(), enabled: hasSelection },
+  {
+    id: 'duplicate',
+    label: 'Duplicate',
+    shortcut: 'Mod+D',
+    perform: (s) => s.getState().duplicateSelection(),
+    enabled: (s) => s.selection.nodes.length > 0,
+  },
+  {
+    id: 'copy',
+    label: 'Copy',
+    shortcut: 'Mod+C',
+    perform: (s) => s.getState().copySelection(),
+    enabled: (s) => s.selection.nodes.length > 0,
+  },
+  { id: 'paste', label: 'Paste', shortcut: 'Mod+V', perform: (s) => s.getState().paste(), enabled: (s) => s.clipboard !== null },
+  { id: 'select-all', label: 'Select all', shortcut: 'Mod+A', perform: (s) => s.getState().selectAll() },
+  { id: 'clear-selection', label: 'Clear selection', shortcut: 'Escape', perform: (s) => s.getState().clearSelection() },
+  {
+    id: 'auto-layout',
+    label: 'Auto-layout',
+    shortcut: 'Shift+L',
+    perform: (s) => void autoLayout(s),
+    enabled: (s) => s.doc.nodes.length > 0,
+  },
+  {
+    id: 'show-advisor',
+    label: 'Show design advisor',
+    shortcut: 'Shift+A',
+    perform: (s) => s.getState().setSidebarTab(s.getState().sidebarTab === 'advisor' ? 'inspector' : 'advisor'),
+  },
+  { id: 'zoom-to-fit', label: 'Zoom to fit', shortcut: 'Shift+1', perform: (s) => s.getState().requestFit() },
+  {
+    id: 'toggle-theme',
+    label: 'Toggle dark theme',
+    shortcut: 'Shift+D',
+    perform: (s) => s.getState().setTheme(s.getState().theme === 'dark' ? 'light' : 'dark'),
+  },
+  {
+    id: 'new-scenario',
+    label: 'New scenario',
+    perform: (s) => {
+      s.getState().loadDoc(emptyDoc());
+      s.getState().notify('New scenario (undo brings the previous one back)');
+    },
+  },
+  { id: 'import', label: 'Open JSON file…', shortcut: 'Mod+O', perform: (s) => void importDocFile(s) },
+  { id: 'export', label: 'Save as JSON file', shortcut: 'Mod+S', perform: (s) => exportDocFile(s.getState().doc) },
+];
+
+registerCommands(EDITOR_COMMANDS);

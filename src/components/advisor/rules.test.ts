@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { emptyDoc, type Doc, type DocEdge, type DocNode } from '../../store/doc.ts';
+import { adviseOn, API_REST, LAMBDA, SQS } from './rules.ts';
+
+function doc(nodes: DocNode[], edges: DocEdge[]): Doc {
+  return { ...emptyDoc(), nodes, edges };
+}
+const at = { x: 0, y: 0 };
+
+describe('design advisor', () => {
+  it('warns when the queue visibility timeout is below 6 x the function timeout, and the fix clears it', () => {
+    const d = doc(
+      [
+        { id: 'Jobs', type: SQS, position: at, properties: { VisibilityTimeout: 59 } },
+        { id: 'Worker', type: LAMBDA, position: at, properties: { Timeout: 10 } },
+      ],
+      [{ from: 'Jobs', to: 'Worker' }],
+    );
+    const advice = adviseOn(d);
+    expect(advice.map((a) => a.rule)).toEqual(['visibility-timeout']);
+    expect(advice[0].fixLabel).toBe('Set VisibilityTimeout to 60 s');
+    const fixed = advice[0].fix!(d);
+    expect(fixed.nodes[0].properties).toEqual({ VisibilityTimeout: 60 });
+    expect(adviseOn(fixed)).toEqual([]);
+  });
+
+  it('uses AWS defaults (visibility 30 s, timeout 3 s) for values the document leaves out', () => {
+    const ok = doc([{ id: 'Q', type: SQS, position: at }, { id: 'F', type: LAMBDA, position: at }], [{ from: 'Q', to: 'F' }]);
+    expect(adviseOn(ok)).toEqual([]); // 30 >= 6 x 3
+    const slow = doc(
+      [{ id: 'Q', type: SQS, position: at }, { id: 'F', type: LAMBDA, position: at, properties: { Timeout: 6 } }],
+      [{ from: 'Q', to: 'F' }],
+    );
+    expect(adviseOn(slow).map((a) => a.message)).toEqual([
+      "Q's visibility timeout (30 s) is below 6 x F's timeout (6 s): messages being processed can be received twice.",
+    ]);
+  });
+
+  it('warns about maxReceiveCount below 5 only', () => {
+    const mk = (n: number) => doc([{ id: 'Q', type: SQS, position: at, properties: { RedrivePolicy: { maxReceiveCount: n } } }], []);
+    expect(adviseOn(mk(5))).toEqual([]);
+    const advice = adviseOn(mk(4));
+    expect(advice.map((a) => a.id)).toEqual(['max-receive-count:Q']);
+    expect(advice[0].fix!(mk(4)).nodes[0].properties).toEqual({ RedrivePolicy: { maxReceiveCount: 5 } });
+  });
+
+  it('warns about an async-invoked function with no DLQ or on-failure destination; the fix adds an SQS on-failure queue', () => {
+    const d = doc(
+      [
+        { id: 'Topic', type: 'AWS::SNS::Topic', position: { x: 0, y: 0 } },
+        { id: 'Fn', type: LAMBDA, position: { x: 100, y: 0 } },
+      ],
+      [{ from: 'Topic', to: 'Fn' }],
+    );
+    const allowed = { canConnect: () => true };
+    const advice = adviseOn(d, allowed);
+    expect(advice.map((a) => a.rule)).toEqual(['async-dlq']);
+    const fixed = advice[0].fix!(d);
+    expect(fixed.nodes[2]).toEqual({ id: 'FnFailures', type: SQS, position: { x: 140, y: 200 } });
+    expect(fixed.edges[1]).toEqual({ from: 'Fn', to: 'FnFailures', role: 'onFailure' });
+    expect(adviseOn(fixed, allowed)).toEqual([]);
+    // without a Lambda -> SQS onFailure connection in the registry the warning stays, with no fix button
+    const noFix = adviseOn(d, { canConnect: () => false });
+    expect(noFix.map((a) => [a.rule, a.fix])).toEqual([['async-dlq', undefined]]);
+    // a client invoking with InvocationType Event is asynchronous too
+    const eventClient = doc(
+      [{ id: 'Users', type: 'Client', position: at }, { id: 'Fn', type: LAMBDA, position: at }],
+      [{ from: 'Users', to: 'Fn', properties: { invocationType: 'Event' } }],
+    );
+    expect(adviseOn(eventClient, allowed).map((a) => a.id)).toEqual(['async-dlq:Fn']);
+    expect(adviseOn({ ...eventClient, edges: [{ from: 'Users', to: 'Fn' }] }, allowed)).toEqual([]);
+    // a synchronous caller (API Gateway) does not need one
+    const sync = doc([{ id: 'Api', type: API_REST, position: at }, { id: 'Fn', type: LAMBDA, position: at }], [{ from: 'Api', to: 'Fn' }]);
+    expect(adviseOn(sync)).toEqual([]);
+  });
+
+  it('warns when the API integration timeout is shorter than the function timeout', () => {
+    const d = doc(
+      [
+        { id: 'Api', type: API_REST, position: at },
+        { id: 'Fn', type: LAMBDA, position: at, properties: { Timeout: 60 } },
+      ],
+      [{ from: 'Api', to: 'Fn' }],
+    );
+    const advice = adviseOn(d);
+    expect(advice.map((a) => a.id)).toEqual(['api-timeout:Api:Fn']);
+    expect(advice[0].fix!(d).nodes[1].properties).toEqual({ Timeout: 29 });
+    expect(adviseOn(advice[0].fix!(d))).toEqual([]);
+    const onEdge = doc(d.nodes, [{ from: 'Api', to: 'Fn', properties: { TimeoutInMillis: 61_000 } }]);
+    expect(adviseOn(onEdge)).toEqual([]);
+  });
+
+  it('flags provisioned concurrency above reserved as an error with a fix', () => {
+    const d = doc(
+      [
+        {
+          id: 'Fn',
+          type: LAMBDA,
+          position: at,
+          properties: { ReservedConcurrentExecutions: 10, ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 11 } },
+        },
+      ],
+      [],
+    );
+    const advice = adviseOn(d);
+    expect(advice.map((a) => [a.rule, a.severity])).toEqual([['provisioned-reserved', 'error']]);
+    expect(advice[0].fix!(d).nodes[0].properties).toEqual({
+      ReservedConcurrentExecutions: 10,
+      ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 10 },
+    });
+    const equal = advice[0].fix!(d);
+    expect(adviseOn(equal)).toEqual([]);
+  });
+});

@@ -1,0 +1,227 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type FinalConnectionState,
+  type IsValidConnection,
+  type NodeChange,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { installViewBridge } from '../../commands/viewBridge.ts';
+import { connectionRule } from '../../scenario/index.ts';
+import { findServiceKind } from '../../sim/services/registry.ts';
+import { appStore, useAppStore } from '../../store/index.ts';
+import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../../theme/sizes.ts';
+import { ServiceNode } from '../nodes/ServiceNode.tsx';
+import { checkConnection, type SourceHandle } from './connectionCheck.ts';
+import { FlowEdge } from './FlowEdge.tsx';
+import { createEdgeDeriver, createNodeDeriver, type ServiceFlowEdge, type ServiceFlowNode } from './flowElements.ts';
+import { PALETTE_MIME } from './dragData.ts';
+
+const nodeTypes = { service: ServiceNode };
+const edgeTypes = { flow: FlowEdge };
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
+const snapGrid: [number, number] = [GRID, GRID];
+const proOptions = { hideAttribution: true };
+const fitViewOptions = { padding: 0.08, maxZoom: 1.25 };
+const minimapStyle = { width: 168, height: 112 };
+
+interface Refusal {
+  text: string;
+  x: number;
+  y: number;
+}
+
+/** The architecture canvas: React Flow over the store's document (the document is the source of truth). */
+export function Canvas() {
+  const flow = useReactFlow<ServiceFlowNode, ServiceFlowEdge>();
+  const { docNodes, docEdges, selNodes, selEdges, theme, fitRequest } = useAppStore(
+    useShallow((s) => ({
+      docNodes: s.doc.nodes,
+      docEdges: s.doc.edges,
+      selNodes: s.selection.nodes,
+      selEdges: s.selection.edges,
+      theme: s.theme,
+      fitRequest: s.fitRequest,
+    })),
+  );
+  const deriveNodes = useMemo(createNodeDeriver, []);
+  const deriveEdges = useMemo(createEdgeDeriver, []);
+  const nodes = useMemo(() => deriveNodes(docNodes, new Set(selNodes)), [deriveNodes, docNodes, selNodes]);
+  const typeOf = useMemo(() => new Map(docNodes.map((n) => [n.id, n.type])), [docNodes]);
+  const edges = useMemo(
+    () =>
+      deriveEdges(docEdges, new Set(selEdges), (e) => {
+        const r = connectionRule(typeOf.get(e.from) ?? '', typeOf.get(e.to) ?? '');
+        return r.ok ? r.role : r.roles?.[0];
+      }),
+    [deriveEdges, docEdges, selEdges, typeOf],
+  );
+  const dragId = useRef(0);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  useEffect(
+    () =>
+      installViewBridge({
+        fitView: () => void flow.fitView({ ...fitViewOptions, duration: 250 }),
+        center: () => {
+          const r = wrapper.current?.getBoundingClientRect();
+          return r ? flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
+        },
+      }),
+    [flow],
+  );
+
+  useEffect(() => {
+    if (fitRequest === 0) return;
+    const t = requestAnimationFrame(() => void flow.fitView({ ...fitViewOptions, duration: 250 }));
+    return () => cancelAnimationFrame(t);
+  }, [fitRequest, flow]);
+
+  useEffect(() => {
+    if (!refusal) return;
+    const t = setTimeout(() => setRefusal(null), 4000);
+    return () => clearTimeout(t);
+  }, [refusal]);
+
+  const onNodesChange = useCallback((changes: NodeChange<ServiceFlowNode>[]) => {
+    const s = appStore.getState();
+    const moved = new Map<string, { x: number; y: number }>();
+    let selected: Set<string> | null = null;
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) moved.set(c.id, c.position);
+      else if (c.type === 'select') {
+        selected ??= new Set(s.selection.nodes);
+        if (c.selected) selected.add(c.id);
+        else selected.delete(c.id);
+      }
+    }
+    if (moved.size) s.moveNodes(moved, dragId.current);
+    if (selected) s.select({ nodes: [...selected] });
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<ServiceFlowEdge>[]) => {
+    const s = appStore.getState();
+    let selected: Set<number> | null = null;
+    for (const c of changes) {
+      if (c.type !== 'select') continue;
+      const index = Number(c.id.split(':')[0]);
+      selected ??= new Set(s.selection.edges);
+      if (c.selected) selected.add(index);
+      else selected.delete(index);
+    }
+    if (selected) s.select({ edges: [...selected].sort((a, b) => a - b) });
+  }, []);
+
+  const isValidConnection = useCallback<IsValidConnection<ServiceFlowEdge>>(
+    (c) => checkConnection(appStore.getState().doc, c.source, c.target, (c.sourceHandle ?? 'out') as SourceHandle).ok,
+    [],
+  );
+
+  const onConnect = useCallback((c: Connection) => {
+    const s = appStore.getState();
+    const check = checkConnection(s.doc, c.source, c.target, (c.sourceHandle ?? 'out') as SourceHandle);
+    if (!check.ok) return s.notify(check.reason, 'error');
+    const r = s.connect(c.source, c.target, check.role);
+    if (!r.ok) s.notify(r.reason, 'error');
+    else s.select({ nodes: [], edges: [r.index] });
+  }, []);
+
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid || !state.fromNode || !state.toNode) return;
+    const handle = (state.fromHandle?.id ?? 'out') as SourceHandle;
+    const check = checkConnection(appStore.getState().doc, state.fromNode.id, state.toNode.id, handle);
+    if (check.ok) return;
+    const p = 'changedTouches' in event ? event.changedTouches[0] : event;
+    const box = wrapper.current?.getBoundingClientRect();
+    setRefusal({ text: check.reason, x: p.clientX - (box?.left ?? 0), y: p.clientY - (box?.top ?? 0) });
+  }, []);
+
+  const onDrop = useCallback(
+    (e: React.DragEvent) => {
+      const type = e.dataTransfer.getData(PALETTE_MIME);
+      if (!type || !findServiceKind(type)) return;
+      e.preventDefault();
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const snap = (v: number) => Math.round(v / GRID) * GRID;
+      appStore.getState().addNode(type, { x: snap(p.x - NODE_WIDTH / 2), y: snap(p.y - NODE_HEIGHT / 2) });
+    },
+    [flow],
+  );
+
+  const onDragOver = useCallback((e: React.DragEvent) => {
+    if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onPaneClick = useCallback(() => appStore.getState().clearSelection(), []);
+  const onNodeDragStart = useCallback(() => void dragId.current++, []);
+
+  return (
+    <div ref={wrapper} className="relative h-full w-full" data-testid="canvas" onDrop={onDrop} onDragOver={onDragOver}>
+      <ReactFlow<ServiceFlowNode, ServiceFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onNodeDragStart={onNodeDragStart}
+        onPaneClick={onPaneClick}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        snapToGrid
+        snapGrid={snapGrid}
+        colorMode={theme}
+        fitView
+        fitViewOptions={fitViewOptions}
+        minZoom={0.1}
+        maxZoom={2.5}
+        onlyRenderVisibleElements
+        proOptions={proOptions}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1.5} />
+        <MiniMap pannable zoomable style={minimapStyle} className="!rounded-lg !shadow-md" nodeStrokeWidth={3} nodeColor={minimapColor} />
+        <Controls showInteractive={false} className="!rounded-lg !shadow-md" />
+      </ReactFlow>
+      {refusal && (
+        <div
+          role="alert"
+          data-testid="connection-refused"
+          className="pointer-events-none absolute z-20 max-w-xs -translate-x-1/2 translate-y-3 rounded-lg bg-red-600 px-3 py-2 text-sm text-white shadow-lg"
+          style={{ left: refusal.x, top: refusal.y }}
+        >
+          {refusal.text}
+        </div>
+      )}
+      {docNodes.length === 0 && (
+        <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
+          <div className="rounded-xl border border-dashed border-slate-300 px-6 py-4 text-center text-slate-500 dark:border-slate-700 dark:text-slate-400">
+            <div className="text-lg font-medium">Drag a service here from the palette</div>
+            <div className="text-sm">or click one to add it, then connect the handles</div>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function minimapColor(n: ServiceFlowNode): string {
+  return findServiceKind(n.data.type)?.icon.color ?? '#94a3b8';
+}

@@ -1,0 +1,47 @@
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useEdgeRate } from '../../live/useEdgeRate.ts';
+import { formatFigure } from '../nodes/figureFormat.ts';
+import type { ServiceFlowEdge } from './flowElements.ts';
+import { FAILURE_ROLES } from './connectionCheck.ts';
+
+/** Seconds per dash cycle: faster flow, faster dashes (log scale so 1/s and 10k/s both read). */
+export function dashPeriod(rate: number): number {
+  if (rate <= 0) return 0;
+  return Math.max(0.25, 2.4 - 0.5 * Math.log10(1 + rate));
+}
+
+/** An edge that animates with the live message rate and shows its role when AWS has several. */
+export const FlowEdge = memo(function FlowEdge(props: EdgeProps<ServiceFlowEdge>) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, data, markerEnd } = props;
+  const rate = useEdgeRate(data?.index ?? -1);
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const failure = !!data?.role && FAILURE_ROLES.includes(data.role);
+  const period = dashPeriod(rate);
+  const label = [data?.role && data.role !== 'invoke' ? data.role : '', rate > 0 ? `${formatFigure(rate)}/s` : '']
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        className={['flow-edge', selected ? 'flow-edge--selected' : '', failure ? 'flow-edge--failure' : '', period ? 'flow-edge--moving' : ''].join(' ')}
+        style={period ? { animationDuration: `${period}s` } : undefined}
+        interactionWidth={18}
+      />
+      {label && (
+        <EdgeLabelRenderer>
+          <div
+            className="nodrag nopan pointer-events-none absolute rounded-md bg-white/90 px-1.5 py-0.5 text-xs font-medium text-slate-600 shadow-sm dark:bg-slate-800/90 dark:text-slate-200"
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            data-testid={`edge-label-${data?.index}`}
+          >
+            {label}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+});

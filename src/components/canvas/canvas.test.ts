@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { emptyDoc, type Doc } from '../../store/doc.ts';
+import { moveNodes } from '../../store/docOps.ts';
+import { checkConnection } from './connectionCheck.ts';
+import { createEdgeDeriver, createNodeDeriver } from './flowElements.ts';
+
+const LAMBDA = 'AWS::Lambda::Function';
+const SQS = 'AWS::SQS::Queue';
+
+function doc(): Doc {
+  return {
+    ...emptyDoc(),
+    nodes: [
+      { id: 'Users', type: 'Client', position: { x: 0, y: 0 } },
+      { id: 'Api', type: 'AWS::ApiGateway::RestApi', position: { x: 300, y: 0 } },
+      { id: 'Fn', type: LAMBDA, position: { x: 600, y: 0 } },
+      { id: 'Jobs', type: SQS, position: { x: 300, y: 200 } },
+      { id: 'Dlq', type: SQS, position: { x: 300, y: 400 } },
+    ],
+    edges: [{ from: 'Users', to: 'Api' }],
+  };
+}
+
+describe('connection checks (registry rules)', () => {
+  it('allows what AWS allows, with the role inferred', () => {
+    expect(checkConnection(doc(), 'Api', 'Fn')).toEqual({ ok: true, role: 'invoke' });
+    expect(checkConnection(doc(), 'Jobs', 'Fn')).toEqual({ ok: true, role: 'eventSource' });
+    expect(checkConnection(doc(), 'Jobs', 'Dlq', 'failure')).toEqual({ ok: true, role: 'deadLetter' });
+  });
+
+  it('refuses what AWS does not allow, saying why', () => {
+    const r = checkConnection(doc(), 'Jobs', 'Api');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toMatch(/^An SQS queue cannot connect to an API Gateway/);
+    expect(checkConnection(doc(), 'Fn', 'Fn')).toEqual({ ok: false, reason: 'A node cannot connect to itself.' });
+    expect(checkConnection(doc(), 'Users', 'Api')).toEqual({ ok: false, reason: 'Users is already connected to Api.' });
+  });
+
+  it('a dead-letter queue is drawn from the failure handle, not the output', () => {
+    const r = checkConnection(doc(), 'Jobs', 'Dlq', 'out');
+    expect(r).toEqual({ ok: false, reason: 'Jobs can reach Dlq only as deadLetter: drag from its bottom (failure) handle.' });
+  });
+});
+
+describe('React Flow elements derived from the document', () => {
+  it('keeps node objects of unchanged nodes between derivations, so a drag re-renders only what moved', () => {
+    const derive = createNodeDeriver();
+    const d = doc();
+    const first = derive(d.nodes, new Set());
+    const moved = moveNodes(d, new Map([['Fn', { x: 640, y: 16 }]]));
+    const second = derive(moved.nodes, new Set());
+    expect(second.filter((n, i) => n !== first[i]).map((n) => n.id)).toEqual(['Fn']);
+    expect(second[2].position).toEqual({ x: 640, y: 16 });
+    expect(second[2].data).toBe(first[2].data);
+    const third = derive(moved.nodes, new Set(['Api']));
+    expect(third.filter((n, i) => n !== second[i]).map((n) => n.id)).toEqual(['Api']);
+    expect(third[1].selected).toBe(true);
+  });
+
+  it('edges use the failure handle for dead-letter roles and stay stable', () => {
+    const derive = createEdgeDeriver();
+    const d = { ...doc(), edges: [{ from: 'Users', to: 'Api' }, { from: 'Jobs', to: 'Dlq' }] };
+    const infer = (e: { from: string }) => (e.from === 'Jobs' ? ('deadLetter' as const) : ('invoke' as const));
+    const first = derive(d.edges, new Set(), infer);
+    expect(first.map((e) => [e.id, e.sourceHandle, e.data?.index])).toEqual([
+      ['0:Users->Api', 'out', 0],
+      ['1:Jobs->Dlq', 'failure', 1],
+    ]);
+    const second = derive(d.edges, new Set([1]), infer);
+    expect(second[0]).toBe(first[0]);
+    expect(second[1].selected).toBe(true);
+  });
+});

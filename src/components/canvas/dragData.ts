@@ -1,0 +1,2 @@
+/** dataTransfer type for a service dragged from the palette to the canvas. */
+export const PALETTE_MIME = 'application/x-serverless-playground-service';

@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+
+/** Label, unit, assumption badge, the input, a one-line help, the range hint and the error, for one field. */
+export function FieldRow(props: {
+  path: string;
+  label: string;
+  help?: string;
+  hint?: string;
+  assumption?: boolean;
+  error?: string | null;
+  htmlFor?: string;
+  children: ReactNode;
+}) {
+  const { path, label, help, hint, assumption, error, htmlFor, children } = props;
+  return (
+    <div className="flex flex-col gap-1" data-field={path}>
+      <div className="flex items-baseline gap-2">
+        <label htmlFor={htmlFor} className="shrink-0 text-[13px] font-medium whitespace-nowrap text-slate-800 dark:text-slate-100">
+          {label}
+        </label>
+        {assumption && (
+          <span
+            className="shrink-0 rounded bg-amber-100 px-1 text-[10px] font-semibold tracking-wide text-amber-800 uppercase dark:bg-amber-900/60 dark:text-amber-200"
+            title="AWS publishes no figure for this: the value is the simulation's assumption."
+          >
+            assumption
+          </span>
+        )}
+        {hint && (
+          <span className="ml-auto min-w-0 truncate text-[11px] text-slate-400 dark:text-slate-500" title={hint}>
+            {hint}
+          </span>
+        )}
+      </div>
+      {children}
+      {error ? (
+        <p role="alert" data-testid={`field-error-${path}`} className="text-xs font-medium text-red-600 dark:text-red-400">
+          {/^[A-Z]/.test(error) ? error : `${label} ${error}`}
+        </p>
+      ) : (
+        help && <p className="text-xs leading-snug text-slate-500 dark:text-slate-400">{help}</p>
+      )}
+    </div>
+  );
+}
+
+export const inputClass =
+  'w-full rounded-md border bg-white px-2.5 py-1.5 text-sm text-slate-900 tabular-nums shadow-xs outline-none placeholder:text-slate-400 focus:ring-2 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-500';
+
+export function inputTone(error: string | null | undefined): string {
+  return error
+    ? 'border-red-400 focus:border-red-500 focus:ring-red-200 dark:border-red-500 dark:focus:ring-red-900'
+    : 'border-slate-300 focus:border-sky-500 focus:ring-sky-200 dark:border-slate-700 dark:focus:ring-sky-900';
+}

@@ -1,0 +1,20 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../store/index.ts';
+import { EdgeInspector } from './EdgeInspector.tsx';
+import { NodeInspector } from './NodeInspector.tsx';
+import { ScenarioInspector } from './ScenarioInspector.tsx';
+
+/** Edits what is selected: one node, one edge, or (with nothing selected) the scenario. */
+export function Inspector() {
+  const { nodes, edges } = useAppStore(useShallow((s) => s.selection));
+  if (nodes.length === 1 && edges.length === 0) return <NodeInspector nodeId={nodes[0]} />;
+  if (edges.length === 1 && nodes.length === 0) return <EdgeInspector key={edges[0]} index={edges[0]} />;
+  if (nodes.length + edges.length > 1)
+    return (
+      <div className="p-4 text-sm text-slate-600 dark:text-slate-300" data-testid="inspector-multi">
+        <div className="text-base font-semibold text-slate-900 dark:text-slate-50">{nodes.length + edges.length} items selected</div>
+        <p className="mt-1">Copy, duplicate or delete them together, or select one to edit it.</p>
+      </div>
+    );
+  return <ScenarioInspector />;
+}

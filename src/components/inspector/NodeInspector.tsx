@@ -1,0 +1,54 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { nodeProblems } from '../../scenario/index.ts';
+import { findServiceKind } from '../../sim/services/registry.ts';
+import { nameProblem } from '../../store/docOps.ts';
+import { appStore, useAppStore } from '../../store/index.ts';
+import { nodeFields } from '../common/kindInfo.ts';
+import { ServiceIcon } from '../common/ServiceIcon.tsx';
+import { FieldList, type FieldSource } from './FieldList.tsx';
+import { NameField } from './NameField.tsx';
+import { ProblemList } from './ProblemList.tsx';
+
+/** Settings of one node, generated from its ServiceKind's schemas. */
+export function NodeInspector({ nodeId }: { nodeId: string }) {
+  const { node, index } = useAppStore(
+    useShallow((s) => {
+      const index = s.doc.nodes.findIndex((n) => n.id === nodeId);
+      return { node: s.doc.nodes[index], index };
+    }),
+  );
+  const kind = node ? findServiceKind(node.type) : undefined;
+  const problems = useMemo(() => (node ? nodeProblems(appStore.getState().doc, index) : []), [node, index]);
+  if (!node) return null;
+
+  const sources: FieldSource[] = (['properties', 'behaviour'] as const).map((section) => ({
+    section,
+    fields: nodeFields(node.type, section),
+    values: node[section],
+    onCommit: (path, value) => appStore.getState().setNodeField(node.id, section, path, value),
+  }));
+
+  return (
+    <div data-testid="inspector-node" className="flex flex-col">
+      <header className="flex items-start gap-3 px-4 pt-4 pb-3">
+        <ServiceIcon type={node.type} size={40} />
+        <div className="min-w-0">
+          <div className="text-base font-semibold text-slate-900 dark:text-slate-50">{kind?.label ?? node.type}</div>
+          <div className="truncate font-mono text-[11px] text-slate-500 dark:text-slate-400">{node.type}</div>
+        </div>
+      </header>
+      {kind && <p className="px-4 pb-3 text-sm leading-snug text-slate-600 dark:text-slate-300">{kind.description}</p>}
+      <div className="px-4 pb-4">
+        <NameField
+          name={node.id}
+          check={(next) => nameProblem(appStore.getState().doc, next, node.id)}
+          rename={(next, session) => appStore.getState().renameNode(node.id, next, session)}
+        />
+      </div>
+      <ProblemList problems={problems} />
+      {!kind && <p className="px-4 text-sm text-red-600">Unknown service type {node.type}: it cannot be simulated.</p>}
+      <FieldList sources={sources} resetKey={node.id} />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from 'react';
+import { inputClass, inputTone } from './FieldRow.tsx';
+import type { InputResult } from './parseInput.ts';
+
+/**
+ * A text box that validates as the user types: a valid value is committed at once, an invalid one stays in
+ * the box with its message and never reaches the document. When the value changes from outside (undo, a
+ * fix), the box shows it unless the user is mid-edit with an error.
+ */
+export function TextBox(props: {
+  id: string;
+  testId: string;
+  value: string;
+  placeholder?: string;
+  parse(text: string): InputResult;
+  commit(value: unknown): void;
+  onError(error: string | null): void;
+  multiline?: boolean;
+  inputMode?: 'decimal' | 'text';
+  ariaInvalid: boolean;
+}) {
+  const { id, testId, value, placeholder, parse, commit, onError, multiline, inputMode, ariaInvalid } = props;
+  const [text, setText] = useState(value);
+  const editing = useRef(false);
+  const last = useRef(value);
+
+  useEffect(() => {
+    if (value === last.current) return;
+    last.current = value;
+    if (!editing.current) {
+      setText(value);
+      onError(null);
+    }
+  }, [value, onError]);
+
+  const onChange = (t: string) => {
+    setText(t);
+    const r = parse(t);
+    if (r.ok) {
+      onError(null);
+      commit(r.value);
+    } else onError(r.error);
+  };
+
+  const common = {
+    id,
+    'data-testid': testId,
+    value: text,
+    placeholder,
+    'aria-invalid': ariaInvalid,
+    onFocus: () => void (editing.current = true),
+    onBlur: () => {
+      editing.current = false;
+      // Leaving a valid field shows it normalized; an invalid one keeps the text and the message.
+      if (parse(text).ok) setText(last.current);
+    },
+    className: `${inputClass} ${inputTone(ariaInvalid ? 'x' : null)}`,
+  };
+  return multiline ? (
+    <textarea {...common} rows={4} spellCheck={false} className={`${common.className} font-mono text-xs`} onChange={(e) => onChange(e.target.value)} />
+  ) : (
+    <input {...common} type="text" inputMode={inputMode} autoComplete="off" onChange={(e) => onChange(e.target.value)} />
+  );
+}

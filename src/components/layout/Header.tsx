@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+import { useAppStore } from '../../store/index.ts';
+import { CommandButton } from '../common/CommandButton.tsx';
+import { FileIcon, FitIcon, LayoutIcon, MoonIcon, OpenIcon, RedoIcon, SaveIcon, SunIcon, UndoIcon } from '../common/icons.tsx';
+
+function Divider() {
+  return <span aria-hidden className="mx-1 h-6 w-px bg-slate-200 dark:bg-slate-700" />;
+}
+
+/** App bar: brand, scenario name, editor commands, and a slot for the run controls. */
+export function Header({ runControls }: { runControls?: ReactNode }) {
+  const name = useAppStore((s) => s.doc.name);
+  const dark = useAppStore((s) => s.theme === 'dark');
+  return (
+    <header className="flex h-14 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
+      <div className="flex min-w-0 shrink items-center gap-2 pr-2">
+        <svg viewBox="0 0 32 32" width="28" height="28" className="shrink-0" aria-hidden>
+          <rect width="32" height="32" rx="8" fill="#FF9900" />
+          <path d="M8 21l5-10 4 7 3-4 4 7" fill="none" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+        <div className="min-w-0 leading-tight">
+          <div className="hidden text-[15px] font-semibold text-slate-900 2xl:block dark:text-slate-50">Serverless Playground</div>
+          <div className="max-w-56 truncate text-sm font-medium text-slate-700 2xl:max-w-56 2xl:text-xs 2xl:font-normal 2xl:text-slate-500 dark:text-slate-300 2xl:dark:text-slate-400" data-testid="scenario-name" title={name}>
+            {name}
+          </div>
+        </div>
+      </div>
+      <Divider />
+      <nav aria-label="Editor" className="flex shrink-0 items-center">
+        <CommandButton id="undo" icon={<UndoIcon />} />
+        <CommandButton id="redo" icon={<RedoIcon />} />
+        <Divider />
+        <CommandButton id="auto-layout" icon={<LayoutIcon />} />
+        <CommandButton id="zoom-to-fit" icon={<FitIcon />} />
+        <Divider />
+        <CommandButton id="new-scenario" icon={<FileIcon />} />
+        <CommandButton id="import" icon={<OpenIcon />} />
+        <CommandButton id="export" icon={<SaveIcon />} />
+      </nav>
+      {/* Slot for the run controls (RUN's <RunControls/>). */}
+      <div className="mx-auto flex shrink-0 items-center gap-2 pl-2" data-slot="run-controls">
+        {runControls}
+      </div>
+      <CommandButton id="toggle-theme" icon={dark ? <SunIcon /> : <MoonIcon />} />
+    </header>
+  );
+}

@@ -1,0 +1,84 @@
+import type { StateCreator } from 'zustand';
+import type { Clip } from './docOps.ts';
+import type { AppState } from './index.ts';
+
+export type Theme = 'light' | 'dark';
+export type SidebarTab = 'inspector' | 'advisor';
+
+export interface Selection {
+  nodes: string[];
+  /** Edge indices into doc.edges. */
+  edges: number[];
+}
+
+export interface Notice {
+  text: string;
+  tone: 'info' | 'error';
+  /** Increments so the same text shown twice restarts its timer. */
+  seq: number;
+}
+
+export interface UiSlice {
+  selection: Selection;
+  theme: Theme;
+  clipboard: Clip | null;
+  pasteCount: number;
+  notice: Notice | null;
+  /** Height of the bottom (charts) panel in px. */
+  bottomPanelHeight: number;
+  /** Increments to ask the canvas to zoom to fit (after the nodes it must fit have rendered). */
+  fitRequest: number;
+  requestFit(): void;
+  sidebarTab: SidebarTab;
+  setSidebarTab(tab: SidebarTab): void;
+  select(selection: Partial<Selection>): void;
+  clearSelection(): void;
+  setTheme(theme: Theme): void;
+  notify(text: string, tone?: Notice['tone']): void;
+  dismissNotice(): void;
+  setBottomPanelHeight(px: number): void;
+}
+
+export const EMPTY_SELECTION: Selection = { nodes: [], edges: [] };
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
+  selection: EMPTY_SELECTION,
+  theme: 'light',
+  clipboard: null,
+  pasteCount: 0,
+  notice: null,
+  bottomPanelHeight: 260,
+  fitRequest: 0,
+  sidebarTab: 'inspector',
+  setSidebarTab(tab) {
+    set({ sidebarTab: tab });
+  },
+  requestFit() {
+    set({ fitRequest: get().fitRequest + 1 });
+  },
+  select(partial) {
+    const cur = get().selection;
+    const next = { nodes: partial.nodes ?? cur.nodes, edges: partial.edges ?? cur.edges };
+    if (sameList(next.nodes, cur.nodes) && sameList(next.edges, cur.edges)) return;
+    set({ selection: next });
+  },
+  clearSelection() {
+    if (get().selection !== EMPTY_SELECTION) set({ selection: EMPTY_SELECTION });
+  },
+  setTheme(theme) {
+    set({ theme });
+  },
+  notify(text, tone = 'info') {
+    set({ notice: { text, tone, seq: (get().notice?.seq ?? 0) + 1 } });
+  },
+  dismissNotice() {
+    set({ notice: null });
+  },
+  setBottomPanelHeight(px) {
+    set({ bottomPanelHeight: Math.round(Math.min(Math.max(px, 120), 800)) });
+  },
+});
