@@ -1,7 +1,43 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { lazy, Suspense } from 'react';
+import './commands/editorCommands.ts';
+import { Canvas } from './components/canvas/Canvas.tsx';
+import { Notice } from './components/common/Notice.tsx';
+import { useShortcuts } from './components/common/useShortcuts.ts';
+import { BottomPanel } from './components/layout/BottomPanel.tsx';
+import { Header } from './components/layout/Header.tsx';
+import { Sidebar } from './components/layout/Sidebar.tsx';
+import { Palette } from './components/palette/Palette.tsx';
+import { RunControls } from './components/run/RunControls.tsx';
+import { appStore } from './store/index.ts';
+
+// The charts (and uPlot) load on first render of the panel, outside the initial bundle.
+const Dashboard = lazy(() => import('./components/charts/Dashboard.tsx'));
+
 export function App() {
+  useShortcuts(appStore);
   return (
-    <main className="flex h-full items-center justify-center font-sans text-slate-700">
-      Serverless Playground
-    </main>
+    <ReactFlowProvider>
+      <div className="flex h-full flex-col bg-slate-50 font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        <Header runControls={<RunControls />} />
+        <div className="flex min-h-0 flex-1">
+          <aside className="w-56 shrink-0 border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-950" aria-label="Palette">
+            <Palette />
+          </aside>
+          <main className="flex min-w-0 flex-1 flex-col">
+            <div className="relative min-h-0 flex-1">
+              <Canvas />
+            </div>
+            <BottomPanel>
+              <Suspense fallback={null}>
+                <Dashboard />
+              </Suspense>
+            </BottomPanel>
+          </main>
+          <Sidebar />
+        </div>
+        <Notice />
+      </div>
+    </ReactFlowProvider>
   );
 }

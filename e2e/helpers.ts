@@ -1,0 +1,56 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const AUTOSAVE_KEY = 'serverless-playground/autosave/v1';
+export const SCREENSHOTS = 'e2e/screenshots';
+
+export interface SeedNode {
+  id: string;
+  type: string;
+  position: { x: number; y: number };
+  properties?: Record<string, unknown>;
+  behaviour?: Record<string, unknown>;
+}
+
+/**
+ * Opens the app with `doc` as the autosaved work, once per tab: a reload keeps whatever the app saved
+ * since, which is what the "reload and find the work intact" step checks.
+ */
+export async function openWith(page: Page, doc: { name: string; durationSeconds?: number; nodes: SeedNode[]; edges: { from: string; to: string }[] }) {
+  const saved = JSON.stringify({ savedAt: Date.now(), doc: { format: 'serverless-playground/scenario', version: 1, seed: 7, ...doc } });
+  await page.addInitScript(
+    ([key, value]) => {
+      if (sessionStorage.getItem('e2e-seeded')) return;
+      localStorage.setItem(key, value);
+      localStorage.setItem('serverless-playground/theme', 'light');
+      sessionStorage.setItem('e2e-seeded', '1');
+    },
+    [AUTOSAVE_KEY, saved],
+  );
+  await page.goto('/');
+  await expect(page.locator('.react-flow__pane')).toBeVisible();
+}
+
+/** Drags from one handle to another with real mouse moves (React Flow listens to pointer events). */
+export async function connect(page: Page, from: Locator, to: Locator) {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2 + 10, { steps: 8 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** A chart's number of periods drawn and its largest value (published by LiveChart on its element). */
+export async function chartState(chart: Locator): Promise<{ points: number; max: number }> {
+  return {
+    points: Number((await chart.getAttribute('data-points')) ?? 0),
+    max: Number((await chart.getAttribute('data-max')) ?? 0),
+  };
+}
+
+export async function setTheme(page: Page, theme: 'light' | 'dark') {
+  const isDark = /\bdark\b/.test((await page.locator('html').getAttribute('class')) ?? '');
+  if (isDark !== (theme === 'dark')) await page.getByRole('button', { name: 'Toggle dark theme' }).click();
+  await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /dark/ : /^(?!.*dark).*$/);
+}

@@ -1,0 +1,157 @@
+import { expect, test } from '@playwright/test';
+import { chartState, connect, openWith, SCREENSHOTS, setTheme } from './helpers.ts';
+
+const LAMBDA = 'AWS::Lambda::Function';
+
+/** Users -> Api, 300 requests/s: the person adds the function themselves. */
+const start = {
+  name: 'E2E: API under load',
+  durationSeconds: 600,
+  nodes: [
+    { id: 'Users', type: 'Client', position: { x: 0, y: 120 }, properties: { pattern: 'constant', ratePerSecond: 300 } },
+    { id: 'Api', type: 'AWS::ApiGateway::RestApi', position: { x: 300, y: 120 } },
+  ],
+  edges: [{ from: 'Users', to: 'Api' }],
+};
+
+test('build API Gateway -> Lambda, limit it, run, watch throttles, undo, reload', async ({ page }) => {
+  await openWith(page, start);
+  await expect(page.locator('[data-testid^="node-"]')).toHaveCount(2);
+
+  // Drag a Lambda from the palette onto the canvas, below the API (the view is zoomed to fit two nodes).
+  const canvas = page.getByTestId('canvas');
+  const api = (await page.getByTestId('node-Api').boundingBox())!;
+  const box = (await canvas.boundingBox())!;
+  await page.getByTestId(`palette-item-${LAMBDA}`).dragTo(canvas, {
+    targetPosition: { x: box.width * 0.4, y: Math.min(api.y - box.y + api.height + 120, box.height - 60) },
+  });
+  const fn = page.getByTestId('node-Function');
+  await expect(fn).toBeVisible();
+
+  // Connect Api -> Function by dragging between the handles.
+  await connect(page, page.getByTestId('handle-Api-out'), page.getByTestId('handle-Function-in'));
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+
+  // Limit the function to 5 concurrent executions in the inspector; 300 requests/s of ~100 ms need ~30.
+  await fn.click();
+  const reserved = page.getByTestId('field-properties.ReservedConcurrentExecutions');
+  await reserved.fill('5');
+  await expect(page.getByTestId('field-error-properties.ReservedConcurrentExecutions')).toHaveCount(0);
+
+  // Bad input: a message at the field, and the run below still uses 5 (it never reached the engine).
+  await reserved.fill('-3');
+  await expect(page.getByTestId('field-error-properties.ReservedConcurrentExecutions')).toBeVisible();
+  await expect(page.getByTestId('field-error-properties.ReservedConcurrentExecutions')).toContainText(/0\.\.|whole number|at least/);
+  await reserved.fill('5');
+  await expect(page.getByTestId('field-error-properties.ReservedConcurrentExecutions')).toHaveCount(0);
+
+  // Run at 10x: the charts move and throttles appear.
+  await page.getByTestId('run-speed').selectOption('10');
+  await page.getByTestId('run-toggle').click();
+  await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'running');
+  const requests = page.getByTestId('chart-h:requests');
+  await expect.poll(async () => (await chartState(requests)).points).toBeGreaterThan(2);
+  const first = await chartState(requests);
+  await expect.poll(async () => (await chartState(requests)).points).toBeGreaterThan(first.points);
+  await expect.poll(async () => (await chartState(page.getByTestId('chart-h:throttles'))).max).toBeGreaterThan(0);
+  await expect(fn).toHaveAttribute('data-status', 'throttling');
+  // Edges show the flow: 300 requests/s from the constant client (rate over the last 2 simulated s).
+  await expect(page.getByTestId('edge-label-0')).toHaveText('300/s');
+  await expect(page.getByTestId('figure-Function-ConcurrentExecutions')).toContainText('/5');
+  // The function's own charts, with its reserved-concurrency limit line.
+  await expect(page.getByTestId('chart-Function:ConcurrentExecutions')).toBeVisible();
+  await expect(page.getByTestId('chart-Function:ConcurrentExecutions').locator('.u-legend')).toContainText('limit');
+  await page.screenshot({ path: `${SCREENSHOTS}/running-light.png` });
+  await setTheme(page, 'dark');
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `${SCREENSHOTS}/running-dark.png` });
+  await setTheme(page, 'light');
+
+  // A live edit while running: more concurrency, applied without a restart.
+  const before = Number(await page.getByTestId('run-clock').getAttribute('data-seconds'));
+  await reserved.fill('50');
+  await expect(page.getByTestId('run-message')).toContainText('Applied live: Function');
+  expect(Number(await page.getByTestId('run-clock').getAttribute('data-seconds'))).toBeGreaterThanOrEqual(before);
+  await expect(page.getByTestId('figure-Function-ConcurrentExecutions')).toContainText('/50');
+  await page.getByTestId('run-toggle').click();
+  await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'paused');
+
+  // Undo, from the keyboard with the canvas focused. The editor merges edits of one field made in a row
+  // into one undo step, so this takes the reservation back to "not set"; the new edge stays.
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+z');
+  await fn.click();
+  await expect(page.getByTestId('field-properties.ReservedConcurrentExecutions')).toHaveValue('');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+
+  // Reload: the work is intact (autosave): the dragged function, both edges, the undone field.
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(page.getByTestId('node-Function')).toBeVisible();
+  await expect(page.locator('[data-testid^="node-"]')).toHaveCount(3);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await page.getByTestId('node-Function').click();
+  await expect(page.getByTestId('field-properties.ReservedConcurrentExecutions')).toHaveValue('');
+});
+
+test('a refused connection says why', async ({ page }) => {
+  await openWith(page, {
+    name: 'E2E: refused',
+    nodes: [
+      { id: 'Api', type: 'AWS::ApiGateway::RestApi', position: { x: 0, y: 100 } },
+      { id: 'Other', type: 'AWS::ApiGateway::RestApi', position: { x: 320, y: 100 } },
+    ],
+    edges: [],
+  });
+  await connect(page, page.getByTestId('handle-Api-out'), page.getByTestId('handle-Other-in'));
+  await expect(page.getByTestId('connection-refused')).toContainText('cannot');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+});
+
+test('an invalid scenario is not run, and the run controls say which field', async ({ page }) => {
+  await openWith(page, {
+    name: 'E2E: invalid',
+    nodes: [
+      { id: 'Users', type: 'Client', position: { x: 0, y: 100 }, properties: { pattern: 'constant', ratePerSecond: 10 } },
+      { id: 'Fn', type: LAMBDA, position: { x: 320, y: 100 }, properties: { Timeout: 5000 } },
+    ],
+    edges: [{ from: 'Users', to: 'Fn' }],
+  });
+  await page.getByTestId('run-toggle').click();
+  await expect(page.getByTestId('run-message')).toContainText('Cannot run: nodes[1].properties.Timeout');
+  await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'idle');
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`screenshots of the main screens (${theme})`, async ({ page }) => {
+    await openWith(page, {
+      name: 'Throttled API',
+      durationSeconds: 300,
+      nodes: [
+        { id: 'Users', type: 'Client', position: { x: 0, y: 120 }, properties: { pattern: 'poisson', ratePerSecond: 500 } },
+        { id: 'SearchApi', type: 'AWS::ApiGateway::RestApi', position: { x: 300, y: 120 } },
+        { id: 'Search', type: LAMBDA, position: { x: 600, y: 120 }, properties: { ReservedConcurrentExecutions: 20 } },
+      ],
+      edges: [
+        { from: 'Users', to: 'SearchApi' },
+        { from: 'SearchApi', to: 'Search' },
+      ],
+    });
+    await setTheme(page, theme);
+    await page.screenshot({ path: `${SCREENSHOTS}/editor-${theme}.png` });
+    await page.getByTestId('node-Search').click();
+    await page.getByTestId('run-toggle').click();
+    await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    await expect.poll(async () => (await chartState(page.getByTestId('chart-h:throttles'))).max).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/finished-${theme}.png` });
+    // The charts panel made taller, scrolled to the selected function's own charts.
+    const splitter = page.getByTestId('panel-splitter');
+    await splitter.focus();
+    for (let i = 0; i < 12; i++) await splitter.press('ArrowUp');
+    const own = page.getByTestId('chart-Search:ConcurrentExecutions');
+    await own.scrollIntoViewIfNeeded();
+    await expect(own.locator('.u-legend')).toContainText('limit');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${SCREENSHOTS}/charts-${theme}.png` });
+  });
+}

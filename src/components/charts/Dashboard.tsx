@@ -1,0 +1,56 @@
+import { useMemo } from 'react';
+import { useLiveIndex } from '../../live/useLiveIndex.ts';
+import { useAppStore } from '../../store/index.ts';
+import { headlineCharts, nodeCharts } from './chartLayout.ts';
+import { LiveChart } from './LiveChart.tsx';
+
+/**
+ * The charts panel: the whole system's headline metrics, then the selected node's service metrics.
+ * Loaded lazily (with uPlot) so neither is in the initial bundle.
+ */
+export default function Dashboard() {
+  const index = useLiveIndex();
+  const selected = useAppStore((s) => (s.selection.nodes.length === 1 ? s.selection.nodes[0] : null));
+  const dark = useAppStore((s) => s.theme === 'dark');
+  const headline = useMemo(() => (index ? headlineCharts(index) : []), [index]);
+  const node = index && selected ? index.nodes.find((n) => n.id === selected) : undefined;
+  const perNode = useMemo(() => (index && node ? nodeCharts(node, index) : []), [index, node]);
+
+  if (!index) {
+    return (
+      <div className="flex h-full items-center justify-center p-4 text-sm text-slate-500 dark:text-slate-400" data-testid="dashboard-empty">
+        Press Run to see the metrics move.
+      </div>
+    );
+  }
+  return (
+    <div className="h-full overflow-y-auto p-3" data-testid="dashboard">
+      <section aria-label="System metrics">
+        <h2 className="mb-2 text-sm font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">Whole system</h2>
+        <div className="grid grid-cols-[repeat(auto-fill,minmax(300px,1fr))] gap-3">
+          {headline.map((spec) => (
+            <LiveChart key={spec.id} spec={spec} dark={dark} />
+          ))}
+        </div>
+      </section>
+      <section aria-label="Selected node metrics" className="mt-4">
+        {node ? (
+          <>
+            <h2 className="mb-2 text-sm font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
+              {node.id} <span className="font-normal normal-case">({node.label})</span>
+            </h2>
+            <div className="grid grid-cols-[repeat(auto-fill,minmax(300px,1fr))] gap-3">
+              {perNode.map((spec) => (
+                <LiveChart key={spec.id} spec={spec} dark={dark} />
+              ))}
+            </div>
+          </>
+        ) : (
+          <p className="text-sm text-slate-500 dark:text-slate-400">
+            {selected ? `${selected} is not in the running scenario: press Reset to include it.` : 'Select a node to see its own metrics.'}
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}

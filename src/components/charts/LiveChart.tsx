@@ -1,0 +1,124 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import './charts.css';
+import { addDrawer } from '../../live/frameLoop.ts';
+import { live } from '../../live/liveData.ts';
+import type { ChartSpec } from './chartLayout.ts';
+import { enqueueMount } from './mountQueue.ts';
+import { SeriesData } from './seriesData.ts';
+
+/** Series colours that stay apart for colour-blind viewers and on a projector (Okabe-Ito). */
+const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+const LIMIT_COLOR = '#DC2626';
+const HEIGHT = 170;
+
+function compact(v: number): string {
+  const a = Math.abs(v);
+  if (a >= 1e9) return `${+(v / 1e9).toFixed(1)}G`;
+  if (a >= 1e6) return `${+(v / 1e6).toFixed(1)}M`;
+  if (a >= 1e3) return `${+(v / 1e3).toFixed(1)}k`;
+  if (a > 0 && a < 0.01) return v.toExponential(0);
+  return `${+v.toFixed(2)}`;
+}
+
+/**
+ * One uPlot chart that redraws from the live store once per animation frame, only when data changed. It
+ * publishes data-points and data-max on its element so tests and people can see it move.
+ */
+export function LiveChart({ spec, dark }: { spec: ChartSpec; dark: boolean }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    let teardown: (() => void) | null = null;
+    const cancel = enqueueMount(() => {
+      teardown = mountChart(el, spec, dark);
+    });
+    return () => {
+      cancel();
+      teardown?.();
+    };
+  }, [spec, dark]);
+
+  return (
+    <figure className="min-w-0 rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-900">
+      <figcaption className="flex items-baseline justify-between gap-2 px-1 text-sm font-semibold text-slate-800 dark:text-slate-100">
+        <span className="truncate">{spec.title}</span>
+        <span className="shrink-0 text-xs font-normal text-slate-500 dark:text-slate-400">{spec.unit}</span>
+      </figcaption>
+      <div ref={box} className="live-chart min-h-[170px]" data-testid={`chart-${spec.id}`} data-title={spec.title} />
+    </figure>
+  );
+}
+
+/** Creates the uPlot chart in `el` and hooks it to the live store; returns its teardown. */
+function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean): () => void {
+  const axis = dark ? '#CBD5E1' : '#334155';
+  const grid = dark ? 'rgba(148,163,184,0.15)' : 'rgba(15,23,42,0.08)';
+  const palette = dark ? PALETTE.map((c) => (c === '#000000' ? '#F8FAFC' : c)) : PALETTE;
+  const source = new SeriesData(spec);
+  const axisFont = '12px system-ui, sans-serif';
+  let withLimit = source.limitValue(live) !== undefined;
+  const make = () => {
+    const series: uPlot.Series[] = [
+      { label: 'Time', value: (_u, v) => (v == null ? '' : `${v} s`) },
+      ...spec.series.map((s, i) => ({
+        label: s.label,
+        stroke: palette[i % palette.length],
+        width: 2,
+        ...(s.dash ? { dash: [5, 4] } : {}),
+        points: { show: false },
+        value: (_u: uPlot, v: number | null) => (v == null ? '' : compact(v)),
+      })),
+    ];
+    if (withLimit) {
+      series.push({ label: 'limit', stroke: LIMIT_COLOR, width: 2, dash: [8, 5], points: { show: false }, value: () => compact(source.limitValue(live) ?? 0) });
+    }
+    return new uPlot(
+      {
+        width: Math.max(200, el.clientWidth),
+        height: HEIGHT,
+        scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+        axes: [
+          { stroke: axis, font: axisFont, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, values: (_u, vals) => vals.map((v) => `${v}s`) },
+          { stroke: axis, font: axisFont, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: 52, values: (_u, vals) => vals.map(compact) },
+        ],
+        series,
+        legend: { show: true, live: true },
+        cursor: { drag: { x: false, y: false } },
+      },
+      series.map(() => new Float64Array(0)) as uPlot.AlignedData,
+      el,
+    );
+  };
+  let chart = make();
+  // Charts scrolled out of view skip uPlot's redraw (the costly part) and catch up when they come back.
+  let visible = true;
+  const draw = () => {
+    const { data, hasLimit, max } = source.build(live);
+    el.dataset.points = String(live.periods);
+    el.dataset.max = String(max);
+    if (!visible) return;
+    if (hasLimit !== withLimit) {
+      withLimit = hasLimit;
+      chart.destroy();
+      chart = make();
+    }
+    chart.setData(data as uPlot.AlignedData);
+  };
+  const stop = addDrawer(draw);
+  const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(200, el.clientWidth), height: HEIGHT }));
+  resize.observe(el);
+  const seen = new IntersectionObserver(([entry]) => {
+    visible = entry.isIntersecting;
+    if (visible) draw();
+  });
+  seen.observe(el);
+  return () => {
+    stop();
+    seen.disconnect();
+    resize.disconnect();
+    chart.destroy();
+  };
+}

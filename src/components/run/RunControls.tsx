@@ -1,0 +1,102 @@
+import { useShallow } from 'zustand/react/shallow';
+import { appStore, useAppStore } from '../../store/index.ts';
+import './runCommands.ts';
+import { SeedField } from './SeedField.tsx';
+import { formatDuration, formatSimTime, parseSpeedKey, SPEEDS, speedKey } from './speeds.ts';
+
+const button =
+  'inline-flex items-center gap-1.5 whitespace-nowrap rounded-md border px-3 py-1.5 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50';
+const plain = `${button} border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700`;
+
+const STATUS_TEXT = { idle: 'Ready', loading: 'Loading…', paused: 'Paused', running: 'Running', done: 'Finished' } as const;
+
+/** Run, pause, step, reset, speed and seed, with the simulated clock and what the run has to say. */
+export function RunControls() {
+  const run = useAppStore(
+    useShallow((s) => ({
+      status: s.run.status,
+      seconds: s.run.seconds,
+      duration: s.run.durationSeconds || s.doc.durationSeconds || 600,
+      speed: s.run.speed,
+      actualSpeed: s.run.actualSpeed,
+      seed: s.doc.seed ?? s.run.seed,
+      stopped: s.run.stopped,
+      message: s.run.message,
+    })),
+  );
+  const actions = appStore.getState();
+  const running = run.status === 'running';
+  const progress = Math.min(1, run.duration > 0 ? run.seconds / run.duration : 0);
+
+  return (
+    <div className="relative" data-testid="run-controls">
+      <div className="flex items-center gap-2">
+        <button
+          type="button"
+          data-testid="run-toggle"
+          aria-label={running ? 'Pause' : 'Run'}
+          title={running ? 'Pause the simulation' : 'Run the simulation'}
+          className={`${button} min-w-20 justify-center border-transparent text-white ${running ? 'bg-amber-600 hover:bg-amber-700' : 'bg-emerald-600 hover:bg-emerald-700'}`}
+          disabled={run.status === 'loading'}
+          onClick={() => (running ? actions.pauseRun() : void actions.startRun())}
+        >
+          <span aria-hidden>{running ? '❚❚' : '▶'}</span>
+          {running ? 'Pause' : 'Run'}
+        </button>
+        <button type="button" data-testid="run-step" className={plain} title="Advance one simulated second, then pause" disabled={running} onClick={() => void actions.stepRun(1)}>
+          Step
+        </button>
+        <button type="button" data-testid="run-reset" className={plain} title="Back to 0 s with the current architecture" onClick={() => void actions.resetRun()}>
+          Reset
+        </button>
+        <label className="flex items-center gap-1.5 text-sm text-slate-600 dark:text-slate-300" title="Simulated seconds per real second; Max runs as fast as the engine can">
+          Speed
+          <select
+            data-testid="run-speed"
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+            value={speedKey(run.speed)}
+            onChange={(e) => actions.setRunSpeed(parseSpeedKey(e.target.value))}
+          >
+            {SPEEDS.map((s) => (
+              <option key={speedKey(s.value)} value={speedKey(s.value)}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <SeedField seed={run.seed} onApply={(seed) => void actions.resetRun(seed)} />
+        <div
+          className="ml-1 flex min-w-36 flex-col text-sm whitespace-nowrap tabular-nums text-slate-700 dark:text-slate-200"
+          data-testid="run-clock"
+          data-status={run.status}
+          data-seconds={run.seconds}
+          title={running && run.actualSpeed > 0 ? `Running at ${run.actualSpeed}× real time` : undefined}
+        >
+          <span className="text-xs font-semibold text-slate-500 uppercase dark:text-slate-400">
+            {STATUS_TEXT[run.status]}
+            {running && run.actualSpeed > 0 && <span className="font-normal normal-case"> · {run.actualSpeed >= 10 ? Math.round(run.actualSpeed).toLocaleString('en-US') : run.actualSpeed}×</span>}
+          </span>
+          <span>
+            {formatSimTime(run.seconds)} / {formatDuration(run.duration)}
+          </span>
+          <span className="mt-0.5 h-1 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-700" aria-hidden>
+            <span className="block h-full bg-emerald-500" style={{ width: `${progress * 100}%` }} />
+          </span>
+        </div>
+      </div>
+      {(run.message || run.stopped) && (
+        <p
+          role="status"
+          data-testid="run-message"
+          className={`absolute top-full left-0 z-30 mt-2 max-w-2xl rounded-md border px-3 py-1.5 text-sm shadow-md ${
+            run.stopped || run.message?.tone === 'error'
+              ? 'border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200'
+              : 'border-slate-200 bg-white text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200'
+          }`}
+        >
+          {run.stopped ?? run.message?.text}
+        </p>
+      )}
+    </div>
+  );
+}

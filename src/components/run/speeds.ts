@@ -1,0 +1,32 @@
+/** Speeds offered: simulated seconds per wall second; Infinity runs as fast as the engine can. */
+export const SPEEDS: readonly { value: number; label: string }[] = [
+  { value: 1, label: '1× (real time)' },
+  { value: 2, label: '2×' },
+  { value: 5, label: '5×' },
+  { value: 10, label: '10×' },
+  { value: 60, label: '60×' },
+  { value: 600, label: '600×' },
+  { value: Infinity, label: 'Max' },
+];
+
+export function speedKey(v: number): string {
+  return Number.isFinite(v) ? String(v) : 'max';
+}
+
+export function parseSpeedKey(key: string): number {
+  return key === 'max' ? Infinity : Number(key);
+}
+
+/** "12.3 s", "4 min 05 s", "2 h 03 min" for the run clock. */
+export function formatSimTime(seconds: number): string {
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${String(Math.floor(seconds % 60)).padStart(2, '0')} s`;
+  return `${Math.floor(seconds / 3600)} h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')} min`;
+}
+
+/** "45 s", "10 min", "1 h 30 min": a run's length, short. */
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${+seconds.toFixed(1)} s`;
+  if (seconds < 3600) return seconds % 60 === 0 ? `${seconds / 60} min` : formatSimTime(seconds);
+  return seconds % 3600 === 0 ? `${seconds / 3600} h` : formatSimTime(seconds);
+}

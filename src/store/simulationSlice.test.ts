@@ -1,0 +1,162 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { live } from '../live/liveData.ts';
+import type { FrameSink } from '../worker/protocol.ts';
+import { EngineRunner } from '../worker/engineRunner.ts';
+import { createAppStore, type AppStore } from './index.ts';
+import { LIVE_EDIT_DELAY_MS, setWorkerConnector } from './simulationSlice.ts';
+
+vi.mock('../sim/services/registry.ts', async () => {
+  const { tickerKind: kind } = await import('../worker/testKind.ts');
+  return { serviceKind: () => kind, findServiceKind: (t: string) => (t === kind.type ? kind : undefined), SERVICE_KINDS: [kind] };
+});
+
+/** The engine in-process, pumped by hand, in place of the Web Worker. */
+function inProcessWorker() {
+  let t = 0;
+  const runner = new EngineRunner(() => t);
+  let sink: FrameSink | null = null;
+  const loads: number[] = [];
+  const updates: string[] = [];
+  const port = {
+    async load(sim: Parameters<EngineRunner['load']>[0], s: FrameSink) {
+      sink = s;
+      loads.push(sim.nodes.length);
+      return runner.load(sim);
+    },
+    run: () => runner.run(),
+    pause: () => runner.pause(),
+    step: (s: number) => runner.step(s),
+    setSpeed: (x: number) => runner.setSpeed(x),
+    updateNode: (n: Parameters<EngineRunner['updateNode']>[0]) => {
+      updates.push(n.id);
+      runner.updateNode(n);
+    },
+  };
+  /** Runs the engine until it waits, then delivers one frame. */
+  const pump = () => {
+    while (runner.tick() >= 0);
+    const f = runner.takeFrame();
+    if (f && sink) void sink(f);
+  };
+  return { runner, port, pump, loads, updates };
+}
+
+const doc = (intervalMs: unknown = 10) => ({
+  format: 'serverless-playground/scenario' as const,
+  version: 1 as const,
+  name: 'ticks',
+  seed: 3,
+  durationSeconds: 10,
+  nodes: [
+    { id: 'A', type: 'Test::Ticker', properties: { intervalMs } },
+    { id: 'B', type: 'Test::Ticker', properties: { intervalMs: 1000 } },
+  ],
+  edges: [{ from: 'A', to: 'B' }],
+});
+
+const settle = () => new Promise((r) => setTimeout(r, LIVE_EDIT_DELAY_MS + 20));
+
+describe('simulation slice', () => {
+  let store: AppStore;
+  let w: ReturnType<typeof inProcessWorker>;
+  beforeEach(() => {
+    vi.stubGlobal('requestAnimationFrame', (cb: (t: number) => void) => setTimeout(() => cb(0), 0));
+    w = inProcessWorker();
+    setWorkerConnector(async () => ({ port: w.port, sink: (f) => f }));
+    store = createAppStore();
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('refuses to run an invalid document, naming the field, and never loads the engine', async () => {
+    store.getState().loadDoc(doc('fast'));
+    await store.getState().startRun();
+    const run = store.getState().run;
+    expect(run.status).toBe('idle');
+    expect(run.message?.tone).toBe('error');
+    expect(run.message?.text).toMatch(/^Cannot run: nodes\[0\]\.properties\.intervalMs: /);
+    expect(w.loads).toEqual([]);
+  });
+
+  it('runs to the end; frames reach the live store, not React state', async () => {
+    store.getState().loadDoc(doc());
+    await store.getState().startRun();
+    expect(store.getState().run.status).toBe('running');
+    w.pump();
+    expect(store.getState().run).toMatchObject({ status: 'done', seconds: 10, seed: 3, durationSeconds: 10 });
+    expect(Array.from(live.column('A', 'Requests')!)).toEqual([99, 100, 100, 100, 100, 100, 100, 100, 100, 100]);
+    expect(live.instant('A', 'Requests')).toBe(1000);
+    expect(live.edgeRate(0)).toBe(100);
+  });
+
+  it('applies a valid live edit to the running engine without a restart', async () => {
+    store.getState().loadDoc(doc());
+    await store.getState().stepRun(1);
+    w.pump();
+    expect(store.getState().run.status).toBe('paused');
+    store.getState().setNodeField('A', 'properties', 'intervalMs', 100);
+    await settle();
+    expect(w.updates).toEqual(['A']);
+    expect(w.loads).toHaveLength(1);
+    expect(store.getState().run.message?.text).toBe('Applied live: A');
+    await store.getState().stepRun(1);
+    w.pump();
+    expect(live.instant('A', 'Requests')).toBe(110);
+  });
+
+  it('keeps an invalid live edit back and says so; the run keeps the last valid scenario', async () => {
+    store.getState().loadDoc(doc());
+    await store.getState().stepRun(1);
+    w.pump();
+    store.getState().setNodeField('A', 'properties', 'intervalMs', 'soon');
+    await settle();
+    expect(w.updates).toEqual([]);
+    expect(store.getState().run.message?.text).toMatch(/^Not applied, the run continues with the last valid version: nodes\[0\]\.properties\.intervalMs/);
+    await store.getState().stepRun(1);
+    w.pump();
+    expect(live.instant('A', 'Requests')).toBe(200);
+  });
+
+  it('restarts from 0 when the topology changes, and says why', async () => {
+    store.getState().loadDoc(doc());
+    await store.getState().stepRun(2);
+    w.pump();
+    const generation = live.index!.generation;
+    store.getState().edit((d) => ({ ...d, nodes: [...d.nodes, { id: 'C', type: 'Test::Ticker' }] }));
+    await settle();
+    expect(w.loads).toEqual([2, 3]);
+    expect(live.index!.generation).toBe(generation + 1);
+    expect(store.getState().run).toMatchObject({ status: 'paused', seconds: 0 });
+    expect(store.getState().run.message?.text).toBe('Nodes were added, removed or renamed, so the run restarted from 0 s');
+  });
+
+  it('reset with a seed writes the seed to the document and reloads at 0 s', async () => {
+    store.getState().loadDoc(doc());
+    await store.getState().stepRun(2);
+    w.pump();
+    await store.getState().resetRun(99);
+    expect(store.getState().doc.seed).toBe(99);
+    expect(store.getState().run).toMatchObject({ status: 'paused', seconds: 0, seed: 99 });
+    expect(w.loads).toHaveLength(2);
+    await store.getState().resetRun(-2);
+    expect(store.getState().run.message?.text).toBe('Seed must be a whole number of 0 or more, not -2');
+  });
+});
+
+describe('simulation slice when the engine fails', () => {
+  it('reports an engine that cannot start, and stays idle', async () => {
+    vi.stubGlobal('requestAnimationFrame', (cb: (t: number) => void) => setTimeout(() => cb(0), 0));
+    const w = inProcessWorker();
+    w.port.load = async () => {
+      throw new Error('unknown node type Test::Ticker');
+    };
+    setWorkerConnector(async () => ({ port: w.port, sink: (f) => f }));
+    const store = createAppStore();
+    store.getState().loadDoc(doc());
+    await store.getState().startRun();
+    expect(store.getState().run).toMatchObject({
+      status: 'idle',
+      message: { text: 'The simulation could not start: unknown node type Test::Ticker', tone: 'error' },
+    });
+    vi.unstubAllGlobals();
+  });
+});

@@ -1,0 +1,257 @@
+import type { StateCreator } from 'zustand';
+import { live } from '../live/liveData.ts';
+import { limitsOf } from '../live/limits.ts';
+import { receiveFrame } from '../live/frameLoop.ts';
+import { formatProblem, validateScenario, type Problem } from '../scenario/index.ts';
+import type { SimNode } from '../sim/core/model.ts';
+import type { SimScenario } from '../sim/engine.ts';
+import type { Frame, FrameSink, MetricIndex } from '../worker/protocol.ts';
+import type { AppState } from './index.ts';
+
+/**
+ * The simulation slice: run status as React sees it (rarely changing), and the actions that drive the
+ * worker. Metric data never passes through here: frames go to the live store (src/live/).
+ */
+export type RunStatus = 'idle' | 'loading' | 'paused' | 'running' | 'done';
+
+export interface RunMessage {
+  text: string;
+  tone: 'info' | 'error';
+}
+
+export interface RunState {
+  status: RunStatus;
+  /** Simulated time, to 0.1 s. */
+  seconds: number;
+  durationSeconds: number;
+  /** 1 = real time .. Infinity = as fast as possible. */
+  speed: number;
+  /** Simulated seconds per wall second achieved recently (0 when not measured). */
+  actualSpeed: number;
+  seed: number;
+  /** Why the engine stopped early (event budget), if it did. */
+  stopped: string | null;
+  /** What the run controls say: a refused scenario, a restart after a topology change, a live edit kept back. */
+  message: RunMessage | null;
+  /** Problems of the document when it could not be run or a live edit was kept back. */
+  problems: Problem[];
+}
+
+export interface SimulationSlice {
+  run: RunState;
+  startRun(): Promise<void>;
+  pauseRun(): void;
+  stepRun(seconds: number): Promise<void>;
+  setRunSpeed(speed: number): void;
+  /** Back to time 0 with the current document (and `seed` when given, which is written to the document). */
+  resetRun(seed?: number): Promise<void>;
+}
+
+/** The worker as the slice uses it (a comlink Remote in the app; an in-process fake in tests). */
+export interface SimWorkerPort {
+  load(sim: SimScenario, onFrame: FrameSink): Promise<MetricIndex>;
+  run(): Promise<void> | void;
+  pause(): Promise<void> | void;
+  step(seconds: number): Promise<void> | void;
+  setSpeed(speed: number): Promise<void> | void;
+  updateNode(node: SimNode): Promise<void> | void;
+}
+
+export interface WorkerConnection {
+  port: SimWorkerPort;
+  /** Wraps the frame sink for the transport (comlink.proxy for a real worker). */
+  sink(fn: FrameSink): FrameSink;
+}
+
+/** Live edits are validated and sent after the document has been quiet this long (ms). */
+export const LIVE_EDIT_DELAY_MS = 60;
+/** React sees the simulated time at most this often (ms of wall time). */
+const STATUS_INTERVAL_MS = 100;
+
+let connectWorker: () => Promise<WorkerConnection> = async () => {
+  const { simWorker, frameSink } = await import('../worker/client.ts');
+  return { port: simWorker(), sink: (fn) => frameSink(fn) };
+};
+
+/** For tests: run the engine in-process instead of in a Web Worker. */
+export function setWorkerConnector(connect: () => Promise<WorkerConnection>): void {
+  connectWorker = connect;
+}
+
+const INITIAL: RunState = {
+  status: 'idle',
+  seconds: 0,
+  durationSeconds: 0,
+  speed: Infinity,
+  actualSpeed: 0,
+  seed: 1,
+  stopped: null,
+  message: null,
+  problems: [],
+};
+
+export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSlice> = (set, get, api) => {
+  let conn: WorkerConnection | null = null;
+  let loaded: SimScenario | null = null;
+  let lastStatusAt = 0;
+  let editTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const patch = (p: Partial<RunState>) => set({ run: { ...get().run, ...p } });
+
+  const onFrame = (frame: Frame) => {
+    const run = get().run;
+    const status: RunStatus = frame.state;
+    const seconds = Math.floor(frame.now / 100) / 10;
+    const stopped = frame.stopped ?? null;
+    const nowMs = performance.now();
+    const changed = status !== run.status || stopped !== run.stopped;
+    if (!changed && (seconds === run.seconds || nowMs - lastStatusAt < STATUS_INTERVAL_MS)) return;
+    lastStatusAt = nowMs;
+    patch({ status, seconds, stopped, actualSpeed: Math.round(frame.actualSpeed * 10) / 10 });
+  };
+
+  async function connection(): Promise<WorkerConnection> {
+    if (!conn) conn = await connectWorker();
+    return conn;
+  }
+
+  function problemMessage(prefix: string, problems: Problem[]): RunMessage {
+    const first = problems[0] ? formatProblem(problems[0]) : 'the scenario is not valid';
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    return { text: `${prefix}: ${first}${more}`, tone: 'error' };
+  }
+
+  /** Validates the document and loads it into the worker at time 0; false (with a message) when invalid. */
+  async function load(message: RunMessage | null = null): Promise<boolean> {
+    const checked = validateScenario(get().doc);
+    if (!checked.ok) {
+      const problems = checked.problems.filter((p) => p.severity !== 'warning');
+      patch({ message: problemMessage('Cannot run', problems), problems });
+      return false;
+    }
+    if (checked.sim.nodes.length === 0) {
+      patch({ message: { text: 'Cannot run: add a traffic source and a service to the canvas first', tone: 'error' }, problems: [] });
+      return false;
+    }
+    patch({ status: 'loading', message, problems: [] });
+    const sim = checked.sim;
+    let index: MetricIndex;
+    let c: WorkerConnection;
+    try {
+      c = await connection();
+      index = await c.port.load(sim, c.sink((f) => receiveFrame(f, onFrame)));
+    } catch (e) {
+      loaded = null;
+      live.clear();
+      patch({ status: 'idle', message: { text: `The simulation could not start: ${e instanceof Error ? e.message : String(e)}`, tone: 'error' } });
+      return false;
+    }
+    loaded = sim;
+    live.setIndex(index);
+    live.limits = limitsOf(sim);
+    await c.port.setSpeed(get().run.speed);
+    patch({ status: 'paused', seconds: 0, stopped: null, actualSpeed: 0, seed: sim.seed, durationSeconds: sim.durationSeconds });
+    return true;
+  }
+
+  /** A document change while a run is loaded: send node edits live, restart on anything else. */
+  async function applyEdit(): Promise<void> {
+    if (!loaded || !conn) return;
+    const checked = validateScenario(get().doc);
+    if (!checked.ok) {
+      const problems = checked.problems.filter((p) => p.severity !== 'warning');
+      patch({ message: problemMessage('Not applied, the run continues with the last valid version', problems), problems });
+      return;
+    }
+    const sim = checked.sim;
+    const before = loaded;
+    if (sameShape(before, sim)) {
+      const changed = sim.nodes.filter((n, i) => JSON.stringify(n) !== JSON.stringify(before.nodes[i]));
+      loaded = sim;
+      live.limits = limitsOf(sim);
+      for (const n of changed) await conn.port.updateNode(n);
+      if (get().run.message?.tone === 'error' || changed.length > 0) {
+        patch({ message: changed.length > 0 ? { text: `Applied live: ${changed.map((n) => n.id).join(', ')}`, tone: 'info' } : null, problems: [] });
+      }
+      return;
+    }
+    const wasRunning = get().run.status === 'running';
+    const ok = await load({ text: `${restartReason(before, sim)}, so the run restarted from 0 s`, tone: 'info' });
+    if (ok && wasRunning) {
+      await conn.port.run();
+      patch({ status: 'running' });
+    }
+  }
+
+  api.subscribe((s, prev) => {
+    if (s.doc === prev.doc || !loaded) return;
+    clearTimeout(editTimer);
+    editTimer = setTimeout(() => void applyEdit(), LIVE_EDIT_DELAY_MS);
+  });
+
+  return {
+    run: INITIAL,
+    async startRun() {
+      const status = get().run.status;
+      if (status === 'running' || status === 'loading') return;
+      if (status === 'idle' || status === 'done' || !loaded) {
+        if (!(await load())) return;
+      }
+      await conn!.port.run();
+      patch({ status: 'running', message: get().run.message?.tone === 'error' ? null : get().run.message });
+    },
+    pauseRun() {
+      if (get().run.status !== 'running' || !conn) return;
+      void conn.port.pause();
+      patch({ status: 'paused' });
+    },
+    async stepRun(seconds) {
+      if (!(seconds > 0)) throw new Error(`stepRun: seconds must be above 0, got ${seconds}`);
+      const status = get().run.status;
+      if (status === 'loading') return;
+      if (status === 'idle' || status === 'done' || !loaded) {
+        if (!(await load())) return;
+      }
+      await conn!.port.step(seconds);
+      patch({ status: 'running' });
+    },
+    setRunSpeed(speed) {
+      if (!(speed > 0)) throw new Error(`setRunSpeed: speed must be above 0 (Infinity = as fast as possible), got ${speed}`);
+      patch({ speed });
+      if (conn) void conn.port.setSpeed(speed);
+    },
+    async resetRun(seed) {
+      if (seed !== undefined) {
+        if (!Number.isInteger(seed) || seed < 0) {
+          patch({ message: { text: `Seed must be a whole number of 0 or more, not ${seed}`, tone: 'error' } });
+          return;
+        }
+        if (get().doc.seed !== seed) get().setDocMeta({ seed });
+      }
+      clearTimeout(editTimer);
+      if (conn) await conn.port.pause();
+      await load();
+    },
+  };
+};
+
+/** Same nodes (ids and types, in order), edges, seed, duration and settings: edits can be applied live. */
+export function sameShape(a: SimScenario, b: SimScenario): boolean {
+  return (
+    a.seed === b.seed &&
+    a.durationSeconds === b.durationSeconds &&
+    a.nodes.length === b.nodes.length &&
+    a.nodes.every((n, i) => n.id === b.nodes[i].id && n.type === b.nodes[i].type) &&
+    JSON.stringify(a.edges) === JSON.stringify(b.edges) &&
+    JSON.stringify(a.settings) === JSON.stringify(b.settings)
+  );
+}
+
+export function restartReason(a: SimScenario, b: SimScenario): string {
+  if (a.nodes.length !== b.nodes.length || a.nodes.some((n, i) => n.id !== b.nodes[i].id || n.type !== b.nodes[i].type))
+    return 'Nodes were added, removed or renamed';
+  if (JSON.stringify(a.edges) !== JSON.stringify(b.edges)) return 'Connections changed';
+  if (a.seed !== b.seed) return `The seed changed to ${b.seed}`;
+  if (a.durationSeconds !== b.durationSeconds) return 'The duration changed';
+  return 'Account settings changed';
+}

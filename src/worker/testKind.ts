@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { Model, type SimContext, type SimNode } from '../sim/core/model.ts';
+import type { ServiceKind } from '../sim/core/serviceKind.ts';
+
+/**
+ * A tiny service kind for the worker and live-data tests, so they do not depend on the real services:
+ * every `intervalMs` it counts one Requests, sets Depth to (requests mod 5) and records Latency = requests.
+ * A live edit of properties.intervalMs takes effect from the next tick.
+ */
+class TickerModel extends Model {
+  private interval: number;
+  private n = 0;
+  private readonly requests: number;
+  private readonly depth: number;
+  private readonly latency: number;
+
+  constructor(ctx: SimContext, node: SimNode) {
+    super(ctx, node);
+    this.interval = node.properties.intervalMs as number;
+    this.requests = ctx.metrics.counter(node.id, 'Requests');
+    this.depth = ctx.metrics.level(node.id, 'Depth');
+    this.latency = ctx.metrics.distribution(node.id, 'Latency');
+  }
+  start(): void {
+    this.ctx.schedule(this.interval, this, 0);
+  }
+  onEvent(): void {
+    this.n++;
+    const m = this.ctx.metrics;
+    m.add(this.requests, 1);
+    m.setLevel(this.depth, this.n % 5, this.ctx.now);
+    m.record(this.latency, this.n);
+    for (const e of this.out) this.ctx.edgeCounts[e.index]++;
+    this.ctx.schedule(this.ctx.now + this.interval, this, 0);
+  }
+  update(node: SimNode): void {
+    this.interval = node.properties.intervalMs as number;
+  }
+}
+
+export const tickerKind: ServiceKind = {
+  type: 'Test::Ticker',
+  label: 'Ticker',
+  shortName: 'Ticker',
+  category: 'Traffic',
+  description: 'test kind',
+  properties: z.looseObject({ intervalMs: z.number().default(10) }),
+  behaviour: z.object({}),
+  connections: [{ to: 'Test::Ticker', roles: ['invoke'] }],
+  metrics: [
+    { name: 'Requests', kind: 'counter', unit: 'Count', help: 'ticks' },
+    { name: 'Depth', kind: 'level', unit: 'Count', help: 'ticks mod 5' },
+    { name: 'Latency', kind: 'distribution', unit: 'Milliseconds', help: 'tick number' },
+  ],
+  figures: ['Depth', 'Requests'],
+  icon: { color: '#000', path: '' },
+  create: (ctx, node) => new TickerModel(ctx, node),
+};
+
+export function tickerScenario(durationSeconds = 10, intervalMs = 10) {
+  return {
+    name: 'ticker',
+    seed: 1,
+    durationSeconds,
+    settings: {
+      lambdaAccountConcurrency: 1000,
+      lambdaMinimumUnreserved: 100,
+      lambdaScaling: 'current' as const,
+      lambdaLegacyBurst: 3000,
+      lambdaIdleLifetimeSeconds: 600,
+      apiGatewayAccountRateLimit: 10000,
+      apiGatewayAccountBurstLimit: 5000,
+      maxEvents: 200_000_000,
+    },
+    nodes: [
+      { id: 'A', type: 'Test::Ticker', properties: { intervalMs }, behaviour: {} },
+      { id: 'B', type: 'Test::Ticker', properties: { intervalMs: 1000 }, behaviour: {} },
+    ],
+    edges: [{ from: 'A', to: 'B', role: 'invoke' as const, properties: {} }],
+  };
+}
