@@ -1,7 +1,7 @@
 import { counterOf, scenarioDoc, type BenchCase } from '../benchCase.ts';
 
 /**
- * (l) Lambda's async path and SDK calls: 1,000 Event invocations/s into a function (reserved concurrency 100)
+ * (l) Lambda's async path and SDK calls: 1,000 Event invocations/s into a function (reserved concurrency 200)
  * that writes to DynamoDB and publishes to SNS per invocation; 2% of invocations fail and retry after 1 and
  * 2 min; events that fail three times go to an on-failure SQS queue.
  */
@@ -14,7 +14,7 @@ const asyncCalls: BenchCase = {
       {
         id: 'Handler',
         type: 'AWS::Lambda::Function',
-        properties: { ReservedConcurrentExecutions: 100, Timeout: 10 },
+        properties: { ReservedConcurrentExecutions: 200, Timeout: 10 },
         behaviour: { duration: { distribution: 'lognormal', medianMs: 20, p99Ms: 100 }, errorRate: 0.02 },
       },
       { id: 'Table', type: 'AWS::DynamoDB::Table', properties: { BillingMode: 'PAY_PER_REQUEST' } },

@@ -90,8 +90,13 @@ describe('properties of random scenarios', () => {
         if (m.type === FN) {
           const fn = m as LambdaModel;
           const delivered = m.in.reduce((s, e) => s + sim.edgeCounts[e.index], 0);
-          // Each invocation request is throttled, has ended, or is running.
-          expect(running(sim, m.id, 'Throttles') + running(sim, m.id, 'Invocations') + fn.concurrency).toBe(delivered);
+          // Each synchronous invocation request is throttled, has ended, or is running; each async (Event) one has
+          // succeeded, been given up, or is queued or running (its attempts are counted by the async path).
+          const a = fn.asyncPath.count;
+          const syncThrottles = running(sim, m.id, 'Throttles') - a.throttled;
+          const syncEnded = running(sim, m.id, 'Invocations') - (a.started - a.inFlight);
+          expect(syncThrottles + syncEnded + fn.concurrency - a.inFlight).toBe(delivered - a.received);
+          expect(a.succeeded + a.retriesExhausted + a.expired + a.rejected + a.inFlight + fn.asyncPath.queued).toBe(a.received);
           expect(fn.concurrency).toBeLessThanOrEqual(fn.concurrencyLimit);
           // Little's law on the sample path: area under ConcurrentExecutions = busy time (Init + Duration), up to the
           // invocations running at the end (each at most Timeout + the 10 s Init limit).

@@ -1,4 +1,5 @@
 import type { ServiceKind } from '../../core/serviceKind.ts';
+import { checkLambdaConnection, lambdaConnections } from './callSpec.ts';
 import { LambdaModel } from './model.ts';
 import { lambdaBehaviour, lambdaProperties } from './spec.ts';
 import { THROTTLE_REASONS, throttleMetricName } from './throttleReasons.ts';
@@ -9,11 +10,11 @@ export const lambdaKind: ServiceKind = {
   shortName: 'Function',
   category: 'Compute',
   description:
-    'Runs code per request in execution environments: cold starts on new ones, reserved, provisioned and account concurrency, scaling rate, 429 throttles.',
+    'Runs code per request in execution environments: cold starts on new ones, reserved, provisioned and account concurrency, scaling rate, 429 throttles; async invocations with retries, DLQ and destinations; SDK calls to other services.',
   properties: lambdaProperties,
   behaviour: lambdaBehaviour,
-  // Calls the function makes (DynamoDB, SQS, ...) and async destinations are added with those services.
-  connections: [],
+  connections: lambdaConnections,
+  checkConnection: checkLambdaConnection,
   metrics: [
     { name: 'Invocations', kind: 'counter', unit: 'Count', help: 'Invocations that ran (counted when they end), errors included, throttles not.' },
     { name: 'Errors', kind: 'counter', unit: 'Count', help: 'Invocations that ended in a function error or a timeout.' },
@@ -29,6 +30,14 @@ export const lambdaKind: ServiceKind = {
     { name: 'ConcurrentExecutions', kind: 'level', unit: 'Count', help: 'Environments busy with an invocation (Init included).' },
     { name: 'ColdStarts', kind: 'counter', unit: 'Count', help: 'Invocations that created a new environment (ran Init).' },
     { name: 'ProvisionedConcurrencySpilloverInvocations', kind: 'counter', unit: 'Count', help: 'Invocations that ran on on-demand environments because provisioned ones were all busy.' },
+    { name: 'AsyncEventsReceived', kind: 'counter', unit: 'Count', help: 'Events queued by asynchronous (Event) invocations.' },
+    { name: 'AsyncEventAge', kind: 'distribution', unit: 'Milliseconds', help: 'Time from queueing an async event to each attempt to invoke it (retries included).' },
+    { name: 'AsyncEventsDropped', kind: 'counter', unit: 'Count', help: 'Async events given up: retries exhausted, older than MaximumEventAgeInSeconds, or reserved concurrency 0 (sent to the DLQ / on-failure destination first, if any).' },
+    { name: 'DeadLetterErrors', kind: 'counter', unit: 'Count', help: 'Failed events the dead-letter queue or topic did not accept.' },
+    { name: 'DestinationDeliveryFailures', kind: 'counter', unit: 'Count', help: 'Invocation records an SQS or SNS destination did not accept.' },
+    { name: 'AsyncEventsQueued', kind: 'level', unit: 'Count', help: 'Not a CloudWatch metric: async events Lambda holds, waiting for concurrency or for a retry.' },
+    { name: 'SdkCallRetries', kind: 'counter', unit: 'Count', help: 'Not a CloudWatch metric: SDK calls retried after a throttle or 5xx (JS SDK v3 standard mode).' },
+    { name: 'SdkCallFailures', kind: 'counter', unit: 'Count', help: 'Not a CloudWatch metric: invocations that failed because a call failed after its retries.' },
     { name: 'Cost', kind: 'counter', unit: 'USD', help: '$0.20 per 1M requests + GB-seconds of Init and Duration billed per 1 ms (us-east-1, no free tier).' },
   ],
   figures: ['Invocations', 'ConcurrentExecutions', 'Throttles'],

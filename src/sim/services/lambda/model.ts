@@ -3,6 +3,10 @@ import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, t
 import type { Random } from '../../core/random.ts';
 import { TokenBucket } from '../apiGateway/tokenBucket.ts';
 import { functionScalingBucket, lambdaAccount, unreservedCapacity, type LambdaAccount } from './account.ts';
+import { ASYNC_POLL, AsyncInvocations, type AsyncHost } from './asyncInvocations.ts';
+import type { AsyncEvent } from './asyncQueue.ts';
+import { CALL_DEADLINE, CALL_STEP, CallRunner, type CallHost } from './callRunner.ts';
+import { compileCallPlans } from './calls.ts';
 import { IdleEnvironments } from './environments.ts';
 import { Invocation, InvocationPool } from './invocation.ts';
 import { lambdaPrices, type LambdaArchitecture } from './prices.ts';
@@ -38,9 +42,15 @@ const NO_REPLY: Reply = () => {};
  * onto a free provisioned environment, else onto on-demand capacity (reserved cap, or the account's
  * unreserved pool): a warm idle environment if there is one, else a new one (a cold start) if the scaling
  * rule has a token; and it must fit the 10 requests/s per environment rate. Otherwise: 429 with a reason.
+ * Event invocations (receive with no Reply) go through the async path (asyncInvocations.ts); `call` edges make
+ * each invocation perform SDK calls before its compute time (callRunner.ts).
  */
-export class LambdaModel extends Model {
+export class LambdaModel extends Model implements AsyncHost, CallHost {
   private readonly acc: LambdaAccount;
+  /** The asynchronous (Event) invocation path: internal queue, retries, DLQ and destinations. */
+  readonly asyncPath: AsyncInvocations;
+  /** SDK calls of the function's `call` edges; null without any (the sync path then pays nothing for them). */
+  private calls: CallRunner | null = null;
   private readonly pool = new InvocationPool();
   private readonly idle = new IdleEnvironments();
   private readonly ownScaling = functionScalingBucket();
@@ -75,6 +85,9 @@ export class LambdaModel extends Model {
   private readonly mColdStarts: number;
   private readonly mSpillover: number;
   private readonly mCost: number;
+  private mSdkRetries = -1;
+  private mSdkFailures = -1;
+  private readonly sdkRng: Random;
 
   constructor(ctx: SimContext, node: SimNode) {
     super(ctx, node);
@@ -93,6 +106,8 @@ export class LambdaModel extends Model {
     this.mColdStarts = m.counter(node.id, 'ColdStarts');
     this.mSpillover = m.counter(node.id, 'ProvisionedConcurrencySpilloverInvocations');
     this.mCost = m.counter(node.id, 'Cost', 'USD');
+    this.sdkRng = ctx.random(node.id, 'sdkRetries');
+    this.asyncPath = new AsyncInvocations(ctx, this);
     this.configure(node);
   }
 
@@ -142,9 +157,17 @@ export class LambdaModel extends Model {
     this.sampleColdStart = compileDuration(b.coldStartMs);
     this.scale = durationScale(b, p.MemorySize);
     this.usdPerBilledMs = ((p.MemorySize / 1024) * lambdaPrices.perGBSecond[this.arch]) / 1000;
+    this.asyncPath.configure(p.MaximumRetryAttempts, p.MaximumEventAgeInSeconds);
   }
 
   start(): void {
+    this.asyncPath.wire();
+    const plans = compileCallPlans(this.out);
+    if (plans !== null) {
+      this.mSdkRetries = this.ctx.metrics.counter(this.id, 'SdkCallRetries');
+      this.mSdkFailures = this.ctx.metrics.counter(this.id, 'SdkCallFailures');
+      this.calls = new CallRunner(this.ctx, this, plans, this.sdkRng, this.mSdkRetries, this.mSdkFailures);
+    }
     const s = this.ctx.settings;
     if (this.acc.reservedTotal > s.lambdaAccountConcurrency - s.lambdaMinimumUnreserved)
       this.ctx.warn(
@@ -160,11 +183,11 @@ export class LambdaModel extends Model {
 
   receive(msg: Message, edge: Edge, reply: Reply | null): void {
     if (reply === null) {
-      this.invokeAsync(msg, edge);
+      this.asyncPath.accept(msg);
       return;
     }
     const report = msg.records !== null && reportsBatchItemFailures(edge);
-    const code = this.admit(msg, reply, report);
+    const code = this.admit(msg, reply, report, null);
     if (code !== STARTED) reply(Outcome.Throttled, this.ctx.now, THROTTLE_INFO[code]);
   }
 
@@ -173,16 +196,44 @@ export class LambdaModel extends Model {
    * when a started invocation ends. Reusable by the async path and event source mappings.
    */
   tryStart(msg: Message, onDone: Reply, reportItemFailures = false): ThrottleReason | null {
-    const code = this.admit(msg, onDone, reportItemFailures);
+    const code = this.admit(msg, onDone, reportItemFailures, null);
     return code === STARTED ? null : THROTTLE_REASONS[code];
   }
 
-  /**
-   * Asynchronous (Event) invocation. For now it runs like a synchronous one with nobody to answer, and a
-   * throttled event is dropped; the async path (internal queue, retries, destinations) replaces this method.
-   */
-  protected invokeAsync(msg: Message, _edge: Edge): void {
-    this.tryStart(msg, NO_REPLY);
+  // AsyncHost and CallHost.
+  startAsync(ev: AsyncEvent): ThrottleReason | null {
+    const code = this.admit(ev.msg as Message, NO_REPLY, false, ev);
+    return code === STARTED ? null : THROTTLE_REASONS[code];
+  }
+
+  hasFreeConcurrency(): boolean {
+    if (this.provBusy < this.provisioned) return true;
+    if (this.reserved >= 0) return this.provBusy + this.onDemandBusy < this.reserved;
+    return this.acc.unreservedInUse < unreservedCapacity(this.acc, this.ctx.settings.lambdaAccountConcurrency);
+  }
+
+  get reservedZero(): boolean {
+    return this.reserved === 0;
+  }
+
+  scheduleSelf(at: number, kind: number, payload?: unknown): void {
+    this.ctx.schedule(at, this, kind, payload);
+  }
+
+  sendOn(edge: Edge, msg: Message, reply: Reply | null): void {
+    this.send(edge, msg, reply);
+  }
+
+  endNow(inv: Invocation): void {
+    this.complete(inv);
+  }
+
+  endAt(inv: Invocation, at: number): void {
+    this.ctx.schedule(at, this, COMPLETE, inv);
+  }
+
+  release(inv: Invocation): void {
+    this.pool.give(inv);
   }
 
   finish(): void {
@@ -191,7 +242,7 @@ export class LambdaModel extends Model {
   }
 
   /** Admission: STARTED, or the index of the throttle reason. */
-  private admit(msg: Message, onDone: Reply, reportItemFailures: boolean): number {
+  private admit(msg: Message, onDone: Reply, reportItemFailures: boolean, asyncEvent: AsyncEvent | null): number {
     const ctx = this.ctx;
     const now = ctx.now;
     const reserved = this.reserved;
@@ -225,6 +276,7 @@ export class LambdaModel extends Model {
     inv.provisioned = onProvisioned;
     inv.pooled = false;
     inv.initMs = 0;
+    inv.asyncEvent = asyncEvent;
     if (onProvisioned) this.provBusy++;
     else {
       this.onDemandBusy++;
@@ -274,12 +326,23 @@ export class LambdaModel extends Model {
     inv.startedAt = now;
     inv.durationMs = d;
     inv.outcome = outcome;
+    const calls = this.calls;
+    if (calls !== null) {
+      inv.computeMs = d;
+      calls.begin(inv, now + inv.initMs, this.timeoutMs);
+      return;
+    }
     this.ctx.schedule(now + inv.initMs + d, this, COMPLETE, inv);
   }
 
   onEvent(kind: number, payload: unknown): void {
-    if (kind !== COMPLETE) return;
-    const inv = payload as Invocation;
+    if (kind === COMPLETE) this.complete(payload as Invocation);
+    else if (kind >= ASYNC_POLL) this.asyncPath.onTimer(kind);
+    else if (kind >= CALL_STEP && kind <= CALL_DEADLINE) (this.calls as CallRunner).onEvent(kind, payload as Invocation);
+  }
+
+  /** An invocation ends now. */
+  private complete(inv: Invocation): void {
     const ctx = this.ctx;
     const now = ctx.now;
     const metrics = ctx.metrics;
@@ -299,9 +362,14 @@ export class LambdaModel extends Model {
     metrics.add(this.mCost, lambdaPrices.perRequest + Math.ceil(inv.initMs + inv.durationMs) * this.usdPerBilledMs);
     const onDone = inv.onDone as Reply;
     const failed = inv.failedRecords;
-    this.pool.give(inv);
-    if (failed !== null) onDone(outcome, now, { failedRecords: failed });
+    const failInfo = inv.failInfo;
+    const ev = inv.asyncEvent;
+    if (!inv.orphaned) this.pool.give(inv);
+    if (ev !== null) this.asyncPath.done(ev, outcome);
+    else if (failInfo !== null) onDone(outcome, now, failInfo);
+    else if (failed !== null) onDone(outcome, now, { failedRecords: failed });
     else onDone(outcome, now);
+    if (this.asyncPath.waiting) this.asyncPath.dispatch();
   }
 
   private scalingBucket(): TokenBucket {

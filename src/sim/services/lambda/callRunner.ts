@@ -1,0 +1,172 @@
+import { Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext } from '../../core/model.ts';
+import type { Random } from '../../core/random.ts';
+import { callFailure, callMessage, sdkRetries, sdkRetryDelay, SDK_MAX_ATTEMPTS, type CallPlan } from './calls.ts';
+import type { Invocation } from './invocation.ts';
+
+/** What the call runner needs of its function (the LambdaModel). */
+export interface CallHost {
+  readonly id: string;
+  scheduleSelf(at: number, kind: number, payload?: unknown): void;
+  sendOn(edge: Edge, msg: Message, reply: Reply | null): void;
+  /** Ends the invocation now (its outcome, durationMs and failInfo are set). */
+  endNow(inv: Invocation): void;
+  /** Ends the invocation at `at` (an event). */
+  endAt(inv: Invocation, at: number): void;
+  /** A late Reply came for an invocation that already timed out: it may go back to the pool. */
+  release(inv: Invocation): void;
+}
+
+/** Model event kinds of the call runner. */
+export const CALL_STEP = 2;
+export const CALL_DONE = 3;
+export const CALL_DEADLINE = 4;
+
+/**
+ * Runs an invocation's SDK calls (its `call` edges). Model: the handler first makes its calls, in edge order,
+ * perInvocation times each, one after another, waiting for each answer (a call's latency is the callee's
+ * doneAt, so a slow or retried call lengthens Duration, concurrency and cost); then it computes for the sampled
+ * duration. A throttled or 5xx call is retried as JS SDK v3 standard mode does (3 attempts); a call that still
+ * fails, or a RequestResponse invoke that returns a function error, makes the handler throw (FunctionError
+ * naming the call). Timeout still applies: past it the invocation ends as FunctionTimeout.
+ */
+export class CallRunner {
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly host: CallHost,
+    private readonly plans: CallPlan[],
+    private readonly rng: Random,
+    /** Metric handles SdkCallRetries and SdkCallFailures. */
+    private readonly mRetries: number,
+    private readonly mFailures: number,
+  ) {}
+
+  /** The handler of `inv` starts at `handlerStart` with Timeout `timeoutMs`. */
+  begin(inv: Invocation, handlerStart: number, timeoutMs: number): void {
+    inv.handlerStart = handlerStart;
+    inv.deadline = handlerStart + timeoutMs;
+    inv.callIndex = 0;
+    inv.callRep = 0;
+    inv.attempt = 0;
+    inv.waiting = false;
+    inv.orphaned = false;
+    if (inv.callReply === null) {
+      const runner = this;
+      inv.callReply = (outcome, doneAt, info) => runner.answered(inv, outcome, doneAt, info);
+    }
+    if (handlerStart > this.ctx.now) this.host.scheduleSelf(handlerStart, CALL_STEP, inv);
+    else this.step(inv);
+  }
+
+  onEvent(kind: number, inv: Invocation): void {
+    if (kind === CALL_STEP) this.step(inv);
+    else if (kind === CALL_DONE) this.callDone(inv);
+    else if (inv.waiting && this.ctx.now >= inv.deadline) {
+      // CALL_DEADLINE: Timeout while a Reply is still outstanding (a slow RequestResponse invoke).
+      inv.waiting = false;
+      inv.orphaned = true;
+      this.timeOut(inv);
+    }
+  }
+
+  /** Makes the next call (or a retry), or starts the compute part when all calls are done. */
+  private step(inv: Invocation): void {
+    const now = this.ctx.now;
+    if (now >= inv.deadline) {
+      this.timeOut(inv);
+      return;
+    }
+    const plans = this.plans;
+    while (inv.callIndex < plans.length && inv.callRep >= plans[inv.callIndex].count) {
+      inv.callIndex++;
+      inv.callRep = 0;
+    }
+    if (inv.callIndex >= plans.length) {
+      this.compute(inv, now);
+      return;
+    }
+    const plan = plans[inv.callIndex];
+    inv.attempt++;
+    const msg = callMessage(this.ctx.nextMessageId(), plan, inv.msg as Message);
+    if (plan.fireAndForget) {
+      this.host.sendOn(plan.edge, msg, null);
+      this.answered(inv, Outcome.Ok, now + plan.latencyMs, undefined);
+      return;
+    }
+    inv.waiting = true;
+    this.host.sendOn(plan.edge, msg, inv.callReply);
+    if (inv.waiting) this.host.scheduleSelf(inv.deadline, CALL_DEADLINE, inv);
+  }
+
+  private answered(inv: Invocation, outcome: Outcome, doneAt: number, info: ReplyInfo | undefined): void {
+    if (inv.orphaned) {
+      inv.orphaned = false;
+      this.host.release(inv);
+      return;
+    }
+    inv.waiting = false;
+    if (outcome === Outcome.Ok && doneAt <= inv.deadline && this.isLastCall(inv)) {
+      // The last call succeeded: the compute part follows its answer, no event needed in between.
+      inv.callRep++;
+      this.compute(inv, doneAt);
+      return;
+    }
+    inv.callOutcome = outcome;
+    inv.callDoneAt = doneAt;
+    inv.callInfo = info;
+    this.host.scheduleSelf(doneAt < inv.deadline ? doneAt : inv.deadline, CALL_DONE, inv);
+  }
+
+  private callDone(inv: Invocation): void {
+    const now = this.ctx.now;
+    if (inv.callDoneAt > inv.deadline) {
+      this.timeOut(inv);
+      return;
+    }
+    const outcome = inv.callOutcome;
+    if (outcome === Outcome.Ok) {
+      inv.callRep++;
+      inv.attempt = 0;
+      this.step(inv);
+      return;
+    }
+    const plan = this.plans[inv.callIndex];
+    if (sdkRetries(outcome) && inv.attempt < SDK_MAX_ATTEMPTS) {
+      this.ctx.metrics.add(this.mRetries, 1);
+      const at = now + sdkRetryDelay(inv.attempt, outcome === Outcome.Throttled, this.rng);
+      this.host.scheduleSelf(at < inv.deadline ? at : inv.deadline, CALL_STEP, inv);
+      return;
+    }
+    this.ctx.metrics.add(this.mFailures, 1);
+    inv.outcome = Outcome.FunctionError;
+    inv.failInfo = callFailure(plan, outcome, inv.attempt, inv.callInfo);
+    inv.durationMs = now - inv.handlerStart;
+    this.host.endNow(inv);
+  }
+
+  private isLastCall(inv: Invocation): boolean {
+    const plans = this.plans;
+    if (inv.callRep + 1 < plans[inv.callIndex].count) return false;
+    for (let i = inv.callIndex + 1; i < plans.length; i++) if (plans[i].count > 0) return false;
+    return true;
+  }
+
+  /** All calls answered at `at`: the handler computes, then ends (or times out). */
+  private compute(inv: Invocation, at: number): void {
+    const end = at + inv.computeMs;
+    if (end >= inv.deadline) {
+      inv.outcome = Outcome.FunctionTimeout;
+      inv.durationMs = inv.deadline - inv.handlerStart;
+      this.host.endAt(inv, inv.deadline);
+      return;
+    }
+    inv.durationMs = end - inv.handlerStart;
+    this.host.endAt(inv, end);
+  }
+
+  private timeOut(inv: Invocation): void {
+    inv.outcome = Outcome.FunctionTimeout;
+    inv.failedRecords = null;
+    inv.durationMs = inv.deadline - inv.handlerStart;
+    this.host.endNow(inv);
+  }
+}
