@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Outcome, type SimContext } from '../../core/model.ts';
-import { Driver, TestBench, message, simNode } from '../sns/testBench.ts';
+import { Driver, TestBench, message, simNode } from '../../testBench.ts';
 import { partitionShares } from './keySkew.ts';
 import { DynamoTableModel } from './model.ts';
 

@@ -3,7 +3,7 @@ import { Outcome, type SimContext } from '../../core/model.ts';
 import { snsRetryDelayMs, SNS_TOTAL_RETRIES } from './deliveryRetry.ts';
 import { SnsTopic } from './model.ts';
 import { checkSnsConnection } from './spec.ts';
-import { Driver, message, simNode, Sink, TestBench } from './testBench.ts';
+import { Driver, message, simNode, Sink, TestBench } from '../../testBench.ts';
 
 const QUEUE = 'AWS::SQS::Queue';
 const FUNCTION = 'AWS::Lambda::Function';

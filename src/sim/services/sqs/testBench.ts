@@ -1,104 +1,26 @@
-import { EventQueue } from '../../core/eventQueue.ts';
-import { Metrics } from '../../core/metrics.ts';
-import { Model, Outcome, type Edge, type EdgeRole, type Message, type Reply, type SimContext, type SimNode, type SimSettings } from '../../core/model.ts';
-import { Random } from '../../core/random.ts';
-import { defaultSettings } from '../../settings.ts';
+import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode } from '../../core/model.ts';
+import type { Random } from '../../core/random.ts';
+import { TestBench } from '../../testBench.ts';
 import { SqsQueue } from './model.ts';
 
 /**
- * A small engine for the SQS unit tests: the SimContext contract of src/sim/engine.ts with models and edges
- * added by hand, so a queue can be driven by a Producer and drained by a FakeFunction whose every decision
- * (duration, failures, throttles) the test controls, without depending on the Lambda model.
+ * The generic TestBench (src/sim/testBench.ts) for the SQS unit tests: a queue is driven by a Producer and
+ * drained by a FakeFunction whose every decision (duration, failures, throttles) the test controls, without
+ * depending on the Lambda model.
  */
-export class SqsBench implements SimContext {
-  now = 0;
-  readonly settings: SimSettings = defaultSettings() as SimSettings;
-  readonly metrics: Metrics;
-  readonly durationMs: number;
-  readonly edgeCounts = new Float64Array(64);
-  readonly warnings: string[] = [];
-  private readonly models: Model[] = [];
-  private readonly queue = new EventQueue(1024);
-  private readonly sharedState = new Map<string, unknown>();
-  private messageIds = 0;
-  private edges = 0;
-
-  constructor(
-    durationSeconds: number,
-    private readonly periodSeconds = 1,
-    private readonly seed = 7,
-  ) {
-    this.durationMs = durationSeconds * 1000;
-    this.metrics = new Metrics(periodSeconds, durationSeconds);
-  }
-
-  add<M extends Model>(model: M): M {
-    model.index = this.models.length;
-    this.models.push(model);
-    return model;
+export class SqsBench extends TestBench {
+  constructor(durationSeconds: number, periodSeconds = 1, seed = 7) {
+    super(durationSeconds, periodSeconds, seed);
   }
 
   queueNode(id: string, properties: Record<string, unknown> = {}, behaviour: Record<string, unknown> = {}): SqsQueue {
     return this.add(new SqsQueue(this, { id, type: 'AWS::SQS::Queue', properties, behaviour }));
   }
 
-  connect(from: Model, to: Model, role: EdgeRole, properties: Record<string, unknown> = {}): Edge {
-    const edge: Edge = { index: this.edges++, from, to, role, properties };
-    from.out.push(edge);
-    to.in.push(edge);
-    return edge;
-  }
-
-  schedule(at: number, model: Model, kind: number, payload?: unknown): void {
-    this.queue.push(at < this.now ? this.now : at, model.index, kind, payload);
-  }
-  random(nodeId: string, purpose: string): Random {
-    return new Random(this.seed, `${nodeId}#${purpose}`);
-  }
-  nextMessageId(): number {
-    return ++this.messageIds;
-  }
-  shared<T>(key: string, create: () => T): T {
-    if (!this.sharedState.has(key)) this.sharedState.set(key, create());
-    return this.sharedState.get(key) as T;
-  }
-  warn(nodeId: string, message: string): void {
-    this.warnings.push(`${nodeId}: ${message}`);
-  }
-
-  /** Starts the models and runs to the end, closing metric periods on the way as the engine does. */
-  run(): void {
-    for (const m of this.models) m.start();
-    const periodMs = this.periodSeconds * 1000;
-    for (;;) {
-      const nextPeriod = (this.metrics.periods + 1) * periodMs;
-      const t = this.queue.peekTime();
-      if (nextPeriod <= this.durationMs && nextPeriod <= t) {
-        this.now = nextPeriod;
-        for (const m of this.models) m.finish();
-        this.metrics.closePeriod(nextPeriod);
-        continue;
-      }
-      if (t > this.durationMs) break;
-      this.queue.pop();
-      this.now = this.queue.time;
-      this.models[this.queue.handler].onEvent(this.queue.kind, this.queue.payload);
-    }
-    this.now = this.durationMs;
-  }
-
-  /** Whole-run totals of a metric, e.g. total('Q', 'NumberOfMessagesSent').Sum. */
-  total(node: string, name: string): Record<string, number> {
-    const h = this.metrics.defs.findIndex((d) => d.node === node && d.name === name);
-    if (h < 0) throw new Error(`no metric ${node}/${name}`);
-    return this.metrics.totals(h);
-  }
-
-  /** The per-period series (first column) of a metric. */
-  series(node: string, name: string, column = 0): number[] {
-    const h = this.metrics.defs.findIndex((d) => d.node === node && d.name === name);
-    if (h < 0) throw new Error(`no metric ${node}/${name}`);
-    return Array.from(this.metrics.seriesOf(h)[column][1]);
+  /** Starts the models and runs to the end. */
+  override run(): void {
+    this.start();
+    super.run();
   }
 }
 

@@ -1,8 +1,8 @@
-import { EventQueue } from '../../core/eventQueue.ts';
-import { Metrics } from '../../core/metrics.ts';
-import { Model, Outcome, type Edge, type EdgeRole, type Message, type Reply, type SimContext, type SimNode, type SimSettings } from '../../core/model.ts';
-import { Random } from '../../core/random.ts';
-import { defaultSettings } from '../../settings.ts';
+import { EventQueue } from './core/eventQueue.ts';
+import { Metrics } from './core/metrics.ts';
+import { Model, Outcome, type Edge, type EdgeRole, type Message, type Reply, type SimContext, type SimNode, type SimSettings } from './core/model.ts';
+import { Random } from './core/random.ts';
+import { defaultSettings } from './settings.ts';
 
 /**
  * A tiny engine for unit tests of one model: the same SimContext contract as src/sim/engine.ts, but models
@@ -97,9 +97,13 @@ export class TestBench implements SimContext {
   sum(node: string, name: string): number {
     return this.metrics.runningSum(this.handle(node, name));
   }
-  /** A counter's or level's series column over the closed periods. */
-  series(node: string, name: string): number[] {
-    return Array.from(this.metrics.seriesOf(this.handle(node, name))[0][1]);
+  /** A metric's series column (default: its first) over the closed periods. */
+  series(node: string, name: string, column = 0): number[] {
+    return Array.from(this.metrics.seriesOf(this.handle(node, name))[column][1]);
+  }
+  /** Whole-run totals of a metric over the closed periods, e.g. total('Q', 'NumberOfMessagesSent').Sum. */
+  total(node: string, name: string): Record<string, number> {
+    return this.metrics.totals(this.handle(node, name));
   }
   level(node: string, name: string): number {
     return this.metrics.levelOf(this.handle(node, name));
