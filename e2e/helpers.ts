@@ -1,7 +1,26 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export const AUTOSAVE_KEY = 'serverless-playground/autosave/v1';
-export const SCREENSHOTS = 'e2e/screenshots';
+/** Every run writes its screenshots here (git-ignored, cleared by Playwright at the start of a run). */
+export const SCREENSHOTS = 'test-results/screenshots';
+/** The curated copies the README shows; refreshed only with DOCS_SCREENSHOTS=1. */
+export const DOCS_SCREENSHOTS = 'docs/screenshots';
+
+/**
+ * Saves a screenshot of the page as test-results/screenshots/NAME.png; with `curated` and the
+ * DOCS_SCREENSHOTS=1 environment variable, also as docs/screenshots/NAME.png for the README.
+ */
+export async function screenshot(page: Page, name: string, options: { curated?: boolean } = {}) {
+  const path = `${SCREENSHOTS}/${name}.png`;
+  // Settle colour transitions (a theme switch, Run turning back from Pause) and take the pointer off buttons.
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path, animations: 'disabled' });
+  if (options.curated && process.env.DOCS_SCREENSHOTS === '1') {
+    mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    copyFileSync(path, `${DOCS_SCREENSHOTS}/${name}.png`);
+  }
+}
 
 export interface SeedNode {
   id: string;

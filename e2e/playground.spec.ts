@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { chartState, connect, openWith, SCREENSHOTS, setTheme } from './helpers.ts';
+import { chartState, connect, openWith, screenshot, setTheme } from './helpers.ts';
 
 const LAMBDA = 'AWS::Lambda::Function';
 
@@ -61,10 +61,10 @@ test('build API Gateway -> Lambda, limit it, run, watch throttles, undo, reload'
   // The function's own charts, with its reserved-concurrency limit line.
   await expect(page.getByTestId('chart-Function:ConcurrentExecutions')).toBeVisible();
   await expect(page.getByTestId('chart-Function:ConcurrentExecutions').locator('.u-legend')).toContainText('limit');
-  await page.screenshot({ path: `${SCREENSHOTS}/running-light.png` });
+  await screenshot(page, 'build-running-light');
   await setTheme(page, 'dark');
   await page.waitForTimeout(600);
-  await page.screenshot({ path: `${SCREENSHOTS}/running-dark.png` });
+  await screenshot(page, 'build-running-dark');
   await setTheme(page, 'light');
 
   // A live edit while running: more concurrency, applied without a restart.
@@ -76,8 +76,12 @@ test('build API Gateway -> Lambda, limit it, run, watch throttles, undo, reload'
   await page.getByTestId('run-toggle').click();
   await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'paused');
 
-  // Undo, from the keyboard with the canvas focused. The editor merges edits of one field made in a row
-  // into one undo step, so this takes the reservation back to "not set"; the new edge stays.
+  // Undo, from the keyboard with the canvas focused. Only keystrokes in one field within a second of each
+  // other merge, so undo after "50" goes back to the 5 set before the run; a second undo to "not set".
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+z');
+  await fn.click();
+  await expect(page.getByTestId('field-properties.ReservedConcurrentExecutions')).toHaveValue('5');
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('Control+z');
   await fn.click();
@@ -138,12 +142,12 @@ for (const theme of ['light', 'dark'] as const) {
       ],
     });
     await setTheme(page, theme);
-    await page.screenshot({ path: `${SCREENSHOTS}/editor-${theme}.png` });
+    await screenshot(page, `editor-${theme}`, { curated: true });
     await page.getByTestId('node-Search').click();
     await page.getByTestId('run-toggle').click();
     await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
     await expect.poll(async () => (await chartState(page.getByTestId('chart-h:throttles'))).max).toBeGreaterThan(0);
-    await page.screenshot({ path: `${SCREENSHOTS}/finished-${theme}.png` });
+    await screenshot(page, `running-${theme}`, { curated: true });
     // The charts panel made taller, scrolled to the selected function's own charts.
     const splitter = page.getByTestId('panel-splitter');
     await splitter.focus();
@@ -152,6 +156,6 @@ for (const theme of ['light', 'dark'] as const) {
     await own.scrollIntoViewIfNeeded();
     await expect(own.locator('.u-legend')).toContainText('limit');
     await page.waitForTimeout(300);
-    await page.screenshot({ path: `${SCREENSHOTS}/charts-${theme}.png` });
+    await screenshot(page, `charts-${theme}`, { curated: true });
   });
 }

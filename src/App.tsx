@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense } from 'react';
 import './commands/editorCommands.ts';
 import { Canvas } from './components/canvas/Canvas.tsx';
+import { EmptyDashboard } from './components/charts/EmptyDashboard.tsx';
 import { Notice } from './components/common/Notice.tsx';
 import { useShortcuts } from './components/common/useShortcuts.ts';
 import { BottomPanel } from './components/layout/BottomPanel.tsx';
@@ -29,7 +30,7 @@ export function App() {
               <Canvas />
             </div>
             <BottomPanel>
-              <Suspense fallback={null}>
+              <Suspense fallback={<EmptyDashboard />}>
                 <Dashboard />
               </Suspense>
             </BottomPanel>

@@ -4,7 +4,7 @@ import { findServiceKind } from '../sim/services/registry.ts';
 import { connectionRule } from '../scenario/index.ts';
 import { emptyDoc, type Doc, type DocEdge, type Section } from './doc.ts';
 import * as ops from './docOps.ts';
-import { emptyHistory, record, redo, undo, type History } from './history.ts';
+import { emptyHistory, record, redo, undo, TYPING_MERGE_MS, type History, type MergeOptions } from './history.ts';
 import type { AppState } from './index.ts';
 import { EMPTY_SELECTION } from './uiSlice.ts';
 
@@ -14,8 +14,11 @@ export interface ScenarioSlice {
   /** The single source of truth; React Flow nodes and edges are derived from it. */
   doc: Doc;
   history: History<Doc>;
-  /** Applies a pure edit as one undo step (edits sharing `coalesceKey` in a row merge into one step). */
-  edit(update: (doc: Doc) => Doc, coalesceKey?: string): void;
+  /**
+   * Applies a pure edit as one undo step. Edits sharing `coalesceKey` in a row merge into one step
+   * (within `merge.withinMs` of each other when given).
+   */
+  edit(update: (doc: Doc) => Doc, coalesceKey?: string, merge?: MergeOptions): void;
   /** Replaces the document (new, import, restore). Undoable unless `resetHistory`. */
   loadDoc(doc: Doc, options?: { resetHistory?: boolean }): void;
   undo(): void;
@@ -24,8 +27,12 @@ export interface ScenarioSlice {
   connect(from: string, to: string, role?: EdgeRole): ConnectResult;
   /** Moves nodes; `dragId` groups one drag into one undo step. */
   moveNodes(positions: ReadonlyMap<string, { x: number; y: number }>, dragId?: number): void;
-  setNodeField(id: string, section: Section, path: string, value: unknown): void;
-  setEdgeField(index: number, path: string, value: unknown): void;
+  /**
+   * Typing in one field is one undo step while the keystrokes come less than TYPING_MERGE_MS apart and,
+   * when `focusSession` is given (a number per focus of the input), while the field keeps focus.
+   */
+  setNodeField(id: string, section: Section, path: string, value: unknown, focusSession?: number): void;
+  setEdgeField(index: number, path: string, value: unknown, focusSession?: number): void;
   setEdgeRole(index: number, role: EdgeRole): ConnectResult;
   /**
    * Returns a problem message instead of renaming when the name is not allowed. Renames sharing
@@ -43,11 +50,11 @@ export interface ScenarioSlice {
 export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = (set, get) => ({
   doc: emptyDoc(),
   history: emptyHistory<Doc>(),
-  edit(update, coalesceKey) {
+  edit(update, coalesceKey, merge) {
     const { doc, history } = get();
     const next = update(doc);
     if (next === doc) return;
-    set({ doc: next, history: record(history, doc, coalesceKey ?? null) });
+    set({ doc: next, history: record(history, doc, coalesceKey ?? null, merge) });
   },
   loadDoc(doc, options) {
     const { doc: before, history } = get();
@@ -98,11 +105,11 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
   moveNodes(positions, dragId) {
     get().edit((d) => ops.moveNodes(d, positions), dragId === undefined ? undefined : `move:${dragId}`);
   },
-  setNodeField(id, section, path, value) {
-    get().edit((d) => ops.setNodeField(d, id, section, path, value), `field:${id}:${section}.${path}`);
+  setNodeField(id, section, path, value, focusSession) {
+    get().edit((d) => ops.setNodeField(d, id, section, path, value), typingKey(`field:${id}:${section}.${path}`, focusSession), typing());
   },
-  setEdgeField(index, path, value) {
-    get().edit((d) => ops.setEdgeField(d, index, path, value), `edge:${index}:${path}`);
+  setEdgeField(index, path, value, focusSession) {
+    get().edit((d) => ops.setEdgeField(d, index, path, value), typingKey(`edge:${index}:${path}`, focusSession), typing());
   },
   setEdgeRole(index, role) {
     const { doc } = get();
@@ -124,7 +131,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
     return null;
   },
   setDocMeta(meta) {
-    get().edit((d) => ({ ...d, ...meta }), `meta:${Object.keys(meta).join(',')}`);
+    get().edit((d) => ({ ...d, ...meta }), `meta:${Object.keys(meta).join(',')}`, typing());
   },
   deleteSelection() {
     const { selection } = get();
@@ -157,6 +164,14 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
     get().select({ nodes: r.ids, edges: [] });
   },
 });
+
+function typingKey(key: string, focusSession: number | undefined): string {
+  return focusSession === undefined ? key : `${key}#${focusSession}`;
+}
+
+function typing(): MergeOptions {
+  return { now: Date.now(), withinMs: TYPING_MERGE_MS };
+}
 
 function keepExisting(selection: AppState['selection'], doc: Doc): AppState['selection'] {
   const ids = new Set(doc.nodes.map((n) => n.id));

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadDoc, saveDoc, AUTOSAVE_KEY, type KeyValueStorage } from './autosave.ts';
 import { emptyDoc, type Doc } from './doc.ts';
 import { nameProblem, pasteClip, copyNodes, setNodeField, spreadOut, uniqueName } from './docOps.ts';
-import { HISTORY_LIMIT } from './history.ts';
+import { emptyHistory, HISTORY_LIMIT, record, TYPING_MERGE_MS } from './history.ts';
 import { createAppStore } from './index.ts';
 
 function sample(): Doc {
@@ -30,6 +30,10 @@ function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
   };
 }
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('scenario store', () => {
   it('undoes and redoes every edit, and a run of edits to one field is one step', () => {
     const store = createAppStore();
@@ -48,6 +52,66 @@ describe('scenario store', () => {
     s().redo();
     s().redo();
     expect(s().doc.nodes[2].properties).toEqual({ Timeout: 20, MemorySize: 2048 });
+  });
+
+  it('edits of one field merge only within the typing window: 5, a pause, 50, undo -> 5', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(1_000_000);
+    const store = createAppStore();
+    store.getState().loadDoc(sample(), { resetHistory: true });
+    const s = store.getState;
+    const field = 'ReservedConcurrentExecutions';
+    s().setNodeField('Fn', 'properties', field, 5);
+    vi.advanceTimersByTime(TYPING_MERGE_MS + 1); // the user runs the simulation, then comes back
+    s().setNodeField('Fn', 'properties', field, 500); // a slip, corrected within the window
+    vi.advanceTimersByTime(200);
+    s().setNodeField('Fn', 'properties', field, 50);
+    expect(s().history.past).toHaveLength(2);
+    s().undo();
+    expect(s().doc.nodes[2].properties).toEqual({ Timeout: 10, [field]: 5 });
+    s().undo();
+    expect(s().doc.nodes[2].properties).toEqual({ Timeout: 10 });
+  });
+
+  it('each keystroke resets the window, so slow but steady typing is still one step', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(0);
+    const store = createAppStore();
+    store.getState().loadDoc(sample(), { resetHistory: true });
+    const s = store.getState;
+    for (const v of [1, 12, 128, 1280]) {
+      s().setNodeField('Fn', 'properties', 'MemorySize', v);
+      vi.advanceTimersByTime(TYPING_MERGE_MS - 1);
+    }
+    expect(s().history.past).toHaveLength(1);
+  });
+
+  it('a new focus of the field starts a new undo step even within the window', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(0);
+    const store = createAppStore();
+    store.getState().loadDoc(sample(), { resetHistory: true });
+    const s = store.getState;
+    s().setNodeField('Fn', 'properties', 'Timeout', 2, 1);
+    s().setNodeField('Fn', 'properties', 'Timeout', 20, 1);
+    s().setNodeField('Fn', 'properties', 'Timeout', 30, 2);
+    expect(s().history.past).toHaveLength(2);
+    s().undo();
+    expect(s().doc.nodes[2].properties).toEqual({ Timeout: 20 });
+  });
+
+  it('record merges by key and window; undo and redo end the merge', () => {
+    let h = record(emptyHistory<string>(), 'a', 'k', { now: 0, withinMs: 1000 });
+    h = record(h, 'b', 'k', { now: 1000, withinMs: 1000 });
+    expect(h.past).toEqual(['a']);
+    h = record(h, 'c', 'k', { now: 2001, withinMs: 1000 });
+    expect(h.past).toEqual(['a', 'c']);
+    h = record(h, 'd', 'other', { now: 2002, withinMs: 1000 });
+    expect(h.past).toEqual(['a', 'c', 'd']);
+    // no window given (a drag): merges however long the gap
+    h = record(h, 'e', 'drag', { now: 0 });
+    h = record(h, 'f', 'drag', { now: 1e9 });
+    expect(h.past).toEqual(['a', 'c', 'd', 'e']);
   });
 
   it('a new edit after undo clears the redo stack', () => {

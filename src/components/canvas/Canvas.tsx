@@ -10,6 +10,7 @@ import {
   type EdgeChange,
   type FinalConnectionState,
   type IsValidConnection,
+  type FitViewOptions,
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -25,14 +26,17 @@ import { checkConnection, type SourceHandle } from './connectionCheck.ts';
 import { FlowEdge } from './FlowEdge.tsx';
 import { createEdgeDeriver, createNodeDeriver, type ServiceFlowEdge, type ServiceFlowNode } from './flowElements.ts';
 import { PALETTE_MIME } from './dragData.ts';
+import { MINIMAP, controlsFit, minimapFits } from './overlayLayout.ts';
+import { useElementSize } from './useElementSize.ts';
 
 const nodeTypes = { service: ServiceNode };
 const edgeTypes = { flow: FlowEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 const snapGrid: [number, number] = [GRID, GRID];
 const proOptions = { hideAttribution: true };
-const fitViewOptions = { padding: 0.08, maxZoom: 1.25 };
-const minimapStyle = { width: 168, height: 112 };
+// Room on the left for the zoom controls, so a fitted diagram is never under them.
+const fitViewOptions: FitViewOptions<ServiceFlowNode> = { padding: { top: '28px', bottom: '28px', left: '64px', right: '28px' }, maxZoom: 1.25 };
+const minimapStyle = MINIMAP;
 
 interface Refusal {
   text: string;
@@ -68,11 +72,15 @@ export function Canvas() {
   const dragId = useRef(0);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
+  const fitted = useRef(true);
 
   useEffect(
     () =>
       installViewBridge({
-        fitView: () => void flow.fitView({ ...fitViewOptions, duration: 250 }),
+        fitView: () => {
+          fitted.current = true;
+          void flow.fitView({ ...fitViewOptions, duration: 250 });
+        },
         center: () => {
           const r = wrapper.current?.getBoundingClientRect();
           return r ? flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
@@ -81,8 +89,15 @@ export function Canvas() {
     [flow],
   );
 
+  // While the user has not panned or zoomed since the last fit, the view follows the canvas size, so a
+  // taller charts panel or a narrower window never cuts the diagram off.
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    if (event) fitted.current = false;
+  }, []);
+
   useEffect(() => {
     if (fitRequest === 0) return;
+    fitted.current = true;
     const t = requestAnimationFrame(() => void flow.fitView({ ...fitViewOptions, duration: 250 }));
     return () => cancelAnimationFrame(t);
   }, [fitRequest, flow]);
@@ -165,6 +180,12 @@ export function Canvas() {
     }
   }, []);
 
+  const size = useElementSize(wrapper);
+  useEffect(() => {
+    if (!fitted.current || size.width === 0 || size.height === 0) return;
+    const t = requestAnimationFrame(() => void flow.fitView(fitViewOptions));
+    return () => cancelAnimationFrame(t);
+  }, [size.width, size.height, flow]);
   const onPaneClick = useCallback(() => appStore.getState().clearSelection(), []);
   const onNodeDragStart = useCallback(() => void dragId.current++, []);
 
@@ -183,6 +204,7 @@ export function Canvas() {
         isValidConnection={isValidConnection}
         onNodeDragStart={onNodeDragStart}
         onPaneClick={onPaneClick}
+        onMoveStart={onMoveStart}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
@@ -197,8 +219,10 @@ export function Canvas() {
         proOptions={proOptions}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1.5} />
-        <MiniMap pannable zoomable style={minimapStyle} className="!rounded-lg !shadow-md" nodeStrokeWidth={3} nodeColor={minimapColor} />
-        <Controls showInteractive={false} className="!rounded-lg !shadow-md" />
+        {minimapFits(size) && (
+          <MiniMap pannable zoomable style={minimapStyle} className="!rounded-lg !shadow-md" nodeStrokeWidth={3} nodeColor={minimapColor} />
+        )}
+        {controlsFit(size) && <Controls showInteractive={false} className="!rounded-lg !shadow-md" />}
       </ReactFlow>
       {refusal && (
         <div

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useLiveIndex } from '../../live/useLiveIndex.ts';
 import { useAppStore } from '../../store/index.ts';
 import { headlineCharts, nodeCharts } from './chartLayout.ts';
+import { EmptyDashboard } from './EmptyDashboard.tsx';
 import { LiveChart } from './LiveChart.tsx';
 
 /**
@@ -16,13 +17,7 @@ export default function Dashboard() {
   const node = index && selected ? index.nodes.find((n) => n.id === selected) : undefined;
   const perNode = useMemo(() => (index && node ? nodeCharts(node, index) : []), [index, node]);
 
-  if (!index) {
-    return (
-      <div className="flex h-full items-center justify-center p-4 text-sm text-slate-500 dark:text-slate-400" data-testid="dashboard-empty">
-        Press Run to see the metrics move.
-      </div>
-    );
-  }
+  if (!index) return <EmptyDashboard />;
   return (
     <div className="h-full overflow-y-auto p-3" data-testid="dashboard">
       <section aria-label="System metrics">

@@ -72,7 +72,7 @@ export function EdgeInspector({ index }: { index: number }) {
             section: 'properties',
             fields: fieldsOf(schema, 'Settings'),
             values: edge.properties,
-            onCommit: (path, value) => appStore.getState().setEdgeField(index, path, value),
+            onCommit: (path, value, session) => appStore.getState().setEdgeField(index, path, value, session),
           },
         ]}
       />

@@ -12,7 +12,7 @@ export interface FieldInputProps {
   path: string;
   value: unknown;
   /** Called with a valid value, or undefined to go back to AWS's default. */
-  onCommit(value: unknown): void;
+  onCommit(value: unknown, focusSession?: number): void;
 }
 
 /** One inspector field, rendered from its FieldMeta. */

@@ -10,7 +10,7 @@ export interface FieldSource {
   section: string;
   fields: FieldInfo[];
   values: Record<string, unknown> | undefined;
-  onCommit(path: string, value: unknown): void;
+  onCommit(path: string, value: unknown, focusSession?: number): void;
 }
 
 /**
@@ -37,7 +37,7 @@ export function FieldList({ sources, resetKey }: { sources: FieldSource[]; reset
                     field={f}
                     path={`${src.section}.${f.path}`}
                     value={getPath(src.values, f.path)}
-                    onCommit={(v) => src.onCommit(f.path, v)}
+                    onCommit={(v, session) => src.onCommit(f.path, v, session)}
                   />
                 </div>
               );

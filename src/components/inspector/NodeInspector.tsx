@@ -7,6 +7,7 @@ import { appStore, useAppStore } from '../../store/index.ts';
 import { nodeFields } from '../common/kindInfo.ts';
 import { ServiceIcon } from '../common/ServiceIcon.tsx';
 import { FieldList, type FieldSource } from './FieldList.tsx';
+import { visibleFields } from './fieldVisibility.ts';
 import { NameField } from './NameField.tsx';
 import { ProblemList } from './ProblemList.tsx';
 
@@ -24,9 +25,10 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
 
   const sources: FieldSource[] = (['properties', 'behaviour'] as const).map((section) => ({
     section,
-    fields: nodeFields(node.type, section),
+    // Fields that do not apply to the current choices (a sine's cycle on a constant client) are hidden, not cleared.
+    fields: visibleFields(node.type, nodeFields(node.type, section), node[section]),
     values: node[section],
-    onCommit: (path, value) => appStore.getState().setNodeField(node.id, section, path, value),
+    onCommit: (path, value, session) => appStore.getState().setNodeField(node.id, section, path, value, session),
   }));
 
   return (

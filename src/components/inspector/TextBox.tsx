@@ -2,6 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { inputClass, inputTone } from './FieldRow.tsx';
 import type { InputResult } from './parseInput.ts';
 
+let focusCount = 0;
+/** A fresh number per focus of any input, so edits in one focus of a field merge into one undo step. */
+export function nextFocusSession(): number {
+  return ++focusCount;
+}
+
 /**
  * A text box that validates as the user types: a valid value is committed at once, an invalid one stays in
  * the box with its message and never reaches the document. When the value changes from outside (undo, a
@@ -13,7 +19,8 @@ export function TextBox(props: {
   value: string;
   placeholder?: string;
   parse(text: string): InputResult;
-  commit(value: unknown): void;
+  /** `focusSession` identifies this focus of the box (see nextFocusSession). */
+  commit(value: unknown, focusSession: number): void;
   onError(error: string | null): void;
   multiline?: boolean;
   inputMode?: 'decimal' | 'text';
@@ -23,6 +30,7 @@ export function TextBox(props: {
   const [text, setText] = useState(value);
   const editing = useRef(false);
   const last = useRef(value);
+  const session = useRef(0);
 
   useEffect(() => {
     if (value === last.current) return;
@@ -38,7 +46,7 @@ export function TextBox(props: {
     const r = parse(t);
     if (r.ok) {
       onError(null);
-      commit(r.value);
+      commit(r.value, session.current);
     } else onError(r.error);
   };
 
@@ -48,7 +56,10 @@ export function TextBox(props: {
     value: text,
     placeholder,
     'aria-invalid': ariaInvalid,
-    onFocus: () => void (editing.current = true),
+    onFocus: () => {
+      editing.current = true;
+      session.current = nextFocusSession();
+    },
     onBlur: () => {
       editing.current = false;
       // Leaving a valid field shows it normalized; an invalid one keeps the text and the message.

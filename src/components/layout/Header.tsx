@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useAppStore } from '../../store/index.ts';
 import { CommandButton } from '../common/CommandButton.tsx';
+import { ExamplesMenu } from './ExamplesMenu.tsx';
 import { FileIcon, FitIcon, LayoutIcon, MoonIcon, OpenIcon, RedoIcon, SaveIcon, SunIcon, UndoIcon } from '../common/icons.tsx';
 
 function Divider() {
@@ -13,7 +14,7 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
   const dark = useAppStore((s) => s.theme === 'dark');
   return (
     <header className="flex h-14 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
-      <div className="flex min-w-0 shrink items-center gap-2 pr-2">
+      <div className="flex min-w-44 shrink items-center gap-2 pr-2">
         <svg viewBox="0 0 32 32" width="28" height="28" className="shrink-0" aria-hidden>
           <rect width="32" height="32" rx="8" fill="#FF9900" />
           <path d="M8 21l5-10 4 7 3-4 4 7" fill="none" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" />
@@ -36,6 +37,8 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
         <CommandButton id="new-scenario" icon={<FileIcon />} />
         <CommandButton id="import" icon={<OpenIcon />} />
         <CommandButton id="export" icon={<SaveIcon />} />
+        <Divider />
+        <ExamplesMenu />
       </nav>
       {/* Slot for the run controls (RUN's <RunControls/>). */}
       <div className="mx-auto flex shrink-0 items-center gap-2 pl-2" data-slot="run-controls">

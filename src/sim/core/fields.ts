@@ -22,7 +22,17 @@ export interface FieldMeta {
   assumption?: boolean;
   /** Row of docs/aws-behaviour.md the rule comes from. */
   rule?: string;
+  /**
+   * The field applies only while a sibling field (dotted path in the same section) has one of these values;
+   * the inspector hides it otherwise and keeps its value.
+   */
+  showWhen?: FieldCondition;
   kind: 'number' | 'optionalNumber' | 'choice' | 'boolean' | 'duration' | 'text' | 'json';
+}
+
+export interface FieldCondition {
+  field: string;
+  in: readonly string[];
 }
 
 type Meta = Omit<FieldMeta, 'kind' | 'min' | 'max' | 'integer' | 'options' | 'default'>;

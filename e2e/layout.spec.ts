@@ -1,0 +1,65 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openWith } from './helpers.ts';
+
+type Box = { x: number; y: number; width: number; height: number };
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const inside = (a: Box, b: Box) => a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
+
+async function boxOf(l: Locator): Promise<Box | null> {
+  return (await l.count()) ? l.boundingBox() : null;
+}
+
+/** The zoom controls, the minimap (when shown) and the splitter never overlap, and the overlays stay in the canvas. */
+async function expectNoOverlap(page: Page) {
+  const canvas = (await boxOf(page.getByTestId('canvas')))!;
+  const splitter = (await boxOf(page.getByTestId('panel-splitter')))!;
+  const controls = await boxOf(page.locator('.react-flow__controls'));
+  const minimap = await boxOf(page.locator('.react-flow__minimap'));
+  for (const overlay of [controls, minimap]) {
+    if (!overlay) continue;
+    expect(inside(overlay, canvas)).toBe(true);
+    expect(overlaps(overlay, splitter)).toBe(false);
+  }
+  if (controls && minimap) expect(overlaps(controls, minimap)).toBe(false);
+}
+
+const doc = {
+  name: 'Orders API: API Gateway -> Lambda',
+  nodes: [
+    { id: 'Users', type: 'Client', position: { x: 0, y: 100 } },
+    { id: 'Fn', type: 'AWS::Lambda::Function', position: { x: 320, y: 100 } },
+  ],
+  edges: [{ from: 'Users', to: 'Fn' }],
+};
+
+for (const viewport of [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+]) {
+  test(`minimap, zoom controls and splitter never overlap at any panel height (${viewport.width}x${viewport.height})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await openWith(page, doc);
+    await expectNoOverlap(page);
+    const splitter = page.getByTestId('panel-splitter');
+    await splitter.focus();
+    let last = -1;
+    // Grow the charts panel step by step up to its limit, checking the overlays at each height.
+    for (let i = 0; i < 40; i++) {
+      await splitter.press('ArrowUp');
+      const now = Number(await splitter.getAttribute('aria-valuenow'));
+      await expectNoOverlap(page);
+      if (now === last) break;
+      last = now;
+    }
+    // The canvas keeps room for the diagram at the largest panel.
+    expect((await page.getByTestId('canvas').boundingBox())!.height).toBeGreaterThanOrEqual(190);
+    await expect(page.getByTestId('node-Fn')).toBeInViewport();
+    await expect(page.getByTestId('scenario-name')).toBeVisible();
+    // Nothing in the header is pushed off screen, even with the longest clock text.
+    await page.getByTestId('run-toggle').click();
+    await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'done');
+    await expect(page.getByRole('button', { name: 'Toggle dark theme' })).toBeInViewport({ ratio: 1 });
+    expect((await page.getByTestId('scenario-name').boundingBox())!.width).toBeGreaterThan(120);
+  });
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { nodeFields } from '../common/kindInfo.ts';
+import { SHOW_WHEN, visibleFields } from './fieldVisibility.ts';
+
+const shown = (pattern: string | undefined) =>
+  visibleFields('Client', nodeFields('Client', 'properties'), pattern === undefined ? undefined : { pattern }).map((f) => f.path);
+
+describe('inspector field visibility', () => {
+  it('shows the Client fields that the chosen traffic pattern uses, and only those', () => {
+    expect(shown('constant')).toEqual(['pattern', 'ratePerSecond', 'startSeconds', 'stopSeconds']);
+    expect(shown('step')).toEqual(['pattern', 'ratePerSecond', 'startSeconds', 'stopSeconds', 'peakRatePerSecond', 'atSeconds']);
+    expect(shown('ramp')).toContain('rampSeconds');
+    expect(shown('ramp')).not.toContain('holdSeconds');
+    expect(shown('spike')).toContain('holdSeconds');
+    expect(shown('sine')).toEqual(['pattern', 'ratePerSecond', 'startSeconds', 'stopSeconds', 'peakRatePerSecond', 'atSeconds', 'periodSeconds']);
+    expect(shown('replay')).toEqual(['pattern', 'startSeconds', 'stopSeconds', 'rates']);
+  });
+
+  it('judges an unset pattern by its default (poisson)', () => {
+    expect(shown(undefined)).toEqual(shown('poisson'));
+    expect(shown(undefined)).not.toContain('peakRatePerSecond');
+  });
+
+  it('hides key count and exponent until a key distribution uses them', () => {
+    const fields = nodeFields('Client', 'behaviour');
+    const paths = (keys?: Record<string, unknown>) => visibleFields('Client', fields, keys ? { keys } : undefined).map((f) => f.path);
+    expect(paths()).not.toContain('keys.count');
+    expect(paths({ distribution: 'uniform' })).toContain('keys.count');
+    expect(paths({ distribution: 'uniform' })).not.toContain('keys.exponent');
+    expect(paths({ distribution: 'zipf' })).toEqual(expect.arrayContaining(['keys.count', 'keys.exponent']));
+  });
+
+  it('every path in the table is a real field of its kind, and every condition names a choice field', () => {
+    for (const [type, table] of Object.entries(SHOW_WHEN)) {
+      const all = [...nodeFields(type, 'properties'), ...nodeFields(type, 'behaviour')];
+      for (const [path, cond] of Object.entries(table)) {
+        expect(all.map((f) => f.path), `${type} ${path}`).toContain(path);
+        const on = all.find((f) => f.path === cond.field);
+        expect(on?.meta.kind, `${type} ${path} -> ${cond.field}`).toBe('choice');
+        for (const v of cond.in) expect(on?.meta.options).toContain(v);
+      }
+    }
+  });
+});
