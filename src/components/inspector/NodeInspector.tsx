@@ -26,7 +26,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
   const sources: FieldSource[] = (['properties', 'behaviour'] as const).map((section) => ({
     section,
     // Fields that do not apply to the current choices (a sine's cycle on a constant client) are hidden, not cleared.
-    fields: visibleFields(node.type, nodeFields(node.type, section), node[section]),
+    fields: visibleFields(nodeFields(node.type, section), node[section]),
     values: node[section],
     onCommit: (path, value, session) => appStore.getState().setNodeField(node.id, section, path, value, session),
   }));

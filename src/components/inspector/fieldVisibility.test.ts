@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { nodeFields } from '../common/kindInfo.ts';
-import { SHOW_WHEN, visibleFields } from './fieldVisibility.ts';
+import { SERVICE_KINDS } from '../../sim/services/registry.ts';
+import { visibleFields } from './fieldVisibility.ts';
 
 const shown = (pattern: string | undefined) =>
-  visibleFields('Client', nodeFields('Client', 'properties'), pattern === undefined ? undefined : { pattern }).map((f) => f.path);
+  visibleFields(nodeFields('Client', 'properties'), pattern === undefined ? undefined : { pattern }).map((f) => f.path);
 
 describe('inspector field visibility', () => {
   it('shows the Client fields that the chosen traffic pattern uses, and only those', () => {
@@ -23,21 +24,24 @@ describe('inspector field visibility', () => {
 
   it('hides key count and exponent until a key distribution uses them', () => {
     const fields = nodeFields('Client', 'behaviour');
-    const paths = (keys?: Record<string, unknown>) => visibleFields('Client', fields, keys ? { keys } : undefined).map((f) => f.path);
+    const paths = (keys?: Record<string, unknown>) => visibleFields(fields, keys ? { keys } : undefined).map((f) => f.path);
     expect(paths()).not.toContain('keys.count');
     expect(paths({ distribution: 'uniform' })).toContain('keys.count');
     expect(paths({ distribution: 'uniform' })).not.toContain('keys.exponent');
     expect(paths({ distribution: 'zipf' })).toEqual(expect.arrayContaining(['keys.count', 'keys.exponent']));
   });
 
-  it('every path in the table is a real field of its kind, and every condition names a choice field', () => {
-    for (const [type, table] of Object.entries(SHOW_WHEN)) {
-      const all = [...nodeFields(type, 'properties'), ...nodeFields(type, 'behaviour')];
-      for (const [path, cond] of Object.entries(table)) {
-        expect(all.map((f) => f.path), `${type} ${path}`).toContain(path);
-        const on = all.find((f) => f.path === cond.field);
-        expect(on?.meta.kind, `${type} ${path} -> ${cond.field}`).toBe('choice');
-        for (const v of cond.in) expect(on?.meta.options).toContain(v);
+  it('every showWhen of every kind names a choice field of the same section and only its options', () => {
+    for (const { type } of SERVICE_KINDS) {
+      for (const section of ['properties', 'behaviour'] as const) {
+        const all = nodeFields(type, section);
+        for (const field of all) {
+          const cond = field.meta.showWhen;
+          if (!cond) continue;
+          const on = all.find((f) => f.path === cond.field);
+          expect(on?.meta.kind, `${type} ${field.path} -> ${cond.field}`).toBe('choice');
+          for (const v of cond.in) expect(on?.meta.options).toContain(v);
+        }
       }
     }
   });

@@ -18,6 +18,9 @@ function optionalSeconds(label: string, help: string) {
   return schema;
 }
 
+/** The patterns whose rate changes over time. */
+const SHAPED = ['step', 'ramp', 'spike', 'sine'];
+
 const ratesSchema = z
   .array(z.number({ error: 'must be a number (requests/s)' }).min(0, { error: rangeMessage(0, MAX_RATE) }).max(MAX_RATE, { error: rangeMessage(0, MAX_RATE) }), {
     error: 'must be a list of per-second rates',
@@ -25,6 +28,7 @@ const ratesSchema = z
   .max(MAX_SECONDS, { error: `must hold at most ${MAX_SECONDS} rates` })
   .default([]);
 fieldMeta.set(ratesSchema, {
+  showWhen: { field: 'pattern', in: ['replay'] },
   label: 'Replayed rates',
   help: 'replay: requests per second for second 0, 1, 2, ... after startSeconds; the list repeats when it runs out.',
   group: 'Settings',
@@ -40,6 +44,7 @@ export const clientProperties = z.strictObject({
     group: 'Settings',
   }),
   ratePerSecond: num(10, { min: 0, max: MAX_RATE }, {
+    showWhen: { field: 'pattern', in: ['constant', 'poisson', ...SHAPED] },
     label: 'Rate',
     help: 'Base rate: the whole rate for constant/poisson, the rate before and after the change for step/ramp/spike, the trough of sine.',
     group: 'Settings',
@@ -53,30 +58,35 @@ export const clientProperties = z.strictObject({
   }),
   stopSeconds: optionalSeconds('Stop', 'No requests from this time on (unset: until the end of the run).'),
   peakRatePerSecond: num(100, { min: 0, max: MAX_RATE }, {
+    showWhen: { field: 'pattern', in: SHAPED },
     label: 'Peak rate',
     help: 'step: rate after atSeconds; ramp: rate reached at atSeconds + rampSeconds; spike: rate during the spike; sine: the crest.',
     group: 'Settings',
     unit: 'requests/s',
   }),
   atSeconds: num(60, { min: 0, max: MAX_SECONDS }, {
+    showWhen: { field: 'pattern', in: SHAPED },
     label: 'Change at',
     help: 'step/ramp/spike: when the rate changes; sine: when the rate is at its trough.',
     group: 'Settings',
     unit: 's',
   }),
   rampSeconds: num(60, { min: 0, max: MAX_SECONDS }, {
+    showWhen: { field: 'pattern', in: ['ramp'] },
     label: 'Ramp length',
     help: 'ramp: seconds to go linearly from the base rate to the peak rate (then the peak holds).',
     group: 'Settings',
     unit: 's',
   }),
   holdSeconds: num(60, { min: 0, max: MAX_SECONDS }, {
+    showWhen: { field: 'pattern', in: ['spike'] },
     label: 'Spike length',
     help: 'spike: seconds the peak rate lasts before the rate falls back to the base rate.',
     group: 'Settings',
     unit: 's',
   }),
   periodSeconds: num(86_400, { min: 1, max: MAX_SECONDS }, {
+    showWhen: { field: 'pattern', in: ['sine'] },
     label: 'Cycle length',
     help: 'sine: seconds from trough to trough (86,400 = a daily cycle).',
     group: 'Settings',
@@ -107,11 +117,13 @@ const keysSchema = z
       group: 'Behaviour',
     }),
     count: int(1000, { min: 1, max: 1_000_000 }, {
+    showWhen: { field: 'keys.distribution', in: ['uniform', 'zipf'] },
       label: 'Distinct keys',
       help: 'Number of distinct keys (0 .. count-1).',
       group: 'Behaviour',
     }),
     exponent: num(1, { min: 0, max: 5 }, {
+    showWhen: { field: 'keys.distribution', in: ['zipf'] },
       label: 'Zipf exponent',
       help: 'zipf: key k is chosen with weight 1/(k+1)^exponent; 0 is uniform, larger is more skewed.',
       group: 'Behaviour',
