@@ -23,7 +23,7 @@ export const ServiceNode = memo(function ServiceNode({ id, data, selected }: Nod
       data-testid={`node-${id}`}
       data-status={status}
       className={[
-        'service-node group flex h-full w-full flex-col rounded-xl border-2 bg-white px-3 py-2.5 shadow-sm transition-shadow dark:bg-slate-900',
+        'service-node group flex h-full w-full flex-col rounded-xl border-2 bg-white px-3 py-2.5 dark:bg-slate-900',
         selected ? 'ring-4 ring-sky-400/60 dark:ring-sky-400/50' : '',
         throttling ? 'service-node--throttling border-red-500' : 'border-slate-200 dark:border-slate-700',
       ].join(' ')}
