@@ -25,7 +25,20 @@ const sum = (res: ResultDocument, node: string, metric: string) => res.nodes[nod
 
 describe('examples/', () => {
   it('holds the scenarios the README, the bench and the tests use', () => {
-    expect(examples).toEqual(['api-lambda.json', 'loss-system.json', 'spike.json', 'throttled-api.json']);
+    expect(examples).toEqual([
+      'api-lambda.json', 'async-retries.json', 'hot-partition.json', 'loss-system.json', 'poison-message-dlq.json',
+      'sns-fanout.json', 'spike.json', 'sqs-pipeline.json', 'throttled-api.json',
+    ]);
+  });
+
+  it('every example has a name and a one-line description for the gallery', () => {
+    for (const file of examples) {
+      const doc = load(join(DIR, file)) as { name?: unknown; description?: unknown };
+      expect(typeof doc.name, file).toBe('string');
+      expect(typeof doc.description, file).toBe('string');
+      expect((doc.description as string).length, file).toBeGreaterThan(20);
+      expect(doc.description as string, file).not.toContain('\n');
+    }
   });
 
   it('api-lambda.json: ten minutes of API Gateway -> Lambda, no throttles, about 1% errors', () => {
@@ -61,6 +74,91 @@ describe('examples/', () => {
     const throttles = sum(res, 'Search', 'Throttles');
     expect(throttles).toBeGreaterThan(50_000);
     expect(sum(res, 'SearchApi', '5XXError')).toBe(throttles);
+  });
+
+  it('sqs-pipeline.json: the queue decouples the API from the function, every delivered order is written once, failures reach the DLQ', () => {
+    const res = run('sqs-pipeline.json');
+    const accepted = sum(res, 'OrdersApi', 'Count');
+    expect(sum(res, 'OrdersApi', '5XXError')).toBe(0);
+    expect(sum(res, 'OrdersQueue', 'NumberOfMessagesSent')).toBe(accepted);
+    // Every message is deleted, moved to the DLQ, or still in the queue when the run ends.
+    const deleted = sum(res, 'OrdersQueue', 'NumberOfMessagesDeleted');
+    const moved = sum(res, 'OrdersQueue', 'NumberOfMessagesMovedToDLQ');
+    expect(moved).toBeGreaterThan(0);
+    expect(accepted - deleted - moved).toBeGreaterThanOrEqual(0);
+    expect(accepted - deleted - moved).toBeLessThan(200);
+    // The DLQ only fills (nothing reads it), and a move is not a send.
+    expect(res.nodes.OrdersDLQ.totals.ApproximateNumberOfMessagesVisible.Maximum).toBe(moved);
+    expect(sum(res, 'OrdersDLQ', 'NumberOfMessagesSent')).toBe(0);
+    // One PutItem of a 1 KB item per batch: 1 WCU each, never throttled at 500 WCU.
+    const invocations = sum(res, 'ProcessOrder', 'Invocations');
+    expect(sum(res, 'OrdersTable', 'ConsumedWriteCapacityUnits')).toBeGreaterThanOrEqual(invocations);
+    expect(sum(res, 'OrdersTable', 'ConsumedWriteCapacityUnits')).toBeLessThanOrEqual(invocations + 5);
+    expect(sum(res, 'OrdersTable', 'WriteThrottleEvents')).toBe(0);
+    // Batches of up to 10: far fewer invocations than messages.
+    expect(invocations).toBeLessThan(accepted * 0.7);
+    expect(res.warnings).toEqual([]);
+  });
+
+  it('sns-fanout.json: each queue gets exactly the events its filter policy matches; the rest are counted as filtered out', () => {
+    const res = run('sns-fanout.json');
+    const web = sum(res, 'WebShop', 'Requests');
+    const store = sum(res, 'StoreTills', 'Requests');
+    const returns = sum(res, 'Returns', 'Requests');
+    expect([web, store, returns]).toEqual([3_600, 2_400, 1_200]);
+    expect(sum(res, 'OrderEvents', 'NumberOfMessagesPublished')).toBe(web + store + returns);
+    expect(sum(res, 'ShippingQueue', 'NumberOfMessagesSent')).toBe(web); // OrderPlaced from the web channel
+    expect(sum(res, 'RefundsQueue', 'NumberOfMessagesSent')).toBe(returns); // OrderReturned
+    expect(sum(res, 'AnalyticsQueue', 'NumberOfMessagesSent')).toBe(web + store); // every OrderPlaced
+    // 3 subscriptions x 7,200 messages = 21,600 copies considered: 10,800 delivered, 10,800 filtered out.
+    expect(sum(res, 'OrderEvents', 'NumberOfNotificationsDelivered')).toBe(2 * web + store + returns);
+    expect(sum(res, 'OrderEvents', 'NumberOfNotificationsFilteredOut')).toBe(web + 2 * store + 2 * returns);
+    expect(sum(res, 'OrderEvents', 'NumberOfNotificationsFailed')).toBe(0);
+  });
+
+  it('poison-message-dlq.json: each poison message is received exactly maxReceiveCount (3) times, then sits in the DLQ', () => {
+    const res = run('poison-message-dlq.json');
+    const sent = sum(res, 'PaymentsQueue', 'NumberOfMessagesSent');
+    expect(sent).toBe(600);
+    const poison = sum(res, 'PaymentsQueue', 'NumberOfMessagesMovedToDLQ');
+    expect(poison).toBe(26); // ~5% of 600 with seed 42
+    expect(sum(res, 'ChargeCard', 'Errors')).toBe(3 * poison);
+    expect(sum(res, 'PaymentsQueue', 'NumberOfMessagesDeleted')).toBe(sent - poison);
+    expect(sum(res, 'PaymentsQueue', 'NumberOfMessagesReceived')).toBe(sent - poison + 3 * poison);
+    expect(sum(res, 'ChargeCard', 'Invocations')).toBe(sent - poison + 3 * poison); // BatchSize 1
+    expect(res.nodes.PaymentsDLQ.totals.ApproximateNumberOfMessagesVisible.Maximum).toBe(poison);
+    expect(res.nodes.PaymentsQueue.totals.ApproximateNumberOfMessagesVisible.Maximum).toBeLessThanOrEqual(1);
+    // The example keeps AWS's minimum for teaching, and the run says what AWS advises.
+    expect(res.warnings).toEqual([expect.stringContaining('maxReceiveCount 3 is below 5')]);
+  });
+
+  it('async-retries.json: a failing event is tried 3 times, then exactly one record reaches the OnFailure queue', () => {
+    const res = run('async-retries.json');
+    expect(sum(res, 'ResizeImage', 'AsyncEventsReceived')).toBe(300);
+    const failed = sum(res, 'ResizeImage', 'AsyncEventsDropped');
+    expect(failed).toBe(17); // ~5% poison of 300 with seed 42
+    expect(sum(res, 'ResizeImage', 'Errors')).toBe(3 * failed);
+    expect(sum(res, 'ResizeImage', 'Invocations')).toBe(300 + 2 * failed);
+    expect(sum(res, 'FailedResizes', 'NumberOfMessagesSent')).toBe(failed);
+    expect(res.nodes.FailedResizes.totals.ApproximateNumberOfMessagesVisible.Maximum).toBe(failed);
+    // The last retry comes about 1 + 2 minutes after the first attempt.
+    expect(res.nodes.ResizeImage.totals.AsyncEventAge.Maximum).toBeGreaterThan(180_000);
+    expect(res.nodes.ResizeImage.totals.AsyncEventAge.Maximum).toBeLessThan(185_000);
+    expect(sum(res, 'Uploads', 'Failed')).toBe(0); // the caller got 202 Accepted every time
+  });
+
+  it('hot-partition.json: writes throttle while the table uses under 50% of its 10,000 WCU', () => {
+    const res = run('hot-partition.json');
+    const table = res.nodes.VotesTable;
+    expect(table.totals.ProvisionedWriteCapacityUnits.Maximum).toBe(10_000);
+    expect(sum(res, 'VotesTable', 'WriteThrottleEvents')).toBeGreaterThan(10_000);
+    const perSecond = table.series.ConsumedWriteCapacityUnits;
+    expect(perSecond.length).toBe(120);
+    expect(Math.max(...perSecond)).toBeLessThan(5_000);
+    // The hot key's partition caps it at 1,000 WCU/s; the other 20% of 1,500 writes/s add about 300.
+    const average = sum(res, 'VotesTable', 'ConsumedWriteCapacityUnits') / res.simulatedSeconds;
+    expect(average).toBeGreaterThan(1_000);
+    expect(average).toBeLessThan(1_600);
   });
 
   it('every file in examples/bad/ is rejected with at least one problem', () => {

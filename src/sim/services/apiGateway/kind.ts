@@ -1,7 +1,11 @@
 import type { ServiceKind } from '../../core/serviceKind.ts';
 import { weightedEdge } from '../client/spec.ts';
+import { dynamodbCallSchema } from '../dynamodb/spec.ts';
 import { ApiGatewayModel } from './model.ts';
 import { apiGatewayBehaviour, apiGatewayProperties } from './spec.ts';
+
+/** A direct DynamoDB integration makes one call per request, so perInvocation does not apply. */
+const directDynamodbIntegration = dynamodbCallSchema.omit({ perInvocation: true }).extend(weightedEdge.shape);
 
 export const apiGatewayKind: ServiceKind = {
   type: 'AWS::ApiGateway::RestApi',
@@ -18,7 +22,7 @@ export const apiGatewayKind: ServiceKind = {
     { to: 'AWS::SQS::Queue', roles: ['call'], properties: { call: weightedEdge } },
     { to: 'AWS::SNS::Topic', roles: ['call'], properties: { call: weightedEdge } },
     { to: 'AWS::StepFunctions::StateMachine', roles: ['call'], properties: { call: weightedEdge } },
-    { to: 'AWS::DynamoDB::Table', roles: ['call'], properties: { call: weightedEdge } },
+    { to: 'AWS::DynamoDB::Table', roles: ['call'], properties: { call: directDynamodbIntegration } },
     { to: 'AWS::Events::EventBus', roles: ['call'], properties: { call: weightedEdge } },
     { to: 'AWS::Kinesis::Stream', roles: ['call'], properties: { call: weightedEdge } },
   ],
