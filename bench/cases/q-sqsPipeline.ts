@@ -3,7 +3,7 @@ import { counterOf, scenarioDoc, type BenchCase } from '../benchCase.ts';
 /**
  * (q) The queue pipeline of issue 3: 1,000 messages/s into SQS, drained by a Lambda through an event source
  * mapping (batches of up to 10, partial batch responses, 0.1% of records failing), and each invocation writes
- * its batch's result to a provisioned DynamoDB table with a PutItem (a Lambda -> table `call` edge; the table's
+ * each message to a provisioned DynamoDB table with a PutItem (a Lambda -> table `call` edge with perRecord; the table's
  * 2,000 WCU leave it far from throttling, so the case measures the pipeline, not the table's throttles).
  */
 const sqsPipeline: BenchCase = {
@@ -27,7 +27,7 @@ const sqsPipeline: BenchCase = {
     ], [
       { from: 'Producers', to: 'Orders' },
       { from: 'Orders', to: 'Worker', properties: { BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'] } },
-      { from: 'Worker', to: 'OrdersTable', role: 'call', properties: { operation: 'PutItem', perInvocation: 1, itemSizeKB: 1 } },
+      { from: 'Worker', to: 'OrdersTable', role: 'call', properties: { operation: 'PutItem', perRecord: true, itemSizeKB: 1 } },
     ]),
   requests: (r) => counterOf(r, 'AWS::SQS::Queue', 'NumberOfMessagesSent'),
   budget: { text: 'one simulated hour in under 5 s', met: (m) => m.durationSeconds < 3600 || m.wallSeconds < 5 },

@@ -1,6 +1,6 @@
 import { Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
-import { callFailure, callMessage, sdkRetries, sdkRetryDelay, SDK_MAX_ATTEMPTS, type CallPlan } from './calls.ts';
+import { callFailure, callMessage, callsFor, sdkRetries, sdkRetryDelay, SDK_MAX_ATTEMPTS, type CallPlan } from './calls.ts';
 import type { Invocation } from './invocation.ts';
 
 /** What the call runner needs of its function (the LambdaModel). */
@@ -76,7 +76,7 @@ export class CallRunner {
       return;
     }
     const plans = this.plans;
-    while (inv.callIndex < plans.length && inv.callRep >= plans[inv.callIndex].count) {
+    while (inv.callIndex < plans.length && inv.callRep >= callsFor(plans[inv.callIndex], inv.msg)) {
       inv.callIndex++;
       inv.callRep = 0;
     }
@@ -86,7 +86,10 @@ export class CallRunner {
     }
     const plan = plans[inv.callIndex];
     inv.attempt++;
-    const msg = callMessage(this.ctx.nextMessageId(), plan, inv.msg as Message);
+    const records = plan.perRecord ? (inv.msg as Message).records : null;
+    // A per-record call carries its record's key, so each message's partition key reaches the table.
+    const from = records ? records[Math.floor(inv.callRep / plan.count)] : (inv.msg as Message);
+    const msg = callMessage(this.ctx.nextMessageId(), plan, from);
     if (plan.fireAndForget) {
       this.host.sendOn(plan.edge, msg, null);
       this.answered(inv, Outcome.Ok, now + plan.latencyMs, undefined);
@@ -145,8 +148,8 @@ export class CallRunner {
 
   private isLastCall(inv: Invocation): boolean {
     const plans = this.plans;
-    if (inv.callRep + 1 < plans[inv.callIndex].count) return false;
-    for (let i = inv.callIndex + 1; i < plans.length; i++) if (plans[i].count > 0) return false;
+    if (inv.callRep + 1 < callsFor(plans[inv.callIndex], inv.msg)) return false;
+    for (let i = inv.callIndex + 1; i < plans.length; i++) if (callsFor(plans[i], inv.msg) > 0) return false;
     return true;
   }
 

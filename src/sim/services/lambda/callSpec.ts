@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, int, num } from '../../core/fields.ts';
+import { bool, choice, int, num } from '../../core/fields.ts';
 import type { EdgeRole, SimNode } from '../../core/model.ts';
 import type { ConnectionRule } from '../../core/serviceKind.ts';
 import { dynamodbCallSchema } from '../dynamodb/spec.ts';
@@ -16,6 +16,12 @@ const perInvocation = int(1, { min: 0, max: 1000 }, {
   group: 'Settings',
 });
 
+const perRecord = bool(false, {
+  label: 'Per record',
+  help: 'Repeat the calls for every record of a batch (e.g. one PutItem per SQS message) instead of once per invocation.',
+  group: 'Settings',
+});
+
 export const sqsCallSchema = z.looseObject({
   operation: choice(['SendMessage'] as const, 'SendMessage', {
     label: 'Operation',
@@ -23,6 +29,7 @@ export const sqsCallSchema = z.looseObject({
     group: 'Settings',
   }),
   perInvocation,
+  perRecord,
   messageSizeKB: num(1, { min: 0.001, max: 1024 }, {
     label: 'Message size',
     help: 'Size of each message sent (SQS allows up to 1 MiB; every 64 KB is billed as one request).',
@@ -38,6 +45,7 @@ export const snsCallSchema = z.looseObject({
     group: 'Settings',
   }),
   perInvocation,
+  perRecord,
   messageSizeKB: num(1, { min: 0.001, max: 256 }, {
     label: 'Message size',
     help: 'Size of each message published (up to 256 KB; every 64 KB is billed as one publish).',
@@ -59,6 +67,7 @@ export const lambdaCallSchema = z.looseObject({
     rule: 'Lambda: async invocation',
   }),
   perInvocation,
+  perRecord,
   payloadSizeKB: num(1, { min: 0.001, max: 6144 }, {
     label: 'Payload size',
     help: 'Size of each request payload.',
@@ -77,7 +86,7 @@ export const lambdaCallSchema = z.looseObject({
 const ASYNC_ROLES = ['onFailure', 'onSuccess'] as const;
 
 export const lambdaConnections: readonly ConnectionRule[] = [
-  { to: 'AWS::DynamoDB::Table', roles: ['call'], properties: { call: dynamodbCallSchema } },
+  { to: 'AWS::DynamoDB::Table', roles: ['call'], properties: { call: dynamodbCallSchema.extend({ perRecord }) } },
   { to: 'AWS::SQS::Queue', roles: ['call', 'deadLetter', ...ASYNC_ROLES], properties: { call: sqsCallSchema } },
   { to: 'AWS::SNS::Topic', roles: ['call', 'deadLetter', ...ASYNC_ROLES], properties: { call: snsCallSchema } },
   { to: 'AWS::Lambda::Function', roles: ['call', ...ASYNC_ROLES], properties: { call: lambdaCallSchema } },

@@ -30,6 +30,27 @@ describe('Lambda SDK calls', () => {
     expect(sum(sim, 'Table', 'ConsumedWriteCapacityUnits')).toBe(100);
   });
 
+  it('with perRecord, makes the calls once per record of an SQS batch instead of once per invocation', () => {
+    const run = (perRecord: boolean) =>
+      scenario({ durationSeconds: 30 })
+        .node('Users', 'Client', constant(100, { stopSeconds: 20 }))
+        .node('Jobs', 'AWS::SQS::Queue')
+        .node('Fn', FN, {}, { duration: 20, coldStartMs: 0 })
+        .node('Table', TABLE, { WriteCapacityUnits: 1000, ReadCapacityUnits: 1000 }, { latency: 5 })
+        .edge('Users', 'Jobs')
+        .edge('Jobs', 'Fn', { properties: { BatchSize: 10, MaximumBatchingWindowInSeconds: 1 } })
+        .edge('Fn', 'Table', { properties: { operation: 'PutItem', perRecord } })
+        .run();
+    const perRecord = run(true);
+    const perInvocation = run(false);
+    expect(sum(perRecord, 'Jobs', 'NumberOfMessagesDeleted')).toBe(2000);
+    expect(sum(perRecord, 'Table', 'ConsumedWriteCapacityUnits')).toBe(2000);
+    // Batches of several messages: one write per invocation is far fewer than one per message.
+    const invocations = sum(perInvocation, 'Fn', 'Invocations');
+    expect(invocations).toBeLessThan(1000);
+    expect(sum(perInvocation, 'Table', 'ConsumedWriteCapacityUnits')).toBe(invocations);
+  });
+
   it('tries a call to a table that always throttles 3 times in all, then fails the invocation naming the call', () => {
     const sim = new Simulation(
       scenario({ durationSeconds: 20 })

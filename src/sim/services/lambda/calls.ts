@@ -27,8 +27,9 @@ export function sdkRetries(outcome: Outcome): boolean {
 /** One `call` edge of a function, compiled once when the run starts. */
 export interface CallPlan {
   edge: Edge;
-  /** Calls per invocation. */
+  /** Calls per invocation (per record of a batch when perRecord is set). */
   count: number;
+  perRecord: boolean;
   /** Payload of each call (KB). */
   sizeKB: number;
   /** Fire-and-forget delivery (Lambda Invoke with InvocationType Event): no Reply; `latencyMs` is the 202's latency. */
@@ -49,6 +50,7 @@ export function compileCallPlans(out: readonly Edge[]): CallPlan[] | null {
     plans.push({
       edge,
       count: typeof p.perInvocation === 'number' ? p.perInvocation : 1,
+      perRecord: p.perRecord === true,
       sizeKB: firstNumber(p.payloadSizeKB, p.messageSizeKB, p.itemSizeKB) ?? 1,
       fireAndForget: eventInvoke,
       latencyMs: eventInvoke ? (firstNumber(p.eventInvokeLatencyMs) ?? 0) : 0,
@@ -68,6 +70,11 @@ function defaultOperation(type: string): string {
 function firstNumber(...values: unknown[]): number | undefined {
   for (const v of values) if (typeof v === 'number') return v;
   return undefined;
+}
+
+/** How many times an invocation of `msg` makes the calls of `plan`. */
+export function callsFor(plan: CallPlan, msg: Message | null): number {
+  return plan.perRecord && msg?.records ? plan.count * msg.records.length : plan.count;
 }
 
 /** The message a call sends: it carries the invocation's key (partition key, message group) and attributes. */
