@@ -21,7 +21,7 @@ describe('npm run sim', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Orders API: API Gateway -> Lambda: 600 s simulated, seed 42, [\d,]+ events in/);
     for (const line of ['Users  Client', 'OrdersApi  AWS::ApiGateway::RestApi', 'CreateOrder  AWS::Lambda::Function']) expect(r.stdout).toContain(`\n${line}\n`);
-    expect(r.stdout).toMatch(/\n {2}Invocations +\d{3},\d{3}\n/);
+    expect(r.stdout).toMatch(/\n {2}Invocations +\d{3},\d{3} +[\d.]+ +[\d,]+\n/);
     expect(r.stdout).toMatch(/\nTotal cost: \$\d+\.\d{4}/);
   });
 

@@ -24,7 +24,7 @@ describe('summary table', () => {
       nodes: {
         Fn: {
           type: 'T',
-          series: {},
+          series: { Invocations: [10, 40, 25, 25] },
           totals: {
             Invocations: { Sum: 1500 },
             Throttles: { Sum: 0 },
@@ -42,10 +42,11 @@ describe('summary table', () => {
     }));
     expect(text.split('\n')).toEqual([
       'S: 60 s simulated, seed 1, 1,000 events in 0.50 s (2,000 events/s); period 1 s',
+      "A counter's Average and Maximum are per period (1 s); a level's Average is time-weighted.",
       '',
       'Fn  T',
       '  Metric                                  Sum  Average  p50  p99  Maximum  Unit',
-      '  Invocations                           1,500',
+      '  Invocations                           1,500      375                 40',
       '  Throttles                                 0',
       '  Duration (1,500 samples)                         100   80  400      900  ms',
       '  Cost                                $0.5000                              USD',

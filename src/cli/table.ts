@@ -63,6 +63,7 @@ export function summaryText(result: ResultDocument, kindOf: (type: string) => Ki
   const lines = [
     `${result.scenario}: ${formatNumber(result.simulatedSeconds)} s simulated, seed ${result.seed}, ` +
       `${formatNumber(result.events)} events in ${result.wallSeconds.toFixed(2)} s${rate}; period ${result.periodSeconds} s`,
+    `A counter's Average and Maximum are per period (${result.periodSeconds} s); a level's Average is time-weighted.`,
   ];
   // One grid for all nodes so the columns line up down the whole report; node names are section rows.
   const rows: string[][] = [];
@@ -87,7 +88,21 @@ export function summaryText(result: ResultDocument, kindOf: (type: string) => Ki
       }
       const f = (stat: string) => (totals[stat] === undefined ? '' : formatNumber(totals[stat]));
       const shortUnit = UNIT_SHORT[unit] ?? unit;
-      if ('Sum' in totals && !('SampleCount' in totals)) rows.push([name, f('Sum'), '', '', '', '', shortUnit]);
+      if ('Sum' in totals && !('SampleCount' in totals)) {
+        // A counter's Average and Maximum are per period, as CloudWatch graphs them: the peak second shows a
+        // limit being hit (e.g. consumed WCU per second against provisioned WCU) that the run's Sum hides.
+        const series = node.series[name] ?? [];
+        const perPeriod = series.length > 0 && (totals.Sum ?? 0) !== 0;
+        rows.push([
+          name,
+          f('Sum'),
+          perPeriod ? formatNumber((totals.Sum ?? 0) / series.length) : '',
+          '',
+          '',
+          perPeriod ? formatNumber(Math.max(...series)) : '',
+          shortUnit,
+        ]);
+      }
       else if ('SampleCount' in totals) {
         rows.push(
           totals.SampleCount === 0
