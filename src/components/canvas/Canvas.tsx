@@ -65,7 +65,7 @@ export function Canvas() {
     () =>
       deriveEdges(docEdges, new Set(selEdges), (e) => {
         const r = connectionRule(typeOf.get(e.from) ?? '', typeOf.get(e.to) ?? '');
-        return r.ok ? r.role : r.roles?.[0];
+        return r.ok ? { role: r.role, severalRoles: false } : { role: r.roles?.[0], severalRoles: (r.roles?.length ?? 0) > 1 };
       }),
     [deriveEdges, docEdges, selEdges, typeOf],
   );

@@ -18,7 +18,7 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<ServiceFlowEdge>
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const failure = !!data?.role && FAILURE_ROLES.includes(data.role);
   const period = dashPeriod(rate);
-  const label = [data?.role && data.role !== 'invoke' ? data.role : '', rate > 0 ? `${formatFigure(rate)}/s` : '']
+  const label = [data?.severalRoles && data.role ? data.role : '', rate > 0 ? `${formatFigure(rate)}/s` : '']
     .filter(Boolean)
     .join(' · ');
   return (

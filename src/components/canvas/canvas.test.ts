@@ -60,11 +60,12 @@ describe('React Flow elements derived from the document', () => {
   it('edges use the failure handle for dead-letter roles and stay stable', () => {
     const derive = createEdgeDeriver();
     const d = { ...doc(), edges: [{ from: 'Users', to: 'Api' }, { from: 'Jobs', to: 'Dlq' }] };
-    const infer = (e: { from: string }) => (e.from === 'Jobs' ? ('deadLetter' as const) : ('invoke' as const));
+    const infer = (e: { from: string }) =>
+      e.from === 'Jobs' ? { role: 'deadLetter' as const, severalRoles: false } : { role: 'call' as const, severalRoles: true };
     const first = derive(d.edges, new Set(), infer);
-    expect(first.map((e) => [e.id, e.sourceHandle, e.data?.index])).toEqual([
-      ['0:Users->Api', 'out', 0],
-      ['1:Jobs->Dlq', 'failure', 1],
+    expect(first.map((e) => [e.id, e.sourceHandle, e.data?.index, e.data?.severalRoles])).toEqual([
+      ['0:Users->Api', 'out', 0, true],
+      ['1:Jobs->Dlq', 'failure', 1, false],
     ]);
     const second = derive(d.edges, new Set([1]), infer);
     expect(second[0]).toBe(first[0]);

@@ -6,7 +6,8 @@ import { handleForRole } from './connectionCheck.ts';
 
 export type ServiceNodeData = { type: string };
 export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;
-export type FlowEdgeData = { index: number; role?: EdgeRole };
+/** `severalRoles`: AWS allows more than one role for this pair, so the canvas names the edge's role. */
+export type FlowEdgeData = { index: number; role?: EdgeRole; severalRoles?: boolean };
 export type ServiceFlowEdge = Edge<FlowEdgeData, 'flow'>;
 
 /**
@@ -51,7 +52,7 @@ export function createEdgeDeriver() {
   return (
     edges: readonly DocEdge[],
     selected: ReadonlySet<number>,
-    inferRole: (e: DocEdge) => EdgeRole | undefined,
+    roleOf: (e: DocEdge) => { role: EdgeRole | undefined; severalRoles: boolean },
   ): ServiceFlowEdge[] => {
     const next = new Map<string, { src: DocEdge; selected: boolean; rf: ServiceFlowEdge }>();
     const out = edges.map((src, index) => {
@@ -62,15 +63,16 @@ export function createEdgeDeriver() {
         next.set(id, prev);
         return prev.rf;
       }
+      const { role, severalRoles } = src.role ? { role: src.role, severalRoles: roleOf(src).severalRoles } : roleOf(src);
       const rf: ServiceFlowEdge = {
         id,
         type: 'flow',
         source: src.from,
         target: src.to,
-        sourceHandle: handleForRole(src.role ?? inferRole(src)),
+        sourceHandle: handleForRole(role),
         targetHandle: 'in',
         selected: sel,
-        data: { index, role: src.role ?? inferRole(src) },
+        data: { index, role, severalRoles },
       };
       next.set(id, { src, selected: sel, rf });
       return rf;
