@@ -34,6 +34,28 @@ export function loadDoc(storage: KeyValueStorage): Doc | null {
   }
 }
 
+export const UNREADABLE_KEY = `${AUTOSAVE_KEY}/unreadable`;
+
+/**
+ * When an autosave exists but cannot be read, copies it aside (the next autosave would overwrite it) and
+ * returns a message saying so; null when there is nothing unreadable.
+ */
+export function setAsideUnreadable(storage: KeyValueStorage): string | null {
+  let raw: string | null;
+  try {
+    raw = storage.getItem(AUTOSAVE_KEY);
+  } catch {
+    return null;
+  }
+  if (!raw || loadDoc(storage)) return null;
+  try {
+    storage.setItem(UNREADABLE_KEY, raw);
+  } catch {
+    return 'Your autosaved work could not be read, and there was no room to keep a copy; the example is open instead.';
+  }
+  return `Your autosaved work could not be read (it is not a scenario document), so the example is open instead. The unreadable copy is kept in this browser's localStorage under "${UNREADABLE_KEY}".`;
+}
+
 export function isDocShape(value: unknown): value is Doc {
   if (!value || typeof value !== 'object') return false;
   const d = value as Record<string, unknown>;

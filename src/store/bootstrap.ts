@@ -1,4 +1,4 @@
-import { isDocShape, loadDoc, saveDoc, debounce, type KeyValueStorage } from './autosave.ts';
+import { isDocShape, loadDoc, saveDoc, debounce, setAsideUnreadable, type KeyValueStorage } from './autosave.ts';
 import { emptyDoc, type Doc } from './doc.ts';
 import { spreadOut } from './docOps.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../theme/sizes.ts';
@@ -19,7 +19,9 @@ export function exampleDoc(): Doc {
 /** Opens the autosaved document (or the example), restores the theme, and saves every change. */
 export function bootstrapStore(store: AppStore, storage: KeyValueStorage = window.localStorage): void {
   const saved = loadDoc(storage);
+  const setAside = saved ? null : setAsideUnreadable(storage);
   store.getState().loadDoc(saved ?? exampleDoc(), { resetHistory: true });
+  if (setAside) store.getState().notify(setAside, 'error');
   const theme = storage.getItem(THEME_KEY) as Theme | null;
   const prefersDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
   store.getState().setTheme(theme === 'dark' || theme === 'light' ? theme : prefersDark ? 'dark' : 'light');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadDoc, saveDoc, AUTOSAVE_KEY, type KeyValueStorage } from './autosave.ts';
+import { loadDoc, saveDoc, setAsideUnreadable, AUTOSAVE_KEY, UNREADABLE_KEY, type KeyValueStorage } from './autosave.ts';
 import { emptyDoc, type Doc } from './doc.ts';
 import { nameProblem, pasteClip, copyNodes, setNodeField, spreadOut, uniqueName } from './docOps.ts';
 import { emptyHistory, HISTORY_LIMIT, record, TYPING_MERGE_MS } from './history.ts';
@@ -254,6 +254,16 @@ describe('autosave', () => {
     expect(loadDoc(storage)).toBeNull();
     storage.setItem(AUTOSAVE_KEY, JSON.stringify({ doc: { ...emptyDoc(), nodes: [{ id: 3 }] } }));
     expect(loadDoc(storage)).toBeNull();
+  });
+
+  it('keeps an unreadable autosave aside and says where, so the next save does not destroy it', () => {
+    const storage = memoryStorage();
+    expect(setAsideUnreadable(storage)).toBeNull();
+    saveDoc(storage, sample());
+    expect(setAsideUnreadable(storage)).toBeNull();
+    storage.setItem(AUTOSAVE_KEY, '{"doc": {"format": "serverless-playground/scenario", "nodes": [');
+    expect(setAsideUnreadable(storage)).toContain(`under "${UNREADABLE_KEY}"`);
+    expect(storage.getItem(UNREADABLE_KEY)).toBe('{"doc": {"format": "serverless-playground/scenario", "nodes": [');
   });
 });
 
