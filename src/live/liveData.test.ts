@@ -33,7 +33,15 @@ function index(generation = 1): MetricIndex {
 }
 
 /** A frame of `count` periods where column c of period p is 100 * c + p. */
-function frame(from: number, count: number, now: number, instant: number[], edge: number, generation = 1): Frame {
+function frame(
+  from: number,
+  count: number,
+  now: number,
+  instant: number[],
+  edge: number,
+  generation = 1,
+  limits: Frame['limits'] = { F: { ConcurrentExecutions: 50 } },
+): Frame {
   const columns = new Float64Array(5 * count);
   for (let c = 0; c < 5; c++) for (let i = 0; i < count; i++) columns[c * count + i] = 100 * c + from + i;
   return {
@@ -43,6 +51,7 @@ function frame(from: number, count: number, now: number, instant: number[], edge
     columns,
     instant: Float64Array.from(instant),
     edgeCounts: Float64Array.of(edge),
+    limits,
     now,
     events: 0,
     state: 'running',
@@ -107,6 +116,9 @@ describe('LiveData', () => {
     live.apply(frame(2, 1, 3000, [7, 20, 9], 0));
     expect(figuresOf(live, 'F')).toMatchObject({ throttling: 0, coldStarts: 4, ConcurrentExecutions: 20 });
     expect(figuresOf(live, 'Other')).toBeNull();
+    // The engine's limits come with every frame, so a live edit of the reservation moves the limit.
+    live.apply(frame(3, 1, 4000, [7, 5, 9], 0, 1, { F: { ConcurrentExecutions: 10 } }));
+    expect(figuresOf(live, 'F')).toMatchObject({ limit: 10 });
   });
 
   it('roundRate keeps 3 significant digits and zeroes what is unknown or negligible', () => {

@@ -26,8 +26,8 @@ export class LiveData {
   private columnIds = new Map<string, number>();
   private handles = new Map<string, number>();
   private nodeInfo = new Map<string, NodeInfo>();
-  /** Limit lines per node and metric (src/live/limits.ts); counters' limits are per second. */
-  limits: Record<string, Record<string, number>> = {};
+  /** Limit lines per node and metric, from the engine's models (Frame.limits); counters' limits are per second. */
+  limits: Record<string, Readonly<Record<string, number>>> = {};
   // Ring of instant snapshots.
   private histTime = new Float64Array(HISTORY);
   private histInstant: Float64Array[] = [];
@@ -61,6 +61,7 @@ export class LiveData {
     this.cols = [];
     this.periods = 0;
     this.histCount = 0;
+    this.limits = {};
     this.version++;
   }
 
@@ -85,6 +86,7 @@ export class LiveData {
     this.state = frame.state;
     this.stopped = frame.stopped;
     this.actualSpeed = frame.actualSpeed;
+    this.limits = frame.limits;
     this.pushHistory(frame.now, frame.instant, frame.edgeCounts);
     this.version++;
     return true;

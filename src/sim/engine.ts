@@ -146,6 +146,16 @@ export class Simulation implements SimContext {
     this.byId.get(node.id)?.update(node);
   }
 
+  /** Every node's current limits (Model.limits), by node id. */
+  limits(): Record<string, Readonly<Record<string, number>>> {
+    const out: Record<string, Readonly<Record<string, number>>> = {};
+    for (const m of this.models) {
+      const l = m.limits();
+      if (l) out[m.id] = l;
+    }
+    return out;
+  }
+
   result(): ResultDocument {
     return buildResult(this, this.wallMs / 1000);
   }

@@ -1,6 +1,5 @@
 import type { StateCreator } from 'zustand';
 import { live } from '../live/liveData.ts';
-import { limitsOf } from '../live/limits.ts';
 import { receiveFrame } from '../live/frameLoop.ts';
 import { formatProblem, validateScenario, type Problem } from '../scenario/index.ts';
 import type { SimNode } from '../sim/core/model.ts';
@@ -148,7 +147,6 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
     }
     loaded = sim;
     live.setIndex(index);
-    live.limits = limitsOf(sim);
     await c.port.setSpeed(get().run.speed);
     patch({ status: 'paused', seconds: 0, stopped: null, actualSpeed: 0, seed: sim.seed, durationSeconds: sim.durationSeconds });
     return true;
@@ -168,8 +166,7 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
     if (sameShape(before, sim)) {
       const changed = sim.nodes.filter((n, i) => JSON.stringify(n) !== JSON.stringify(before.nodes[i]));
       loaded = sim;
-      live.limits = limitsOf(sim);
-      for (const n of changed) await conn.port.updateNode(n);
+        for (const n of changed) await conn.port.updateNode(n);
       if (get().run.message?.tone === 'error' || changed.length > 0) {
         patch({ message: changed.length > 0 ? { text: `Applied live: ${changed.map((n) => n.id).join(', ')}`, tone: 'info' } : null, problems: [] });
       }

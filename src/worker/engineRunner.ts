@@ -164,6 +164,7 @@ export class EngineRunner {
       columns,
       instant,
       edgeCounts: sim.edgeCounts.slice(),
+      limits: sim.limits(),
       now: sim.now,
       events: sim.events,
       state: this.state,

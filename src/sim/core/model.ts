@@ -166,6 +166,15 @@ export abstract class Model {
     reply?.(Outcome.Failed, this.ctx.now, { reason: `${this.type} does not accept calls` });
   }
 
+  /**
+   * The limits this node's metrics run against right now, by metric name (a counter's limit per second), for
+   * the limit lines on charts and "x / limit" on nodes: e.g. a function's concurrency limit, which depends on
+   * every other function's reservation. Null when the node has none.
+   */
+  limits(): Readonly<Record<string, number>> | null {
+    return null;
+  }
+
   /** A live edit of this node's properties or behaviour; takes effect from the next event. */
   update(_node: SimNode): void {}
 

@@ -52,6 +52,7 @@ export class ApiGatewayModel extends Model {
   private readonly overheadRng: Random;
   private sampleOverhead!: Sampler;
   private timeoutMs = 29_000;
+  private stageRate = 10_000;
   private pending: Pending[] = [];
   private head = 0;
   private timerArmed = false;
@@ -79,6 +80,11 @@ export class ApiGatewayModel extends Model {
     this.configure(node, true);
   }
 
+  /** Requests per second it serves at most: the stage's rate within the account's. */
+  override limits(): Readonly<Record<string, number>> {
+    return { Count: Math.min(this.stageRate, this.ctx.settings.apiGatewayAccountRateLimit) };
+  }
+
   /** Integrations started and not yet answered or timed out. */
   get pendingIntegrations(): number {
     let n = 0;
@@ -93,6 +99,7 @@ export class ApiGatewayModel extends Model {
       this.stage.configure(p.ThrottlingBurstLimit, p.ThrottlingRateLimit, 0);
       this.stage.tokens = p.ThrottlingBurstLimit;
     } else this.stage.configure(p.ThrottlingBurstLimit, p.ThrottlingRateLimit, this.ctx.now);
+    this.stageRate = p.ThrottlingRateLimit;
     // A changed timeout applies to integrations started from now on.
     this.timeoutMs = p.TimeoutInMillis;
     this.sampleOverhead = compileDuration(b.overheadMs);

@@ -81,6 +81,11 @@ export class DynamoTableModel extends Model {
     this.configure(node);
   }
 
+  /** Consumed capacity per second against what the table serves now: provisioned RCU/WCU, or on-demand's ceiling. */
+  override limits(): Readonly<Record<string, number>> {
+    return { ConsumedReadCapacityUnits: this.reads.tableCapacity, ConsumedWriteCapacityUnits: this.writes.tableCapacity };
+  }
+
   private configure(node: SimNode): void {
     const props = dynamodbProperties.parse(node.properties);
     const b = dynamodbBehaviour.parse(node.behaviour);

@@ -122,6 +122,10 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
     return this.provisioned + unreservedCapacity(this.acc, this.ctx.settings.lambdaAccountConcurrency);
   }
 
+  override limits(): Readonly<Record<string, number>> {
+    return { ConcurrentExecutions: this.concurrencyLimit };
+  }
+
   /** Warm on-demand environments waiting for work. */
   get idleEnvironments(): number {
     return this.idle.size;
