@@ -33,15 +33,6 @@ const registryRules: AdvisorOptions = {
 export const LAMBDA = 'AWS::Lambda::Function';
 export const SQS = 'AWS::SQS::Queue';
 export const API_REST = 'AWS::ApiGateway::RestApi';
-export const API_HTTP = 'AWS::ApiGatewayV2::Api';
-
-/** AWS defaults used when the service kind is not (yet) registered; aws-behaviour.md. */
-const FALLBACK_DEFAULTS: Record<string, number> = {
-  [`${LAMBDA}/Timeout`]: 3,
-  [`${SQS}/VisibilityTimeout`]: 30,
-  [`${API_REST}/TimeoutInMillis`]: 29_000,
-  [`${API_HTTP}/TimeoutInMillis`]: 30_000,
-};
 
 /** Sources that invoke Lambda asynchronously (SNS, EventBridge, schedules); a Client edge can ask for Event too. */
 const ASYNC_SOURCES = new Set(['AWS::SNS::Topic', 'AWS::Events::Rule', 'AWS::Events::EventBus', 'Schedule', 'AWS::Scheduler::Schedule', 'AWS::S3::Bucket']);
@@ -49,7 +40,8 @@ const ASYNC_SOURCES = new Set(['AWS::SNS::Topic', 'AWS::Events::Rule', 'AWS::Eve
 function value(node: DocNode, section: Section, path: string): number | undefined {
   const v = getPath(node[section], path);
   if (typeof v === 'number') return v;
-  const d = fieldDefault(node.type, section, path) ?? FALLBACK_DEFAULTS[`${node.type}/${path}`];
+  // An unset value is AWS's default, from the kind's own schema.
+  const d = fieldDefault(node.type, section, path);
   return typeof d === 'number' ? d : undefined;
 }
 
@@ -141,7 +133,7 @@ function apiTimeout(doc: Doc, byId: Map<string, DocNode>): Advice[] {
   doc.edges.forEach((e, index) => {
     const api = byId.get(e.from);
     const fn = byId.get(e.to);
-    if (!api || !fn || (api.type !== API_REST && api.type !== API_HTTP) || fn.type !== LAMBDA) return;
+    if (!api || !fn || api.type !== API_REST || fn.type !== LAMBDA) return;
     const onEdge = getPath(e.properties, 'TimeoutInMillis');
     const apiMs = typeof onEdge === 'number' ? onEdge : value(api, 'properties', 'TimeoutInMillis');
     const fnS = value(fn, 'properties', 'Timeout');
