@@ -16,7 +16,15 @@ export interface LambdaAccount {
   unreservedInUse: number;
   /** Legacy scaling rule: the account-wide burst, refilled at 500 per minute. */
   legacyScaling: TokenBucket;
+  /**
+   * Synchronous request rate of every function without reserved concurrency: one bucket of 10 x the account
+   * concurrency, shared (Lambda "request rate (synchronous)").
+   */
+  unreservedRate: TokenBucket;
 }
+
+/** Synchronous invocation requests per second allowed per unit of concurrency limit (Lambda "request rate"). */
+export const REQUESTS_PER_CONCURRENCY = 10;
 
 export function lambdaAccount(ctx: SimContext): LambdaAccount {
   return ctx.shared('lambda.account', () => ({
@@ -24,6 +32,10 @@ export function lambdaAccount(ctx: SimContext): LambdaAccount {
     provisionedUnreserved: 0,
     unreservedInUse: 0,
     legacyScaling: new TokenBucket(ctx.settings.lambdaLegacyBurst, 500 / 60),
+    unreservedRate: new TokenBucket(
+      REQUESTS_PER_CONCURRENCY * ctx.settings.lambdaAccountConcurrency,
+      REQUESTS_PER_CONCURRENCY * ctx.settings.lambdaAccountConcurrency,
+    ),
   }));
 }
 

@@ -56,7 +56,7 @@ describe('Lambda concurrency', () => {
     expect(sim.warnings.some((w) => w.includes('leaves less than the 100 unreserved'))).toBe(true);
   });
 
-  it('limits requests to 10 per second per environment of the concurrency limit', () => {
+  it('limits synchronous requests to 10 x the reserved concurrency per second', () => {
     // Reserved 1: at most 10 requests/s (token bucket of 10, refilled at 10/s), though each takes 1 ms.
     const sim = scenario({ durationSeconds: 60 })
       .node('Users', 'Client', constant(20))
@@ -67,6 +67,55 @@ describe('Lambda concurrency', () => {
     expect(started).toBeGreaterThanOrEqual(609);
     expect(started).toBeLessThanOrEqual(611); // burst 10 + 10/s x 60 s
     expect(sum(sim, 'Fn', 'Throttles:ReservedFunctionInvocationRateLimitExceeded')).toBe(1200 - started);
+  });
+});
+
+describe('Lambda request-rate quota (request rate rows)', () => {
+  it('shares one bucket of 10 x account concurrency among all unreserved functions', () => {
+    // Two functions at 8,000 req/s each under an account of 1,000: 16,000/s asked, 10,000/s allowed. Each
+    // request takes 1 ms, so concurrency (about 8 each) never binds; only the shared request rate does.
+    const sim = scenario({ durationSeconds: 30 })
+      .node('A', 'Client', { pattern: 'poisson', ratePerSecond: 8000 })
+      .node('B', 'Client', { pattern: 'poisson', ratePerSecond: 8000 })
+      .node('FnA', FN, {}, { duration: 1, coldStartMs: 0 })
+      .node('FnB', FN, {}, { duration: 1, coldStartMs: 0 })
+      .edge('A', 'FnA')
+      .edge('B', 'FnB')
+      .run();
+    const throttledPerSecond = (sum(sim, 'FnA', 'Throttles') + sum(sim, 'FnB', 'Throttles')) / 30;
+    expect(throttledPerSecond).toBeGreaterThan(6000 * 0.9);
+    expect(throttledPerSecond).toBeLessThan(6000 * 1.1);
+    expect(sum(sim, 'FnA', 'Throttles:FunctionInvocationRateLimitExceeded')).toBe(sum(sim, 'FnA', 'Throttles'));
+    // Neither function starves: the bucket is shared, not first-come-first-served by node order.
+    expect(Math.abs(sum(sim, 'FnA', 'Throttles') - sum(sim, 'FnB', 'Throttles'))).toBeLessThan(0.1 * sum(sim, 'FnA', 'Throttles'));
+  });
+
+  it('gives a function with reserved concurrency its own 10 x reserved bucket, apart from the account', () => {
+    const sim = scenario({ durationSeconds: 20 })
+      .node('A', 'Client', { pattern: 'constant', ratePerSecond: 12_000 })
+      .node('B', 'Client', { pattern: 'constant', ratePerSecond: 400 })
+      .node('Shared', FN, {}, { duration: 1, coldStartMs: 0 })
+      .node('Own', FN, { ReservedConcurrentExecutions: 50 }, { duration: 1, coldStartMs: 0 })
+      .edge('A', 'Shared')
+      .edge('B', 'Own')
+      .run();
+    // The account bucket is 10 x 1,000 = 10,000/s (starting full), the reservation does not shrink it:
+    // 240,000 asked, 10,000 + 20 x 10,000 allowed.
+    expect(Math.abs(sum(sim, 'Shared', 'Throttles') - 30_000)).toBeLessThanOrEqual(2);
+    expect(sum(sim, 'Own', 'Throttles')).toBe(0);
+  });
+
+  it('never throttles asynchronous invocations for request rate, only for concurrency', () => {
+    // Reserved 100 and 2,000 events/s of 10 ms: concurrency about 20, far below 100; synchronous requests at
+    // this rate would exceed 10 x 100 = 1,000/s, but Event invocations have no request-rate quota.
+    const sim = scenario({ durationSeconds: 60 })
+      .node('Events', 'Client', { pattern: 'constant', ratePerSecond: 2000 })
+      .node('Fn', FN, { ReservedConcurrentExecutions: 100 }, { duration: 10, coldStartMs: 0 })
+      .edge('Events', 'Fn', { properties: { invocationType: 'Event' } })
+      .run();
+    expect(sum(sim, 'Fn', 'Throttles')).toBe(0);
+    expect(sum(sim, 'Fn', 'Invocations')).toBeGreaterThan(2000 * 60 - 100);
+    expect(total(sim, 'Fn', 'AsyncEventAge').Maximum ?? 0).toBeLessThan(50);
   });
 });
 

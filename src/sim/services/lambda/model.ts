@@ -2,7 +2,13 @@ import { compileDuration, type Sampler } from '../../core/distributions.ts';
 import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import { TokenBucket } from '../apiGateway/tokenBucket.ts';
-import { functionScalingBucket, lambdaAccount, unreservedCapacity, type LambdaAccount } from './account.ts';
+import {
+  REQUESTS_PER_CONCURRENCY,
+  functionScalingBucket,
+  lambdaAccount,
+  unreservedCapacity,
+  type LambdaAccount,
+} from './account.ts';
 import { ASYNC_POLL, AsyncInvocations, type AsyncHost } from './asyncInvocations.ts';
 import type { AsyncEvent } from './asyncQueue.ts';
 import { CALL_DEADLINE, CALL_STEP, CallRunner, type CallHost } from './callRunner.ts';
@@ -33,15 +39,15 @@ const R_SCALING = SCALING;
 const STARTED = -1;
 /** Init phase limit (docs/aws-behaviour.md, Lambda "cold start"). */
 const INIT_LIMIT_MS = 10_000;
-/** At most 10 requests/s per environment (Lambda "requests per environment"). */
-const REQUESTS_PER_ENVIRONMENT = 10;
 const NO_REPLY: Reply = () => {};
 
 /**
  * AWS::Lambda::Function, synchronous path (docs/aws-behaviour.md, Lambda rows). An invocation is admitted
  * onto a free provisioned environment, else onto on-demand capacity (reserved cap, or the account's
  * unreserved pool): a warm idle environment if there is one, else a new one (a cold start) if the scaling
- * rule has a token; and it must fit the 10 requests/s per environment rate. Otherwise: 429 with a reason.
+ * rule has a token; a synchronous invocation must also fit the request-rate quota (10 x reserved concurrency,
+ * or one bucket of 10 x the account concurrency shared by every unreserved function). Otherwise: 429 with a
+ * reason.
  * Event invocations (receive with no Reply) go through the async path (asyncInvocations.ts); `call` edges make
  * each invocation perform SDK calls before its compute time (callRunner.ts).
  */
@@ -54,7 +60,8 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
   private readonly pool = new InvocationPool();
   private readonly idle = new IdleEnvironments();
   private readonly ownScaling = functionScalingBucket();
-  private readonly rateLimit = new TokenBucket(0, 0);
+  /** The request-rate bucket of a function with reserved concurrency (unreserved ones share the account's). */
+  private readonly reservedRate = new TokenBucket(0, 0);
   private readonly durationRng: Random;
   private readonly coldRng: Random;
   private readonly errorRng: Random;
@@ -69,7 +76,7 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
   private sampleColdStart!: Sampler;
   private scale = 1;
   private usdPerBilledMs = 0;
-  private rateLimitPerSecond = -1;
+  private reservedRatePerSecond = -1;
 
   // State.
   private provBusy = 0;
@@ -191,22 +198,23 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
       return;
     }
     const report = msg.records !== null && reportsBatchItemFailures(edge);
-    const code = this.admit(msg, reply, report, null);
+    const code = this.admit(msg, reply, report, null, true);
     if (code !== STARTED) reply(Outcome.Throttled, this.ctx.now, THROTTLE_INFO[code]);
   }
 
   /**
-   * Starts an invocation, or returns the throttle reason (and counts the throttle). `onDone` is called once
-   * when a started invocation ends. Reusable by the async path and event source mappings.
+   * Starts a synchronous invocation (event source mappings invoke synchronously), or returns the throttle
+   * reason (and counts the throttle). `onDone` is called once when a started invocation ends.
    */
   tryStart(msg: Message, onDone: Reply, reportItemFailures = false): ThrottleReason | null {
-    const code = this.admit(msg, onDone, reportItemFailures, null);
+    const code = this.admit(msg, onDone, reportItemFailures, null, true);
     return code === STARTED ? null : THROTTLE_REASONS[code];
   }
 
   // AsyncHost and CallHost.
   startAsync(ev: AsyncEvent): ThrottleReason | null {
-    const code = this.admit(ev.msg as Message, NO_REPLY, false, ev);
+    // Asynchronous invocations have no request-rate quota, only concurrency (Lambda "request rate (asynchronous)").
+    const code = this.admit(ev.msg as Message, NO_REPLY, false, ev, false);
     return code === STARTED ? null : THROTTLE_REASONS[code];
   }
 
@@ -246,7 +254,13 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
   }
 
   /** Admission: STARTED, or the index of the throttle reason. */
-  private admit(msg: Message, onDone: Reply, reportItemFailures: boolean, asyncEvent: AsyncEvent | null): number {
+  private admit(
+    msg: Message,
+    onDone: Reply,
+    reportItemFailures: boolean,
+    asyncEvent: AsyncEvent | null,
+    synchronous: boolean,
+  ): number {
     const ctx = this.ctx;
     const now = ctx.now;
     const reserved = this.reserved;
@@ -267,13 +281,7 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
         if (!this.scalingBucket().has(now)) return this.throttle(R_SCALING);
       }
     }
-    const limit = REQUESTS_PER_ENVIRONMENT * this.concurrencyLimit;
-    if (limit !== this.rateLimitPerSecond) {
-      this.rateLimit.configure(limit, limit, now);
-      if (this.rateLimitPerSecond < 0) this.rateLimit.tokens = limit;
-      this.rateLimitPerSecond = limit;
-    }
-    if (!this.rateLimit.take(now)) return this.throttle(reserved > 0 ? R_RESERVED_RATE : R_FUNCTION_RATE);
+    if (synchronous && !this.takeRequestRate(now)) return this.throttle(reserved > 0 ? R_RESERVED_RATE : R_FUNCTION_RATE);
 
     const metrics = ctx.metrics;
     const inv = this.pool.take();
@@ -374,6 +382,18 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
     else if (failed !== null) onDone(outcome, now, { failedRecords: failed });
     else onDone(outcome, now);
     if (this.asyncPath.waiting) this.asyncPath.dispatch();
+  }
+
+  /** Takes one request from the function's request-rate quota (Lambda "request rate (synchronous)"). */
+  private takeRequestRate(now: number): boolean {
+    if (this.reserved < 0) return this.acc.unreservedRate.take(now);
+    const limit = REQUESTS_PER_CONCURRENCY * this.reserved;
+    if (limit !== this.reservedRatePerSecond) {
+      this.reservedRate.configure(limit, limit, now);
+      if (this.reservedRatePerSecond < 0) this.reservedRate.tokens = limit;
+      this.reservedRatePerSecond = limit;
+    }
+    return this.reservedRate.take(now);
   }
 
   private scalingBucket(): TokenBucket {

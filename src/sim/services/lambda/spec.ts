@@ -36,7 +36,7 @@ export const lambdaProperties = z.looseObject({
   }),
   ReservedConcurrentExecutions: optionalInt({ min: 0, max: 1_000_000 }, {
     label: 'Reserved concurrency',
-    help: 'Both floor and ceiling of this function\'s concurrency, taken from the account; 0 throttles every invocation. Unset: share the unreserved pool.',
+    help: 'Both floor and ceiling of this function\'s concurrency, taken from the account; 0 throttles every invocation. It also sets the synchronous request-rate quota: 10 x reserved requests/s. Unset: share the unreserved pool and the account\'s one quota of 10 x account concurrency requests/s. Asynchronous invocations have no request-rate quota.',
     group: 'Settings',
     rule: 'Lambda: reserved concurrency',
   }),

@@ -9,9 +9,9 @@ export const THROTTLE_REASONS = [
   'ReservedFunctionConcurrentInvocationLimitExceeded',
   /** The account's unreserved pool is fully in use (Lambda "account concurrency"). */
   'ConcurrentInvocationLimitExceeded',
-  /** More than 10 requests/s per environment of a function with reserved concurrency (Lambda "requests per environment"). */
+  /** Synchronous requests above 10 x the reserved concurrency per second (Lambda "request rate (synchronous)"). */
   'ReservedFunctionInvocationRateLimitExceeded',
-  /** The same for a function on the unreserved pool. */
+  /** Synchronous requests of unreserved functions above the account's shared 10 x account concurrency per second. */
   'FunctionInvocationRateLimitExceeded',
   /** No new environment may be created yet (Lambda "scaling rate"): the simulation's name. */
   'ScalingRateLimitExceeded',
