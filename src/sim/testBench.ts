@@ -47,6 +47,9 @@ export class TestBench implements SimContext {
   schedule(at: number, model: Model, kind: number, payload?: unknown): void {
     this.queue.push(at < this.now ? this.now : at, model.index, kind, payload);
   }
+  scheduleUnordered(at: number, model: Model, kind: number, payload: unknown, u: number): void {
+    this.queue.pushUnordered(at < this.now ? this.now : at, model.index, kind, payload, u);
+  }
   random(nodeId: string, purpose: string): Random {
     return new Random(this.seed, `${nodeId}#${purpose}`);
   }

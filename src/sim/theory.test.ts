@@ -47,7 +47,7 @@ describe('Erlang formulas', () => {
 describe('the synchronous Lambda path is an Erlang loss system', () => {
   // Poisson arrivals, exponential durations (mean 250 ms), no cold starts, reserved concurrency c: the throttle
   // fraction is Erlang B. Loads are near c so B is 5-12% (small relative noise), ~1.3-1.9M requests each.
-  // The request rate stays far below Lambda's 10 requests/s per environment. Seed fixed: the observed error is
+  // The request rate stays far below Lambda's request-rate quota (10 x the concurrency limit). Seed fixed: the observed error is
   // about 1%, well within 3%.
   const meanMs = 250;
   const cases = [

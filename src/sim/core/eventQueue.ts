@@ -6,6 +6,9 @@
  * (any object the model wants back). The heap itself moves only slot indices; the event's fields
  * live in parallel arrays indexed by slot, and freed slots are reused.
  */
+/** How many later insertions an unordered event may be placed after. */
+const TIE_SPREAD = 1 << 20;
+
 export class EventQueue {
   private capacity: number;
   private times: Float64Array;
@@ -39,6 +42,15 @@ export class EventQueue {
 
   push(time: number, handler: number, kind: number, payload?: unknown): void {
     this.insert(time, this.nextSeq++, handler, kind, payload);
+  }
+
+  /**
+   * Pushes an event whose place among events at the same time is drawn from `u` in [0, 1) instead of insertion
+   * order, so that sources that tie (two constant-rate clients on one grid) take turns rather than one always
+   * coming first. Ordinary events at that time may run before or after it.
+   */
+  pushUnordered(time: number, handler: number, kind: number, payload: unknown, u: number): void {
+    this.insert(time, this.nextSeq++ + u * TIE_SPREAD, handler, kind, payload);
   }
 
   /** Pushes an event that runs before every other event at the same time (e.g. closing a metrics period). */

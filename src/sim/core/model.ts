@@ -120,6 +120,8 @@ export interface SimContext {
   /** Messages sent over each edge so far, indexed by Edge.index (the UI animates edges from it). */
   readonly edgeCounts: Float64Array;
   schedule(at: number, model: Model, kind: number, payload?: unknown): void;
+  /** Like schedule, but ties with other events at the same time are broken by `u` in [0, 1), not by order. */
+  scheduleUnordered(at: number, model: Model, kind: number, payload: unknown, u: number): void;
   /** An independent random stream for (node, purpose). */
   random(nodeId: string, purpose: string): Random;
   nextMessageId(): number;

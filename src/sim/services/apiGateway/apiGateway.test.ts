@@ -52,6 +52,25 @@ describe('API Gateway throttling', () => {
     expect(Math.abs(passed[0] + passed[1] - 1050)).toBeLessThanOrEqual(1);
     expect(sum(sim, 'Api3', '4XXError')).toBe(1000);
   });
+
+  it('does not favour one API when two constant-rate clients tie at the same millisecond', () => {
+    const sim = scenario({ durationSeconds: 60, settings: { apiGatewayAccountRateLimit: 100, apiGatewayAccountBurstLimit: 10 } })
+      .node('A', 'Client', constant(100))
+      .node('B', 'Client', constant(100))
+      .node('Api1', API)
+      .node('Api2', API)
+      .node('Fn', FN, {}, fastFunction)
+      .edge('A', 'Api1')
+      .edge('B', 'Api2')
+      .edge('Api1', 'Fn')
+      .edge('Api2', 'Fn')
+      .run();
+    const throttled = ['Api1', 'Api2'].map((a) => sum(sim, a, '4XXError'));
+    // 12,000 asked, 10 + 100/s x 60 s allowed: about 5,990 refused, split about evenly.
+    expect(Math.abs(throttled[0] + throttled[1] - 5990)).toBeLessThanOrEqual(2);
+    expect(throttled[0] / (throttled[0] + throttled[1])).toBeGreaterThan(0.4);
+    expect(throttled[0] / (throttled[0] + throttled[1])).toBeLessThan(0.6);
+  });
 });
 
 describe('API Gateway integration', () => {

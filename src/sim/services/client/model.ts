@@ -22,6 +22,8 @@ export class ClientModel extends Model {
   private readonly arrivalRng: Random;
   private readonly keyRng: Random;
   private readonly poisonRng: Random;
+  /** Breaks ties with other sources' arrivals at the same time (two constant-rate clients on one grid). */
+  private readonly tieRng: Random;
   /** Arrival events carry the generation they were scheduled in; a live edit starts a new one. */
   private generation = 0;
   private inFlightCount = 0;
@@ -38,6 +40,7 @@ export class ClientModel extends Model {
     this.arrivalRng = ctx.random(node.id, 'arrivals');
     this.keyRng = ctx.random(node.id, 'keys');
     this.poisonRng = ctx.random(node.id, 'poison');
+    this.tieRng = ctx.random(node.id, 'ties');
     this.router = new WeightedRouter(ctx.random(node.id, 'routing'));
     const m = ctx.metrics;
     this.mRequests = m.counter(node.id, 'Requests');
@@ -85,7 +88,7 @@ export class ClientModel extends Model {
   }
 
   private scheduleArrival(at: number): void {
-    if (at <= this.ctx.durationMs) this.ctx.schedule(at, this, ARRIVAL, this.generation);
+    if (at <= this.ctx.durationMs) this.ctx.scheduleUnordered(at, this, ARRIVAL, this.generation, this.tieRng.next());
   }
 
   private sendRequest(now: number): void {

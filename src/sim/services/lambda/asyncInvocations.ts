@@ -192,7 +192,7 @@ export class AsyncInvocations {
         this.count.started++;
         continue;
       }
-      // Throttled for another reason (scaling rate, requests per environment): back off, and let the pollers rest.
+      // Throttled for another reason (the scaling rate): back off, and let the pollers rest.
       this.count.throttled++;
       const k = ev.throttles < THROTTLE_BACKOFF_MS.length ? ev.throttles : THROTTLE_BACKOFF_MS.length - 1;
       ev.throttles++;
