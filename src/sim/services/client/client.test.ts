@@ -105,6 +105,23 @@ describe('Client requests', () => {
     expect(total(sim, 'Users', 'InFlight').Maximum).toBeLessThanOrEqual(5 + 1);
   });
 
+  it("obeys Little's law: InFlight drops when the caller sees the answer, after response-path latency", () => {
+    // Client -> API Gateway (20 ms overhead on every response) -> Lambda with errors and throttles. Traffic stops
+    // before the end, so every request's whole time in flight is inside the run: the area under InFlight must
+    // equal the sum of the latencies the client recorded.
+    const sim = scenario({ durationSeconds: 120 })
+      .node('Users', 'Client', { pattern: 'poisson', ratePerSecond: 300, stopSeconds: 100 })
+      .node('Api', 'AWS::ApiGateway::RestApi', {}, { overheadMs: { distribution: 'constant', valueMs: 20 } })
+      .node('Fn', FN, { ReservedConcurrentExecutions: 20 }, { duration: { distribution: 'exponential', meanMs: 50 }, errorRate: 0.2 })
+      .edge('Users', 'Api')
+      .edge('Api', 'Fn')
+      .run();
+    expect(sum(sim, 'Users', 'Failed')).toBeGreaterThan(1000);
+    const area = (total(sim, 'Users', 'InFlight').Average as number) * 120_000;
+    const latencies = total(sim, 'Users', 'Latency').Sum as number;
+    expect(Math.abs(area / latencies - 1)).toBeLessThan(0.02);
+  });
+
   it('sends each request over one edge chosen by weight, never over a weight-0 edge', () => {
     const sim = scenario({ durationSeconds: 100 })
       .node('Users', 'Client', { pattern: 'constant', ratePerSecond: 100 })

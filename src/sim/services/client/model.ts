@@ -1,11 +1,13 @@
 import { Model, Outcome, type Message, type SimContext, type SimNode } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
+import { TimeHeap } from '../../core/timeHeap.ts';
 import { ArrivalProcess } from './arrivals.ts';
 import { KeySampler } from './keys.ts';
 import { WeightedRouter } from './routing.ts';
 import { clientBehaviour, clientProperties, type ClientBehaviour } from './spec.ts';
 
 const ARRIVAL = 1;
+
 const LAMBDA = 'AWS::Lambda::Function';
 
 /**
@@ -26,7 +28,10 @@ export class ClientModel extends Model {
   private readonly tieRng: Random;
   /** Arrival events carry the generation they were scheduled in; a live edit starts a new one. */
   private generation = 0;
+  /** Requests sent and not yet seen answered by the caller (InFlight). */
   private inFlightCount = 0;
+  /** When callers will see answers already given (response-path latency). */
+  private readonly answerAt = new TimeHeap();
 
   private readonly mRequests: number;
   private readonly mSucceeded: number;
@@ -52,9 +57,21 @@ export class ClientModel extends Model {
     this.configure(node);
   }
 
-  /** Requests sent and not yet answered. */
+  /** Requests sent and not yet answered by the callee. */
   get inFlight(): number {
-    return this.inFlightCount;
+    return this.inFlightCount - this.answerAt.size;
+  }
+
+  /** Lowers InFlight at each answer time up to `now`, in time order. */
+  private settleInFlight(now: number): void {
+    const answerAt = this.answerAt;
+    while (answerAt.size > 0 && answerAt.peek() <= now) {
+      this.ctx.metrics.setLevel(this.mInFlight, --this.inFlightCount, answerAt.pop());
+    }
+  }
+
+  override finish(): void {
+    this.settleInFlight(this.ctx.now);
   }
 
   private configure(node: SimNode): void {
@@ -83,6 +100,7 @@ export class ClientModel extends Model {
   onEvent(kind: number, payload: unknown): void {
     if (kind !== ARRIVAL || payload !== this.generation) return;
     const now = this.ctx.now;
+    this.settleInFlight(now);
     this.sendRequest(now);
     this.scheduleArrival(this.arrivals.next(now));
   }
@@ -127,7 +145,12 @@ export class ClientModel extends Model {
 
   private complete(outcome: Outcome, doneAt: number, createdAt: number): void {
     const metrics = this.ctx.metrics;
-    metrics.setLevel(this.mInFlight, --this.inFlightCount, this.ctx.now);
+    const now = this.ctx.now;
+    this.settleInFlight(now);
+    // A request is in flight until the caller sees the answer, which may come after response-path latency:
+    // InFlight drops at doneAt (Little's law with Latency), drained lazily instead of an event per request.
+    if (doneAt > now) this.answerAt.push(doneAt);
+    else metrics.setLevel(this.mInFlight, --this.inFlightCount, now);
     metrics.record(this.mLatency, doneAt - createdAt);
     if (outcome === Outcome.Ok) metrics.add(this.mSucceeded, 1);
     else {
