@@ -51,6 +51,14 @@ export const sqsKind: ServiceKind = {
     if (role === 'deadLetter' && to.type === 'AWS::SQS::Queue' && (to.properties.FifoQueue === true) !== fifo) {
       return [['', `the dead-letter queue of a ${fifo ? 'FIFO' : 'standard'} queue must also be ${fifo ? 'a FIFO' : 'a standard'} queue (${to.id} is not)`]];
     }
+    if (role === 'eventSource') {
+      // AWS refuses to create such a mapping (SQS "refused configuration").
+      const visibility = from.properties.VisibilityTimeout;
+      const timeout = to.properties.Timeout;
+      if (typeof visibility === 'number' && typeof timeout === 'number' && visibility < timeout) {
+        return [['', `InvalidParameterValueException: Queue visibility timeout: ${visibility} seconds is less than Function timeout: ${timeout} seconds (raise the queue's VisibilityTimeout to at least the function's Timeout; 6 x is advised)`]];
+      }
+    }
     if (role === 'eventSource' && fifo && typeof properties.BatchSize === 'number' && properties.BatchSize > 10) {
       return [['properties.BatchSize', `must be 1..10 for a FIFO queue (is ${properties.BatchSize})`]];
     }
