@@ -1,5 +1,7 @@
 import { Deque } from './deque.ts';
-import { FifoGroup, type SqsEntry } from './entry.ts';
+import { FifoGroup, STATE, type SqsEntry } from './entry.ts';
+
+const GONE = STATE.GONE;
 
 /**
  * The message groups of a FIFO queue (docs/aws-behaviour.md "FIFO"): each group's messages in order, and the
@@ -44,7 +46,10 @@ export class FifoGroups {
   sweep(now: number, retentionMs: number, expired: (e: SqsEntry) => void): number {
     let oldest = Infinity;
     for (const g of this.byKey.values()) {
-      while (g.msgs.size > 0 && now - g.msgs.peekFront().sentAt >= retentionMs) expired(g.msgs.popFront());
+      while (g.msgs.size > 0 && (g.msgs.peekFront().state === GONE || now - g.msgs.peekFront().sentAt >= retentionMs)) {
+        const e = g.msgs.popFront();
+        if (e.state !== GONE) expired(e);
+      }
       if (g.msgs.size > 0) oldest = Math.min(oldest, g.msgs.peekFront().sentAt);
       else this.settle(g);
     }

@@ -89,6 +89,28 @@ describe('SQS queue: redrive to a dead-letter queue', () => {
     expect(b.warnings.join('\n')).toMatch(/longer than the 5 s visibility timeout.*6 x the function's Timeout/);
   });
 
+  it('a consumer that finishes after the visibility timeout still deletes, unless the message was received again', () => {
+    // A mapping capped at 2 concurrent batches, 8 s batches, a 5 s visibility timeout (SQS "delete"). A (sent at
+    // 0) and B (at 0.1 s) are visible again from 5 s and 5.1 s, but no poller is free until A ends at 8 s: A's
+    // receipt is still its most recent, so A is deleted. The freed poller then receives B again (a 1 s run), so
+    // B's first delete (at 8.1 s) carries a replaced receipt and does nothing: only B is processed twice.
+    const b = new SqsBench(60);
+    const producer = b.add(new Producer(b, 'P', { at: [0, 100] }));
+    const q = b.queueNode('Q', { VisibilityTimeout: 5 });
+    let calls = 0;
+    const fn = b.add(new FakeFunction(b, 'F', { durationMs: () => (++calls <= 2 ? 8000 : 1000) }));
+    b.connect(producer, q, 'call');
+    b.connect(q, fn, 'eventSource', { BatchSize: 1, ScalingConfig: { MaximumConcurrency: 2 } });
+    b.run();
+    expect(fn.invocationStarts).toEqual([0, 100, 8000]);
+    const [a, bId] = [fn.processed[0].id, fn.processed[1].id];
+    expect(fn.processed.map((p) => p.id)).toEqual([a, bId, bId]);
+    expect(q.count.deleted).toBe(2);
+    expect(b.total('Q', 'NumberOfMessagesDeleted').Sum).toBe(2);
+    expect(q.held).toBe(0);
+    expect(b.series('Q', 'ApproximateNumberOfMessagesVisible').at(-1)).toBe(0);
+  });
+
   it('a deadLetter edge with no maxReceiveCount uses 10 and says so', () => {
     const b = new SqsBench(400);
     const producer = b.add(new Producer(b, 'P', { at: [0], poison: () => true }));

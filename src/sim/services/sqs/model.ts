@@ -167,7 +167,7 @@ export class SqsQueue extends Model {
 
   /** Whether a receive could return a message now. */
   hasReceivable(): boolean {
-    return this.fifo ? this.groups.ready.size > 0 : this.visible.size > 0;
+    return this.fifo ? this.groups.ready.size > 0 : this.visibleCount > 0;
   }
 
   /**
@@ -182,6 +182,10 @@ export class SqsQueue extends Model {
         const g = this.groups.takeReady();
         while (batch.entries.length < max && g.msgs.size > 0) {
           const e = g.msgs.peekFront();
+          if (e.state === GONE) {
+            g.msgs.popFront(); // deleted late, after it became visible again
+            continue;
+          }
           if (batch.entries.length > 0 && kb + e.msg.sizeKB > maxKB) {
             full = true;
             break;
@@ -195,6 +199,10 @@ export class SqsQueue extends Model {
     } else {
       while (batch.entries.length < max && this.visible.size > 0) {
         const e = this.visible.peekFront();
+        if (e.state === GONE) {
+          this.visible.popFront(); // deleted late, after it became visible again
+          continue;
+        }
         if (batch.entries.length > 0 && kb + e.msg.sizeKB > maxKB) break;
         this.visible.popFront();
         this.visibleCount--;
@@ -234,28 +242,34 @@ export class SqsQueue extends Model {
     return true;
   }
 
-  /** DeleteMessage(Batch): deletes entries still held under this receipt; a stale receipt deletes nothing. */
+  /**
+   * DeleteMessage(Batch) with the receipt of each entry's receive (SQS "delete"): the most recent receipt deletes
+   * the message even after its visibility timeout passed, as long as nobody received it again meanwhile (it is
+   * then visible, and is dropped from its queue lazily); an older receipt deletes nothing, so that message is
+   * processed twice.
+   */
   deleteEntries(entries: readonly SqsEntry[], receipts: readonly number[], skip: Set<Message> | null): void {
-    let requests = 0;
     let n = 0;
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i];
       if (skip !== null && skip.has(e.msg)) continue;
       n++;
-      if (e.state !== IN_FLIGHT || e.receiveCount !== receipts[i]) {
-        if (e.receiveCount !== receipts[i]) this.warnStaleReceipt();
+      if (e.receiveCount !== receipts[i]) {
+        this.warnStaleReceipt();
         continue;
       }
+      if (e.state === IN_FLIGHT) {
+        this.inFlightCount--;
+        if (e.group !== null) this.releaseGroup(e.group);
+      } else if (e.state === VISIBLE) this.visibleCount--;
+      else continue; // already expired or moved
       e.state = GONE;
-      this.inFlightCount--;
       this.count.deleted++;
       this.ctx.metrics.add(this.h.deleted, 1);
-      const g = e.group;
-      if (g !== null) this.releaseGroup(g);
     }
-    requests = Math.ceil(n / 10);
+    const requests = Math.ceil(n / 10);
     if (requests > 0) this.charge(requests);
-    this.ctx.metrics.setLevel(this.h.notVisible, this.inFlightCount, this.ctx.now);
+    this.setLevels();
     if (this.fifo) this.notifyMappings();
   }
 
@@ -394,8 +408,11 @@ export class SqsQueue extends Model {
     if (this.fifo) {
       oldest = this.groups.sweep(now, this.retentionMs, this.expireVisible);
     } else {
-      while (this.visible.size > 0 && now - this.visible.peekFront().sentAt >= this.retentionMs) {
-        this.expire(this.visible.popFront());
+      const visible = this.visible;
+      while (visible.size > 0 && (visible.peekFront().state === GONE || now - visible.peekFront().sentAt >= this.retentionMs)) {
+        const e = visible.popFront();
+        if (e.state === GONE) continue;
+        this.expire(e);
         this.visibleCount--;
       }
       if (this.visible.size > 0) oldest = this.visible.peekFront().sentAt;
