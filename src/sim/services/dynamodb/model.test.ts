@@ -120,22 +120,49 @@ describe('DynamoDB provisioned capacity', () => {
 });
 
 describe('DynamoDB on-demand capacity', () => {
-  it('serves up to 2x the previous peak at once, and throttles a jump past it', () => {
-    // A table whose initial capacity is 100 writes/s runs at 80/s for 31 min: the previous peak becomes 80.
+  it('serves up to 2x the previous peak at once, however recent the peak, and throttles a jump past it', () => {
+    // Initial capacity 100 writes/s (a previous peak of 50). 80/s makes the peak 80; 150/s (under 2 x 80) is
+    // served at once and makes the peak 150 a minute later; 400/s is past 2 x 150 = 300: 100 throttled a second.
     const { bench, driver } = setup(2060, { BillingMode: 'PAY_PER_REQUEST' }, { onDemandInitialWritesPerSecond: 100 });
     driver.keepResults = true;
-    driver.every(80, 0, 1_860_000);
-    driver.every(150, 1_900_000, 1_960_000); // below 2 x 80: no throttle
-    driver.every(250, 2_000_000, 2_060_000); // past 2 x 80 = 160: 90 throttled a second
+    driver.every(80, 0, 600_000);
+    driver.every(150, 1_900_000, 1_960_000);
+    driver.every(400, 2_000_000, 2_060_000);
     bench.start();
     bench.run();
     const throttles = bench.series('Orders', 'WriteThrottleEvents');
     expect(throttles.slice(0, 2000).every((t) => t === 0)).toBe(true);
-    expect(throttles.slice(2000)).toEqual(Array(60).fill(90));
-    expect(bench.series('Orders', 'ConsumedWriteCapacityUnits').slice(2000)).toEqual(Array(60).fill(160));
+    expect(throttles.slice(2000)).toEqual(Array(60).fill(100));
+    expect(bench.series('Orders', 'ConsumedWriteCapacityUnits').slice(2000)).toEqual(Array(60).fill(300));
     expect(driver.results.find((r) => r.outcome === Outcome.Throttled)?.reason).toBe('ThrottlingException');
-    const written = 80 * 1860 + 150 * 60 + 160 * 60;
+    const written = 80 * 600 + 150 * 60 + 300 * 60;
     expect(bench.sum('Orders', 'Cost')).toBeCloseTo(written * 0.625e-6, 10);
+  });
+
+  it('a table at 3,000 writes/s for ten minutes then 5,500 is not throttled (double a 10-minute-old peak)', () => {
+    const { bench } = setup(720, { BillingMode: 'PAY_PER_REQUEST' });
+    const driver = bench.models[1] as Driver;
+    driver.every(3000, 0, 600_000);
+    driver.every(5500, 600_000, 720_000);
+    bench.start();
+    bench.run();
+    expect(bench.sum('Orders', 'WriteThrottleEvents')).toBe(0);
+    const served = bench.series('Orders', 'ConsumedWriteCapacityUnits').slice(600);
+    expect(Math.abs(served.reduce((a, b) => a + b, 0) - 5500 * 120)).toBeLessThanOrEqual(1); // the driver's grid may add one at the end
+  });
+
+  it('growth past double the previous peak throttles for 30 minutes, then capacity doubles', () => {
+    // A new table (4,000 writes/s) asked for 10,000/s: 4,000 served each second; throttled seconds count
+    // toward the peak only once 30 minutes old (from second 1,801 the ceiling is 8,000; 30 minutes later 16,000).
+    const { bench } = setup(3700, { BillingMode: 'PAY_PER_REQUEST' });
+    const driver = bench.models[1] as Driver;
+    driver.every(10_000, 0, 3_700_000);
+    bench.start();
+    bench.run();
+    const served = bench.series('Orders', 'ConsumedWriteCapacityUnits');
+    expect(served.slice(0, 1801).every((u) => u === 4000)).toBe(true);
+    expect(served.slice(1801, 3602).every((u) => u === 8000)).toBe(true);
+    expect(served.slice(3602).every((u) => u === 10_000)).toBe(true);
   });
 
   it('a new on-demand table throttles past its initial 4,000 writes/s', () => {
@@ -149,15 +176,16 @@ describe('DynamoDB on-demand capacity', () => {
   });
 
   it('splits partitions as on-demand capacity grows, so the table outgrows one partition\'s 1,000 WCU', () => {
-    // 800 writes/s and 300 reads/s initially: one partition. 700 writes/s for 30 min makes the ceiling 1,400.
+    // 800 writes/s and 300 reads/s initially: one partition. 700 writes/s make the ceiling 1,400 a second later.
     const { bench, table, driver } = setup(1960, { BillingMode: 'PAY_PER_REQUEST' }, { onDemandInitialWritesPerSecond: 800, onDemandInitialReadsPerSecond: 300 });
-    driver.every(700, 0, 1_800_000);
+    driver.every(700, 1000, 1_800_000);
     driver.every(1280, 1_900_000, 1_960_000);
     bench.start();
-    bench.run(1_000_000);
+    bench.run(999);
     expect(table.partitions).toBe(1);
-    bench.run();
+    bench.run(1_000_000);
     expect(table.partitions).toBe(2);
+    bench.run();
     expect(bench.sum('Orders', 'WriteThrottleEvents')).toBe(0);
     expect(Math.max(...bench.series('Orders', 'ConsumedWriteCapacityUnits').slice(1900))).toBeGreaterThan(1000);
   });

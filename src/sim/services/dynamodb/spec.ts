@@ -37,7 +37,7 @@ export const provisionedThroughputSchema = z.looseObject({
 export const dynamodbProperties = z.looseObject({
   BillingMode: choice(['PROVISIONED', 'PAY_PER_REQUEST'] as const, 'PROVISIONED', {
     label: 'Billing mode',
-    help: 'PROVISIONED: fixed RCU/WCU per second with burst and adaptive capacity; PAY_PER_REQUEST: on-demand, serving up to 2x the busiest second at least 30 min old.',
+    help: 'PROVISIONED: fixed RCU/WCU per second with burst and adaptive capacity; PAY_PER_REQUEST: on-demand, serving up to 2x the previous peak at once (however recent); growth past double within 30 min throttles.',
     group: 'Settings',
     rule: 'DynamoDB: provisioned',
   }),

@@ -6,9 +6,11 @@
  *    kept as burst, up to 300 s of it, and spent when the partition goes over its share. Adaptive capacity:
  *    a partition past its share and its burst may still borrow what the table as a whole leaves unused in
  *    that second (instant, as AWS has done since 2019), never past the partition maximum.
- *  - on-demand: no shares; the table serves up to max(initial, 2 x previous peak) a second, where the
- *    previous peak is the busiest second at least 30 minutes old. So traffic that doubles at most every
- *    30 min is never throttled, and a jump past 2x the previous peak throttles until the peak has aged.
+ *  - on-demand: no shares; the table serves up to max(initial, 2 x previous peak) a second, however recent
+ *    that peak. A second in which the table refused requests for capacity counts toward the peak only once
+ *    it is 30 minutes old, so growth beyond double the previous peak within 30 minutes throttles (and
+ *    capacity then doubles at most every 30 minutes), while traffic that never more than doubles its
+ *    previous peak is never throttled.
  */
 export interface ThroughputConfig {
   partitions: number;
@@ -24,7 +26,7 @@ export interface ThroughputConfig {
   onDemandInitial: number;
 }
 
-/** How far back a peak must lie to count as the previous peak (AWS: doubling within 30 min can throttle). */
+/** How long a throttled second waits before it counts as a peak (AWS: more than doubling within 30 min can throttle). */
 export const PEAK_AGE_SECONDS = 1800;
 
 export class PartitionThroughput {
@@ -34,10 +36,13 @@ export class PartitionThroughput {
   private second = 0;
   private share = 0;
   private burstCap = 0;
-  /** On-demand: units served in each of the last PEAK_AGE_SECONDS seconds (a ring). */
+  /** On-demand: units served in each of the last PEAK_AGE_SECONDS seconds that were throttled (else 0), a ring. */
   private readonly history = new Float64Array(PEAK_AGE_SECONDS);
   private historyPos = 0;
-  private oldPeak = 0;
+  /** On-demand: the previous peak (units in one second) that capacity doubles. */
+  private peak = 0;
+  /** On-demand: whether this second refused a request for table capacity. */
+  private throttledNow = false;
   /** Units per second the table serves now: provisioned, or on-demand's ceiling. */
   tableCapacity = 0;
 
@@ -54,7 +59,7 @@ export class PartitionThroughput {
     this.burstCap = config.onDemand ? 0 : this.share * config.burstSeconds;
     this.burst.fill(this.burstCap);
     this.tableUsed = 0;
-    this.tableCapacity = config.onDemand ? Math.max(config.onDemandInitial, 2 * this.oldPeak) : config.provisioned;
+    this.tableCapacity = config.onDemand ? Math.max(config.onDemandInitial, 2 * this.peak) : config.provisioned;
   }
 
   /** More partitions after on-demand growth: the per-second counts restart on the new layout. */
@@ -76,7 +81,10 @@ export class PartitionThroughput {
     const used = this.used[p] + units;
     if (used > this.config.partitionMax) return false;
     if (this.config.onDemand) {
-      if (this.tableUsed + units > this.tableCapacity) return false;
+      if (this.tableUsed + units > this.tableCapacity) {
+        this.throttledNow = true;
+        return false;
+      }
     } else if (used > this.share) {
       const over = Math.min(units, used - this.share);
       if (this.burst[p] >= over) this.burst[p] -= over;
@@ -96,10 +104,15 @@ export class PartitionThroughput {
   private roll(s: number): void {
     const gap = s - this.second;
     if (this.config.onDemand) {
-      this.pushHistory(this.tableUsed);
+      if (this.throttledNow) this.pushHistory(this.tableUsed);
+      else {
+        if (this.tableUsed > this.peak) this.peak = this.tableUsed;
+        this.pushHistory(0);
+      }
+      this.throttledNow = false;
       const idle = Math.min(gap - 1, PEAK_AGE_SECONDS);
       for (let i = 0; i < idle; i++) this.pushHistory(0);
-      this.tableCapacity = Math.max(this.config.onDemandInitial, 2 * this.oldPeak);
+      this.tableCapacity = Math.max(this.config.onDemandInitial, 2 * this.peak);
     } else {
       const share = this.share;
       const cap = this.burstCap;
@@ -115,7 +128,7 @@ export class PartitionThroughput {
 
   private pushHistory(units: number): void {
     const aged = this.history[this.historyPos];
-    if (aged > this.oldPeak) this.oldPeak = aged;
+    if (aged > this.peak) this.peak = aged;
     this.history[this.historyPos] = units;
     this.historyPos = (this.historyPos + 1) % PEAK_AGE_SECONDS;
   }
