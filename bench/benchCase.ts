@@ -27,6 +27,8 @@ export interface Measurement {
   eventsPerSecond: number;
   peakRssMB: number;
   heapAfterMB: number;
+  /** Why the engine stopped early (event or backlog budget), if it did. */
+  stopped?: string;
 }
 
 /** The Client -> ... scenario skeleton every case shares. */

@@ -45,5 +45,6 @@ const m: Measurement = {
   eventsPerSecond: result.events / wallSeconds,
   peakRssMB: peakRss / 2 ** 20,
   heapAfterMB: process.memoryUsage().heapUsed / 2 ** 20,
+  ...(result.stopped ? { stopped: result.stopped } : {}),
 };
 process.stdout.write(`${JSON.stringify(m)}\n`);

@@ -31,6 +31,7 @@ for (const file of readdirSync(casesDir).filter((f) => f.endsWith('.ts')).sort()
       continue;
     }
     const m = JSON.parse(r.stdout.trim().split('\n').pop() as string) as Measurement;
+    if (m.stopped) notes.push(`${bench.title} (${duration} s) stopped early: ${m.stopped}`);
     rows.push([
       bench.title,
       `${formatNumber(duration)} s`,

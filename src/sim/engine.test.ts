@@ -56,6 +56,30 @@ describe('Simulation', () => {
     expect(result.nodes.Users.totals.Requests.Sum).toBeGreaterThan(0);
   });
 
+  it('stops with a message naming the queue when a queue nobody reads passes the backlog budget', () => {
+    // 1,000 msgs/s into a queue with no consumer for 30 days would hold 2.6 billion messages.
+    const sim = scenario({ durationSeconds: 30 * 86_400, settings: { maxBacklog: 50_000 } })
+      .node('Producer', 'Client', { pattern: 'constant', ratePerSecond: 1000 })
+      .node('Unread', 'AWS::SQS::Queue', { MessageRetentionPeriod: 1_209_600 })
+      .edge('Producer', 'Unread')
+      .run();
+    expect(sim.stopped).toMatch(/^stopped at [\d.]+ s of 2592000 s: Unread holds \d{2},\d{3} waiting messages or events, .*settings\.maxBacklog = 50,000/);
+    const result = sim.result();
+    expect(result.stopped).toBe(sim.stopped);
+    expect(result.simulatedSeconds).toBeLessThan(120);
+    expect(result.nodes.Unread.totals.NumberOfMessagesSent.Sum).toBeGreaterThan(49_000);
+  });
+
+  it('stops with a message naming the function when its async queue outgrows the backlog budget', () => {
+    const sim = scenario({ durationSeconds: 86_400, settings: { maxBacklog: 20_000 } })
+      .node('Events', 'Client', { pattern: 'constant', ratePerSecond: 500 })
+      .node('Slow', 'AWS::Lambda::Function', { ReservedConcurrentExecutions: 1, Timeout: 10 }, { duration: 1000, coldStartMs: 0 })
+      .edge('Events', 'Slow', { properties: { invocationType: 'Event' } })
+      .run();
+    expect(sim.stopped).toMatch(/Slow holds \d{2},\d{3} waiting messages or events/);
+    expect(sim.result().nodes.Slow.totals.Invocations.Sum).toBeGreaterThan(0);
+  });
+
   it('advances no further than asked and never past the scenario end', () => {
     const sim = new Simulation(busySystem(10).build());
     expect(sim.advanceTo(2500).now).toBe(2500);

@@ -17,6 +17,8 @@ export interface SimScenario {
 
 const ENGINE = -1;
 const PERIOD_END = 0;
+/** The backlog budget is checked every this many events (a power of two) and at every period end. */
+const BACKLOG_CHECK_MASK = (1 << 16) - 1;
 
 export interface AdvanceReport {
   /** Simulated time reached, ms. */
@@ -125,12 +127,15 @@ export class Simulation implements SimContext {
           `(settings.maxEvents) allows; lower the traffic or the duration, or raise settings.maxEvents`;
         break;
       }
+      if ((events & BACKLOG_CHECK_MASK) === 0 && this.overBacklog()) break;
       queue.pop();
       events++;
       this.now = queue.time;
       const h = queue.handler;
-      if (h === ENGINE) this.onEngineEvent(queue.kind);
-      else models[h].onEvent(queue.kind, queue.payload);
+      if (h === ENGINE) {
+        this.onEngineEvent(queue.kind);
+        if (this.stopped !== undefined) break;
+      } else models[h].onEvent(queue.kind, queue.payload);
     }
     this.events = events;
     if (this.stopped === undefined) this.now = Math.max(this.now, end);
@@ -163,8 +168,40 @@ export class Simulation implements SimContext {
     return buildResult(this, this.wallMs / 1000);
   }
 
+  /**
+   * Whether what the models hold waiting, plus the pending events, passed settings.maxBacklog; if so the run is
+   * stopped with a message naming the node that holds the most.
+   */
+  private overBacklog(): boolean {
+    let total = this.queue.size;
+    let largest: Model | null = null;
+    let most = 0;
+    for (const m of this.models) {
+      const b = m.backlog();
+      total += b;
+      if (b > most) {
+        most = b;
+        largest = m;
+      }
+    }
+    const budget = this.settings.maxBacklog;
+    if (total <= budget) return false;
+    const fmt = (n: number) => n.toLocaleString('en-US');
+    const where =
+      largest !== null && most >= this.queue.size
+        ? `${largest.id} holds ${fmt(most)} waiting messages or events`
+        : `${fmt(this.queue.size)} timers are pending (retries and deliveries scheduled)`;
+    this.stopped =
+      `stopped at ${(this.now / 1000).toFixed(3)} s of ${this.scenario.durationSeconds} s: ${where}, and the ` +
+      `scenario's backlog (${fmt(total)}) passed the memory budget (settings.maxBacklog = ${fmt(budget)}). ` +
+      `Nothing drains it as fast as it fills: add or speed up a consumer, lower the traffic or the duration, or ` +
+      `raise settings.maxBacklog. The figures up to here are kept`;
+    return true;
+  }
+
   private onEngineEvent(kind: number): void {
     if (kind === PERIOD_END) {
+      if (this.overBacklog()) return;
       for (const m of this.models) m.finish();
       this.metrics.closePeriod(this.now);
       const next = this.now + this.metrics.periodMs;

@@ -54,6 +54,11 @@ export const settingsSchema = z.looseObject({
     help: 'The run stops with a message after this many simulated events, so a runaway scenario cannot hang.',
     group: 'Advanced',
   }),
+  maxBacklog: int(3_000_000, { min: 1000, max: 100_000_000 }, {
+    label: 'Backlog budget',
+    help: 'The run stops with a message, keeping what it measured, when messages and events waiting in queues (and timers pending) add up to more than this, so a queue nobody drains cannot exhaust memory.',
+    group: 'Advanced',
+  }),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

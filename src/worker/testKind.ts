@@ -71,6 +71,7 @@ export function tickerScenario(durationSeconds = 10, intervalMs = 10) {
       apiGatewayAccountRateLimit: 10000,
       apiGatewayAccountBurstLimit: 5000,
       maxEvents: 200_000_000,
+      maxBacklog: 3_000_000,
     },
     nodes: [
       { id: 'A', type: 'Test::Ticker', properties: { intervalMs }, behaviour: {} },

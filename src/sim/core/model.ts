@@ -107,6 +107,7 @@ export interface SimSettings {
   apiGatewayAccountRateLimit: number;
   apiGatewayAccountBurstLimit: number;
   maxEvents: number;
+  maxBacklog: number;
   [key: string]: unknown;
 }
 
@@ -175,6 +176,14 @@ export abstract class Model {
    */
   limits(): Readonly<Record<string, number>> | null {
     return null;
+  }
+
+  /**
+   * Messages or events this node holds in memory while they wait (a queue's messages, an async invocation
+   * queue), for the engine's backlog budget (settings.maxBacklog).
+   */
+  backlog(): number {
+    return 0;
   }
 
   /** A live edit of this node's properties or behaviour; takes effect from the next event. */

@@ -192,6 +192,10 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
     this.configure(node);
   }
 
+  override backlog(): number {
+    return this.asyncPath.queued;
+  }
+
   receive(msg: Message, edge: Edge, reply: Reply | null): void {
     if (reply === null) {
       this.asyncPath.accept(msg);

@@ -425,6 +425,10 @@ export class SqsQueue extends Model {
     for (const m of this.mappings) m.account(now);
   }
 
+  override backlog(): number {
+    return this.held;
+  }
+
   /** Messages this queue still holds: visible, in flight or delayed. */
   get held(): number {
     return this.visibleCount + this.inFlightCount + this.delayedCount;
