@@ -6,5 +6,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    setupFiles: ['src/sim/testSetup.ts'],
   },
 });

@@ -2,6 +2,7 @@ import { validateScenario, formatProblem } from '../src/scenario/index.ts';
 import { Simulation } from '../src/sim/engine.ts';
 import type { ResultDocument } from '../src/sim/result.ts';
 import type { BenchCase, Measurement } from './benchCase.ts';
+import { loadModels } from '../src/sim/services/registry.ts';
 
 /**
  * Runs one case at one duration in this (fresh) process and prints its Measurement as JSON. The run
@@ -10,6 +11,7 @@ import type { BenchCase, Measurement } from './benchCase.ts';
  */
 const [caseFile, durationArg] = process.argv.slice(2);
 const bench = (await import(caseFile)).default as BenchCase;
+const models = await loadModels();
 const durationSeconds = Number(durationArg);
 const checked = validateScenario(bench.scenario(durationSeconds));
 if (!checked.ok) throw new Error(checked.problems.map(formatProblem).join('\n'));
@@ -19,7 +21,7 @@ let best: { wall: number; cpu: number; result: ResultDocument } | undefined;
 for (let run = 0; run < (bench.repeat ?? 1); run++) {
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const sim = new Simulation(checked.sim);
+  const sim = new Simulation(checked.sim, models);
   const sliceMs = Math.max(1000, (durationSeconds * 1000) / 200);
   for (let t = sliceMs; !sim.done; t += sliceMs) {
     sim.advanceTo(t);

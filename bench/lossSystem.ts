@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { SimScenario } from '../src/sim/engine.ts';
 import { Simulation } from '../src/sim/engine.ts';
 import { scenario, sum } from '../src/sim/testing.ts';
+import { loadModels, loadedModels } from '../src/sim/services/registry.ts';
 
 /**
  * The engine's hot-path budget: a Client -> Lambda loss system (1,000 requests/s Poisson, reserved concurrency
@@ -31,7 +32,7 @@ export interface LossSystemRun {
 export function runLossSystem(durationSeconds = 600): LossSystemRun {
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const sim = new Simulation(lossSystemScenario(durationSeconds));
+  const sim = new Simulation(lossSystemScenario(durationSeconds), loadedModels());
   sim.run();
   const wallSeconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
@@ -40,6 +41,7 @@ export function runLossSystem(durationSeconds = 600): LossSystemRun {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await loadModels();
   const runs = Number(process.argv[2] ?? 5);
   let best: LossSystemRun | null = null;
   for (let i = 0; i < runs; i++) {

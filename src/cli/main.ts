@@ -5,6 +5,7 @@ import { findServiceKind } from '../sim/services/registry.ts';
 import { parseArgs, USAGE, type CliArgs } from './args.ts';
 import { resultJson } from './resultJson.ts';
 import { summaryText } from './table.ts';
+import { loadModels, loadedModels } from '../sim/services/registry.ts';
 
 /** Exit statuses (docs/scenario-format.md "Headless runner"). */
 const EXIT_OK = 0;
@@ -46,7 +47,7 @@ function run(args: CliArgs): number {
   }
   for (const w of checked.warnings) process.stderr.write(`${formatProblem(w)}\n`);
 
-  const sim = new Simulation(checked.sim);
+  const sim = new Simulation(checked.sim, loadedModels());
   sim.run();
   const result = sim.result();
   if (!args.quiet) process.stdout.write(`${summaryText(result, findServiceKind)}\n`);
@@ -90,4 +91,5 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
   throw e;
 });
+await loadModels();
 process.exitCode = main(process.argv.slice(2));

@@ -27,7 +27,7 @@ function index(generation = 1): MetricIndex {
     maxPeriods: 5,
     metrics,
     columns,
-    nodes: [{ id: 'F', type: 'AWS::Lambda::Function', label: 'Lambda function', figures: ['ConcurrentExecutions', 'Throttles'], metrics: [] }],
+    nodes: [{ id: 'F', type: 'AWS::Lambda::Function', label: 'Lambda function', figures: ['ConcurrentExecutions', 'Throttles'], charts: [], metrics: [] }],
     edges: [{ from: 'C', to: 'F' }],
   };
 }

@@ -1,11 +1,17 @@
-import type { ServiceKind } from '../sim/core/serviceKind.ts';
+import { deriveConnections, type ConnectionRule, type ServiceKind } from '../sim/core/serviceKind.ts';
 import { SERVICE_KINDS } from '../sim/services/registry.ts';
 
 /** The node kinds a document is checked against: the registry's, or a test's own. */
 export class Catalog {
   private readonly byType: Map<string, ServiceKind>;
+  private readonly connections: Map<string, ConnectionRule[]>;
   constructor(readonly kinds: readonly ServiceKind[]) {
     this.byType = new Map(kinds.map((k) => [k.type, k]));
+    this.connections = deriveConnections(kinds);
+  }
+  /** The connections a node of `type` may start (from every kind's emits and accepts). */
+  connectionsFrom(type: string): readonly ConnectionRule[] {
+    return this.connections.get(type) ?? [];
   }
   find(type: unknown): ServiceKind | undefined {
     return typeof type === 'string' ? this.byType.get(type) : undefined;

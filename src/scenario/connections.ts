@@ -4,7 +4,7 @@ import { capitalize, defaultCatalog, withArticle, type Catalog } from './catalog
 
 export const EDGE_ROLES: readonly EdgeRole[] = ['invoke', 'eventSource', 'subscription', 'target', 'deadLetter', 'onFailure', 'onSuccess', 'call'];
 
-const VERB: Record<EdgeRole, string> = {
+const VERB: Record<string, string> = {
   invoke: 'invoke',
   eventSource: 'be an event source for',
   subscription: 'subscribe',
@@ -29,10 +29,11 @@ export function connectionRule(fromType: string, toType: string, role?: EdgeRole
   const to = catalog.find(toType);
   if (!from) return { ok: false, reason: `${JSON.stringify(fromType)} is not a known node type.` };
   if (!to) return { ok: false, reason: `${JSON.stringify(toType)} is not a known node type.` };
-  const rule = from.connections.find((r) => r.to === toType);
+  const outgoing = catalog.connectionsFrom(from.type);
+  const rule = outgoing.find((r) => r.to === toType);
   if (!rule || rule.roles.length === 0) {
-    const verb = role && (EDGE_ROLES as readonly string[]).includes(role) ? VERB[role as EdgeRole] : 'connect to';
-    const allowed = from.connections.map((r) => `${r.to} (${r.roles.join(', ')})`);
+    const verb = (role && VERB[role]) || 'connect to';
+    const allowed = outgoing.map((r) => `${r.to} (${r.roles.join(', ')})`);
     return {
       ok: false,
       reason:

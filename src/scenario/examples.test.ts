@@ -7,6 +7,7 @@ import { SERVICE_KINDS } from '../sim/services/registry.ts';
 import { defaultsFor, newScenario } from './defaults.ts';
 import { formatProblem } from './paths.ts';
 import { validateScenario } from './validate.ts';
+import { loadedModels } from '../sim/services/registry.ts';
 
 const DIR = join(import.meta.dirname, '..', '..', 'examples');
 const load = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
@@ -16,7 +17,7 @@ function run(file: string): ResultDocument {
   const r = validateScenario(load(join(DIR, file)));
   if (!r.ok) throw new Error(`${file}:\n${r.problems.map(formatProblem).join('\n')}`);
   expect(r.warnings).toEqual([]);
-  const sim = new Simulation(r.sim);
+  const sim = new Simulation(r.sim, loadedModels());
   sim.run();
   return sim.result();
 }
@@ -181,7 +182,7 @@ describe('docs/scenario-format.md', () => {
     expect(r.ok ? r.warnings : r.problems.map(formatProblem)).toEqual([]);
     if (!r.ok) return;
     expect(r.sim.edges.map((e) => e.role)).toEqual(['invoke', 'invoke', 'call']);
-    const sim = new Simulation({ ...r.sim, durationSeconds: 10 });
+    const sim = new Simulation({ ...r.sim, durationSeconds: 10 }, loadedModels());
     sim.run();
     expect(sim.result().nodes.Orders.totals.ConsumedWriteCapacityUnits.Sum).toBeGreaterThan(0);
   });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { getFieldMeta, type FieldMeta } from '../sim/core/fields.ts';
 import type { ServiceKind } from '../sim/core/serviceKind.ts';
+import { Catalog } from './catalog.ts';
 import { settingsSchema } from '../sim/settings.ts';
 
 /**
@@ -25,23 +26,25 @@ export function referenceMarkdown(kinds: readonly ServiceKind[]): string {
     '',
   ];
   if (kinds.length === 0) out.push('No node kinds are registered yet.', '');
-  for (const kind of kinds) out.push(...kindSection(kind));
+  const catalog = new Catalog(kinds);
+  for (const kind of kinds) out.push(...kindSection(kind, catalog));
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function kindSection(kind: ServiceKind): string[] {
+function kindSection(kind: ServiceKind, catalog: Catalog): string[] {
   const out = [`## ${kind.type}`, '', `**${kind.label}** (${kind.category}). ${kind.description}`, ''];
   out.push('### Properties (`properties`)', '', ...fieldTable(kind.properties), '');
   out.push('### Behaviour (`behaviour`)', '', ...fieldTable(kind.behaviour), '');
   out.push('### Connections (`edges` from this node)', '');
-  if (kind.connections.length === 0) out.push('None: nothing can be connected from this node.', '');
+  const connections = catalog.connectionsFrom(kind.type);
+  if (connections.length === 0) out.push('None: nothing can be connected from this node.', '');
   else {
     out.push('| to | roles (the edge may omit its role when there is one, or one besides deadLetter) |', '|---|---|');
-    for (const c of kind.connections) out.push(`| ${c.to} | ${c.roles.join(', ')} |`);
+    for (const c of connections) out.push(`| ${c.to} | ${c.roles.join(', ')} |`);
     out.push('');
-    for (const c of kind.connections)
+    for (const c of connections)
       for (const role of c.roles) {
-        const schema = c.properties?.[role];
+        const schema = c.properties[role];
         if (schema) out.push(`#### Edge properties: ${kind.type} -> ${c.to} (${role})`, '', ...fieldTable(schema), '');
       }
   }

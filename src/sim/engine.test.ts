@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from './engine.ts';
 import { Random } from './core/random.ts';
 import { scenario, total } from './testing.ts';
+import { loadedModels } from './services/registry.ts';
 
 /** A system with every kind of pending work: sync calls, a queue with redelivery, async retries, a table. */
 function busySystem(durationSeconds = 120) {
@@ -28,9 +29,9 @@ function resultWithoutWallTime(sim: Simulation): string {
 
 describe('Simulation', () => {
   it('gives the same result whether it runs in one go or in uneven slices (as the worker runs it)', () => {
-    const whole = new Simulation(busySystem().build());
+    const whole = new Simulation(busySystem().build(), loadedModels());
     whole.run();
-    const sliced = new Simulation(busySystem().build());
+    const sliced = new Simulation(busySystem().build(), loadedModels());
     const rng = new Random(5, 'slices');
     let t = 0;
     while (!sliced.done) {
@@ -45,7 +46,7 @@ describe('Simulation', () => {
   it('stops at the event budget with a message, keeping the figures of the periods it ran', () => {
     const built = busySystem().build();
     built.settings = { ...built.settings, maxEvents: 20_000 };
-    const sim = new Simulation(built);
+    const sim = new Simulation(built, loadedModels());
     const report = sim.run();
     expect(report.done).toBe(true);
     expect(sim.events).toBe(20_000);
@@ -81,7 +82,7 @@ describe('Simulation', () => {
   });
 
   it('advances no further than asked and never past the scenario end', () => {
-    const sim = new Simulation(busySystem(10).build());
+    const sim = new Simulation(busySystem(10).build(), loadedModels());
     expect(sim.advanceTo(2500).now).toBe(2500);
     expect(sim.metrics.periods).toBe(2);
     const end = sim.advanceTo(1e9);

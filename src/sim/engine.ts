@@ -1,9 +1,9 @@
 import { EventQueue } from './core/eventQueue.ts';
 import { Metrics, choosePeriodSeconds } from './core/metrics.ts';
 import type { Edge, EdgeRole, Model, SimContext, SimNode, SimSettings } from './core/model.ts';
+import type { ModelRegistry } from './core/serviceKind.ts';
 import { Random } from './core/random.ts';
 import { buildResult, type ResultDocument } from './result.ts';
-import { serviceKind } from './services/registry.ts';
 
 /** A scenario after validation and defaults (src/scenario produces it). */
 export interface SimScenario {
@@ -52,7 +52,11 @@ export class Simulation implements SimContext {
   private finished = false;
   private wallMs = 0;
 
-  constructor(readonly scenario: SimScenario) {
+  /** `registry` builds the models (services/registry.ts loadModels): the engine imports no service. */
+  constructor(
+    readonly scenario: SimScenario,
+    registry: ModelRegistry,
+  ) {
     this.settings = scenario.settings;
     this.durationMs = scenario.durationSeconds * 1000;
     this.periodSeconds = choosePeriodSeconds(scenario.durationSeconds);
@@ -60,7 +64,7 @@ export class Simulation implements SimContext {
     this.edgeCounts = new Float64Array(scenario.edges.length);
 
     for (const node of scenario.nodes) {
-      const model = serviceKind(node.type).create(this, node);
+      const model = registry.factory(node.type)(this, node);
       model.index = this.models.length;
       this.models.push(model);
       this.byId.set(node.id, model);
@@ -68,7 +72,7 @@ export class Simulation implements SimContext {
     scenario.edges.forEach((e, index) => {
       const from = this.byId.get(e.from) as Model;
       const to = this.byId.get(e.to) as Model;
-      const edge: Edge = { index, from, to, role: e.role, properties: e.properties };
+      const edge: Edge = { index, from, to, role: e.role, properties: e.properties, async: registry.isAsync(from.type, to.type, e.role, e.properties) };
       from.out.push(edge);
       to.in.push(edge);
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from './engine.ts';
 import { scenario } from './testing.ts';
+import { loadedModels } from './services/registry.ts';
 
 const FN = 'AWS::Lambda::Function';
 const TABLE = 'AWS::DynamoDB::Table';
@@ -19,7 +20,7 @@ function build() {
 
 describe('Simulation.limits (the limit lines the UI draws)', () => {
   it('caps a reserved function at its reservation, the others at the unreserved pool; tables and APIs at their capacity', () => {
-    expect(new Simulation(build()).limits()).toEqual({
+    expect(new Simulation(build(), loadedModels()).limits()).toEqual({
       A: { ConcurrentExecutions: 50 },
       B: { ConcurrentExecutions: 200 },
       C: { ConcurrentExecutions: 750 },
@@ -33,7 +34,7 @@ describe('Simulation.limits (the limit lines the UI draws)', () => {
 
   it('follows live edits, including another function\'s reservation changing the shared pool', () => {
     const built = build();
-    const sim = new Simulation(built);
+    const sim = new Simulation(built, loadedModels());
     const a = built.nodes.find((n) => n.id === 'A')!;
     sim.advanceTo(1000);
     sim.updateNode({ ...a, properties: { ...a.properties, ReservedConcurrentExecutions: 10 } });

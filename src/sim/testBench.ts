@@ -2,6 +2,7 @@ import { EventQueue } from './core/eventQueue.ts';
 import { Metrics } from './core/metrics.ts';
 import { Model, Outcome, type Edge, type EdgeRole, type Message, type Reply, type SimContext, type SimNode, type SimSettings } from './core/model.ts';
 import { Random } from './core/random.ts';
+import { loadedModels } from './services/registry.ts';
 import { defaultSettings } from './settings.ts';
 
 /**
@@ -38,7 +39,7 @@ export class TestBench implements SimContext {
   }
 
   connect(from: Model, to: Model, role: EdgeRole, properties: Record<string, unknown> = {}): Edge {
-    const edge: Edge = { index: this.edgeIndex++, from, to, role, properties };
+    const edge: Edge = { index: this.edgeIndex++, from, to, role, properties, async: loadedModels().isAsync(from.type, to.type, role, properties) };
     from.out.push(edge);
     to.in.push(edge);
     return edge;

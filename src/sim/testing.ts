@@ -1,7 +1,8 @@
 import type { EdgeRole, SimNode } from './core/model.ts';
 import { Simulation, type SimScenario } from './engine.ts';
-import { serviceKind } from './services/registry.ts';
+import { connectionBetween, serviceKind } from './services/registry.ts';
 import { defaultSettings, type Settings } from './settings.ts';
+import { loadedModels } from './services/registry.ts';
 
 /**
  * A small builder for SimScenarios in code (tests, benchmarks): nodes get their kind's defaults from its zod
@@ -42,7 +43,7 @@ export class ScenarioBuilder {
     const source = this.nodes.find((n) => n.id === from);
     const target = this.nodes.find((n) => n.id === to);
     if (!source || !target) throw new Error(`testing: edge ${from} -> ${to} names a node not defined yet`);
-    const rule = serviceKind(source.type).connections.find((c) => c.to === target.type);
+    const rule = connectionBetween(source.type, target.type);
     const role = options.role ?? rule?.roles[0] ?? 'invoke';
     const schema = rule?.properties?.[role];
     const properties = schema ? parseOrThrow(schema, options.properties ?? {}, `${from}->${to}.properties`) : { ...options.properties };
@@ -63,7 +64,7 @@ export class ScenarioBuilder {
 
   /** Builds a Simulation and runs it to the end. */
   run(): Simulation {
-    const sim = new Simulation(this.build());
+    const sim = new Simulation(this.build(), loadedModels());
     sim.run();
     return sim;
   }

@@ -2,18 +2,27 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { live } from '../live/liveData.ts';
 import type { FrameSink } from '../worker/protocol.ts';
 import { EngineRunner } from '../worker/engineRunner.ts';
+import { tickerRegistry } from '../worker/testKind.ts';
 import { createAppStore, type AppStore } from './index.ts';
 import { LIVE_EDIT_DELAY_MS, setWorkerConnector } from './simulationSlice.ts';
 
 vi.mock('../sim/services/registry.ts', async () => {
   const { tickerKind: kind } = await import('../worker/testKind.ts');
-  return { serviceKind: () => kind, findServiceKind: (t: string) => (t === kind.type ? kind : undefined), SERVICE_KINDS: [kind] };
+  const { deriveConnections } = await import('../sim/core/serviceKind.ts');
+  const connections = deriveConnections([kind]);
+  return {
+    serviceKind: () => kind,
+    findServiceKind: (t: string) => (t === kind.type ? kind : undefined),
+    SERVICE_KINDS: [kind],
+    connectionsFrom: (t: string) => connections.get(t) ?? [],
+    connectionBetween: (f: string, t: string) => (connections.get(f) ?? []).find((c) => c.to === t),
+  };
 });
 
 /** The engine in-process, pumped by hand, in place of the Web Worker. */
 function inProcessWorker() {
   let t = 0;
-  const runner = new EngineRunner(() => t);
+  const runner = new EngineRunner(tickerRegistry, () => t);
   let sink: FrameSink | null = null;
   const loads: number[] = [];
   const updates: string[] = [];

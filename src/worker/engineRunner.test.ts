@@ -1,10 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EngineRunner } from './engineRunner.ts';
-import { tickerKind, tickerScenario } from './testKind.ts';
+import { tickerKind, tickerRegistry, tickerScenario } from './testKind.ts';
 
 vi.mock('../sim/services/registry.ts', async () => {
   const { tickerKind: kind } = await import('./testKind.ts');
-  return { serviceKind: () => kind, findServiceKind: () => kind, SERVICE_KINDS: [kind] };
+  const { deriveConnections } = await import('../sim/core/serviceKind.ts');
+  const connections = deriveConnections([kind]);
+  return {
+    serviceKind: () => kind,
+    findServiceKind: () => kind,
+    SERVICE_KINDS: [kind],
+    connectionsFrom: (t: string) => connections.get(t) ?? [],
+    connectionBetween: (f: string, t: string) => (connections.get(f) ?? []).find((c) => c.to === t),
+  };
 });
 
 /** A fake wall clock advanced by hand; each engine call costs `costMs`. */
@@ -15,7 +23,7 @@ function fakeClock(costMs = 0) {
 
 describe('EngineRunner', () => {
   it('builds an index with every series column, named as in the result document', () => {
-    const r = new EngineRunner(fakeClock().read);
+    const r = new EngineRunner(tickerRegistry, fakeClock().read);
     const index = r.load(tickerScenario());
     expect(index.maxPeriods).toBe(10);
     expect(index.periodSeconds).toBe(1);
@@ -37,7 +45,7 @@ describe('EngineRunner', () => {
   });
 
   it('steps exactly the asked simulated time, then pauses, and frames carry only new periods', () => {
-    const r = new EngineRunner(fakeClock().read);
+    const r = new EngineRunner(tickerRegistry, fakeClock().read);
     const index = r.load(tickerScenario());
     r.step(3);
     while (r.tick() >= 0);
@@ -62,7 +70,7 @@ describe('EngineRunner', () => {
   });
 
   it('runs as fast as possible to the end and reports done', () => {
-    const r = new EngineRunner(fakeClock(4).read); // every engine call "costs" 4 ms: 2 per slice
+    const r = new EngineRunner(tickerRegistry, fakeClock(4).read); // every engine call "costs" 4 ms: 2 per slice
     r.load(tickerScenario(60));
     r.run();
     let ticks = 0;
@@ -74,7 +82,7 @@ describe('EngineRunner', () => {
 
   it('paces to real time at speed 1 and to 10x at speed 10', () => {
     const clock = fakeClock();
-    const r = new EngineRunner(clock.read);
+    const r = new EngineRunner(tickerRegistry, clock.read);
     r.load(tickerScenario(600));
     r.setSpeed(1);
     r.run();
@@ -88,7 +96,7 @@ describe('EngineRunner', () => {
   });
 
   it('applies a live edit at the next event without restarting', () => {
-    const r = new EngineRunner(fakeClock().read);
+    const r = new EngineRunner(tickerRegistry, fakeClock().read);
     r.load(tickerScenario(10));
     r.step(1);
     while (r.tick() >= 0);
@@ -101,7 +109,7 @@ describe('EngineRunner', () => {
   });
 
   it('reset rebuilds from time 0 with a new seed and a new generation; keeps live edits', () => {
-    const r = new EngineRunner(fakeClock().read);
+    const r = new EngineRunner(tickerRegistry, fakeClock().read);
     const first = r.load(tickerScenario(10));
     r.updateNode({ id: 'A', type: tickerKind.type, properties: { intervalMs: 500 }, behaviour: {} });
     r.step(2);
@@ -117,7 +125,7 @@ describe('EngineRunner', () => {
   });
 
   it('rejects bad speeds and steps with a clear message', () => {
-    const r = new EngineRunner(fakeClock().read);
+    const r = new EngineRunner(tickerRegistry, fakeClock().read);
     r.load(tickerScenario());
     expect(() => r.setSpeed(0)).toThrow(/speed must be above 0/);
     expect(() => r.step(-1)).toThrow(/seconds must be above 0/);

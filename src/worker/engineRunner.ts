@@ -1,7 +1,7 @@
 import { SERIES_STATS } from '../sim/core/metrics.ts';
 import type { SimNode } from '../sim/core/model.ts';
+import type { ModelRegistry } from '../sim/core/serviceKind.ts';
 import { Simulation, type SimScenario } from '../sim/engine.ts';
-import { serviceKind } from '../sim/services/registry.ts';
 import type { ColumnInfo, Frame, MetricIndex, NodeInfo, RunState } from './protocol.ts';
 
 /** Wall milliseconds of engine work per slice, so pause and live edits get through between slices. */
@@ -36,7 +36,10 @@ export class EngineRunner {
   private speedSim = 0;
   private actualSpeed = 0;
 
-  constructor(private readonly clock: () => number = () => performance.now()) {}
+  constructor(
+    private readonly registry: ModelRegistry,
+    private readonly clock: () => number = () => performance.now(),
+  ) {}
 
   get simulation(): Simulation | null {
     return this.sim;
@@ -175,14 +178,14 @@ export class EngineRunner {
 
   private rebuild(): MetricIndex {
     const scenario = this.scenario as SimScenario;
-    this.sim = new Simulation(structuredClone(scenario));
+    this.sim = new Simulation(structuredClone(scenario), this.registry);
     this.state = 'paused';
     this.stepTarget = null;
     this.sentPeriods = 0;
     this.sentNow = -1;
     this.sentState = null;
     this.actualSpeed = 0;
-    this.index = buildIndex(this.sim, ++this.generation);
+    this.index = buildIndex(this.sim, ++this.generation, this.registry);
     return this.index;
   }
 
@@ -212,7 +215,7 @@ function clamp(v: number, lo: number, hi: number): number {
 }
 
 /** The metric index of a freshly built simulation: every series column, and each node's kind info. */
-export function buildIndex(sim: Simulation, generation: number): MetricIndex {
+export function buildIndex(sim: Simulation, generation: number, registry: ModelRegistry): MetricIndex {
   const defs = sim.metrics.defs;
   const columns: ColumnInfo[] = [];
   defs.forEach((d, handle) => {
@@ -221,12 +224,13 @@ export function buildIndex(sim: Simulation, generation: number): MetricIndex {
     });
   });
   const nodes: NodeInfo[] = sim.scenario.nodes.map((n) => {
-    const kind = serviceKind(n.type);
+    const kind = registry.kind(n.type);
     return {
       id: n.id,
       type: n.type,
       label: kind.label,
       figures: [...kind.figures],
+      charts: kind.charts.map((group) => [...group]),
       metrics: kind.metrics.map((m) => ({ name: m.name, kind: m.kind, unit: m.unit, help: m.help })),
     };
   });

@@ -32,6 +32,8 @@ export interface NodeInfo {
   label: string;
   /** Metrics shown on the canvas node (ServiceKind.figures). */
   figures: string[];
+  /** The node's chart groups (ServiceKind.charts). */
+  charts: string[][];
   /** The kind's published metrics in the kind's order, with their help lines. */
   metrics: { name: string; kind: MetricKind; unit: string; help: string }[];
 }

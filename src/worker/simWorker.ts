@@ -2,6 +2,7 @@
 import * as Comlink from 'comlink';
 import type { SimNode } from '../sim/core/model.ts';
 import type { SimScenario } from '../sim/engine.ts';
+import { loadModels } from '../sim/services/registry.ts';
 import { EngineRunner } from './engineRunner.ts';
 import type { FrameSink, MetricIndex, SimWorkerApi } from './protocol.ts';
 
@@ -11,7 +12,9 @@ import type { FrameSink, MetricIndex, SimWorkerApi } from './protocol.ts';
  * pause, speed changes and live edits get through, and sends a frame whenever the main thread has taken
  * the previous one (its sink resolves once per animation frame).
  */
-const runner = new EngineRunner();
+// Every service's model loads once, when the worker starts; calls wait for it.
+const ready = loadModels().then((registry) => new EngineRunner(registry));
+let runner!: EngineRunner;
 let sink: FrameSink | null = null;
 let sinkBusy = false;
 let tickScheduled = false;
@@ -56,6 +59,7 @@ function kick(): void {
 
 const api: SimWorkerApi = {
   async load(sim: SimScenario, onFrame: FrameSink): Promise<MetricIndex> {
+    runner = await ready;
     sink = onFrame;
     const index = runner.load(sim);
     kick();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Model, type SimContext, type SimNode } from '../sim/core/model.ts';
-import type { ServiceKind } from '../sim/core/serviceKind.ts';
+import type { ModelRegistry, ServiceKind } from '../sim/core/serviceKind.ts';
 
 /**
  * A tiny service kind for the worker and live-data tests, so they do not depend on the real services:
@@ -46,15 +46,23 @@ export const tickerKind: ServiceKind = {
   description: 'test kind',
   properties: z.looseObject({ intervalMs: z.number().default(10) }),
   behaviour: z.object({}),
-  connections: [{ to: 'Test::Ticker', roles: ['invoke'] }],
+  emits: [{ role: 'invoke' }],
+  accepts: [{ role: 'invoke', delivery: 'sync' }],
   metrics: [
     { name: 'Requests', kind: 'counter', unit: 'Count', help: 'ticks' },
     { name: 'Depth', kind: 'level', unit: 'Count', help: 'ticks mod 5' },
     { name: 'Latency', kind: 'distribution', unit: 'Milliseconds', help: 'tick number' },
   ],
   figures: ['Depth', 'Requests'],
+  charts: [['Requests'], ['Depth'], ['Latency']],
   icon: { color: '#000', path: '' },
-  create: (ctx, node) => new TickerModel(ctx, node),
+};
+
+/** A registry of the ticker alone, for EngineRunner tests. */
+export const tickerRegistry: ModelRegistry = {
+  kind: () => tickerKind,
+  factory: () => (ctx, node) => new TickerModel(ctx, node),
+  isAsync: () => false,
 };
 
 export function tickerScenario(durationSeconds = 10, intervalMs = 10) {

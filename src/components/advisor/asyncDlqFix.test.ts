@@ -4,6 +4,7 @@ import { Simulation } from '../../sim/engine.ts';
 import { createAppStore } from '../../store/index.ts';
 import { emptyDoc, type Doc } from '../../store/doc.ts';
 import { adviseOn, LAMBDA, SQS } from './rules.ts';
+import { loadedModels } from '../../sim/services/registry.ts';
 
 /** An SNS topic invoking a function asynchronously; the function always fails. */
 function asyncDoc(): Doc {
@@ -35,7 +36,7 @@ describe('advisor: async Lambda without a DLQ or destination, with the real serv
 
     const r = validateScenario(fixed);
     if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-    const sim = new Simulation(r.sim);
+    const sim = new Simulation(r.sim, loadedModels());
     sim.run();
     const res = sim.result();
     const sent = res.nodes.FnFailures.totals.NumberOfMessagesSent?.Sum ?? 0;

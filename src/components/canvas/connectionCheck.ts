@@ -1,5 +1,5 @@
 import type { EdgeRole } from '../../sim/core/model.ts';
-import { findServiceKind } from '../../sim/services/registry.ts';
+import { connectionsFrom } from '../../sim/services/registry.ts';
 import { connectionRule } from '../../scenario/index.ts';
 import type { Doc } from '../../store/doc.ts';
 
@@ -12,15 +12,15 @@ export function handleForRole(role: EdgeRole | undefined): SourceHandle {
 }
 
 export function hasFailureHandle(type: string): boolean {
-  return !!findServiceKind(type)?.connections.some((r) => r.roles.some((role) => FAILURE_ROLES.includes(role)));
+  return connectionsFrom(type).some((r) => r.roles.some((role) => FAILURE_ROLES.includes(role)));
 }
 
 export function hasOutHandle(type: string): boolean {
-  return !!findServiceKind(type)?.connections.some((r) => r.roles.some((role) => !FAILURE_ROLES.includes(role)));
+  return connectionsFrom(type).some((r) => r.roles.some((role) => !FAILURE_ROLES.includes(role)));
 }
 
 export function hasInHandle(type: string, allTypes: readonly string[]): boolean {
-  return allTypes.some((t) => findServiceKind(t)?.connections.some((r) => r.to === type));
+  return allTypes.some((t) => connectionsFrom(t).some((r) => r.to === type));
 }
 
 export type CheckResult = { ok: true; role: EdgeRole } | { ok: false; reason: string };

@@ -3,11 +3,12 @@ import { Simulation } from '../../sim/engine.ts';
 import { validateScenario } from '../../scenario/index.ts';
 import { buildIndex } from '../../worker/engineRunner.ts';
 import { headlineCharts, nodeCharts } from './chartLayout.ts';
+import { loadedModels } from '../../sim/services/registry.ts';
 
 function indexOf(doc: unknown) {
   const v = validateScenario(doc);
   if (!v.ok) throw new Error(v.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-  return buildIndex(new Simulation(v.sim), 1);
+  return buildIndex(new Simulation(v.sim, loadedModels()), 1, loadedModels());
 }
 
 const doc = {

@@ -3,8 +3,8 @@ import type { MetricIndex, NodeInfo } from '../../worker/protocol.ts';
 
 /**
  * Which charts to draw, as data: the charts read the live store through these specs, so a new service
- * needs no chart code. A node's charts come from its ServiceKind's `metrics` (sent in the metric index),
- * grouped by the small per-kind table below; metrics it does not mention get a chart each.
+ * needs no chart code. A node's charts come from its ServiceKind's `metrics` and `charts` (sent in the metric
+ * index); metrics its chart groups do not mention get a chart each.
  */
 export interface SeriesSpec {
   label: string;
@@ -23,38 +23,6 @@ export interface ChartSpec {
   /** A limit line: this node's metric's limit from live.limits (a counter's per-second limit is scaled to the period). */
   limit?: { node: string; metric: string; label: string; perPeriod: boolean };
 }
-
-/** Metrics drawn together per kind, in chart order; `Prefix*` matches every metric starting with Prefix. */
-export const KIND_CHARTS: Record<string, readonly (readonly string[])[]> = {
-  Client: [['Requests', 'Succeeded', 'Failed'], ['Latency']],
-  'AWS::Lambda::Function': [
-    ['ConcurrentExecutions'],
-    ['Invocations', 'Errors', 'Throttles'],
-    ['Throttles:*'],
-    ['Duration', 'InitDuration'],
-    ['ColdStarts', 'ProvisionedConcurrencySpilloverInvocations'],
-    ['AsyncEventAge'],
-    ['AsyncEventsDropped', 'DeadLetterErrors'],
-  ],
-  'AWS::SQS::Queue': [
-    ['ApproximateNumberOfMessagesVisible', 'ApproximateNumberOfMessagesNotVisible'],
-    ['ApproximateAgeOfOldestMessage'],
-    ['NumberOfMessagesSent', 'NumberOfMessagesReceived', 'NumberOfMessagesDeleted'],
-  ],
-  'AWS::SNS::Topic': [['NumberOfMessagesPublished', 'NumberOfNotificationsDelivered', 'NumberOfNotificationsFailed', 'NumberOfNotificationsFilteredOut']],
-  'AWS::DynamoDB::Table': [
-    ['ConsumedReadCapacityUnits'],
-    ['ConsumedWriteCapacityUnits'],
-    ['ReadThrottleEvents', 'WriteThrottleEvents'],
-    ['SuccessfulRequestLatency'],
-  ],
-  'AWS::ApiGateway::RestApi': [['Count', '4XXError', '5XXError'], ['Latency', 'IntegrationLatency']],
-  'AWS::StepFunctions::StateMachine': [
-    ['ExecutionsStarted', 'ExecutionsSucceeded', 'ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionThrottled'],
-    ['ExecutionTime'],
-  ],
-  'AWS::Kinesis::Stream': [['IncomingRecords', 'WriteProvisionedThroughputExceeded'], ['GetRecords.IteratorAgeMilliseconds']],
-};
 
 const COST = 'Cost';
 
@@ -75,7 +43,8 @@ export function nodeCharts(node: NodeInfo, index: MetricIndex): ChartSpec[] {
   const groups: string[][] = [];
   const placed = new Set<string>();
   const names = [...info.keys()];
-  for (const group of KIND_CHARTS[node.type] ?? []) {
+  // The kind's chart groups (ServiceKind.charts); `Prefix*` matches every metric starting with Prefix.
+  for (const group of node.charts) {
     const present = group.flatMap((name) =>
       name.endsWith('*') ? names.filter((n) => n.startsWith(name.slice(0, -1)) && !placed.has(n)) : info.has(name) && !placed.has(name) ? [name] : [],
     );

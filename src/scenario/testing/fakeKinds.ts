@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { duration, int, num, optionalInt } from '../../sim/core/fields.ts';
-import { Model, type SimContext, type SimNode } from '../../sim/core/model.ts';
 import type { ServiceKind } from '../../sim/core/serviceKind.ts';
 import { Catalog } from '../catalog.ts';
 
@@ -8,10 +7,8 @@ import { Catalog } from '../catalog.ts';
  * Small stand-ins for real service kinds, so the format's rules are tested on their own: the validator must
  * work for any registry, and these pin exact ranges and connections the tests can assert on.
  */
-class InertModel extends Model {}
-const create = (ctx: SimContext, node: SimNode) => new InertModel(ctx, node);
 const icon = { color: '#888', path: 'M0 0h24v24H0z' };
-const common = { icon, create, figures: [] as string[] };
+const common = { icon, figures: [] as string[], charts: [] as string[][] };
 
 const batchSize = z.looseObject({
   BatchSize: int(10, { min: 1, max: 10_000 }, { label: 'Batch size', help: 'Records per batch.', group: 'Settings' }),
@@ -29,10 +26,8 @@ export const FAKE_KINDS: ServiceKind[] = [
       ratePerSecond: num(10, { min: 0, max: 1_000_000 }, { label: 'Rate', help: 'Requests per second.', group: 'Settings', unit: 'requests/s' }),
     }),
     behaviour: z.object({}),
-    connections: [
-      { to: 'AWS::ApiGateway::RestApi', roles: ['invoke'] },
-      { to: 'AWS::Lambda::Function', roles: ['invoke'] },
-    ],
+    emits: [{ role: 'invoke' }],
+    accepts: [],
     metrics: [{ name: 'Requests', kind: 'counter', unit: 'Count', help: 'Requests sent.' }],
   },
   {
@@ -44,7 +39,8 @@ export const FAKE_KINDS: ServiceKind[] = [
     description: 'An API.',
     properties: z.looseObject({}),
     behaviour: z.object({}),
-    connections: [{ to: 'AWS::Lambda::Function', roles: ['invoke'] }],
+    emits: [{ role: 'invoke' }],
+    accepts: [{ role: 'invoke', delivery: 'sync', from: ['Client'] }],
     metrics: [],
   },
   {
@@ -63,7 +59,11 @@ export const FAKE_KINDS: ServiceKind[] = [
       duration: duration({ distribution: 'constant', valueMs: 100 }, { label: 'Duration', help: 'Run time.', group: 'Behaviour' }),
       errorRate: num(0, { min: 0, max: 1 }, { label: 'Error rate', help: 'Share of runs that fail.', group: 'Behaviour', assumption: true }),
     }),
-    connections: [{ to: 'AWS::SQS::Queue', roles: ['call', 'onFailure', 'onSuccess'] }],
+    emits: [{ role: 'call', sdk: true }, { role: 'onFailure' }, { role: 'onSuccess' }],
+    accepts: [
+      { role: 'invoke', delivery: 'sync' },
+      { role: 'eventSource', delivery: 'sync' },
+    ],
     metrics: [{ name: 'Invocations', kind: 'counter', unit: 'Count', help: 'Runs.' }],
     check: (node) =>
       node.properties.Timeout === 13 ? [['Timeout', 'thirteen is unlucky (a cross-field check)']] : [],
@@ -77,7 +77,8 @@ export const FAKE_KINDS: ServiceKind[] = [
     description: 'A topic.',
     properties: z.looseObject({}),
     behaviour: z.object({}),
-    connections: [{ to: 'AWS::SQS::Queue', roles: ['subscription', 'deadLetter'] }],
+    emits: [{ role: 'subscription' }, { role: 'deadLetter', to: ['AWS::SQS::Queue'] }],
+    accepts: [],
     metrics: [],
   },
   {
@@ -91,9 +92,13 @@ export const FAKE_KINDS: ServiceKind[] = [
       VisibilityTimeout: int(30, { min: 0, max: 43_200 }, { label: 'Visibility timeout', help: 'Hidden after receive.', group: 'Settings', unit: 's' }),
     }),
     behaviour: z.object({}),
-    connections: [
-      { to: 'AWS::Lambda::Function', roles: ['eventSource'], properties: { eventSource: batchSize } },
-      { to: 'AWS::SQS::Queue', roles: ['deadLetter'] },
+    emits: [{ role: 'eventSource', properties: batchSize }, { role: 'deadLetter', to: ['AWS::SQS::Queue'] }],
+    accepts: [
+      { role: 'call', delivery: 'sync' },
+      { role: 'subscription', delivery: 'async' },
+      { role: 'deadLetter', delivery: 'async' },
+      { role: 'onFailure', delivery: 'async' },
+      { role: 'onSuccess', delivery: 'async' },
     ],
     checkConnection: (from, to, role, properties) =>
       role === 'eventSource' && (to.properties.Timeout as number) * 6 > (from.properties.VisibilityTimeout as number) && properties.BatchSize === 7

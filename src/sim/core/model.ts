@@ -70,6 +70,7 @@ export interface ReplyInfo {
  */
 export type Reply = (outcome: Outcome, doneAt: number, info?: ReplyInfo) => void;
 
+/** An edge's role. Open: a kind may define its own; these are the ones AWS's services share. */
 export type EdgeRole =
   | 'invoke'
   | 'eventSource'
@@ -78,7 +79,8 @@ export type EdgeRole =
   | 'deadLetter'
   | 'onFailure'
   | 'onSuccess'
-  | 'call';
+  | 'call'
+  | (string & {});
 
 /** An edge as the engine wires it: its normalized properties and the model at its far end. */
 export interface Edge {
@@ -87,6 +89,8 @@ export interface Edge {
   to: Model;
   role: EdgeRole;
   properties: Record<string, unknown>;
+  /** The target takes messages over this edge fire-and-forget (its AcceptRule's delivery): send with no Reply. */
+  async: boolean;
 }
 
 /** A node after validation, with every default filled in. */

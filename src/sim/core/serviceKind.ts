@@ -1,15 +1,46 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { EdgeRole, Model, SimContext, SimNode } from './model.ts';
 import type { MetricKind } from './metrics.ts';
 
-/** A connection a service allows from itself to another node type. */
+/** A role of edge a kind starts (e.g. a function's SDK `call`), with the source's own edge properties. */
+export interface EmitRule {
+  role: EdgeRole;
+  /** Properties of the edge that the source reads (e.g. a client's weight, a function's calls per invocation). */
+  properties?: z.ZodObject;
+  /** The source calls the target's API from code (an SDK call), so the target's sdkProperties apply. */
+  sdk?: boolean;
+  /** Target kinds allowed, when AWS restricts the role (e.g. a queue's redrive DLQ is another queue). */
+  to?: readonly string[];
+}
+
+/** How a target takes messages that arrive over an accepted role. */
+export type Delivery = 'sync' | 'async' | ((properties: Record<string, unknown>) => 'sync' | 'async');
+
+/** A role of edge a kind accepts as the target: what it takes, and how. */
+export interface AcceptRule {
+  role: EdgeRole;
+  /** Edge properties the target reads (e.g. the DynamoDB operation of a call). */
+  properties?: z.ZodObject;
+  /** Further properties when the source makes an SDK call (e.g. the size of each message sent). */
+  sdkProperties?: z.ZodObject;
+  /** Whether the source waits for an answer (a Reply) or hands the message over (fire and forget). */
+  delivery: Delivery;
+  /** Source kinds allowed, when not every kind that emits the role may use it (e.g. only a Client invokes an API). */
+  from?: readonly string[];
+  /** Only SDK calls from code (EmitRule.sdk) may use this role (e.g. Lambda's Invoke API, not a client's request). */
+  sdkOnly?: boolean;
+}
+
+/** A connection from one kind to another, derived from the source's emits and the target's accepts. */
 export interface ConnectionRule {
   /** Target node type. */
   to: string;
-  /** Roles AWS allows for this pair; the first is the default when the edge states none. */
+  /** Roles allowed for this pair, in the source's order; the first is the default when the edge states none. */
   roles: readonly EdgeRole[];
-  /** Edge properties (e.g. the event source mapping's BatchSize), per role. */
-  properties?: Partial<Record<EdgeRole, z.ZodObject>>;
+  /** Edge properties, per role: the source's and the target's merged. */
+  properties: Partial<Record<EdgeRole, z.ZodObject>>;
+  /** How the target takes a message, per role. */
+  delivery: Partial<Record<EdgeRole, Delivery>>;
 }
 
 /** A metric a service publishes, for the result, the UI's charts and the node's live figures. */
@@ -21,9 +52,9 @@ export interface MetricInfo {
 }
 
 /**
- * Everything about one node kind that is not React: its schema (with AWS defaults and field metadata),
- * the connections it allows, its metrics, its icon and its model. The UI, the runner and the validator
- * read this; adding a service is a folder with one of these and a line in services/registry.ts.
+ * The description of one node kind: its schema (with AWS defaults and field metadata), the edges it starts and
+ * accepts, its metrics, charts and icon. Plain data that the app, the validator and the docs read; the model
+ * lives in the kind's model.ts and is loaded only by the engine's hosts (services/registry.ts).
  */
 export interface ServiceKind {
   type: string;
@@ -34,13 +65,17 @@ export interface ServiceKind {
   description: string;
   properties: z.ZodObject;
   behaviour: z.ZodObject;
-  connections: readonly ConnectionRule[];
+  /** Edges this kind starts, in the order a pair's default role is chosen. */
+  emits: readonly EmitRule[];
+  /** Edges this kind accepts as the target. */
+  accepts: readonly AcceptRule[];
   metrics: readonly MetricInfo[];
   /** Metrics shown on the canvas node, in order. */
   figures: readonly string[];
+  /** The node's charts: each a group of metrics drawn together, most telling first. */
+  charts: readonly (readonly string[])[];
   /** Brand colour and an SVG path (24x24 viewBox) for the icon. */
   icon: { color: string; path: string };
-  create(ctx: SimContext, node: SimNode): Model;
   /** Checks that need the whole node (cross-field rules); return problems as [property path, message]. */
   check?(node: SimNode): [string, string][];
   /**
@@ -48,4 +83,63 @@ export interface ServiceKind {
    * problems as [path within the edge ('' for the edge itself, or 'properties.X'), message].
    */
   checkConnection?(from: SimNode, to: SimNode, role: EdgeRole, properties: Record<string, unknown>): [string, string][];
+}
+
+/** Builds a node's model; each kind's model.ts exports one as `createModel`. */
+export type ModelFactory = (ctx: SimContext, node: SimNode) => Model;
+
+/** What the engine's hosts need of the registry: descriptions, a model factory per type, how each edge delivers. */
+export interface ModelRegistry {
+  kind(type: string): ServiceKind;
+  factory(type: string): ModelFactory;
+  /** Whether messages over an edge are fire-and-forget (the target takes them asynchronously). */
+  isAsync(fromType: string, toType: string, role: EdgeRole, properties: Record<string, unknown>): boolean;
+}
+
+/**
+ * One edge schema from the source's and the target's parts: their fields together, and each part's own
+ * cross-field checks (e.g. a filter policy that must compile) run on the whole.
+ */
+function mergeSchemas(parts: z.ZodObject[]): z.ZodObject {
+  if (parts.length === 1) return parts[0];
+  const merged = z.looseObject(Object.assign({}, ...parts.map((p) => p.shape)));
+  const checked = parts.filter((p) => (p._zod.def.checks?.length ?? 0) > 0);
+  if (checked.length === 0) return merged;
+  return merged.superRefine((value, ctx) => {
+    for (const part of checked) {
+      const r = part.safeParse(value);
+      if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message });
+    }
+  });
+}
+
+/** The connections each kind may start, derived from every kind's emits and accepts. */
+export function deriveConnections(kinds: readonly ServiceKind[]): Map<string, ConnectionRule[]> {
+  const out = new Map<string, ConnectionRule[]>();
+  for (const from of kinds) {
+    const rules: ConnectionRule[] = [];
+    for (const to of kinds) {
+      const rule: ConnectionRule = { to: to.type, roles: [], properties: {}, delivery: {} };
+      for (const emit of from.emits) {
+        if (emit.to && !emit.to.includes(to.type)) continue;
+        const accept = to.accepts.find(
+          (a) => a.role === emit.role && (!a.from || a.from.includes(from.type)) && (!a.sdkOnly || emit.sdk === true),
+        );
+        if (!accept || rule.roles.includes(emit.role)) continue;
+        const parts = [emit.properties, accept.properties, emit.sdk ? accept.sdkProperties : undefined].filter((p) => p !== undefined);
+        (rule.roles as EdgeRole[]).push(emit.role);
+        if (parts.length > 0) rule.properties[emit.role] = mergeSchemas(parts);
+        rule.delivery[emit.role] = accept.delivery;
+      }
+      if (rule.roles.length > 0) rules.push(rule);
+    }
+    out.set(from.type, rules);
+  }
+  return out;
+}
+
+/** Resolves a Delivery for an edge's properties. */
+export function deliveryOf(delivery: Delivery | undefined, properties: Record<string, unknown>): 'sync' | 'async' {
+  if (delivery === undefined) return 'sync';
+  return typeof delivery === 'function' ? delivery(properties) : delivery;
 }

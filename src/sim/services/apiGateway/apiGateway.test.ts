@@ -3,6 +3,7 @@ import { Simulation } from '../../engine.ts';
 import { Outcome, type Edge, type Message } from '../../core/model.ts';
 import { scenario, series, sum, total } from '../../testing.ts';
 import { mapIntegrationOutcome } from './model.ts';
+import { loadedModels } from '../registry.ts';
 
 const API = 'AWS::ApiGateway::RestApi';
 const FN = 'AWS::Lambda::Function';
@@ -123,12 +124,12 @@ describe('API Gateway integration', () => {
       .edge('Api', 'Broken')
       .edge('Api2', 'Closed')
       .build();
-    const sim = new Simulation(build);
+    const sim = new Simulation(build, loadedModels());
     const answers: [string, number, number, string | undefined][] = [];
     const msg = (): Message => ({ id: 1, createdAt: 0, sizeKB: 1, attributes: null, records: null, key: -1, poison: false });
     for (const id of ['Api', 'Api2']) {
       const api = sim.model(id)!;
-      const edge: Edge = { index: 0, from: api, to: api, role: 'invoke', properties: {} };
+      const edge: Edge = { index: 0, from: api, to: api, role: 'invoke', properties: {}, async: false };
       api.receive(msg(), edge, (o, at, info) => answers.push([id, o, at, info?.reason]));
     }
     sim.run();

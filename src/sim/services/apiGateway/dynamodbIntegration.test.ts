@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../scenario/paths.ts';
 import { validateScenario } from '../../../scenario/validate.ts';
 import { Simulation } from '../../engine.ts';
+import { loadedModels } from '../registry.ts';
 
 /** Users -> API Gateway -> DynamoDB (a direct integration), validated as a scenario file would be. */
 function runDirect(edge: Record<string, unknown>) {
@@ -20,7 +21,7 @@ function runDirect(edge: Record<string, unknown>) {
   };
   const r = validateScenario(doc);
   if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
-  const sim = new Simulation(r.sim);
+  const sim = new Simulation(r.sim, loadedModels());
   sim.run();
   const totals = sim.result().nodes.Table.totals;
   return { reads: totals.ConsumedReadCapacityUnits.Sum, writes: totals.ConsumedWriteCapacityUnits.Sum };

@@ -1,11 +1,6 @@
 import type { ServiceKind } from '../../core/serviceKind.ts';
 import { weightedEdge } from '../client/spec.ts';
-import { dynamodbCallSchema } from '../dynamodb/spec.ts';
-import { ApiGatewayModel } from './model.ts';
 import { apiGatewayBehaviour, apiGatewayProperties } from './spec.ts';
-
-/** A direct DynamoDB integration makes one call per request, so perInvocation does not apply. */
-const directDynamodbIntegration = dynamodbCallSchema.omit({ perInvocation: true }).extend(weightedEdge.shape);
 
 export const apiGatewayKind: ServiceKind = {
   type: 'AWS::ApiGateway::RestApi',
@@ -16,16 +11,13 @@ export const apiGatewayKind: ServiceKind = {
     'A REST API: stage and account token-bucket throttling (429), an integration timeout (504), Lambda errors as 502 and Lambda throttles as 500.',
   properties: apiGatewayProperties,
   behaviour: apiGatewayBehaviour,
-  // The integration is generic: any target that answers a call works. Several edges share traffic by weight.
-  connections: [
-    { to: 'AWS::Lambda::Function', roles: ['invoke'], properties: { invoke: weightedEdge } },
-    { to: 'AWS::SQS::Queue', roles: ['call'], properties: { call: weightedEdge } },
-    { to: 'AWS::SNS::Topic', roles: ['call'], properties: { call: weightedEdge } },
-    { to: 'AWS::StepFunctions::StateMachine', roles: ['call'], properties: { call: weightedEdge } },
-    { to: 'AWS::DynamoDB::Table', roles: ['call'], properties: { call: directDynamodbIntegration } },
-    { to: 'AWS::Events::EventBus', roles: ['call'], properties: { call: weightedEdge } },
-    { to: 'AWS::Kinesis::Stream', roles: ['call'], properties: { call: weightedEdge } },
+  // The integration is generic: a Lambda proxy integration (invoke) or a service integration (call) to any
+  // target that accepts one. Several edges share traffic by weight.
+  emits: [
+    { role: 'invoke', properties: weightedEdge },
+    { role: 'call', properties: weightedEdge },
   ],
+  accepts: [{ role: 'invoke', delivery: 'sync', from: ['Client'] }],
   metrics: [
     { name: 'Count', kind: 'counter', unit: 'Count', help: 'Requests received, throttled ones included.' },
     { name: '4XXError', kind: 'counter', unit: 'Count', help: 'Client errors: 429 from the stage or account throttle.' },
@@ -35,10 +27,10 @@ export const apiGatewayKind: ServiceKind = {
     { name: 'Cost', kind: 'counter', unit: 'USD', help: 'REST: $3.50 per 1M requests (us-east-1); throttled requests are not charged (assumption).' },
   ],
   figures: ['Count', '5XXError', 'Latency'],
+  charts: [['Count', '4XXError', '5XXError'], ['Latency', 'IntegrationLatency']],
   icon: {
     color: '#8C4FFF',
     // Angle brackets around a stack of routes, as in AWS's API Gateway icon.
     path: 'M7 5L1.5 12L7 19l1.6-1.2L4 12l4.6-5.8zm10 0l5.5 7l-5.5 7l-1.6-1.2L20 12l-4.6-5.8zM9.2 8h1.4v8H9.2zm2.1 0h1.4v8h-1.4zm2.1 0h1.4v8h-1.4z',
   },
-  create: (ctx, node) => new ApiGatewayModel(ctx, node),
 };

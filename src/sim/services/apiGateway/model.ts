@@ -5,6 +5,7 @@ import { WeightedRouter } from '../client/routing.ts';
 import { apiGatewayPrices } from './prices.ts';
 import { apiGatewayBehaviour, apiGatewayProperties } from './spec.ts';
 import { TokenBucket } from './tokenBucket.ts';
+import type { ModelFactory } from '../../core/serviceKind.ts';
 
 const TIMEOUT = 1;
 const NO_REPLY: Reply = () => {};
@@ -138,6 +139,14 @@ export class ApiGatewayModel extends Model {
       caller(Outcome.ServerError, now + overhead, NO_INTEGRATION);
       return;
     }
+    if (edge.async) {
+      // An asynchronous integration (Lambda InvocationType Event): the target takes the request, the API answers at once.
+      this.send(edge, msg, null);
+      metrics.record(this.mIntegrationLatency, 0);
+      metrics.record(this.mLatency, overhead);
+      caller(Outcome.Ok, now + overhead);
+      return;
+    }
     const rec: Pending = { startedAt: now, deadline: now + this.timeoutMs, overhead, reply: caller, done: false };
     this.pending.push(rec);
     if (!this.timerArmed) this.armTimer(rec.deadline);
@@ -206,3 +215,5 @@ export class ApiGatewayModel extends Model {
     }
   }
 }
+
+export const createModel: ModelFactory = (ctx, node) => new ApiGatewayModel(ctx, node);

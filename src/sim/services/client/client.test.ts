@@ -6,6 +6,7 @@ import { clientKind } from './kind.ts';
 import { KeySampler } from './keys.ts';
 import type { ClientModel } from './model.ts';
 import { clientProperties } from './spec.ts';
+import { loadedModels } from '../registry.ts';
 
 const FN = 'AWS::Lambda::Function';
 
@@ -82,7 +83,7 @@ describe('Client traffic patterns', () => {
       .node('Fn', FN, {}, { duration: 1, coldStartMs: 0 })
       .edge('Users', 'Fn')
       .build();
-    const sim = new Simulation(build);
+    const sim = new Simulation(build, loadedModels());
     sim.advanceTo(10_000);
     sim.updateNode({ ...build.nodes[0], properties: { ...build.nodes[0].properties, ratePerSecond: 50 } });
     sim.run();

@@ -1,6 +1,5 @@
 import type { ServiceKind } from '../../core/serviceKind.ts';
-import { ClientModel } from './model.ts';
-import { clientBehaviour, clientInvokeEdge, clientProperties, weightedEdge } from './spec.ts';
+import { clientBehaviour, clientProperties, weightedEdge } from './spec.ts';
 
 export const clientKind: ServiceKind = {
   type: 'Client',
@@ -10,12 +9,12 @@ export const clientKind: ServiceKind = {
   description: 'Sends requests in a load pattern (constant, Poisson, step, ramp, spike, daily sine, replay) and sees each answer end to end.',
   properties: clientProperties,
   behaviour: clientBehaviour,
-  connections: [
-    { to: 'AWS::ApiGateway::RestApi', roles: ['invoke'], properties: { invoke: weightedEdge } },
-    { to: 'AWS::Lambda::Function', roles: ['invoke'], properties: { invoke: clientInvokeEdge } },
-    { to: 'AWS::SQS::Queue', roles: ['call'], properties: { call: weightedEdge } },
-    { to: 'AWS::SNS::Topic', roles: ['call'], properties: { call: weightedEdge } },
+  // Requests go to whatever accepts an invoke (an API, a function) or a call (a queue, a topic, a table).
+  emits: [
+    { role: 'invoke', properties: weightedEdge },
+    { role: 'call', properties: weightedEdge },
   ],
+  accepts: [],
   metrics: [
     { name: 'Requests', kind: 'counter', unit: 'Count', help: 'Requests sent.' },
     { name: 'Succeeded', kind: 'counter', unit: 'Count', help: 'Requests answered with success (202 Accepted counts for an Event invocation).' },
@@ -25,12 +24,12 @@ export const clientKind: ServiceKind = {
     { name: 'Latency', kind: 'distribution', unit: 'Milliseconds', help: 'End-to-end time from sending to the answer, as the caller sees it.' },
   ],
   figures: ['Requests', 'Failed', 'Latency'],
+  charts: [['Requests', 'Succeeded', 'Failed'], ['Latency']],
   icon: {
     color: '#7D8998',
     // A person: head and shoulders.
     path: 'M12 3a4 4 0 1 1 0 8a4 4 0 0 1 0-8zm0 10c4.4 0 8 2.2 8 5v3H4v-3c0-2.8 3.6-5 8-5z',
   },
-  create: (ctx, node) => new ClientModel(ctx, node),
   check(node) {
     const problems: [string, string][] = [];
     const p = node.properties;

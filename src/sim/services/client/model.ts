@@ -5,10 +5,10 @@ import { ArrivalProcess } from './arrivals.ts';
 import { KeySampler } from './keys.ts';
 import { WeightedRouter } from './routing.ts';
 import { clientBehaviour, clientProperties, type ClientBehaviour } from './spec.ts';
+import type { ModelFactory } from '../../core/serviceKind.ts';
 
 const ARRIVAL = 1;
 
-const LAMBDA = 'AWS::Lambda::Function';
 
 /**
  * A traffic source. Keeps ONE pending heap event: when an arrival fires it sends the request and schedules
@@ -124,7 +124,7 @@ export class ClientModel extends Model {
     };
     const metrics = this.ctx.metrics;
     metrics.add(this.mRequests, 1);
-    if (edge.properties.invocationType === 'Event' && edge.to.type === LAMBDA) {
+    if (edge.async) {
       this.send(edge, msg, null);
       metrics.add(this.mSucceeded, 1);
       metrics.record(this.mLatency, 0);
@@ -159,3 +159,5 @@ export class ClientModel extends Model {
     }
   }
 }
+
+export const createModel: ModelFactory = (ctx, node) => new ClientModel(ctx, node);

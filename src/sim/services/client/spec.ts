@@ -150,20 +150,6 @@ export const clientBehaviour = z.strictObject({
 export type ClientProperties = z.output<typeof clientProperties>;
 export type ClientBehaviour = z.output<typeof clientBehaviour>;
 
-/** Client -> Lambda edges: how the client invokes the function. */
-export const clientInvokeEdge = z.looseObject({
-  weight: num(1, { min: 0, max: 1_000_000 }, {
-    label: 'Weight',
-    help: 'Share of this client\'s requests sent over this edge, relative to its other edges.',
-    group: 'Settings',
-  }),
-  invocationType: choice(['RequestResponse', 'Event'] as const, 'RequestResponse', {
-    label: 'Invocation type',
-    help: 'RequestResponse waits for the function; Event is asynchronous: Lambda answers 202 Accepted at once.',
-    group: 'Settings',
-  }),
-});
-
 export const weightedEdge = z.looseObject({
   weight: num(1, { min: 0, max: 1_000_000 }, {
     label: 'Weight',

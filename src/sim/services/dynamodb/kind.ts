@@ -1,8 +1,7 @@
 import type { SimNode } from '../../core/model.ts';
 import type { ServiceKind } from '../../core/serviceKind.ts';
 import { COST_METRIC } from '../../result.ts';
-import { DynamoTableModel } from './model.ts';
-import { dynamodbBehaviour, dynamodbProperties } from './spec.ts';
+import { dynamodbBehaviour, dynamodbCallSchema, dynamodbProperties } from './spec.ts';
 
 export const dynamodbKind: ServiceKind = {
   type: 'AWS::DynamoDB::Table',
@@ -13,8 +12,9 @@ export const dynamodbKind: ServiceKind = {
     'A key-value table: partitions of at most 3,000 RCU / 1,000 WCU, provisioned capacity with burst and adaptive capacity, or on-demand.',
   properties: dynamodbProperties,
   behaviour: dynamodbBehaviour,
-  // Tables only receive calls; the callers' kinds list the call edge (dynamodbCallSchema in spec.ts).
-  connections: [],
+  // Tables only receive calls: from a function's SDK, an API's direct integration, a client.
+  emits: [],
+  accepts: [{ role: 'call', properties: dynamodbCallSchema, delivery: 'sync' }],
   metrics: [
     { name: 'ConsumedReadCapacityUnits', kind: 'counter', unit: 'Count', help: 'Read capacity units used by successful requests.' },
     { name: 'ConsumedWriteCapacityUnits', kind: 'counter', unit: 'Count', help: 'Write capacity units used by successful requests.' },
@@ -26,11 +26,16 @@ export const dynamodbKind: ServiceKind = {
     { name: COST_METRIC, kind: 'counter', unit: 'USD', help: 'Provisioned capacity hours, or on-demand request units.' },
   ],
   figures: ['ConsumedWriteCapacityUnits', 'WriteThrottleEvents', 'ConsumedReadCapacityUnits', 'ReadThrottleEvents'],
+  charts: [
+    ['ConsumedReadCapacityUnits'],
+    ['ConsumedWriteCapacityUnits'],
+    ['ReadThrottleEvents', 'WriteThrottleEvents'],
+    ['SuccessfulRequestLatency'],
+  ],
   icon: {
     color: '#4053D6',
     path: 'M12 2C7.6 2 4 3.3 4 5v14c0 1.7 3.6 3 8 3s8-1.3 8-3V5c0-1.7-3.6-3-8-3zm0 2c3.9 0 6 1.1 6 1s-2.1 1-6 1-6-.9-6-1 2.1-1 6-1zM6 7.4C7.5 8.1 9.6 8.5 12 8.5s4.5-.4 6-1.1V10c0 .4-2.1 1.5-6 1.5S6 10.4 6 10V7.4zm0 5c1.5.7 3.6 1.1 6 1.1s4.5-.4 6-1.1V15c0 .4-2.1 1.5-6 1.5S6 15.4 6 15v-2.6zm0 5c1.5.7 3.6 1.1 6 1.1s4.5-.4 6-1.1V19c0 .4-2.1 1-6 1s-6-.6-6-1v-1.6z',
   },
-  create: (ctx, node) => new DynamoTableModel(ctx, node),
   check: checkDynamoTable,
 };
 

@@ -6,6 +6,7 @@ import { capacityUnits, isWrite, type DynamoOperation, type ReadConsistency } fr
 import { PartitionPicker, partitionOfKey, type KeySkew } from './keySkew.ts';
 import { DYNAMODB_PRICES, dynamodbBehaviour, dynamodbCallSchema, dynamodbProperties, provisionedCapacity, type DynamoBehaviour } from './spec.ts';
 import { PartitionThroughput, type ThroughputConfig } from './throughput.ts';
+import type { ModelFactory } from '../../core/serviceKind.ts';
 
 /** docs/aws-behaviour.md "DynamoDB: partitions": the most one partition serves a second, and 10 GB each. */
 export const PARTITION_MAX_RCU = 3000;
@@ -170,3 +171,5 @@ export class DynamoTableModel extends Model {
     this.accrueCost();
   }
 }
+
+export const createModel: ModelFactory = (ctx, node) => new DynamoTableModel(ctx, node);

@@ -139,9 +139,8 @@ fieldMeta.set(itemSizeKB, {
 });
 
 /**
- * A call edge to a table (role `call`, from a Lambda or a state machine): what each call does. The caller's
- * kind puts this schema in its connections; the table reads operation, itemSizeKB, itemsPerRequest and
- * consistency, the caller reads perInvocation.
+ * A call edge to a table (role `call`, from a Lambda, an API's direct integration, a state machine): what each
+ * call does. The table accepts it (kind.ts); the caller adds its own properties (e.g. calls per invocation).
  */
 export const dynamodbCallSchema = z.looseObject({
   operation: choice(DYNAMODB_OPERATIONS, 'GetItem', {
@@ -149,11 +148,6 @@ export const dynamodbCallSchema = z.looseObject({
     help: 'The DynamoDB API called; reads use RCUs, writes WCUs, Transact* twice as many.',
     group: 'Settings',
     rule: 'DynamoDB: units',
-  }),
-  perInvocation: int(1, { min: 0, max: 1000 }, {
-    label: 'Calls per invocation',
-    help: 'How many such calls each invocation makes.',
-    group: 'Settings',
   }),
   itemSizeKB,
   itemsPerRequest: int(1, { min: 1, max: 1000 }, {

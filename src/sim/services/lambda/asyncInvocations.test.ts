@@ -5,6 +5,7 @@ import { scenario, sum, total, type ScenarioBuilder } from '../../testing.ts';
 import type { AsyncEvent } from './asyncQueue.ts';
 import type { LambdaModel } from './model.ts';
 import type { ThrottleReason } from './throttleReasons.ts';
+import { loadedModels } from '../registry.ts';
 
 const FN = 'AWS::Lambda::Function';
 const QUEUE = 'AWS::SQS::Queue';
@@ -14,7 +15,7 @@ const eventEdge = { properties: { invocationType: 'Event' } };
 
 /** Runs the scenario, recording the simulated time (s) of every attempt to invoke an async event. */
 function runWithAttempts(b: ScenarioBuilder, fnId = 'Fn', throttleFirst = 0): { sim: Simulation; attempts: number[] } {
-  const sim = new Simulation(b.build());
+  const sim = new Simulation(b.build(), loadedModels());
   const fn = sim.model(fnId) as LambdaModel;
   const attempts: number[] = [];
   const start = fn.startAsync.bind(fn);
@@ -97,6 +98,7 @@ describe('Lambda async invocation: retries and destinations', () => {
         .edge('Users', 'Fn', eventEdge)
         .edge('Fn', 'Dlq', { role: 'deadLetter' })
         .build(),
+      loadedModels(),
     );
     // The DLQ throttles every SendMessage (as a queue over its send limit would).
     (sim.model('Dlq') as { receive(m: Message, e: Edge, r: Reply | null): void }).receive = (_m, _e, reply) =>
@@ -212,6 +214,7 @@ describe('Lambda async invocation: throttles and event age', () => {
         .edge('Users', 'Fn', eventEdge)
         .edge('Fn', 'Failures', { role: 'onFailure' })
         .build(),
+      loadedModels(),
     );
     sim.run();
     const fn = sim.model('Fn') as LambdaModel;

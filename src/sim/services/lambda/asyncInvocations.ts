@@ -263,7 +263,7 @@ export class AsyncInvocations {
 
   /** Destinations: SQS and SNS answer (a failure is a DestinationDeliveryFailures); a Lambda is invoked async. */
   private deliver(edge: Edge, msg: Message): void {
-    this.host.sendOn(edge, msg, edge.to.type === 'AWS::Lambda::Function' ? null : this.destinationReply);
+    this.host.sendOn(edge, msg, edge.async ? null : this.destinationReply);
   }
 
   /** The invocation record a destination receives: request metadata and payload, a new message. */
@@ -283,11 +283,7 @@ export class AsyncInvocations {
 
 export const ASYNC_CLASS_KINDS = { first: CLASS_BASE, last: CLASS_BASE + CLASS_DELAYS.length - 1 } as const;
 
-/** Whether an inbound edge may deliver Event invocations (anything not known to be synchronous may). */
+/** Whether an inbound edge delivers Event invocations (the function's AcceptRule for its role says so). */
 function mayInvokeAsync(edge: Edge): boolean {
-  if (edge.role === 'eventSource') return false;
-  const from = edge.from.type;
-  if (from.startsWith('AWS::ApiGateway::')) return false;
-  if ((from === 'Client' || edge.role === 'call') && edge.properties.invocationType !== 'Event') return false;
-  return true;
+  return edge.async;
 }

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { bool, choice, int, num } from '../../core/fields.ts';
 import type { EdgeRole, SimNode } from '../../core/model.ts';
-import type { ConnectionRule } from '../../core/serviceKind.ts';
-import { dynamodbCallSchema } from '../dynamodb/spec.ts';
+import type { AcceptRule, EmitRule } from '../../core/serviceKind.ts';
 
 /**
- * A function's outgoing edges: `call` edges are SDK calls each invocation makes (docs/aws-behaviour.md,
- * DynamoDB "throttle" for the SDK's retries); `deadLetter`, `onFailure` and `onSuccess` serve asynchronous
- * invocations (Lambda "DLQ / destinations": a DLQ is SQS or SNS; destinations SQS, SNS, Lambda, EventBridge).
+ * A function's edges: `call` edges are SDK calls each invocation makes (docs/aws-behaviour.md, DynamoDB
+ * "throttle" for the SDK's retries); `deadLetter`, `onFailure` and `onSuccess` serve asynchronous invocations
+ * (Lambda "DLQ / destinations": a DLQ is SQS or SNS; destinations SQS, SNS, Lambda, EventBridge).
  */
 
 const perInvocation = int(1, { min: 0, max: 1000 }, {
@@ -22,38 +21,6 @@ const perRecord = bool(false, {
   group: 'Settings',
 });
 
-export const sqsCallSchema = z.looseObject({
-  operation: choice(['SendMessage'] as const, 'SendMessage', {
-    label: 'Operation',
-    help: 'The SQS API called.',
-    group: 'Settings',
-  }),
-  perInvocation,
-  perRecord,
-  messageSizeKB: num(1, { min: 0.001, max: 1024 }, {
-    label: 'Message size',
-    help: 'Size of each message sent (SQS allows up to 1 MiB; every 64 KB is billed as one request).',
-    group: 'Settings',
-    unit: 'KB',
-  }),
-});
-
-export const snsCallSchema = z.looseObject({
-  operation: choice(['Publish'] as const, 'Publish', {
-    label: 'Operation',
-    help: 'The SNS API called.',
-    group: 'Settings',
-  }),
-  perInvocation,
-  perRecord,
-  messageSizeKB: num(1, { min: 0.001, max: 256 }, {
-    label: 'Message size',
-    help: 'Size of each message published (up to 256 KB; every 64 KB is billed as one publish).',
-    group: 'Settings',
-    unit: 'KB',
-  }),
-});
-
 export const lambdaCallSchema = z.looseObject({
   operation: choice(['Invoke'] as const, 'Invoke', {
     label: 'Operation',
@@ -66,8 +33,6 @@ export const lambdaCallSchema = z.looseObject({
     group: 'Settings',
     rule: 'Lambda: async invocation',
   }),
-  perInvocation,
-  perRecord,
   payloadSizeKB: num(1, { min: 0.001, max: 6144 }, {
     label: 'Payload size',
     help: 'Size of each request payload.',
@@ -83,14 +48,38 @@ export const lambdaCallSchema = z.looseObject({
   }),
 });
 
-const ASYNC_ROLES = ['onFailure', 'onSuccess'] as const;
+/** An Event invoke is taken asynchronously: the caller gets 202 and sends no Reply. */
+const byInvocationType = (p: Record<string, unknown>) => (p.invocationType === 'Event' ? 'async' : 'sync');
 
-export const lambdaConnections: readonly ConnectionRule[] = [
-  { to: 'AWS::DynamoDB::Table', roles: ['call'], properties: { call: dynamodbCallSchema.extend({ perRecord }) } },
-  { to: 'AWS::SQS::Queue', roles: ['call', 'deadLetter', ...ASYNC_ROLES], properties: { call: sqsCallSchema } },
-  { to: 'AWS::SNS::Topic', roles: ['call', 'deadLetter', ...ASYNC_ROLES], properties: { call: snsCallSchema } },
-  { to: 'AWS::Lambda::Function', roles: ['call', ...ASYNC_ROLES], properties: { call: lambdaCallSchema } },
-  // EventBridge and Step Functions: add { to, roles: ['call', ...] } rules here when those kinds exist.
+/** How a client or an API invokes the function (Invoke with an InvocationType). */
+export const lambdaInvokeEdge = z.looseObject({
+  invocationType: choice(['RequestResponse', 'Event'] as const, 'RequestResponse', {
+    label: 'Invocation type',
+    help: 'RequestResponse waits for the function; Event is asynchronous: Lambda answers 202 Accepted at once.',
+    group: 'Settings',
+    rule: 'Lambda: async invocation',
+  }),
+});
+
+/**
+ * A function's outgoing edges: SDK calls to any kind that accepts a `call` (the target adds what the call
+ * does), and for asynchronous invocations a DLQ (SQS or SNS) and OnFailure / OnSuccess destinations.
+ */
+export const lambdaEmits: readonly EmitRule[] = [
+  { role: 'call', sdk: true, properties: z.looseObject({ perInvocation, perRecord }) },
+  { role: 'deadLetter' },
+  { role: 'onFailure' },
+  { role: 'onSuccess' },
+];
+
+/** What invokes a function, and how (Lambda "invocation", "async invocation", event source mappings). */
+export const lambdaAccepts: readonly AcceptRule[] = [
+  { role: 'invoke', properties: lambdaInvokeEdge, delivery: byInvocationType },
+  { role: 'call', sdkOnly: true, sdkProperties: lambdaCallSchema, delivery: byInvocationType },
+  { role: 'eventSource', delivery: 'sync' },
+  { role: 'subscription', delivery: 'async' },
+  { role: 'onFailure', delivery: 'async' },
+  { role: 'onSuccess', delivery: 'async' },
 ];
 
 /** AWS refuses FIFO queues and topics as a function's DLQ or async destination. */

@@ -4,6 +4,7 @@ import { Random } from '../../core/random.ts';
 import { Simulation } from '../../engine.ts';
 import { scenario, sum, total } from '../../testing.ts';
 import { SDK_MAX_ATTEMPTS, sdkRetryDelay } from './calls.ts';
+import { loadedModels } from '../registry.ts';
 
 const FN = 'AWS::Lambda::Function';
 const TABLE = 'AWS::DynamoDB::Table';
@@ -60,6 +61,7 @@ describe('Lambda SDK calls', () => {
         .edge('Users', 'Fn')
         .edge('Fn', 'Table', { properties: { operation: 'PutItem' } })
         .build(),
+      loadedModels(),
     );
     const table = sim.model('Table') as Receiver;
     const receive = table.receive.bind(table);

@@ -45,8 +45,9 @@ export function compileCallPlans(out: readonly Edge[]): CallPlan[] | null {
   for (const edge of out) {
     if (edge.role !== 'call') continue;
     const p = edge.properties;
-    const operation = typeof p.operation === 'string' ? p.operation : defaultOperation(edge.to.type);
-    const eventInvoke = edge.to.type === 'AWS::Lambda::Function' && p.invocationType === 'Event';
+    const operation = typeof p.operation === 'string' ? p.operation : 'call';
+    // A call the target takes asynchronously (Lambda Invoke with InvocationType Event) returns at once.
+    const eventInvoke = edge.async;
     plans.push({
       edge,
       count: typeof p.perInvocation === 'number' ? p.perInvocation : 1,
@@ -58,13 +59,6 @@ export function compileCallPlans(out: readonly Edge[]): CallPlan[] | null {
     });
   }
   return plans.length > 0 ? plans : null;
-}
-
-function defaultOperation(type: string): string {
-  if (type === 'AWS::SQS::Queue') return 'SendMessage';
-  if (type === 'AWS::SNS::Topic') return 'Publish';
-  if (type === 'AWS::Lambda::Function') return 'Invoke';
-  return 'call';
 }
 
 function firstNumber(...values: unknown[]): number | undefined {

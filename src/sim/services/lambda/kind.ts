@@ -1,6 +1,5 @@
 import type { ServiceKind } from '../../core/serviceKind.ts';
-import { checkLambdaConnection, lambdaConnections } from './callSpec.ts';
-import { LambdaModel } from './model.ts';
+import { checkLambdaConnection, lambdaAccepts, lambdaEmits } from './callSpec.ts';
 import { lambdaBehaviour, lambdaProperties } from './spec.ts';
 import { THROTTLE_REASONS, throttleMetricName } from './throttleReasons.ts';
 
@@ -13,7 +12,8 @@ export const lambdaKind: ServiceKind = {
     'Runs code per request in execution environments: cold starts on new ones, reserved, provisioned and account concurrency, scaling rate, 429 throttles; async invocations with retries, DLQ and destinations; SDK calls to other services.',
   properties: lambdaProperties,
   behaviour: lambdaBehaviour,
-  connections: lambdaConnections,
+  emits: lambdaEmits,
+  accepts: lambdaAccepts,
   checkConnection: checkLambdaConnection,
   metrics: [
     { name: 'Invocations', kind: 'counter', unit: 'Count', help: 'Invocations that ran (counted when they end), errors included, throttles not.' },
@@ -41,10 +41,18 @@ export const lambdaKind: ServiceKind = {
     { name: 'Cost', kind: 'counter', unit: 'USD', help: '$0.20 per 1M requests + GB-seconds of Init and Duration billed per 1 ms (us-east-1, no free tier).' },
   ],
   figures: ['Invocations', 'ConcurrentExecutions', 'Throttles'],
+  charts: [
+    ['ConcurrentExecutions'],
+    ['Invocations', 'Errors', 'Throttles'],
+    ['Throttles:*'],
+    ['Duration', 'InitDuration'],
+    ['ColdStarts', 'ProvisionedConcurrencySpilloverInvocations'],
+    ['AsyncEventAge'],
+    ['AsyncEventsDropped', 'DeadLetterErrors'],
+  ],
   icon: {
     color: '#ED7100',
     // The lambda symbol.
     path: 'M5 21l5.6-10.2L8.2 5H5V3h4.5l7.3 15.5H19V21h-3.5l-4-8.7L7.3 21z',
   },
-  create: (ctx, node) => new LambdaModel(ctx, node),
 };

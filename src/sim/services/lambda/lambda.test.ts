@@ -5,6 +5,7 @@ import { scenario, series, sum, total } from '../../testing.ts';
 import type { LambdaModel } from './model.ts';
 import { lambdaInvocationCost } from './prices.ts';
 import { durationScale, lambdaBehaviour } from './spec.ts';
+import { loadedModels } from '../registry.ts';
 
 const FN = 'AWS::Lambda::Function';
 const constant = (ratePerSecond: number, extra: Record<string, unknown> = {}) => ({ pattern: 'constant', ratePerSecond, ...extra });
@@ -277,7 +278,7 @@ describe('Lambda invocations', () => {
       .node('Fn', FN, { ReservedConcurrentExecutions: 10 }, { duration: 1000, coldStartMs: 0 })
       .edge('Users', 'Fn')
       .build();
-    const sim = new Simulation(build);
+    const sim = new Simulation(build, loadedModels());
     sim.advanceTo(30_000);
     const fn = build.nodes[1];
     sim.updateNode({ ...fn, properties: { ...fn.properties, ReservedConcurrentExecutions: 2 } });
@@ -293,11 +294,11 @@ describe('Lambda invocations', () => {
     const build = scenario({ durationSeconds: 10 })
       .node('Fn', FN, {}, { duration: 100, perRecordMs: 10, coldStartMs: 0 })
       .build();
-    const sim = new Simulation(build);
+    const sim = new Simulation(build, loadedModels());
     const fn = sim.model('Fn') as LambdaModel;
     const record = (id: number, poison: boolean): Message => ({ id, createdAt: 0, sizeKB: 1, attributes: null, records: null, key: -1, poison });
     const batch = (): Message => ({ id: 100, createdAt: 0, sizeKB: 3, attributes: null, records: [record(1, false), record(2, true), record(3, false)], key: -1, poison: false });
-    const edge = (types: string[]): Edge => ({ index: 0, from: fn, to: fn, role: 'eventSource', properties: { FunctionResponseTypes: types } });
+    const edge = (types: string[]): Edge => ({ index: 0, from: fn, to: fn, role: 'eventSource', properties: { FunctionResponseTypes: types }, async: false });
     const answers: [number, number, number[] | undefined][] = [];
     fn.receive(batch(), edge(['ReportBatchItemFailures']), (o, at, info) => answers.push([o, at, info?.failedRecords?.map((r) => r.id)]));
     fn.receive(batch(), edge([]), (o, at, info) => answers.push([o, at, info?.failedRecords?.map((r) => r.id)]));

@@ -28,6 +28,7 @@ import {
   throttleMetricName,
   type ThrottleReason,
 } from './throttleReasons.ts';
+import type { ModelFactory } from '../../core/serviceKind.ts';
 
 const COMPLETE = 1;
 // Module-local copies: the hot path reads plain constants, not imported bindings.
@@ -416,3 +417,5 @@ function reportsBatchItemFailures(edge: Edge): boolean {
   const types = edge.properties.FunctionResponseTypes;
   return Array.isArray(types) && types.includes('ReportBatchItemFailures');
 }
+
+export const createModel: ModelFactory = (ctx, node) => new LambdaModel(ctx, node);

@@ -1,7 +1,6 @@
 import type { ServiceKind } from '../../core/serviceKind.ts';
 import { COST_METRIC } from '../../result.ts';
-import { SnsTopic } from './model.ts';
-import { checkSnsConnection, snsBehaviour, snsDeadLetterSchema, snsProperties, snsSubscriptionSchema } from './spec.ts';
+import { checkSnsConnection, snsBehaviour, snsCallSchema, snsDeadLetterSchema, snsProperties, snsSubscriptionSchema } from './spec.ts';
 
 export const snsKind: ServiceKind = {
   type: 'AWS::SNS::Topic',
@@ -12,13 +11,17 @@ export const snsKind: ServiceKind = {
     'A pub/sub topic: every subscription gets a copy unless its filter policy drops it; SQS deliveries retry for days, then go to the subscription DLQ.',
   properties: snsProperties,
   behaviour: snsBehaviour,
-  connections: [
-    {
-      to: 'AWS::SQS::Queue',
-      roles: ['subscription', 'deadLetter'],
-      properties: { subscription: snsSubscriptionSchema, deadLetter: snsDeadLetterSchema },
-    },
-    { to: 'AWS::Lambda::Function', roles: ['subscription'], properties: { subscription: snsSubscriptionSchema } },
+  // A subscription to whatever accepts one (queues, functions); a subscription's DLQ must be an SQS queue.
+  emits: [
+    { role: 'subscription', properties: snsSubscriptionSchema },
+    { role: 'deadLetter', properties: snsDeadLetterSchema, to: ['AWS::SQS::Queue'] },
+  ],
+  // A queue or a topic answers every send (the sender retries on failure): all synchronous.
+  accepts: [
+    { role: 'call', sdkProperties: snsCallSchema, delivery: 'sync' },
+    { role: 'deadLetter', delivery: 'sync' },
+    { role: 'onFailure', delivery: 'sync' },
+    { role: 'onSuccess', delivery: 'sync' },
   ],
   metrics: [
     { name: 'NumberOfMessagesPublished', kind: 'counter', unit: 'Count', help: 'Messages published to the topic.' },
@@ -30,12 +33,12 @@ export const snsKind: ServiceKind = {
     { name: COST_METRIC, kind: 'counter', unit: 'USD', help: '$0.50 per million publishes (each 64 KB chunk counts); deliveries to SQS and Lambda are free.' },
   ],
   figures: ['NumberOfMessagesPublished', 'NumberOfNotificationsDelivered', 'NumberOfNotificationsFilteredOut', 'NumberOfNotificationsFailed'],
+  charts: [['NumberOfMessagesPublished', 'NumberOfNotificationsDelivered', 'NumberOfNotificationsFailed', 'NumberOfNotificationsFilteredOut']],
   icon: {
     color: '#E7157B',
     // A broadcast: one point fanning out to three.
     path: 'M4 10h4v4H4zm12-6h4v4h-4zm0 6h4v4h-4zm0 6h4v4h-4zM8 11.5l8-6v1.6l-7 5.2zm0 .5h8v1H8zm0 .5 8 6v-1.6l-7-5.2z',
   },
-  create: (ctx, node) => new SnsTopic(ctx, node),
   check(node) {
     if (node.properties.FifoTopic !== true && node.properties.ContentBasedDeduplication === true)
       return [['properties.ContentBasedDeduplication', 'applies only to FIFO topics (FifoTopic: true)']];

@@ -5,6 +5,7 @@ import { COST_METRIC } from '../../result.ts';
 import { snsRetryDelayMs, SNS_TOTAL_RETRIES } from './deliveryRetry.ts';
 import { compileFilterPolicy, FilterPolicyError, matchesFilterPolicy, type CompiledFilterPolicy, type FilterPolicyScope } from './filterPolicy.ts';
 import { SNS_CHUNK_KB, SNS_PUBLISH_PRICE, snsBehaviour, snsProperties } from './spec.ts';
+import type { ModelFactory } from '../../core/serviceKind.ts';
 
 const DELIVER = 1;
 // Module-local copies: imported bindings are getters under some loaders, and these are read per publish.
@@ -102,7 +103,7 @@ export class SnsTopic extends Model {
       .map((edge) => ({
         edge,
         policy: this.compilePolicy(edge),
-        async: edge.to.type === 'AWS::Lambda::Function',
+        async: edge.async,
         dlq: dlqFor.get(edge.to.id) ?? defaultDlq,
         lastDeliveryAt: 0,
       }));
@@ -209,3 +210,5 @@ export class SnsTopic extends Model {
     this.ctx.metrics.add(this.hDelivered, 1);
   }
 }
+
+export const createModel: ModelFactory = (ctx, node) => new SnsTopic(ctx, node);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bool, choice, duration, fieldMeta } from '../../core/fields.ts';
+import { bool, choice, duration, fieldMeta, num } from '../../core/fields.ts';
 import type { SimNode } from '../../core/model.ts';
 import { compileFilterPolicy, FilterPolicyError } from './filterPolicy.ts';
 
@@ -117,3 +117,18 @@ export function checkSnsConnection(from: SimNode, to: SimNode, role: string): [s
     return [['', `standard topic "${from.id}" cannot deliver to FIFO queue "${to.id}"; make the topic FIFO (FifoTopic: true)`]];
   return [];
 }
+
+/** Publish from code (an SDK call of a function or a state machine): what each call publishes. */
+export const snsCallSchema = z.looseObject({
+  operation: choice(['Publish'] as const, 'Publish', {
+    label: 'Operation',
+    help: 'The SNS API called.',
+    group: 'Settings',
+  }),
+  messageSizeKB: num(1, { min: 0.001, max: 256 }, {
+    label: 'Message size',
+    help: 'Size of each message published (up to 256 KB; every 64 KB is billed as one publish).',
+    group: 'Settings',
+    unit: 'KB',
+  }),
+});

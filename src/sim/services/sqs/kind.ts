@@ -1,6 +1,5 @@
 import type { ServiceKind } from '../../core/serviceKind.ts';
-import { SqsQueue } from './model.ts';
-import { eventSourceMappingSchema, sqsBehaviour, sqsProperties } from './spec.ts';
+import { eventSourceMappingSchema, sqsBehaviour, sqsCallSchema, sqsProperties } from './spec.ts';
 
 export const sqsKind: ServiceKind = {
   type: 'AWS::SQS::Queue',
@@ -11,9 +10,18 @@ export const sqsKind: ServiceKind = {
     'A message queue, standard or FIFO: visibility timeout and redelivery, a dead-letter queue after maxReceiveCount, retention, delay; a Lambda reads it through an event source mapping.',
   properties: sqsProperties,
   behaviour: sqsBehaviour,
-  connections: [
-    { to: 'AWS::Lambda::Function', roles: ['eventSource'], properties: { eventSource: eventSourceMappingSchema } },
-    { to: 'AWS::SQS::Queue', roles: ['deadLetter'] },
+  // The event source mapping is drawn from the queue to its function; a redrive DLQ is another SQS queue.
+  emits: [
+    { role: 'eventSource', properties: eventSourceMappingSchema },
+    { role: 'deadLetter', to: ['AWS::SQS::Queue'] },
+  ],
+  // A queue or a topic answers every send (the sender retries on failure): all synchronous.
+  accepts: [
+    { role: 'call', sdkProperties: sqsCallSchema, delivery: 'sync' },
+    { role: 'subscription', delivery: 'sync' },
+    { role: 'deadLetter', delivery: 'sync' },
+    { role: 'onFailure', delivery: 'sync' },
+    { role: 'onSuccess', delivery: 'sync' },
   ],
   metrics: [
     { name: 'NumberOfMessagesSent', kind: 'counter', unit: 'Count', help: 'Messages added by senders (a message moved here from another queue by its redrive policy is not counted, as in CloudWatch).' },
@@ -31,12 +39,16 @@ export const sqsKind: ServiceKind = {
     { name: 'Cost', kind: 'counter', unit: 'USD', help: 'Requests at $0.40 per million (FIFO $0.50), each 64 KB chunk a request; receives, deletes and estimated empty long polls included.' },
   ],
   figures: ['ApproximateNumberOfMessagesVisible', 'ApproximateAgeOfOldestMessage', 'NumberOfMessagesDeleted'],
+  charts: [
+    ['ApproximateNumberOfMessagesVisible', 'ApproximateNumberOfMessagesNotVisible'],
+    ['ApproximateAgeOfOldestMessage'],
+    ['NumberOfMessagesSent', 'NumberOfMessagesReceived', 'NumberOfMessagesDeleted'],
+  ],
   icon: {
     color: '#E7157B',
     // A queue: three stacked message slots.
     path: 'M3 5h18v4H3zm0 5h18v4H3zm0 5h18v4H3z',
   },
-  create: (ctx, node) => new SqsQueue(ctx, node),
   check(node) {
     const problems: [string, string][] = [];
     const p = node.properties;

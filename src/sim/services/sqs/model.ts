@@ -9,6 +9,7 @@ import { FifoSendLimit } from './fifoSendLimit.ts';
 import { QueueMetrics } from './queueMetrics.ts';
 import { redriveOf } from './redrive.ts';
 import { sqsBehaviour, sqsProperties, type SqsBehaviour, type SqsProperties } from './spec.ts';
+import type { ModelFactory } from '../../core/serviceKind.ts';
 
 const { VISIBLE, IN_FLIGHT, DELAYED, GONE } = STATE;
 
@@ -434,3 +435,5 @@ export class SqsQueue extends Model {
     return this.visibleCount + this.inFlightCount + this.delayedCount;
   }
 }
+
+export const createModel: ModelFactory = (ctx, node) => new SqsQueue(ctx, node);

@@ -3,6 +3,7 @@ import { Simulation } from '../../engine.ts';
 import { scenario, sum, total } from '../../testing.ts';
 import { erlangC } from '../../theory.ts';
 import type { SqsQueue } from './model.ts';
+import { loadedModels } from '../registry.ts';
 
 /** Client -> SQS -> Lambda through the real engine, Client and Lambda models. */
 describe('SQS -> Lambda through the engine', () => {
@@ -59,11 +60,11 @@ describe('SQS -> Lambda through the engine', () => {
         .edge('Users', 'Q')
         .edge('Q', 'Fn', { properties: { BatchSize: 1 } })
         .build();
-    const unchanged = new Simulation(build());
+    const unchanged = new Simulation(build(), loadedModels());
     unchanged.run();
     expect(sum(unchanged, 'Q', 'NumberOfMessagesReceived')).toBe(2); // received at 0 and 30 s
     const scn = build();
-    const edited = new Simulation(scn);
+    const edited = new Simulation(scn, loadedModels());
     edited.advanceTo(10_000);
     const q = scn.nodes.find((n) => n.id === 'Q')!;
     edited.updateNode({ ...q, properties: { ...q.properties, VisibilityTimeout: 5 } });

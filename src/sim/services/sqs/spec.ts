@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bool, choice, duration, int, optionalInt } from '../../core/fields.ts';
+import { bool, choice, duration, int, num, optionalInt } from '../../core/fields.ts';
 
 /**
  * The schemas of an AWS::SQS::Queue node and of its event source mapping edge (SQS -> Lambda).
@@ -184,3 +184,18 @@ export const eventSourceMappingSchema = z
 export type SqsProperties = z.output<typeof sqsProperties>;
 export type SqsBehaviour = z.output<typeof sqsBehaviour>;
 export type EventSourceMapping = z.output<typeof eventSourceMappingSchema>;
+
+/** SendMessage from code (an SDK call of a function or a state machine): what each call sends. */
+export const sqsCallSchema = z.looseObject({
+  operation: choice(['SendMessage'] as const, 'SendMessage', {
+    label: 'Operation',
+    help: 'The SQS API called.',
+    group: 'Settings',
+  }),
+  messageSizeKB: num(1, { min: 0.001, max: 1024 }, {
+    label: 'Message size',
+    help: 'Size of each message sent (SQS allows up to 1 MiB; every 64 KB is billed as one request).',
+    group: 'Settings',
+    unit: 'KB',
+  }),
+});
