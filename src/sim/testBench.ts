@@ -1,35 +1,18 @@
-import { EventQueue } from './core/eventQueue.ts';
-import { Metrics } from './core/metrics.ts';
-import { Model, Outcome, type Edge, type EdgeRole, type Message, type Reply, type SimContext, type SimNode, type SimSettings } from './core/model.ts';
-import { Random } from './core/random.ts';
+import { Model, Outcome, type Edge, type EdgeRole, type Message, type Reply, type SimContext, type SimNode, type SimSettings, type Timer } from './core/model.ts';
+import { SimCore, type AdvanceReport } from './core/simCore.ts';
 import { loadedModels } from './services/registry.ts';
 import { defaultSettings } from './settings.ts';
 
 /**
- * A tiny engine for unit tests of one model: the same SimContext contract as src/sim/engine.ts, but models
- * and edges are added by hand, so a test can put a Driver (sends messages on a schedule) and Sinks (record
- * what arrives and answer with a chosen outcome) around the model under test without the registry.
+ * The engine's own loop (core/simCore.ts) for unit tests of one model: models and edges are added by hand, so
+ * a test can put a Driver (sends messages on a schedule) and Sinks (record what arrives and answer with a
+ * chosen outcome) around the model under test without building a scenario.
  */
-export class TestBench implements SimContext {
-  now = 0;
-  readonly settings: SimSettings = defaultSettings() as SimSettings;
-  readonly metrics: Metrics;
-  readonly durationMs: number;
-  readonly edgeCounts = new Float64Array(256);
-  readonly models: Model[] = [];
-  private readonly queue = new EventQueue(1024);
-  private readonly sharedState = new Map<string, unknown>();
-  private messageIds = 0;
+export class TestBench extends SimCore {
   private edgeIndex = 0;
-  readonly warnings: string[] = [];
 
-  constructor(
-    durationSeconds: number,
-    private readonly periodSeconds = 1,
-    private readonly seed = 1,
-  ) {
-    this.durationMs = durationSeconds * 1000;
-    this.metrics = new Metrics(periodSeconds, durationSeconds);
+  constructor(durationSeconds: number, periodSeconds = 1, seed = 1) {
+    super(defaultSettings() as SimSettings, durationSeconds * 1000, periodSeconds, seed, 256);
   }
 
   add<M extends Model>(model: M): M {
@@ -39,57 +22,18 @@ export class TestBench implements SimContext {
   }
 
   connect(from: Model, to: Model, role: EdgeRole, properties: Record<string, unknown> = {}): Edge {
-    const edge: Edge = { index: this.edgeIndex++, from, to, role, properties, async: loadedModels().isAsync(from.type, to.type, role, properties) };
+    const async = loadedModels().isAsync(from.type, to.type, role, properties);
+    const edge: Edge = { index: this.edgeIndex++, from, to, role, properties, async };
     from.out.push(edge);
     to.in.push(edge);
     return edge;
   }
 
-  schedule(at: number, model: Model, kind: number, payload?: unknown): void {
-    this.queue.push(at < this.now ? this.now : at, model.index, kind, payload);
-  }
-  scheduleUnordered(at: number, model: Model, kind: number, payload: unknown, u: number): void {
-    this.queue.pushUnordered(at < this.now ? this.now : at, model.index, kind, payload, u);
-  }
-  random(nodeId: string, purpose: string): Random {
-    return new Random(this.seed, `${nodeId}#${purpose}`);
-  }
-  nextMessageId(): number {
-    return ++this.messageIds;
-  }
-  shared<T>(key: string, create: () => T): T {
-    if (!this.sharedState.has(key)) this.sharedState.set(key, create());
-    return this.sharedState.get(key) as T;
-  }
-  warn(nodeId: string, message: string): void {
-    this.warnings.push(`${nodeId}: ${message}`);
-  }
-
-  /** Calls start() on every model; then run() as often as wanted. */
-  start(): void {
-    for (const m of this.models) m.start();
-  }
-
-  /** Runs events up to `untilMs` (default: the end), closing metric periods on the way. */
-  run(untilMs = this.durationMs): void {
-    const end = Math.min(untilMs, this.durationMs);
-    const periodMs = this.periodSeconds * 1000;
-    for (;;) {
-      const nextPeriod = (this.metrics.periods + 1) * periodMs;
-      const t = this.queue.peekTime();
-      if (nextPeriod <= end && nextPeriod <= t) {
-        this.now = nextPeriod;
-        for (const m of this.models) m.finish();
-        this.metrics.closePeriod(nextPeriod);
-        continue;
-      }
-      if (t > end) break;
-      this.queue.pop();
-      this.now = this.queue.time;
-      this.models[this.queue.handler].onEvent(this.queue.kind, this.queue.payload);
-    }
-    this.now = end;
+  /** Runs events up to `untilMs` (default: the end), closing metric periods on the way; levels are brought up to date. */
+  override run(untilMs = this.durationMs): AdvanceReport {
+    const report = this.advanceTo(untilMs);
     for (const m of this.models) m.finish();
+    return report;
   }
 
   private handle(node: string, name: string): number {
@@ -139,25 +83,27 @@ export class Driver extends Model {
   readonly outcomes = new Float64Array(8);
   keepResults = true;
   private readonly plans: { make: (ctx: SimContext) => Message; sync: boolean; gap: number; until: number }[] = [];
+  private readonly tick: Timer<number>;
 
   constructor(ctx: SimContext, id = 'Driver') {
     super(ctx, simNode(id, 'Client'));
+    this.tick = ctx.timer((plan) => this.send1(plan));
   }
 
   at(timeMs: number, make: (ctx: SimContext) => Message = (c) => message(c), sync = true): this {
     this.plans.push({ make, sync, gap: 0, until: 0 });
-    this.ctx.schedule(timeMs, this, this.plans.length - 1);
+    this.tick.at(timeMs, this.plans.length - 1);
     return this;
   }
 
   /** `ratePerSecond` evenly spaced sends in [fromMs, toMs). */
   every(ratePerSecond: number, fromMs: number, toMs: number, make: (ctx: SimContext) => Message = (c) => message(c)): this {
     this.plans.push({ make, sync: true, gap: 1000 / ratePerSecond, until: toMs });
-    this.ctx.schedule(fromMs, this, this.plans.length - 1);
+    this.tick.at(fromMs, this.plans.length - 1);
     return this;
   }
 
-  override onEvent(kind: number): void {
+  private send1(kind: number): void {
     const plan = this.plans[kind];
     const msg = plan.make(this.ctx);
     const sentAt = this.ctx.now;
@@ -168,7 +114,7 @@ export class Driver extends Model {
         }
       : null;
     this.send(this.out[0], msg, reply);
-    if (plan.gap > 0 && sentAt + plan.gap < plan.until - 1e-9) this.ctx.schedule(sentAt + plan.gap, this, kind);
+    if (plan.gap > 0 && sentAt + plan.gap < plan.until - 1e-9) this.tick.at(sentAt + plan.gap, kind);
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Model, type SimContext, type SimNode } from '../sim/core/model.ts';
+import { Model, type SimContext, type SimNode, type Timer } from '../sim/core/model.ts';
 import type { ModelRegistry, ServiceKind } from '../sim/core/serviceKind.ts';
 
 /**
@@ -13,6 +13,7 @@ class TickerModel extends Model {
   private readonly requests: number;
   private readonly depth: number;
   private readonly latency: number;
+  private readonly tick: Timer<null>;
 
   constructor(ctx: SimContext, node: SimNode) {
     super(ctx, node);
@@ -20,18 +21,19 @@ class TickerModel extends Model {
     this.requests = ctx.metrics.counter(node.id, 'Requests');
     this.depth = ctx.metrics.level(node.id, 'Depth');
     this.latency = ctx.metrics.distribution(node.id, 'Latency');
+    this.tick = ctx.timer(() => this.onTick());
   }
   start(): void {
-    this.ctx.schedule(this.interval, this, 0);
+    this.tick.at(this.interval, null);
   }
-  onEvent(): void {
+  private onTick(): void {
     this.n++;
     const m = this.ctx.metrics;
     m.add(this.requests, 1);
     m.setLevel(this.depth, this.n % 5, this.ctx.now);
     m.record(this.latency, this.n);
     for (const e of this.out) this.ctx.edgeCounts[e.index]++;
-    this.ctx.schedule(this.ctx.now + this.interval, this, 0);
+    this.tick.at(this.ctx.now + this.interval, null);
   }
   update(node: SimNode): void {
     this.interval = node.properties.intervalMs as number;

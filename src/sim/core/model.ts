@@ -115,6 +115,14 @@ export interface SimSettings {
   [key: string]: unknown;
 }
 
+/** Schedules calls of one callback on the simulated clock (SimContext.timer). */
+export interface Timer<P> {
+  /** Fires at `time` (ms; the past means now), after events already scheduled for that time. */
+  at(time: number, payload: P): void;
+  /** Like at, but its place among events at the same time is drawn from `u` in [0, 1), not insertion order. */
+  atUnordered(time: number, payload: P, u: number): void;
+}
+
 /** What the engine offers a model. */
 export interface SimContext {
   /** Current simulated time in ms. */
@@ -124,9 +132,11 @@ export interface SimContext {
   readonly durationMs: number;
   /** Messages sent over each edge so far, indexed by Edge.index (the UI animates edges from it). */
   readonly edgeCounts: Float64Array;
-  schedule(at: number, model: Model, kind: number, payload?: unknown): void;
-  /** Like schedule, but ties with other events at the same time are broken by `u` in [0, 1), not by order. */
-  scheduleUnordered(at: number, model: Model, kind: number, payload: unknown, u: number): void;
+  /**
+   * A typed timer: `fire` runs with the payload each time a scheduled time comes. Create timers once (in a
+   * constructor), not per event; a model's helpers create their own.
+   */
+  timer<P>(fire: (payload: P) => void): Timer<P>;
   /** An independent random stream for (node, purpose). */
   random(nodeId: string, purpose: string): Random;
   nextMessageId(): number;
@@ -159,11 +169,8 @@ export abstract class Model {
     edge.to.receive(msg, edge, reply);
   }
 
-  /** Called once after all edges are wired, before time starts: schedule first events here. */
+  /** Called once after all edges are wired, before time starts: set first timers here. */
   start(): void {}
-
-  /** A timer this model scheduled has fired. */
-  onEvent(_kind: number, _payload: unknown): void {}
 
   /**
    * A message arrives on `edge`. `reply` is set for synchronous calls and null for fire-and-forget

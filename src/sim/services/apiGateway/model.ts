@@ -1,5 +1,5 @@
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
-import { Model, Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type SimNode } from '../../core/model.ts';
+import { Model, Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import { WeightedRouter } from '../client/routing.ts';
 import { apiGatewayPrices } from './prices.ts';
@@ -7,7 +7,6 @@ import { apiGatewayBehaviour, apiGatewayProperties } from './spec.ts';
 import { TokenBucket } from './tokenBucket.ts';
 import type { ModelFactory } from '../../core/serviceKind.ts';
 
-const TIMEOUT = 1;
 const NO_REPLY: Reply = () => {};
 const NO_INTEGRATION: ReplyInfo = Object.freeze({ reason: 'the API has no integration (no outgoing edge)' });
 const THROTTLED: ReplyInfo = Object.freeze({ reason: 'Too Many Requests' });
@@ -51,6 +50,8 @@ export class ApiGatewayModel extends Model {
   private readonly account: TokenBucket;
   private readonly router: WeightedRouter;
   private readonly overheadRng: Random;
+  /** One timer serves the oldest pending integration's deadline. */
+  private readonly timeoutTimer: Timer<null>;
   private sampleOverhead!: Sampler;
   private timeoutMs = 29_000;
   private stageRate = 10_000;
@@ -67,6 +68,7 @@ export class ApiGatewayModel extends Model {
 
   constructor(ctx: SimContext, node: SimNode) {
     super(ctx, node);
+    this.timeoutTimer = ctx.timer(() => this.onTimeout());
     const s = ctx.settings;
     this.account = ctx.shared('apiGateway.account', () => new TokenBucket(s.apiGatewayAccountBurstLimit, s.apiGatewayAccountRateLimit));
     this.router = new WeightedRouter(ctx.random(node.id, 'routing'));
@@ -153,8 +155,7 @@ export class ApiGatewayModel extends Model {
     this.send(edge, msg, (outcome, doneAt, info) => this.onIntegrationDone(rec, outcome, doneAt, info));
   }
 
-  onEvent(kind: number): void {
-    if (kind !== TIMEOUT) return;
+  private onTimeout(): void {
     this.timerArmed = false;
     const now = this.ctx.now;
     const q = this.pending;
@@ -201,7 +202,7 @@ export class ApiGatewayModel extends Model {
 
   private armTimer(at: number): void {
     this.timerArmed = true;
-    this.ctx.schedule(at, this, TIMEOUT);
+    this.timeoutTimer.at(at, null);
   }
 
   private compact(): void {

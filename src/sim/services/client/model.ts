@@ -1,4 +1,4 @@
-import { Model, Outcome, type Message, type SimContext, type SimNode } from '../../core/model.ts';
+import { Model, Outcome, type Message, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import { TimeHeap } from '../../core/timeHeap.ts';
 import { ArrivalProcess } from './arrivals.ts';
@@ -7,7 +7,6 @@ import { WeightedRouter } from './routing.ts';
 import { clientBehaviour, clientProperties, type ClientBehaviour } from './spec.ts';
 import type { ModelFactory } from '../../core/serviceKind.ts';
 
-const ARRIVAL = 1;
 
 
 /**
@@ -26,6 +25,8 @@ export class ClientModel extends Model {
   private readonly poisonRng: Random;
   /** Breaks ties with other sources' arrivals at the same time (two constant-rate clients on one grid). */
   private readonly tieRng: Random;
+  /** Arrivals carry the generation they were scheduled in; a live edit starts a new one. */
+  private readonly arrival: Timer<number>;
   /** Arrival events carry the generation they were scheduled in; a live edit starts a new one. */
   private generation = 0;
   /** Requests sent and not yet seen answered by the caller (InFlight). */
@@ -46,6 +47,7 @@ export class ClientModel extends Model {
     this.keyRng = ctx.random(node.id, 'keys');
     this.poisonRng = ctx.random(node.id, 'poison');
     this.tieRng = ctx.random(node.id, 'ties');
+    this.arrival = ctx.timer((generation) => this.onArrival(generation));
     this.router = new WeightedRouter(ctx.random(node.id, 'routing'));
     const m = ctx.metrics;
     this.mRequests = m.counter(node.id, 'Requests');
@@ -97,8 +99,8 @@ export class ClientModel extends Model {
     if (this.router.size > 0) this.scheduleArrival(this.arrivals.first(this.ctx.now));
   }
 
-  onEvent(kind: number, payload: unknown): void {
-    if (kind !== ARRIVAL || payload !== this.generation) return;
+  private onArrival(generation: number): void {
+    if (generation !== this.generation) return;
     const now = this.ctx.now;
     this.settleInFlight(now);
     this.sendRequest(now);
@@ -106,7 +108,7 @@ export class ClientModel extends Model {
   }
 
   private scheduleArrival(at: number): void {
-    if (at <= this.ctx.durationMs) this.ctx.scheduleUnordered(at, this, ARRIVAL, this.generation, this.tieRng.next());
+    if (at <= this.ctx.durationMs) this.arrival.atUnordered(at, this.generation, this.tieRng.next());
   }
 
   private sendRequest(now: number): void {

@@ -1,4 +1,4 @@
-import { Outcome, type Edge, type Message, type Reply, type SimContext } from '../../core/model.ts';
+import { Outcome, type Edge, type Message, type Reply, type SimContext, type Timer } from '../../core/model.ts';
 import { AsyncEventPool, EventDeque, type AsyncEvent } from './asyncQueue.ts';
 import type { ThrottleReason } from './throttleReasons.ts';
 
@@ -12,13 +12,9 @@ export interface AsyncHost {
   /** Whether an invocation could get an execution now (reserved cap or the unreserved pool). */
   hasFreeConcurrency(): boolean;
   readonly reservedZero: boolean;
-  scheduleSelf(at: number, kind: number): void;
   sendOn(edge: Edge, msg: Message, reply: Reply | null): void;
 }
 
-/** Model event kinds used by the async path (the LambdaModel routes kinds >= ASYNC_POLL here). */
-export const ASYNC_POLL = 10;
-const CLASS_BASE = 20;
 
 /**
  * Retry classes. An event waiting for a retry sits in the class of its delay; every event of a class waits the
@@ -87,10 +83,19 @@ export class AsyncInvocations {
   private readonly deadLetterReply: Reply;
   private readonly destinationReply: Reply;
 
+  /** The queue's poll while events wait for concurrency, and each retry class's earliest event. */
+  private readonly pollTimer: Timer<null>;
+  private readonly classTimer: Timer<number>;
+
   constructor(
     private readonly ctx: SimContext,
     private readonly host: AsyncHost,
   ) {
+    this.pollTimer = ctx.timer(() => {
+      this.pollArmed = false;
+      this.dispatch();
+    });
+    this.classTimer = ctx.timer((i) => this.onClassDue(i));
     this.deadLetterReply = (outcome) => {
       if (outcome !== Outcome.Ok) ctx.metrics.add(this.mDeadLetterErrors, 1);
     };
@@ -201,7 +206,7 @@ export class AsyncInvocations {
     }
     if (q.size > 0 && !this.pollArmed) {
       this.pollArmed = true;
-      host.scheduleSelf(now + ASYNC_POLL_MS, ASYNC_POLL);
+      this.pollTimer.at(now + ASYNC_POLL_MS, null);
     }
     this.ctx.metrics.setLevel(this.mQueued, this.queued, now);
   }
@@ -226,14 +231,8 @@ export class AsyncInvocations {
     this.ctx.metrics.setLevel(this.mQueued, this.queued, now);
   }
 
-  /** A retry-class timer or the poll fired. */
-  onTimer(kind: number): void {
-    if (kind === ASYNC_POLL) {
-      this.pollArmed = false;
-      this.dispatch();
-      return;
-    }
-    const i = kind - CLASS_BASE;
+  /** Retry class `i`'s earliest event is due. */
+  private onClassDue(i: number): void {
     const c = this.classes[i];
     const now = this.ctx.now;
     this.armedAt[i] = Infinity;
@@ -250,7 +249,7 @@ export class AsyncInvocations {
 
   private arm(i: number, at: number): void {
     this.armedAt[i] = at;
-    this.host.scheduleSelf(at, CLASS_BASE + i);
+    this.classTimer.at(at, i);
   }
 
   /** AsyncEventsDropped; the event to the DLQ, an invocation record to the on-failure destination. */
@@ -281,7 +280,6 @@ export class AsyncInvocations {
   }
 }
 
-export const ASYNC_CLASS_KINDS = { first: CLASS_BASE, last: CLASS_BASE + CLASS_DELAYS.length - 1 } as const;
 
 /** Whether an inbound edge delivers Event invocations (the function's AcceptRule for its role says so). */
 function mayInvokeAsync(edge: Edge): boolean {

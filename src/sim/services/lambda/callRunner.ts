@@ -1,4 +1,4 @@
-import { Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext } from '../../core/model.ts';
+import { Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import { callFailure, callMessage, callsFor, sdkRetries, sdkRetryDelay, SDK_MAX_ATTEMPTS, type CallPlan } from './calls.ts';
 import type { Invocation } from './invocation.ts';
@@ -6,7 +6,6 @@ import type { Invocation } from './invocation.ts';
 /** What the call runner needs of its function (the LambdaModel). */
 export interface CallHost {
   readonly id: string;
-  scheduleSelf(at: number, kind: number, payload?: unknown): void;
   sendOn(edge: Edge, msg: Message, reply: Reply | null): void;
   /** Ends the invocation now (its outcome, durationMs and failInfo are set). */
   endNow(inv: Invocation): void;
@@ -15,11 +14,6 @@ export interface CallHost {
   /** A late Reply came for an invocation that already timed out: it may go back to the pool. */
   release(inv: Invocation): void;
 }
-
-/** Model event kinds of the call runner. */
-export const CALL_STEP = 2;
-export const CALL_DONE = 3;
-export const CALL_DEADLINE = 4;
 
 /**
  * Runs an invocation's SDK calls (its `call` edges). Model: the handler first makes its calls, in edge order,
@@ -30,6 +24,10 @@ export const CALL_DEADLINE = 4;
  * naming the call). Timeout still applies: past it the invocation ends as FunctionTimeout.
  */
 export class CallRunner {
+  private readonly stepTimer: Timer<Invocation>;
+  private readonly doneTimer: Timer<Invocation>;
+  private readonly deadlineTimer: Timer<Invocation>;
+
   constructor(
     private readonly ctx: SimContext,
     private readonly host: CallHost,
@@ -38,7 +36,11 @@ export class CallRunner {
     /** Metric handles SdkCallRetries and SdkCallFailures. */
     private readonly mRetries: number,
     private readonly mFailures: number,
-  ) {}
+  ) {
+    this.stepTimer = ctx.timer((inv) => this.step(inv));
+    this.doneTimer = ctx.timer((inv) => this.callDone(inv));
+    this.deadlineTimer = ctx.timer((inv) => this.onDeadline(inv));
+  }
 
   /** The handler of `inv` starts at `handlerStart` with Timeout `timeoutMs`. */
   begin(inv: Invocation, handlerStart: number, timeoutMs: number): void {
@@ -53,15 +55,13 @@ export class CallRunner {
       const runner = this;
       inv.callReply = (outcome, doneAt, info) => runner.answered(inv, outcome, doneAt, info);
     }
-    if (handlerStart > this.ctx.now) this.host.scheduleSelf(handlerStart, CALL_STEP, inv);
+    if (handlerStart > this.ctx.now) this.stepTimer.at(handlerStart, inv);
     else this.step(inv);
   }
 
-  onEvent(kind: number, inv: Invocation): void {
-    if (kind === CALL_STEP) this.step(inv);
-    else if (kind === CALL_DONE) this.callDone(inv);
-    else if (inv.waiting && this.ctx.now >= inv.deadline) {
-      // CALL_DEADLINE: Timeout while a Reply is still outstanding (a slow RequestResponse invoke).
+  /** Timeout while a Reply is still outstanding (a slow RequestResponse invoke). */
+  private onDeadline(inv: Invocation): void {
+    if (inv.waiting && this.ctx.now >= inv.deadline) {
       inv.waiting = false;
       inv.orphaned = true;
       this.timeOut(inv);
@@ -97,7 +97,7 @@ export class CallRunner {
     }
     inv.waiting = true;
     this.host.sendOn(plan.edge, msg, inv.callReply);
-    if (inv.waiting) this.host.scheduleSelf(inv.deadline, CALL_DEADLINE, inv);
+    if (inv.waiting) this.deadlineTimer.at(inv.deadline, inv);
   }
 
   private answered(inv: Invocation, outcome: Outcome, doneAt: number, info: ReplyInfo | undefined): void {
@@ -116,7 +116,7 @@ export class CallRunner {
     inv.callOutcome = outcome;
     inv.callDoneAt = doneAt;
     inv.callInfo = info;
-    this.host.scheduleSelf(doneAt < inv.deadline ? doneAt : inv.deadline, CALL_DONE, inv);
+    this.doneTimer.at(doneAt < inv.deadline ? doneAt : inv.deadline, inv);
   }
 
   private callDone(inv: Invocation): void {
@@ -136,7 +136,7 @@ export class CallRunner {
     if (sdkRetries(outcome) && inv.attempt < SDK_MAX_ATTEMPTS) {
       this.ctx.metrics.add(this.mRetries, 1);
       const at = now + sdkRetryDelay(inv.attempt, outcome === Outcome.Throttled, this.rng);
-      this.host.scheduleSelf(at < inv.deadline ? at : inv.deadline, CALL_STEP, inv);
+      this.stepTimer.at(at < inv.deadline ? at : inv.deadline, inv);
       return;
     }
     this.ctx.metrics.add(this.mFailures, 1);

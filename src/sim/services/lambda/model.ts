@@ -1,5 +1,5 @@
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
-import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode } from '../../core/model.ts';
+import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import { TokenBucket } from '../apiGateway/tokenBucket.ts';
 import {
@@ -9,9 +9,9 @@ import {
   unreservedCapacity,
   type LambdaAccount,
 } from './account.ts';
-import { ASYNC_POLL, AsyncInvocations, type AsyncHost } from './asyncInvocations.ts';
+import { AsyncInvocations, type AsyncHost } from './asyncInvocations.ts';
 import type { AsyncEvent } from './asyncQueue.ts';
-import { CALL_DEADLINE, CALL_STEP, CallRunner, type CallHost } from './callRunner.ts';
+import { CallRunner, type CallHost } from './callRunner.ts';
 import { compileCallPlans } from './calls.ts';
 import { IdleEnvironments } from './environments.ts';
 import { Invocation, InvocationPool } from './invocation.ts';
@@ -30,7 +30,6 @@ import {
 } from './throttleReasons.ts';
 import type { ModelFactory } from '../../core/serviceKind.ts';
 
-const COMPLETE = 1;
 // Module-local copies: the hot path reads plain constants, not imported bindings.
 const R_RESERVED = RESERVED;
 const R_ACCOUNT = ACCOUNT;
@@ -54,6 +53,8 @@ const NO_REPLY: Reply = () => {};
  */
 export class LambdaModel extends Model implements AsyncHost, CallHost {
   private readonly acc: LambdaAccount;
+  /** An invocation's end. */
+  private readonly completeTimer: Timer<Invocation>;
   /** The asynchronous (Event) invocation path: internal queue, retries, DLQ and destinations. */
   readonly asyncPath: AsyncInvocations;
   /** SDK calls of the function's `call` edges; null without any (the sync path then pays nothing for them). */
@@ -100,6 +101,7 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
   constructor(ctx: SimContext, node: SimNode) {
     super(ctx, node);
     this.acc = lambdaAccount(ctx);
+    this.completeTimer = ctx.timer((inv) => this.complete(inv));
     this.durationRng = ctx.random(node.id, 'duration');
     this.coldRng = ctx.random(node.id, 'coldStart');
     this.errorRng = ctx.random(node.id, 'errors');
@@ -233,10 +235,6 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
     return this.reserved === 0;
   }
 
-  scheduleSelf(at: number, kind: number, payload?: unknown): void {
-    this.ctx.schedule(at, this, kind, payload);
-  }
-
   sendOn(edge: Edge, msg: Message, reply: Reply | null): void {
     this.send(edge, msg, reply);
   }
@@ -246,7 +244,7 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
   }
 
   endAt(inv: Invocation, at: number): void {
-    this.ctx.schedule(at, this, COMPLETE, inv);
+    this.completeTimer.at(at, inv);
   }
 
   release(inv: Invocation): void {
@@ -349,13 +347,7 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
       calls.begin(inv, now + inv.initMs, this.timeoutMs);
       return;
     }
-    this.ctx.schedule(now + inv.initMs + d, this, COMPLETE, inv);
-  }
-
-  onEvent(kind: number, payload: unknown): void {
-    if (kind === COMPLETE) this.complete(payload as Invocation);
-    else if (kind >= ASYNC_POLL) this.asyncPath.onTimer(kind);
-    else if (kind >= CALL_STEP && kind <= CALL_DEADLINE) (this.calls as CallRunner).onEvent(kind, payload as Invocation);
+    this.completeTimer.at(now + inv.initMs + d, inv);
   }
 
   /** An invocation ends now. */

@@ -1,5 +1,5 @@
 import { compileDuration, type DurationSpec, type Sampler } from '../../core/distributions.ts';
-import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode } from '../../core/model.ts';
+import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import { COST_METRIC } from '../../result.ts';
 import { snsRetryDelayMs, SNS_TOTAL_RETRIES } from './deliveryRetry.ts';
@@ -7,7 +7,6 @@ import { compileFilterPolicy, FilterPolicyError, matchesFilterPolicy, type Compi
 import { SNS_CHUNK_KB, SNS_PUBLISH_PRICE, snsBehaviour, snsProperties } from './spec.ts';
 import type { ModelFactory } from '../../core/serviceKind.ts';
 
-const DELIVER = 1;
 // Module-local copies: imported bindings are getters under some loaders, and these are read per publish.
 const CHUNK_KB = SNS_CHUNK_KB;
 const PUBLISH_PRICE = SNS_PUBLISH_PRICE;
@@ -64,8 +63,12 @@ export class SnsTopic extends Model {
   private readonly hRedriveFailed: number;
   private readonly hCost: number;
 
+  /** Deliveries and their retries (deliveryRetry.ts) at their times. */
+  private readonly deliverTimer: Timer<Delivery>;
+
   constructor(ctx: SimContext, node: SimNode) {
     super(ctx, node);
+    this.deliverTimer = ctx.timer((d) => this.onDeliver(d));
     this.fifo = snsProperties.parse(node.properties).FifoTopic;
     const m = ctx.metrics;
     this.hPublished = m.counter(node.id, 'NumberOfMessagesPublished');
@@ -156,13 +159,11 @@ export class SnsTopic extends Model {
         key: msg.key,
         poison: msg.poison,
       };
-      this.ctx.schedule(at, this, DELIVER, new Delivery(this, sub, copy));
+      this.deliverTimer.at(at, new Delivery(this, sub, copy));
     }
   }
 
-  override onEvent(kind: number, payload: unknown): void {
-    if (kind !== DELIVER) return;
-    const d = payload as Delivery;
+  private onDeliver(d: Delivery): void {
     if (d.toDlq) {
       this.send(d.sub.dlq as Edge, d.msg, d.reply);
       return;
@@ -194,14 +195,14 @@ export class SnsTopic extends Model {
     }
     const retry = d.attempts; // the retry that comes next, 1-based
     if (retry <= SNS_TOTAL_RETRIES) {
-      this.ctx.schedule(doneAt + snsRetryDelayMs(retry), this, DELIVER, d);
+      this.deliverTimer.at(doneAt + snsRetryDelayMs(retry), d);
       return;
     }
     this.count.failed++;
     metrics.add(this.hFailed, 1);
     if (d.sub.dlq !== null) {
       d.toDlq = true;
-      this.ctx.schedule(doneAt, this, DELIVER, d);
+      this.deliverTimer.at(doneAt, d);
     }
   }
 

@@ -1,13 +1,7 @@
-import { Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext } from '../../core/model.ts';
+import { Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type Timer } from '../../core/model.ts';
 import type { SqsEntry } from './entry.ts';
 import type { SqsQueue } from './model.ts';
 import { eventSourceMappingSchema, type SqsBehaviour } from './spec.ts';
-
-/** Event kinds a mapping schedules on its queue (the queue routes them back by payload). */
-export const ESM_DONE = 3;
-export const ESM_BACKOFF_DONE = 4;
-export const ESM_WINDOW_DUE = 5;
-export const ESM_TICK = 6;
 
 /** A batch (one invocation) is at most 6 MB of payload. */
 const MAX_BATCH_KB = 6 * 1024;
@@ -27,10 +21,6 @@ export class Batch {
   constructor(readonly mapping: EventSourceMapping) {
     this.reply = (outcome, doneAt, info) => mapping.onReply(this, outcome, doneAt, info);
   }
-
-  queueEvent(): void {
-    this.mapping.complete(this);
-  }
 }
 
 /**
@@ -46,6 +36,10 @@ export class Batch {
  * Idle pollers wait in a long poll and take messages the moment they become visible.
  */
 export class EventSourceMapping {
+  private readonly doneTimer: Timer<Batch>;
+  private readonly backoffTimer: Timer<null>;
+  private readonly windowTimer: Timer<null>;
+  private readonly tickTimer: Timer<null>;
   private readonly batchSize: number;
   private readonly windowMs: number;
   private readonly maximumConcurrency: number;
@@ -78,6 +72,13 @@ export class EventSourceMapping {
     beh: SqsBehaviour,
     metricSuffix: string,
   ) {
+    this.doneTimer = ctx.timer((b) => this.complete(b));
+    this.backoffTimer = ctx.timer(() => {
+      this.backingOff--;
+      this.dispatch();
+    });
+    this.windowTimer = ctx.timer(() => this.dispatch());
+    this.tickTimer = ctx.timer(() => this.tick());
     const parsed = eventSourceMappingSchema.safeParse(edge.properties);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -126,7 +127,7 @@ export class EventSourceMapping {
         // aws-behaviour "batching": wait up to the window for a full batch.
         if (this.windowStart < 0) {
           this.windowStart = this.ctx.now;
-          this.ctx.schedule(this.ctx.now + this.windowMs, q, ESM_WINDOW_DUE, this);
+          this.windowTimer.at(this.ctx.now + this.windowMs, null);
         }
         if (this.ctx.now < this.windowStart + this.windowMs) break;
       }
@@ -170,7 +171,7 @@ export class EventSourceMapping {
   onReply(b: Batch, outcome: Outcome, doneAt: number, info: ReplyInfo | undefined): void {
     b.outcome = outcome;
     b.info = info;
-    if (doneAt > this.ctx.now) this.ctx.schedule(doneAt, this.queue, ESM_DONE, b);
+    if (doneAt > this.ctx.now) this.doneTimer.at(doneAt, b);
     else this.complete(b);
   }
 
@@ -186,7 +187,7 @@ export class EventSourceMapping {
     } else if (outcome === Outcome.Throttled) {
       // aws-behaviour "ceiling": throttled polls return the messages (after the visibility timeout).
       this.backingOff++;
-      this.ctx.schedule(this.ctx.now + this.backoffMs, this.queue, ESM_BACKOFF_DONE, this);
+      this.backoffTimer.at(this.ctx.now + this.backoffMs, null);
       this.setTarget(Math.max(this.initial, this.busy));
     }
     // Function errors and timeouts: the whole batch becomes visible again after the visibility timeout.
@@ -195,17 +196,6 @@ export class EventSourceMapping {
     b.info = undefined;
     this.spare.push(b);
     if (this.enabled) this.dispatch();
-  }
-
-  queueEvent(kind: number): void {
-    if (kind === ESM_BACKOFF_DONE) {
-      this.backingOff--;
-      this.dispatch();
-    } else if (kind === ESM_WINDOW_DUE) {
-      this.dispatch();
-    } else if (kind === ESM_TICK) {
-      this.tick();
-    }
   }
 
   private tick(): void {
@@ -230,7 +220,7 @@ export class EventSourceMapping {
 
   private scheduleTick(): void {
     this.tickPending = true;
-    this.ctx.schedule(this.ctx.now + TICK_MS, this.queue, ESM_TICK, this);
+    this.tickTimer.at(this.ctx.now + TICK_MS, null);
   }
 
   private setTarget(t: number): void {

@@ -1,5 +1,5 @@
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
-import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode } from '../../core/model.ts';
+import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import { Deque } from './deque.ts';
 import { SqsEntry, STATE, type FifoGroup } from './entry.ts';
@@ -14,8 +14,6 @@ import type { ModelFactory } from '../../core/serviceKind.ts';
 const { VISIBLE, IN_FLIGHT, DELAYED, GONE } = STATE;
 
 /** Event kinds of a queue (its mappings' timers are routed through the queue). */
-const VISIBILITY_DUE = 1;
-const DELAY_DUE = 2;
 
 /** USD per request (docs/aws-behaviour.md has no SQS price row; AWS pricing page, us-east-1, no free tier). */
 const PRICE_STANDARD = 0.4 / 1e6;
@@ -67,8 +65,14 @@ export class SqsQueue extends Model {
 
   private readonly h: QueueMetrics;
 
+  /** One timer each serves the earliest visibility timeout and the earliest delivery delay. */
+  private readonly visibilityTimer: Timer<null>;
+  private readonly delayTimer: Timer<null>;
+
   constructor(ctx: SimContext, node: SimNode) {
     super(ctx, node);
+    this.visibilityTimer = ctx.timer(() => this.onVisibilityDue());
+    this.delayTimer = ctx.timer(() => this.onDelayDue());
     this.props = sqsProperties.parse(node.properties);
     this.beh = sqsBehaviour.parse(node.behaviour);
     this.fifo = this.props.FifoQueue;
@@ -308,26 +312,12 @@ export class SqsQueue extends Model {
     this.send(this.dlq as Edge, e.msg, null);
   }
 
-  override onEvent(kind: number, payload: unknown): void {
-    switch (kind) {
-      case VISIBILITY_DUE:
-        this.onVisibilityDue();
-        break;
-      case DELAY_DUE:
-        this.onDelayDue();
-        break;
-      default:
-        // The mappings' timers (eventSourceMapping.ts ESM_*): the payload is the mapping or the batch.
-        (payload as { queueEvent(kind: number): void }).queueEvent(kind);
-    }
-  }
-
   private armVisibilityTimer(): void {
     const q = this.inFlight;
     while (q.size > 0 && q.peekFront().state !== IN_FLIGHT) q.popFront();
     if (q.size === 0) return;
     this.visibilityTimerAt = q.peekFront().until;
-    this.ctx.schedule(this.visibilityTimerAt, this, VISIBILITY_DUE);
+    this.visibilityTimer.at(this.visibilityTimerAt, null);
   }
 
   /** Messages whose visibility timeout passed come back (aws-behaviour "visibility timeout"). */
@@ -364,7 +354,7 @@ export class SqsQueue extends Model {
   private armDelayTimer(): void {
     if (this.delayed.size === 0) return;
     this.delayTimerAt = this.delayed.peekFront().until;
-    this.ctx.schedule(this.delayTimerAt, this, DELAY_DUE);
+    this.delayTimer.at(this.delayTimerAt, null);
   }
 
   private onDelayDue(): void {

@@ -1,5 +1,6 @@
-import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode } from '../../core/model.ts';
+import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
+import type { AdvanceReport } from '../../core/simCore.ts';
 import { TestBench } from '../../testBench.ts';
 import { SqsQueue } from './model.ts';
 
@@ -18,9 +19,9 @@ export class SqsBench extends TestBench {
   }
 
   /** Starts the models and runs to the end. */
-  override run(): void {
+  override run(): AdvanceReport {
     this.start();
-    super.run();
+    return super.run();
   }
 }
 
@@ -42,6 +43,7 @@ export class Producer extends Model {
   readonly answers = [0, 0, 0, 0, 0, 0, 0, 0];
   readonly messages: Message[] = [];
   private readonly rng: Random;
+  private readonly sendTimer: Timer<number>;
   private readonly onAnswer: Reply = (o) => {
     this.answers[o]++;
   };
@@ -53,14 +55,16 @@ export class Producer extends Model {
   ) {
     super(ctx, node(id, 'Producer'));
     this.rng = ctx.random(id, 'arrivals');
+    this.sendTimer = ctx.timer((kind) => this.produce(kind));
   }
 
   override start(): void {
-    if (this.opts.at) for (const t of this.opts.at) this.ctx.schedule(t, this, 0);
-    else this.ctx.schedule(this.rng.exponential(1000 / (this.opts.ratePerSecond ?? 1)), this, 1);
+    if (this.opts.at) for (const t of this.opts.at) this.sendTimer.at(t, 0);
+    else this.sendTimer.at(this.rng.exponential(1000 / (this.opts.ratePerSecond ?? 1)), 1);
   }
 
-  override onEvent(kind: number): void {
+  /** kind 0: one of the explicit times; 1: a Poisson arrival, which schedules the next. */
+  private produce(kind: number): void {
     const i = this.sent++;
     const msg: Message = {
       id: this.ctx.nextMessageId(),
@@ -75,7 +79,7 @@ export class Producer extends Model {
     this.send(this.out[0], msg, this.onAnswer);
     if (kind === 1) {
       const next = this.ctx.now + this.rng.exponential(1000 / (this.opts.ratePerSecond ?? 1));
-      if (next < (this.opts.stopMs ?? Infinity)) this.ctx.schedule(next, this, 1);
+      if (next < (this.opts.stopMs ?? Infinity)) this.sendTimer.at(next, 1);
     }
   }
 }
@@ -97,6 +101,7 @@ interface Invocation {
 
 /** A stand-in for a Lambda function reading a queue: records what it was given and answers as told. */
 export class FakeFunction extends Model {
+  private readonly endTimer: Timer<Invocation>;
   concurrency = 0;
   maxConcurrency = 0;
   throttles = 0;
@@ -113,6 +118,7 @@ export class FakeFunction extends Model {
     private readonly opts: FakeFunctionOptions = {},
   ) {
     super(ctx, node(id, 'AWS::Lambda::Function'));
+    this.endTimer = ctx.timer((inv) => this.end(inv));
     this.rng = ctx.random(id, 'duration');
     this.hConcurrency = ctx.metrics.level(id, 'ConcurrentExecutions');
   }
@@ -133,11 +139,10 @@ export class FakeFunction extends Model {
     const d = this.opts.durationMs ?? 100;
     const duration = typeof d === 'number' ? d : d(this.rng);
     const inv: Invocation = { msg, reply, edge };
-    this.ctx.schedule(this.ctx.now + duration, this, 0, inv);
+    this.endTimer.at(this.ctx.now + duration, inv);
   }
 
-  override onEvent(_kind: number, payload: unknown): void {
-    const { msg, reply, edge } = payload as Invocation;
+  private end({ msg, reply, edge }: Invocation): void {
     this.concurrency--;
     this.ctx.metrics.setLevel(this.hConcurrency, this.concurrency, this.ctx.now);
     const fails = this.opts.fails ?? ((r: Message) => r.poison);
