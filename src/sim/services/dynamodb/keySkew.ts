@@ -1,3 +1,4 @@
+import { partitionOfKey } from '../../core/keyHash.ts';
 import type { Random } from '../../core/random.ts';
 
 /**
@@ -16,17 +17,7 @@ export interface KeySkew {
   hotKeyShare: number;
 }
 
-/** A 32-bit integer mix (the murmur3 finalizer): neighbouring keys land on unrelated partitions. */
-export function hashKey(key: number): number {
-  let h = (key | 0) ^ Math.floor(key / 4294967296);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-export function partitionOfKey(key: number, partitions: number): number {
-  return hashKey(key) % partitions;
-}
+export { hashKey, partitionOfKey } from '../../core/keyHash.ts';
 
 /** The weight of key k (0-based) before normalisation. */
 function keyWeight(skew: KeySkew, k: number): number {

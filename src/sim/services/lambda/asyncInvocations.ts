@@ -1,5 +1,6 @@
 import { Outcome, type Edge, type Message, type Reply, type SimContext, type Timer } from '../../core/model.ts';
-import { AsyncEventPool, EventDeque, type AsyncEvent } from './asyncQueue.ts';
+import { Deque } from '../../core/deque.ts';
+import { AsyncEventPool, type AsyncEvent } from './asyncQueue.ts';
 import type { ThrottleReason } from './throttleReasons.ts';
 
 /** What the async path needs of its function (the LambdaModel). */
@@ -59,8 +60,8 @@ export interface AsyncCounts {
  * (an invocation record); successes to the OnSuccess destination.
  */
 export class AsyncInvocations {
-  private readonly ready = new EventDeque();
-  private readonly classes = CLASS_DELAYS.map(() => new EventDeque());
+  private readonly ready = new Deque<AsyncEvent>();
+  private readonly classes = CLASS_DELAYS.map(() => new Deque<AsyncEvent>());
   private readonly armedAt = new Float64Array(CLASS_DELAYS.length).fill(Infinity);
   private readonly pool = new AsyncEventPool();
   private pollArmed = false;
@@ -158,7 +159,7 @@ export class AsyncInvocations {
     this.count.received++;
     this.ctx.metrics.add(this.mReceived, 1);
     const ev = this.pool.take(msg, now);
-    this.ready.push(ev);
+    this.ready.pushBack(ev);
     this.held++;
     this.dispatch();
   }
@@ -169,9 +170,9 @@ export class AsyncInvocations {
     const q = this.ready;
     const host = this.host;
     while (q.size > 0) {
-      const ev = q.peek();
+      const ev = q.peekFront();
       if (now - ev.enqueuedAt > this.maxAgeMs) {
-        q.shift();
+        q.popFront();
         this.held--;
         this.count.expired++;
         this.drop(ev);
@@ -179,7 +180,7 @@ export class AsyncInvocations {
       }
       if (host.reservedZero) {
         // Reserved concurrency 0: the attempt is throttled (and counted) and the event goes straight to the DLQ / on-failure.
-        q.shift();
+        q.popFront();
         this.held--;
         host.startAsync(ev);
         this.count.throttled++;
@@ -188,7 +189,7 @@ export class AsyncInvocations {
         continue;
       }
       if (!host.hasFreeConcurrency()) break;
-      q.shift();
+      q.popFront();
       // AsyncEventAge: time from queueing to each invocation attempt.
       this.ctx.metrics.record(this.mAge, now - ev.enqueuedAt);
       if (host.startAsync(ev) === null) {
@@ -236,14 +237,14 @@ export class AsyncInvocations {
     const c = this.classes[i];
     const now = this.ctx.now;
     this.armedAt[i] = Infinity;
-    while (c.size > 0 && c.peek().readyAt <= now) this.ready.push(c.shift());
-    if (c.size > 0) this.arm(i, c.peek().readyAt);
+    while (c.size > 0 && c.peekFront().readyAt <= now) this.ready.pushBack(c.popFront());
+    if (c.size > 0) this.arm(i, c.peekFront().readyAt);
     this.dispatch();
   }
 
   private toClass(ev: AsyncEvent, i: number, now: number): void {
     ev.readyAt = now + CLASS_DELAYS[i];
-    this.classes[i].push(ev);
+    this.classes[i].pushBack(ev);
     if (this.armedAt[i] === Infinity) this.arm(i, ev.readyAt);
   }
 

@@ -1,5 +1,5 @@
 import type { Message } from '../../core/model.ts';
-import { Deque } from './deque.ts';
+import { Deque } from '../../core/deque.ts';
 
 /**
  * An entry's state. A frozen table rather than exported consts: users copy the values into module-level

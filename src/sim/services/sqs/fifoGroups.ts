@@ -1,4 +1,4 @@
-import { Deque } from './deque.ts';
+import { Deque } from '../../core/deque.ts';
 import { FifoGroup, STATE, type SqsEntry } from './entry.ts';
 
 const GONE = STATE.GONE;

@@ -1,7 +1,7 @@
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
 import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
-import { Deque } from './deque.ts';
+import { Deque } from '../../core/deque.ts';
 import { SqsEntry, STATE, type FifoGroup } from './entry.ts';
 import { EventSourceMapping, type Batch } from './eventSourceMapping.ts';
 import { FifoGroups } from './fifoGroups.ts';

@@ -1,0 +1,92 @@
+/**
+ * The records of one stream shard, in order, as typed arrays (no object per record): arrival time, partition
+ * key, size, poison flag. Records are addressed by their sequence number (0, 1, 2, ... for the shard); the log
+ * keeps [head, tail) and drops its front as readers move past it or records outlive the retention.
+ */
+export class ShardLog {
+  private times: Float64Array;
+  private keys: Float64Array;
+  private sizes: Float32Array;
+  private poison: Uint8Array;
+  private mask: number;
+  /** Sequence number of the oldest record kept. */
+  head = 0;
+  /** Sequence number the next record gets. */
+  tail = 0;
+
+  constructor(capacity = 256) {
+    const c = 1 << Math.ceil(Math.log2(Math.max(16, capacity)));
+    this.times = new Float64Array(c);
+    this.keys = new Float64Array(c);
+    this.sizes = new Float32Array(c);
+    this.poison = new Uint8Array(c);
+    this.mask = c - 1;
+  }
+
+  get size(): number {
+    return this.tail - this.head;
+  }
+
+  append(time: number, key: number, sizeKB: number, poison: boolean): number {
+    if (this.tail - this.head > this.mask) this.grow();
+    const i = this.tail & this.mask;
+    this.times[i] = time;
+    this.keys[i] = key;
+    this.sizes[i] = sizeKB;
+    this.poison[i] = poison ? 1 : 0;
+    return this.tail++;
+  }
+
+  timeOf(seq: number): number {
+    return this.times[seq & this.mask];
+  }
+  keyOf(seq: number): number {
+    return this.keys[seq & this.mask];
+  }
+  sizeOf(seq: number): number {
+    return this.sizes[seq & this.mask];
+  }
+  poisonOf(seq: number): boolean {
+    return this.poison[seq & this.mask] === 1;
+  }
+
+  /** Drops records before `seq` (never past the tail). */
+  dropBefore(seq: number): void {
+    if (seq > this.tail) seq = this.tail;
+    if (seq > this.head) this.head = seq;
+  }
+
+  /** The first sequence number at or after `from` whose record arrived at or after `time` (records are in time order). */
+  firstAtOrAfter(from: number, time: number): number {
+    let lo = from < this.head ? this.head : from;
+    let hi = this.tail;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.times[mid & this.mask] < time) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private grow(): void {
+    const old = this.mask + 1;
+    const c = old * 2;
+    const times = new Float64Array(c);
+    const keys = new Float64Array(c);
+    const sizes = new Float32Array(c);
+    const poison = new Uint8Array(c);
+    for (let s = this.head; s < this.tail; s++) {
+      const from = s & this.mask;
+      const to = s & (c - 1);
+      times[to] = this.times[from];
+      keys[to] = this.keys[from];
+      sizes[to] = this.sizes[from];
+      poison[to] = this.poison[from];
+    }
+    this.times = times;
+    this.keys = keys;
+    this.sizes = sizes;
+    this.poison = poison;
+    this.mask = c - 1;
+  }
+}
