@@ -58,6 +58,16 @@ export class Simulation extends SimCore {
     this.byId.get(node.id)?.update(node);
   }
 
+  /** Applies a live edit of edge `index`'s properties (same ends and role): its source model reads them anew. */
+  updateEdge(index: number, properties: Record<string, unknown>): void {
+    const from = this.models.find((m) => m.out.some((e) => e.index === index));
+    const edge = from?.out.find((e) => e.index === index);
+    if (!from || !edge) return;
+    edge.properties = properties;
+    this.scenario.edges[index] = { ...this.scenario.edges[index], properties };
+    from.updateEdge(edge);
+  }
+
   result(): ResultDocument {
     return buildResult(this, this.wallMs / 1000);
   }

@@ -40,6 +40,7 @@ function inProcessWorker() {
       updates.push(n.id);
       runner.updateNode(n);
     },
+    updateEdge: (i: number, p: Record<string, unknown>) => runner.updateEdge(i, p),
   };
   /** Runs the engine until it waits, then delivers one frame. */
   const pump = () => {

@@ -54,6 +54,7 @@ export interface SimWorkerPort {
   step(seconds: number): Promise<void> | void;
   setSpeed(speed: number): Promise<void> | void;
   updateNode(node: SimNode): Promise<void> | void;
+  updateEdge(index: number, properties: Record<string, unknown>): Promise<void> | void;
 }
 
 export interface WorkerConnection {
@@ -165,10 +166,13 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
     const before = loaded;
     if (sameShape(before, sim)) {
       const changed = sim.nodes.filter((n, i) => JSON.stringify(n) !== JSON.stringify(before.nodes[i]));
+      const changedEdges = sim.edges.map((_e, i) => i).filter((i) => JSON.stringify(sim.edges[i].properties) !== JSON.stringify(before.edges[i].properties));
       loaded = sim;
-        for (const n of changed) await conn.port.updateNode(n);
-      if (get().run.message?.tone === 'error' || changed.length > 0) {
-        patch({ message: changed.length > 0 ? { text: `Applied live: ${changed.map((n) => n.id).join(', ')}`, tone: 'info' } : null, problems: [] });
+      for (const n of changed) await conn.port.updateNode(n);
+      for (const i of changedEdges) await conn.port.updateEdge(i, sim.edges[i].properties);
+      const names = [...changed.map((n) => n.id), ...changedEdges.map((i) => `${sim.edges[i].from} -> ${sim.edges[i].to}`)];
+      if (get().run.message?.tone === 'error' || names.length > 0) {
+        patch({ message: names.length > 0 ? { text: `Applied live: ${names.join(', ')}`, tone: 'info' } : null, problems: [] });
       }
       return;
     }
@@ -239,7 +243,8 @@ export function sameShape(a: SimScenario, b: SimScenario): boolean {
     a.durationSeconds === b.durationSeconds &&
     a.nodes.length === b.nodes.length &&
     a.nodes.every((n, i) => n.id === b.nodes[i].id && n.type === b.nodes[i].type) &&
-    JSON.stringify(a.edges) === JSON.stringify(b.edges) &&
+    a.edges.length === b.edges.length &&
+    a.edges.every((e, i) => e.from === b.edges[i].from && e.to === b.edges[i].to && e.role === b.edges[i].role) &&
     JSON.stringify(a.settings) === JSON.stringify(b.settings)
   );
 }
@@ -247,7 +252,8 @@ export function sameShape(a: SimScenario, b: SimScenario): boolean {
 export function restartReason(a: SimScenario, b: SimScenario): string {
   if (a.nodes.length !== b.nodes.length || a.nodes.some((n, i) => n.id !== b.nodes[i].id || n.type !== b.nodes[i].type))
     return 'Nodes were added, removed or renamed';
-  if (JSON.stringify(a.edges) !== JSON.stringify(b.edges)) return 'Connections changed';
+  if (a.edges.length !== b.edges.length || a.edges.some((e, i) => e.from !== b.edges[i].from || e.to !== b.edges[i].to || e.role !== b.edges[i].role))
+    return 'Connections changed';
   if (a.seed !== b.seed) return `The seed changed to ${b.seed}`;
   if (a.durationSeconds !== b.durationSeconds) return 'The duration changed';
   return 'Account settings changed';

@@ -70,6 +70,14 @@ export class EngineRunner {
     this.sim.updateNode(this.scenario.nodes[i]);
   }
 
+  /** A live edit of one edge's properties (its ends and role unchanged). */
+  updateEdge(index: number, properties: Record<string, unknown>): void {
+    if (!this.scenario || !this.sim) return;
+    if (index < 0 || index >= this.scenario.edges.length) throw new Error(`updateEdge: no edge ${index} in the running scenario; reload it instead`);
+    this.scenario.edges[index] = { ...this.scenario.edges[index], properties: structuredClone(properties) };
+    this.sim.updateEdge(index, structuredClone(properties));
+  }
+
   run(): void {
     if (!this.sim || this.state === 'done') return;
     this.stepTarget = null;

@@ -95,6 +95,7 @@ export interface SimWorkerApi {
   reset(seed?: number): Promise<MetricIndex>;
   /** A live edit of one node, applied from the engine's next event. */
   updateNode(node: import('../sim/core/model.ts').SimNode): void;
+  updateEdge(index: number, properties: Record<string, unknown>): void;
 }
 
 /** The main thread's frame receiver; the returned promise resolves when it is ready for the next frame. */

@@ -89,6 +89,9 @@ const api: SimWorkerApi = {
   updateNode(node: SimNode) {
     runner.updateNode(node);
   },
+  updateEdge(index: number, properties: Record<string, unknown>) {
+    runner.updateEdge(index, properties);
+  },
 };
 
 Comlink.expose(api);

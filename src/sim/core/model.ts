@@ -197,6 +197,9 @@ export abstract class Model {
     return 0;
   }
 
+  /** A live edit of the properties of one of this node's outbound edges (e.g. a mapping's BatchSize). */
+  updateEdge(_edge: Edge): void {}
+
   /** A live edit of this node's properties or behaviour; takes effect from the next event. */
   update(_node: SimNode): void {}
 

@@ -215,6 +215,11 @@ export class ApiGatewayModel extends Model {
       this.head = 0;
     }
   }
+
+  /** A live edit of an edge's weight: the router takes the new weights from the next request. */
+  override updateEdge(): void {
+    this.router.build(this.out);
+  }
 }
 
 export const createModel: ModelFactory = (ctx, node) => new ApiGatewayModel(ctx, node);

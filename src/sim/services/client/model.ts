@@ -160,6 +160,11 @@ export class ClientModel extends Model {
       if (outcome === Outcome.Throttled) metrics.add(this.mThrottled, 1);
     }
   }
+
+  /** A live edit of an edge's weight: the router takes the new weights from the next request. */
+  override updateEdge(): void {
+    this.router.build(this.out);
+  }
 }
 
 export const createModel: ModelFactory = (ctx, node) => new ClientModel(ctx, node);

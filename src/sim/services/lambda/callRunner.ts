@@ -31,7 +31,7 @@ export class CallRunner {
   constructor(
     private readonly ctx: SimContext,
     private readonly host: CallHost,
-    private readonly plans: CallPlan[],
+    private plans: CallPlan[],
     private readonly rng: Random,
     /** Metric handles SdkCallRetries and SdkCallFailures. */
     private readonly mRetries: number,
@@ -40,6 +40,11 @@ export class CallRunner {
     this.stepTimer = ctx.timer((inv) => this.step(inv));
     this.doneTimer = ctx.timer((inv) => this.callDone(inv));
     this.deadlineTimer = ctx.timer((inv) => this.onDeadline(inv));
+  }
+
+  /** Edited plans (same edges, new properties); invocations in flight continue with them. */
+  setPlans(plans: CallPlan[]): void {
+    this.plans = plans;
   }
 
   /** The handler of `inv` starts at `handlerStart` with Timeout `timeoutMs`. */

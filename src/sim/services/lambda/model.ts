@@ -174,6 +174,12 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
     this.asyncPath.configure(p.MaximumRetryAttempts, p.MaximumEventAgeInSeconds);
   }
 
+  /** A live edit of a call edge (calls per invocation, sizes...): plans are compiled anew for the next calls. */
+  override updateEdge(): void {
+    const plans = compileCallPlans(this.out);
+    if (plans !== null && this.calls !== null) this.calls.setPlans(plans);
+  }
+
   start(): void {
     this.asyncPath.wire();
     const plans = compileCallPlans(this.out);

@@ -93,6 +93,15 @@ export class SnsTopic extends Model {
   }
 
   override start(): void {
+    this.wire();
+  }
+
+  /** A live edit of a subscription (filter policy) or its DLQ: the subscriptions are wired anew. */
+  override updateEdge(): void {
+    this.wire();
+  }
+
+  private wire(): void {
     const dlqFor = new Map<string, Edge>();
     let defaultDlq: Edge | null = null;
     for (const e of this.out) {

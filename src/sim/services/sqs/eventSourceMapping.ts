@@ -40,12 +40,12 @@ export class EventSourceMapping {
   private readonly backoffTimer: Timer<null>;
   private readonly windowTimer: Timer<null>;
   private readonly tickTimer: Timer<null>;
-  private readonly batchSize: number;
-  private readonly windowMs: number;
-  private readonly maximumConcurrency: number;
+  private batchSize: number;
+  private windowMs: number;
+  private maximumConcurrency: number;
   private cap = 1250;
-  private readonly reportItemFailures: boolean;
-  private readonly enabled: boolean;
+  private reportItemFailures: boolean;
+  private enabled: boolean;
   private initial = 5;
   private minimum = 2;
   private perSecond = 5;
@@ -63,12 +63,13 @@ export class EventSourceMapping {
   private lastAccountAt = 0;
   private readonly spare: Batch[] = [];
   private readonly hPollers: number;
+  private beh: SqsBehaviour | null = null;
   private readonly hBusy: number;
 
   constructor(
     private readonly ctx: SimContext,
     private readonly queue: SqsQueue,
-    private readonly edge: Edge,
+    readonly edge: Edge,
     beh: SqsBehaviour,
     metricSuffix: string,
   ) {
@@ -79,6 +80,22 @@ export class EventSourceMapping {
     });
     this.windowTimer = ctx.timer(() => this.dispatch());
     this.tickTimer = ctx.timer(() => this.tick());
+    this.batchSize = 10;
+    this.windowMs = 0;
+    this.reportItemFailures = false;
+    this.enabled = true;
+    this.maximumConcurrency = Infinity;
+    this.configure();
+    this.updateBehaviour(beh);
+    this.target = this.minimum;
+    this.hPollers = ctx.metrics.level(queue.id, `EventSourcePollers${metricSuffix}`);
+    this.hBusy = ctx.metrics.level(queue.id, `EventSourceBatchesInFlight${metricSuffix}`);
+    ctx.metrics.setLevel(this.hPollers, this.enabled ? this.minimum : 0, 0);
+  }
+
+  /** Reads the mapping's settings from its edge (at start, and after a live edit of the edge). */
+  configure(): void {
+    const { ctx, queue, edge } = this;
     const parsed = eventSourceMappingSchema.safeParse(edge.properties);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -93,16 +110,17 @@ export class EventSourceMapping {
     this.batchSize = batchSize;
     this.windowMs = p.MaximumBatchingWindowInSeconds * 1000;
     this.reportItemFailures = p.FunctionResponseTypes.includes('ReportBatchItemFailures');
+    const wasEnabled = this.enabled;
     this.enabled = p.Enabled;
     this.maximumConcurrency = p.ScalingConfig?.MaximumConcurrency ?? Infinity;
-    this.updateBehaviour(beh);
-    this.target = this.minimum;
-    this.hPollers = ctx.metrics.level(queue.id, `EventSourcePollers${metricSuffix}`);
-    this.hBusy = ctx.metrics.level(queue.id, `EventSourceBatchesInFlight${metricSuffix}`);
-    ctx.metrics.setLevel(this.hPollers, this.enabled ? this.minimum : 0, 0);
+    if (this.beh !== null) {
+      this.updateBehaviour(this.beh);
+      if (this.enabled && !wasEnabled) this.dispatch();
+    }
   }
 
   updateBehaviour(beh: SqsBehaviour): void {
+    this.beh = beh;
     this.cap = Math.min(beh.pollersMaximum, this.maximumConcurrency);
     if (this.target > this.cap) this.setTarget(this.cap);
     this.initial = Math.min(beh.pollersInitial, this.cap);

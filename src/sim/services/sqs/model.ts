@@ -416,6 +416,11 @@ export class SqsQueue extends Model {
     for (const m of this.mappings) m.account(now);
   }
 
+  /** A live edit of an event source mapping's edge (BatchSize, window, ...). */
+  override updateEdge(edge: Edge): void {
+    this.mappings.find((m) => m.edge === edge)?.configure();
+  }
+
   override backlog(): number {
     return this.held;
   }

@@ -1,0 +1,400 @@
+import { NumberDeque } from '../deque.ts';
+import { partitionOfKey } from '../keyHash.ts';
+import { Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type Timer } from '../model.ts';
+import type { ShardLog } from './shardLog.ts';
+import { failedRecordsOf, type StreamMappingSettings } from './mappingSettings.ts';
+
+/** GetRecords: at most this many records per call, and 5 calls a second per shard (aws-behaviour "polling detail"). */
+const GET_RECORDS_MAX = 10_000;
+const GET_RECORDS_PER_SECOND = 5;
+
+/** What a stream (a Kinesis stream, a DynamoDB table's stream) offers its event source mappings. */
+export interface StreamHost {
+  readonly id: string;
+  shardCount(): number;
+  log(shard: number): ShardLog;
+  /** Retention: records older than this are trimmed from the stream. */
+  retentionMs(): number;
+  sendOn(edge: Edge, msg: Message, reply: Reply | null): void;
+}
+
+/** Metric handles a mapping records on its stream's node. */
+export interface StreamMappingMetrics {
+  /** Lambda's IteratorAge: age of the last record of each batch when it is sent (ms). */
+  iteratorAge: number;
+  batchesInFlight: number;
+  /** Records skipped after MaximumRetryAttempts or MaximumRecordAgeInSeconds (sent to OnFailure if set). */
+  discarded: number;
+  /** Records trimmed by the stream's retention before this mapping read them (lost). */
+  expired: number;
+  readThrottled: number;
+}
+
+/** One concurrent batch slot of a shard (ParallelizationFactor of them): its records in order, one batch in flight. */
+class Lane {
+  readonly pending = new NumberDeque(128);
+  readonly records: Message[] = [];
+  inFlight = 0;
+  attempts = 0;
+  /** After a failure: the most records the retry takes (the failed batch's, or half of it when bisecting). */
+  limit = Infinity;
+  /** Batching window: when the lane's first waiting record started it. */
+  windowFrom = -1;
+  waitingRetry = false;
+  /** How the batch in flight ended (set by its reply). */
+  outcome: Outcome = Outcome.Ok;
+  info: ReplyInfo | undefined = undefined;
+  readonly reply: Reply;
+
+  constructor(
+    readonly reader: ShardReader,
+    readonly index: number,
+    mapping: StreamMapping,
+  ) {
+    this.reply = (outcome, doneAt, info) => mapping.onReply(this, outcome, doneAt, info);
+  }
+}
+
+/** A mapping's position in one shard. */
+class ShardReader {
+  /** Next sequence number to fetch from the shard. */
+  readPos: number;
+  lanes: Lane[] = [];
+  buffered = 0;
+  callsSecond = -1;
+  calls = 0;
+
+  constructor(
+    readonly shard: number,
+    readonly log: ShardLog,
+  ) {
+    this.readPos = log.tail; // StartingPosition LATEST
+  }
+}
+
+/**
+ * Lambda's event source mapping for a stream (docs/aws-behaviour.md "Kinesis Data Streams and DynamoDB Streams,
+ * read by Lambda"): per shard, up to ParallelizationFactor batches at a time, records of one partition key
+ * always in the same lane (order kept per key); it polls every `pollIntervalMs` and keeps fetching back to back
+ * while behind (GetRecords: 10,000 records a call, 5 calls a second per shard). A failing batch is retried,
+ * blocking its lane, until it succeeds, MaximumRetryAttempts is exhausted or its records pass
+ * MaximumRecordAgeInSeconds or the retention; BisectBatchOnFunctionError halves it (halving does not count as
+ * a retry); ReportBatchItemFailures checkpoints before the first failed record. Discarded batches go to the
+ * OnFailure destination as an invocation record.
+ */
+export class StreamMapping {
+  private readers: ShardReader[] = [];
+  private s: StreamMappingSettings;
+  private inFlight = 0;
+  private readonly pollTimer: Timer<null>;
+  private readonly laneTimer: Timer<Lane>;
+  private readonly doneTimer: Timer<Lane>;
+
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly host: StreamHost,
+    readonly edge: Edge,
+    private readonly onFailure: Edge | null,
+    private readonly pollIntervalMs: number,
+    settings: StreamMappingSettings,
+    private readonly m: StreamMappingMetrics,
+  ) {
+    this.s = settings;
+    this.pollTimer = ctx.timer(() => this.poll());
+    this.laneTimer = ctx.timer((lane) => {
+      lane.waitingRetry = false;
+      this.dispatchLane(lane);
+    });
+    this.doneTimer = ctx.timer((lane) => this.complete(lane));
+    this.syncShards();
+  }
+
+  start(): void {
+    if (this.s.Enabled) this.pollTimer.at(this.ctx.now + this.pollIntervalMs, null);
+  }
+
+  /** A live edit of the mapping (BatchSize, ParallelizationFactor, ...): applies from the next batch. */
+  update(settings: StreamMappingSettings): void {
+    const pfChanged = settings.ParallelizationFactor !== this.s.ParallelizationFactor;
+    const wasEnabled = this.s.Enabled;
+    this.s = settings;
+    if (pfChanged) for (const r of this.readers) this.relane(r);
+    if (!wasEnabled && settings.Enabled) this.start();
+    this.dispatchAll();
+  }
+
+  /** The stream's shard count changed (a live edit or on-demand growth). */
+  syncShards(): void {
+    const n = this.host.shardCount();
+    for (let i = this.readers.length; i < n; i++) {
+      const r = new ShardReader(i, this.host.log(i));
+      this.relane(r);
+      this.readers.push(r);
+    }
+  }
+
+  /** The oldest record a reader of shard `shard` still needs (the stream may drop what is before it). */
+  lowWater(shard: number): number {
+    const r = this.readers[shard];
+    if (r === undefined) return Infinity;
+    let low = r.readPos;
+    for (const lane of r.lanes) if (lane.pending.size > 0 && lane.pending.peekFront() < low) low = lane.pending.peekFront();
+    return low;
+  }
+
+  /** GetRecords.IteratorAgeMilliseconds: age of the oldest record this mapping has not yet processed (0 when none). */
+  iteratorAgeMs(now: number): number {
+    let oldest = Infinity;
+    for (const r of this.readers) {
+      const low = this.lowWater(r.shard);
+      if (low < r.log.tail && low >= r.log.head) oldest = Math.min(oldest, r.log.timeOf(low));
+    }
+    return oldest === Infinity ? 0 : now - oldest;
+  }
+
+  /** Records fetched into lanes and not yet processed. */
+  get buffered(): number {
+    let n = 0;
+    for (const r of this.readers) n += r.buffered;
+    return n;
+  }
+
+  /**
+   * Lays a shard's waiting records out over ParallelizationFactor lanes (a live edit). Batches in flight stay
+   * where they are; the records behind them are dealt out again by partition key, in order.
+   */
+  private relane(r: ShardReader): void {
+    const pf = this.s.ParallelizationFactor;
+    const carry: number[] = [];
+    for (const lane of r.lanes) {
+      const keep = lane.inFlight > 0 ? lane.records.length : 0;
+      while (lane.pending.size > keep) carry.push(lane.pending.popBack());
+    }
+    const lanes: Lane[] = [];
+    for (let i = 0; i < pf; i++) lanes.push(i < r.lanes.length ? r.lanes[i] : new Lane(r, i, this));
+    r.lanes = lanes;
+    carry.sort((a, b) => a - b);
+    for (const seq of carry) this.laneFor(r, seq).pending.pushBack(seq);
+  }
+
+  private laneFor(r: ShardReader, seq: number): Lane {
+    const pf = r.lanes.length;
+    return r.lanes[pf === 1 ? 0 : partitionOfKey(laneKey(r.log.keyOf(seq), seq), pf)];
+  }
+
+  /** A lane retired by a lower ParallelizationFactor hands its records back to the shard's lanes. */
+  private rehome(lane: Lane): void {
+    const r = lane.reader;
+    const seqs: number[] = [];
+    while (lane.pending.size > 0) seqs.push(lane.pending.popBack());
+    for (const seq of seqs) {
+      const to = this.laneFor(r, seq);
+      to.pending.pushBack(seq);
+    }
+  }
+
+  private poll(): void {
+    if (!this.s.Enabled) return;
+    this.syncShards();
+    for (const r of this.readers) this.fetch(r);
+    this.dispatchAll();
+    this.pollTimer.at(this.ctx.now + this.pollIntervalMs, null);
+  }
+
+  /** GetRecords into the lanes while they have room. */
+  private fetch(r: ShardReader): void {
+    const log = r.log;
+    const now = this.ctx.now;
+    if (r.readPos < log.head) {
+      // The retention trimmed records before this mapping read them.
+      this.ctx.metrics.add(this.m.expired, log.head - r.readPos);
+      r.readPos = log.head;
+    }
+    const room = Math.max(GET_RECORDS_MAX, 2 * this.s.BatchSize * r.lanes.length);
+    if (r.readPos >= log.tail || r.buffered >= room) return;
+    const second = Math.floor(now / 1000);
+    if (second !== r.callsSecond) {
+      r.callsSecond = second;
+      r.calls = 0;
+    }
+    if (r.calls >= GET_RECORDS_PER_SECOND) {
+      this.ctx.metrics.add(this.m.readThrottled, 1);
+      return;
+    }
+    r.calls++;
+    const end = Math.min(log.tail, r.readPos + GET_RECORDS_MAX);
+    for (let seq = r.readPos; seq < end; seq++) {
+      const lane = this.laneFor(r, seq);
+      if (lane.pending.size === 0) lane.windowFrom = now;
+      lane.pending.pushBack(seq);
+    }
+    r.buffered += end - r.readPos;
+    r.readPos = end;
+  }
+
+  private dispatchAll(): void {
+    for (const r of this.readers) for (const lane of r.lanes) this.dispatchLane(lane);
+  }
+
+  private dispatchLane(lane: Lane): void {
+    if (!this.s.Enabled || lane.inFlight > 0 || lane.waitingRetry) return;
+    const r = lane.reader;
+    if (lane.index >= r.lanes.length || r.lanes[lane.index] !== lane) return;
+    const log = r.log;
+    const now = this.ctx.now;
+    this.dropOld(lane, now);
+    const q = lane.pending;
+    if (q.size === 0) return;
+    const batchSize = this.s.BatchSize;
+    const windowMs = this.s.MaximumBatchingWindowInSeconds * 1000;
+    if (q.size < batchSize && windowMs > 0 && lane.windowFrom + windowMs > now && lane.attempts === 0) {
+      this.laneTimer.at(lane.windowFrom + windowMs, lane);
+      lane.waitingRetry = true;
+      return;
+    }
+    const n = Math.min(q.size, batchSize, lane.limit);
+    const records = lane.records;
+    records.length = n;
+    let sizeKB = 0;
+    for (let i = 0; i < n; i++) {
+      const seq = q.at(i);
+      let rec = records[i];
+      if (rec === undefined) {
+        rec = { id: 0, createdAt: 0, sizeKB: 0, attributes: null, records: null, key: -1, poison: false };
+        records[i] = rec;
+      }
+      rec.id = r.shard * 1e12 + seq;
+      rec.createdAt = log.timeOf(seq);
+      rec.sizeKB = log.sizeOf(seq);
+      rec.key = log.keyOf(seq);
+      rec.poison = log.poisonOf(seq);
+      sizeKB += rec.sizeKB;
+    }
+    lane.inFlight = 1;
+    this.inFlight++;
+    this.ctx.metrics.setLevel(this.m.batchesInFlight, this.inFlight, now);
+    // IteratorAge: the age of the batch's last record when the batch goes to the function.
+    this.ctx.metrics.record(this.m.iteratorAge, now - records[n - 1].createdAt);
+    const msg: Message = { id: this.ctx.nextMessageId(), createdAt: records[0].createdAt, sizeKB, attributes: null, records, key: records[0].key, poison: false };
+    this.host.sendOn(this.edge, msg, lane.reply);
+  }
+
+  /** Records past MaximumRecordAgeInSeconds are discarded, those trimmed by the retention are lost. */
+  private dropOld(lane: Lane, now: number): void {
+    const q = lane.pending;
+    const log = lane.reader.log;
+    const maxAge = this.s.MaximumRecordAgeInSeconds;
+    const ageLimit = maxAge < 0 ? Infinity : maxAge * 1000;
+    let expired = 0;
+    let discarded = 0;
+    while (q.size > 0) {
+      const seq = q.peekFront();
+      if (seq < log.head) expired++;
+      else if (now - log.timeOf(seq) > ageLimit) discarded++;
+      else break;
+      q.popFront();
+      lane.reader.buffered--;
+    }
+    if (expired > 0) this.ctx.metrics.add(this.m.expired, expired);
+    if (discarded > 0) {
+      this.ctx.metrics.add(this.m.discarded, discarded);
+      this.sendToOnFailure(lane, discarded, 'RecordAgeExceeded');
+      lane.attempts = 0;
+      lane.limit = Infinity;
+    }
+  }
+
+  onReply(lane: Lane, outcome: Outcome, doneAt: number, info: ReplyInfo | undefined): void {
+    lane.outcome = outcome;
+    lane.info = info;
+    if (doneAt > this.ctx.now) this.doneTimer.at(doneAt, lane);
+    else this.complete(lane);
+  }
+
+  private complete(lane: Lane): void {
+    const outcome = lane.outcome;
+    const info = lane.info;
+    lane.info = undefined;
+    const now = this.ctx.now;
+    lane.inFlight = 0;
+    this.inFlight--;
+    this.ctx.metrics.setLevel(this.m.batchesInFlight, this.inFlight, now);
+    const n = lane.records.length;
+    const r = lane.reader;
+    const failed = outcome === Outcome.Ok ? failedRecordsOf(info, this.s.reportItemFailures) : null;
+    if (outcome === Outcome.Ok && failed === null) {
+      this.checkpoint(lane, n);
+      lane.attempts = 0;
+      lane.limit = Infinity;
+    } else {
+      let retryFrom = 0;
+      if (failed !== null) {
+        // ReportBatchItemFailures: everything before the first failed record succeeded.
+        retryFrom = n;
+        for (const rec of failed) {
+          const i = lane.records.indexOf(rec);
+          if (i >= 0 && i < retryFrom) retryFrom = i;
+        }
+        this.checkpoint(lane, retryFrom);
+      }
+      const left = n - retryFrom;
+      const functionError = outcome === Outcome.FunctionError || outcome === Outcome.FunctionTimeout;
+      if (this.s.BisectBatchOnFunctionError && functionError && left > 1) {
+        lane.limit = Math.ceil(left / 2); // splits do not count toward MaximumRetryAttempts
+      } else {
+        lane.limit = left; // the same records are retried, not a batch grown with newer ones
+        lane.attempts++;
+        const max = this.s.MaximumRetryAttempts;
+        if (max >= 0 && lane.attempts > max) {
+          this.ctx.metrics.add(this.m.discarded, left);
+          this.sendToOnFailure(lane, left, outcome === Outcome.Throttled ? 'Throttled' : 'RetryAttemptsExhausted');
+          this.checkpoint(lane, left);
+          lane.attempts = 0;
+          lane.limit = Infinity;
+        }
+      }
+      if (lane.pending.size > 0 && (lane.attempts > 0 || lane.limit !== Infinity)) {
+        lane.waitingRetry = true;
+        this.laneTimer.at(now + this.s.retryDelayMs, lane);
+      }
+    }
+    if (r.lanes[lane.index] !== lane && lane.pending.size > 0) {
+      lane.waitingRetry = false;
+      this.rehome(lane);
+      this.dispatchAll();
+    }
+    if (r.buffered < this.s.BatchSize * r.lanes.length) this.fetch(r);
+    this.dispatchLane(lane);
+  }
+
+  /** The first `n` records of the lane are done. */
+  private checkpoint(lane: Lane, n: number): void {
+    for (let i = 0; i < n && lane.pending.size > 0; i++) lane.pending.popFront();
+    lane.reader.buffered -= n;
+    if (lane.pending.size > 0) lane.windowFrom = this.ctx.now;
+  }
+
+  /** The OnFailure destination gets an invocation record with the batch's metadata (not its records). */
+  private sendToOnFailure(lane: Lane, count: number, condition: string): void {
+    if (this.onFailure === null) return;
+    const log = lane.reader.log;
+    const first = lane.pending.size > 0 ? lane.pending.peekFront() : log.tail;
+    const msg: Message = {
+      id: this.ctx.nextMessageId(),
+      createdAt: first < log.tail && first >= log.head ? log.timeOf(first) : this.ctx.now,
+      sizeKB: 1,
+      attributes: { condition, shard: `shardId-${String(lane.reader.shard).padStart(12, '0')}`, batchSize: count },
+      records: null,
+      key: -1,
+      poison: false,
+    };
+    this.host.sendOn(this.onFailure, msg, this.onFailure.async ? null : NO_REPLY);
+  }
+}
+
+const NO_REPLY: Reply = () => {};
+
+/** A record without a partition key still lands in one lane, by its sequence number. */
+function laneKey(key: number, seq: number): number {
+  return key >= 0 ? key : seq;
+}
