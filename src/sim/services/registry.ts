@@ -2,6 +2,7 @@ import { deliveryOf, deriveConnections, type ConnectionRule, type ModelFactory, 
 import { apiGatewayKind } from './apiGateway/kind.ts';
 import { clientKind } from './client/kind.ts';
 import { dynamodbKind } from './dynamodb/kind.ts';
+import { kinesisKind } from './kinesis/kind.ts';
 import { lambdaKind } from './lambda/kind.ts';
 import { snsKind } from './sns/kind.ts';
 import { sqsKind } from './sqs/kind.ts';
@@ -24,6 +25,7 @@ export const SERVICES: readonly ServiceEntry[] = [
   { kind: sqsKind, model: () => import('./sqs/model.ts') },
   { kind: snsKind, model: () => import('./sns/model.ts') },
   { kind: dynamodbKind, model: () => import('./dynamodb/model.ts') },
+  { kind: kinesisKind, model: () => import('./kinesis/model.ts') },
 ];
 
 export const SERVICE_KINDS: readonly ServiceKind[] = SERVICES.map((s) => s.kind);

@@ -1,0 +1,195 @@
+import { ShardLog } from '../../core/eventSource/shardLog.ts';
+import { streamMappingSettings } from '../../core/eventSource/mappingSettings.ts';
+import { StreamMapping, type StreamHost } from '../../core/eventSource/streamMapping.ts';
+import { partitionOfKey } from '../../core/keyHash.ts';
+import { Model, Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type SimNode } from '../../core/model.ts';
+import type { Random } from '../../core/random.ts';
+import type { ModelFactory } from '../../core/serviceKind.ts';
+import { OnDemandCapacity } from './onDemand.ts';
+import { kinesisPrices } from './prices.ts';
+import { kinesisProperties, type KinesisProperties } from './spec.ts';
+
+/** Per shard and second (docs/aws-behaviour.md, Kinesis "shard limits"). */
+const SHARD_RECORDS_PER_SECOND = 1000;
+const SHARD_KB_PER_SECOND = 1024;
+/** Kinesis polls each shard about once a second ("polling"). */
+const POLL_INTERVAL_MS = 1000;
+const PUT_UNIT_KB = 25;
+const THROTTLED: ReplyInfo = Object.freeze({ reason: 'ProvisionedThroughputExceededException' });
+
+/**
+ * AWS::Kinesis::Stream (docs/aws-behaviour.md "Kinesis Data Streams and DynamoDB Streams, read by Lambda"):
+ * records go to the shard their partition key hashes to; each shard takes at most 1,000 records and 1 MB a
+ * second (beyond: WriteProvisionedThroughputExceeded, and the caller's SDK retries); on-demand streams start at
+ * 4,000 records/s and scale to double their peak. Lambda reads it through event source mappings (eventSource
+ * edges; core/eventSource/streamMapping.ts). Records no mapping reads are counted, not stored.
+ */
+export class KinesisStream extends Model implements StreamHost {
+  private props!: KinesisProperties;
+  private readonly logs: ShardLog[] = [];
+  private shards = 1;
+  private mappings: StreamMapping[] = [];
+  private readonly onDemand = new OnDemandCapacity();
+  private readonly keyRng: Random;
+  // Writes in the current second, per shard.
+  private second = -1;
+  private secRecords = new Float64Array(1);
+  private secKB = new Float64Array(1);
+  private lastCostAt = 0;
+
+  private readonly mIncomingRecords: number;
+  private readonly mIncomingBytes: number;
+  private readonly mWriteExceeded: number;
+  private readonly mReadExceeded: number;
+  private readonly mIteratorAgeMs: number;
+  private readonly mShards: number;
+  private readonly mCost: number;
+
+  constructor(ctx: SimContext, node: SimNode) {
+    super(ctx, node);
+    const m = ctx.metrics;
+    this.keyRng = ctx.random(node.id, 'partitionKeys');
+    this.mIncomingRecords = m.counter(node.id, 'IncomingRecords');
+    this.mIncomingBytes = m.counter(node.id, 'IncomingBytes', 'Bytes');
+    this.mWriteExceeded = m.counter(node.id, 'WriteProvisionedThroughputExceeded');
+    this.mReadExceeded = m.counter(node.id, 'ReadProvisionedThroughputExceeded');
+    this.mIteratorAgeMs = m.level(node.id, 'GetRecords.IteratorAgeMilliseconds', 'Milliseconds');
+    this.mShards = m.level(node.id, 'OpenShards');
+    this.mCost = m.counter(node.id, 'Cost', 'USD');
+    this.configure(node);
+  }
+
+  private configure(node: SimNode): void {
+    this.props = kinesisProperties.parse(node.properties);
+    this.setShards(this.onDemandMode ? this.onDemand.shards() : this.props.ShardCount);
+  }
+
+  private get onDemandMode(): boolean {
+    return this.props.StreamModeDetails.StreamMode === 'ON_DEMAND';
+  }
+
+  private setShards(n: number): void {
+    while (this.logs.length < n) this.logs.push(new ShardLog());
+    if (n === this.shards && this.secRecords.length === n) return;
+    this.shards = n;
+    this.secRecords = new Float64Array(n);
+    this.secKB = new Float64Array(n);
+    this.second = -1;
+    this.ctx.metrics.setLevel(this.mShards, n, this.ctx.now);
+    for (const m of this.mappings) m.syncShards();
+  }
+
+  override start(): void {
+    const onFailure = this.out.find((e) => e.role === 'onFailure') ?? null;
+    const sources = this.out.filter((e) => e.role === 'eventSource');
+    this.mappings = sources.map((edge) => {
+      const suffix = sources.length > 1 ? `:${edge.to.id}` : '';
+      const m = this.ctx.metrics;
+      return new StreamMapping(this.ctx, this, edge, onFailure, POLL_INTERVAL_MS, streamMappingSettings(edge.properties), {
+        iteratorAge: m.distribution(this.id, `IteratorAge${suffix}`),
+        batchesInFlight: m.level(this.id, `EventSourceBatchesInFlight${suffix}`),
+        discarded: m.counter(this.id, `RecordsDiscarded${suffix}`),
+        expired: m.counter(this.id, `RecordsExpired${suffix}`),
+        readThrottled: this.mReadExceeded,
+      });
+    });
+    for (const m of this.mappings) m.start();
+    this.ctx.metrics.setLevel(this.mShards, this.shards, 0);
+  }
+
+  override update(node: SimNode): void {
+    this.configure(node);
+    for (const m of this.mappings) m.update(streamMappingSettings(m.edge.properties));
+  }
+
+  /** A live edit of a mapping edge (BatchSize, ParallelizationFactor, ...). */
+  override updateEdge(edge: Edge): void {
+    this.mappings.find((m) => m.edge === edge)?.update(streamMappingSettings(edge.properties));
+  }
+
+  // StreamHost
+  shardCount(): number {
+    return this.shards;
+  }
+  log(shard: number): ShardLog {
+    return this.logs[shard];
+  }
+  retentionMs(): number {
+    return this.props.RetentionPeriodHours * 3_600_000;
+  }
+  sendOn(edge: Edge, msg: Message, reply: Reply | null): void {
+    this.send(edge, msg, reply);
+  }
+
+  override receive(msg: Message, edge: Edge, reply: Reply | null): void {
+    const now = this.ctx.now;
+    const n = typeof edge.properties.recordsPerRequest === 'number' && edge.properties.operation === 'PutRecords' ? edge.properties.recordsPerRequest : 1;
+    let refused = 0;
+    for (let i = 0; i < n; i++) {
+      const key = msg.key >= 0 ? msg.key + i * 7919 : -1;
+      if (!this.put(key, msg.sizeKB, msg.poison, now)) refused++;
+    }
+    if (refused > 0) reply?.(Outcome.Throttled, now, THROTTLED);
+    else reply?.(Outcome.Ok, now);
+  }
+
+  /** One record: the shard's write limits, then the log (when a mapping reads the stream). */
+  private put(key: number, sizeKB: number, poison: boolean, now: number): boolean {
+    const s = Math.floor(now / 1000);
+    if (s !== this.second) this.roll(s);
+    const shard = key >= 0 ? partitionOfKey(key, this.shards) : Math.floor(this.keyRng.next() * this.shards);
+    const metrics = this.ctx.metrics;
+    if (this.secRecords[shard] + 1 > SHARD_RECORDS_PER_SECOND || this.secKB[shard] + sizeKB > SHARD_KB_PER_SECOND) {
+      metrics.add(this.mWriteExceeded, 1);
+      this.onDemand.throttled();
+      return false;
+    }
+    this.secRecords[shard]++;
+    this.secKB[shard] += sizeKB;
+    this.onDemand.served(1);
+    metrics.add(this.mIncomingRecords, 1);
+    metrics.add(this.mIncomingBytes, sizeKB * 1024);
+    metrics.add(this.mCost, this.onDemandMode ? (sizeKB / 1_048_576) * kinesisPrices.onDemandWriteGB : (Math.ceil(sizeKB / PUT_UNIT_KB) * kinesisPrices.putUnitsPerMillion) / 1e6);
+    if (this.mappings.length > 0) this.logs[shard].append(now, key, sizeKB, poison);
+    return true;
+  }
+
+  private roll(second: number): void {
+    this.onDemand.endSecond(second);
+    this.second = second;
+    if (this.onDemandMode) {
+      const want = this.onDemand.shards();
+      if (want > this.shards) this.setShards(want);
+    }
+    this.secRecords.fill(0);
+    this.secKB.fill(0);
+  }
+
+  override backlog(): number {
+    let n = 0;
+    for (let i = 0; i < this.logs.length; i++) n += this.logs[i].size;
+    return n;
+  }
+
+  /** Once a period: trim what every mapping has read or the retention dropped; iterator age; shard-hours. */
+  override finish(): void {
+    const now = this.ctx.now;
+    const cut = now - this.retentionMs();
+    for (let i = 0; i < this.logs.length; i++) {
+      const log = this.logs[i];
+      let low = log.tail;
+      for (const m of this.mappings) low = Math.min(low, m.lowWater(i));
+      log.dropBefore(Math.max(low, log.firstAtOrAfter(log.head, cut)));
+    }
+    let age = 0;
+    for (const m of this.mappings) age = Math.max(age, m.iteratorAgeMs(now));
+    this.ctx.metrics.setLevel(this.mIteratorAgeMs, age, now);
+    const hours = (now - this.lastCostAt) / 3_600_000;
+    if (hours > 0) {
+      this.ctx.metrics.add(this.mCost, hours * (this.onDemandMode ? kinesisPrices.onDemandStreamHour : this.shards * kinesisPrices.shardHour));
+      this.lastCostAt = now;
+    }
+  }
+}
+
+export const createModel: ModelFactory = (ctx, node) => new KinesisStream(ctx, node);
