@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { formatProblem, isError, parseScenarioText, validateScenario } from '../scenario/index.ts';
+import { closeSync, fstatSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { formatProblem, isError, LIMITS, megabytes, parseScenarioText, validateScenario } from '../scenario/index.ts';
 import { Simulation } from '../sim/engine.ts';
 import { findServiceKind } from '../sim/services/registry.ts';
 import { parseArgs, USAGE, type CliArgs } from './args.ts';
@@ -13,12 +13,19 @@ const EXIT_INVALID = 2;
 
 function readScenario(file: string): { ok: true; value: unknown } | { ok: false; message: string } {
   let text: string;
+  let fd: number | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    if (size > LIMITS.textBytes)
+      return { ok: false, message: `${file}: the file is ${megabytes(size)}; a scenario may be at most ${megabytes(LIMITS.textBytes)} (not read)` };
+    text = readFileSync(fd, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
     return { ok: false, message: `${file}: cannot read the scenario: ${why}` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   const parsed = parseScenarioText(text);
   return parsed.ok ? parsed : { ok: false, message: `${file}: ${parsed.message}` };
@@ -40,7 +47,9 @@ function run(args: CliArgs): number {
   const checked = validateScenario(input);
   if (!checked.ok) {
     const errors = checked.problems.filter(isError);
-    process.stderr.write(`${file}: ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n`);
+    const listed = checked.problems.length > LIMITS.listedProblems;
+    const count = listed ? `more than ${LIMITS.listedProblems} problems, the first ${LIMITS.listedProblems}` : `${errors.length} problem${errors.length === 1 ? '' : 's'}`;
+    process.stderr.write(`${file}: ${count}:\n`);
     for (const p of checked.problems) process.stderr.write(`${formatProblem(p)}\n`);
     return EXIT_INVALID;
   }

@@ -62,12 +62,20 @@ export function jsonErrorAt(text: string): { offset: number; message: string } {
   const string = () => {
     i++;
     while (i < text.length && text[i] !== '"') {
-      if (text[i] === '\\') i++;
+      if (text[i] === '\\') escape();
       else if (text.charCodeAt(i) < 0x20) fail('a line break or control character inside a string');
-      i++;
+      else i++;
     }
     if (i >= text.length) fail('a string is not closed');
     i++;
+  };
+  const escape = () => {
+    const c = text[i + 1];
+    if (c === undefined) return void fail('a string is not closed');
+    if ('"\\/bfnrt'.includes(c)) return void (i += 2);
+    if (c === 'u' && /^[0-9A-Fa-f]{4}$/.test(text.slice(i + 2, i + 6))) return void (i += 6);
+    const shown = (c === 'u' ? text.slice(i, i + 6) : text.slice(i, i + 2)).replace(/[\u0000-\u001f"]/g, '?');
+    fail(`invalid escape ${shown} in a string (JSON allows only \\" \\\\ \\/ \\b \\f \\n \\r \\t, and \\u with 4 hex digits)`);
   };
   try {
     value(0);

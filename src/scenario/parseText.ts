@@ -1,12 +1,21 @@
 import type { Catalog } from './catalog.ts';
 import { jsonErrorAt } from './jsonErrorAt.ts';
+import { LIMITS } from './types.ts';
 import { validateScenario, type ValidationResult } from './validate.ts';
+
+/** "20 MB": a byte limit in the units people see in file managers. */
+export function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
+}
 
 /**
  * Parses scenario text (a file, a paste). A syntax error names the line and column, because that is what a
- * person can find in an editor.
+ * person can find in an editor. Text longer than LIMITS.textBytes is refused before it is parsed.
  */
 export function parseScenarioText(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  // Each UTF-16 unit is at least one UTF-8 byte, so longer text is certainly over the limit.
+  if (text.length > LIMITS.textBytes)
+    return { ok: false, message: `the text is ${megabytes(text.length)} or more; a scenario may be at most ${megabytes(LIMITS.textBytes)}` };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return { ok: true, value: JSON.parse(body) };

@@ -1,4 +1,4 @@
-import { joinPath } from './paths.ts';
+import { describe, joinPath } from './paths.ts';
 import { LIMITS, type Problem } from './types.ts';
 
 /** Keys that could reach Object.prototype if some code copied them onto a plain object. */
@@ -6,10 +6,11 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Copies untrusted JSON-like input into fresh plain objects and arrays, so nothing later can be tricked
- * through prototype keys, getters, cycles or sheer size. Forbidden keys, values JSON cannot hold, too deep
- * nesting and too many values are reported with their path and left out of the copy.
+ * through prototype keys, getters, cycles or sheer size. Forbidden or overlong keys, values JSON cannot hold
+ * (Infinity, NaN, functions), too deep nesting and too many values are reported with their path and left out
+ * of the copy. `truncated` says the value limit cut the copy short, so what follows it was never read.
  */
-export function sanitize(input: unknown): { value: unknown; problems: Problem[] } {
+export function sanitize(input: unknown): { value: unknown; problems: Problem[]; truncated: boolean } {
   const problems: Problem[] = [];
   let count = 0;
   let truncated = false;
@@ -23,7 +24,12 @@ export function sanitize(input: unknown): { value: unknown; problems: Problem[] 
       }
       return undefined;
     }
-    if (v === null || typeof v === 'boolean' || typeof v === 'number') return v;
+    if (v === null || typeof v === 'boolean') return v;
+    if (typeof v === 'number') {
+      if (Number.isFinite(v)) return v;
+      problems.push({ path, message: `must be a finite number, not ${v} (JSON cannot hold it; a literal such as 1e400 overflows to Infinity)` });
+      return undefined;
+    }
     if (typeof v === 'string') {
       if (v.length <= LIMITS.stringLength) return v;
       problems.push({ path, message: `text is ${v.length.toLocaleString('en-US')} characters long; at most ${LIMITS.stringLength.toLocaleString('en-US')} allowed` });
@@ -51,6 +57,13 @@ export function sanitize(input: unknown): { value: unknown; problems: Problem[] 
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(v)) {
         if (truncated) break;
+        if (key.length > LIMITS.keyLength) {
+          problems.push({
+            path,
+            message: `has a key of ${key.length.toLocaleString('en-US')} characters (${describe(key)}); at most ${LIMITS.keyLength} allowed`,
+          });
+          continue;
+        }
         const p = joinPath(path, key);
         if (FORBIDDEN_KEYS.has(key)) {
           problems.push({ path: p, message: `the key "${key}" is not allowed (it could alter built-in objects)` });
@@ -67,5 +80,5 @@ export function sanitize(input: unknown): { value: unknown; problems: Problem[] 
   }
 
   const value = copy(input, '', 0);
-  return { value, problems };
+  return { value, problems, truncated };
 }
