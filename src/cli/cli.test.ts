@@ -142,13 +142,16 @@ describe('npm run sim on bad input', () => {
     expect(r.code).toBe(0);
   });
 
-  it('refuses a file over 20 MB without reading it, and durations that are not decimal', () => {
+  it('refuses a file over 20 MB without reading it (a device past 20 MB), and durations that are not decimal', () => {
     const big = join(tmp, 'big.json');
     writeFileSync(big, '');
     truncateSync(big, 21 * 1024 * 1024);
     const r = sim(big);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`${big}: the file is 21 MB; a scenario may be at most 20 MB (not read)\n`);
+    expect(r.stderr).toBe(`${big}: the file is 21 MB (not read); a scenario may be at most 20 MB\n`);
+    const endless = sim('/dev/zero');
+    expect(endless.code).toBe(2);
+    expect(endless.stderr).toBe('/dev/zero: the file is over 20 MB (read up to the limit); a scenario may be at most 20 MB\n');
     for (const v of ['0x10', 'Infinity', ' 5', '1_0']) {
       const bad = sim('examples/api-lambda.json', '--duration', v);
       expect(bad.code).toBe(2);

@@ -1,8 +1,9 @@
-import { closeSync, fstatSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { formatProblem, isError, LIMITS, megabytes, parseScenarioText, validateScenario } from '../scenario/index.ts';
+import { writeFileSync } from 'node:fs';
+import { formatProblem, isError, LIMITS, validateScenario } from '../scenario/index.ts';
 import { Simulation } from '../sim/engine.ts';
 import { findServiceKind } from '../sim/services/registry.ts';
 import { parseArgs, USAGE, type CliArgs } from './args.ts';
+import { readScenario } from './readScenario.ts';
 import { resultJson } from './resultJson.ts';
 import { summaryText } from './table.ts';
 
@@ -10,26 +11,6 @@ import { summaryText } from './table.ts';
 const EXIT_OK = 0;
 const EXIT_INTERNAL = 1;
 const EXIT_INVALID = 2;
-
-function readScenario(file: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  let text: string;
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const size = fstatSync(fd).size;
-    if (size > LIMITS.textBytes)
-      return { ok: false, message: `${file}: the file is ${megabytes(size)}; a scenario may be at most ${megabytes(LIMITS.textBytes)} (not read)` };
-    text = readFileSync(fd, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
-    return { ok: false, message: `${file}: cannot read the scenario: ${why}` };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-  const parsed = parseScenarioText(text);
-  return parsed.ok ? parsed : { ok: false, message: `${file}: ${parsed.message}` };
-}
 
 function run(args: CliArgs): number {
   const file = args.file as string;
