@@ -184,7 +184,7 @@ describe('smaller bad-input rules', () => {
     ]);
   });
 
-  it('names the line of an invalid escape, and refuses text over the size limit before parsing it', () => {
+  it('names the line of an invalid escape, and refuses text over the size or nesting limit before parsing it', () => {
     const bad = (text: string) => {
       const r = parseScenarioText(text);
       return r.ok ? '' : r.message;
@@ -194,5 +194,6 @@ describe('smaller bad-input rules', () => {
     );
     expect(bad('{\n\n "name": "\\u00e"}')).toMatch(/^not valid JSON at line 3, column 11: invalid escape \\u00e\?/);
     expect(bad(' '.repeat(LIMITS.textBytes + 1))).toBe('the text is 20 MB or more; a scenario may be at most 20 MB');
+    expect(bad(`{"a": "[[[", "b":\n ${'['.repeat(5_000_000)}`)).toBe('the text nests more than 1,000 levels deep at line 2, column 1001');
   });
 });
