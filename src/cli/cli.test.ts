@@ -172,6 +172,6 @@ describe('npm run sim on bad input', () => {
     expect(lines[0]).toBe(`${file}: more than 100 problems, the first 100:`);
     expect(lines[1]).toBe('seed: must be a whole number 0..9007199254740991 (2^53-1), not null');
     expect(lines).toHaveLength(102);
-    expect(lines[101]).toBe('(document): and 51 errors more, not listed (only the first 100 problems are)');
+    expect(lines[101]).toBe('(document): and 51 more errors, not listed (only the first 100 problems are)');
   });
 });

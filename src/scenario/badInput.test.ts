@@ -67,7 +67,7 @@ describe('validation stays linear in the document', () => {
     expect(warnings).toHaveLength(LIMITS.listedProblems + 1);
     expect(warnings[LIMITS.listedProblems]).toEqual({
       path: '',
-      message: 'and 149,900 warnings more, not listed (only the first 100 problems are)',
+      message: 'and 149,900 more warnings, not listed (only the first 100 problems are)',
       severity: 'warning',
     });
   });
@@ -84,7 +84,7 @@ describe('validation stays linear in the document', () => {
       'nodes[0].behaviour.keys.k0: is not a setting here (remove it or check its spelling)',
       'nodes[0].behaviour.keys.k1: is not a setting here (remove it or check its spelling)',
     ]);
-    expect(problems.at(-1)?.message).toBe('and 149,900 errors more, not listed (only the first 100 problems are)');
+    expect(problems.at(-1)?.message).toBe('and 149,900 more errors, not listed (only the first 100 problems are)');
   });
 
   /** A 300-node document whose every node carries `typos` misspelt keys, and edges that name no node. */
@@ -162,7 +162,7 @@ describe('smaller bad-input rules', () => {
     const problems = r.ok ? [] : r.problems;
     expect(problems).toHaveLength(101);
     expect(problems[99].path).toBe('nodes[99].type');
-    expect(problems[100]).toEqual({ path: '', message: 'and 200 errors more, not listed (only the first 100 problems are)' });
+    expect(problems[100]).toEqual({ path: '', message: 'and 200 more errors, not listed (only the first 100 problems are)' });
   });
 
   it('does not call nodes past the limit missing: edges to them are not checked', () => {

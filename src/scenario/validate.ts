@@ -50,11 +50,11 @@ function listed(problems: Problem[]): Problem[] {
   const shown = ordered.slice(0, max);
   const hiddenErrors = errors.length - shown.filter(isError).length;
   const hiddenWarnings = problems.length - errors.length - shown.filter((p) => !isError(p)).length;
-  const n = (v: number, word: string) => `${v.toLocaleString('en-US')} ${word}${v === 1 ? '' : 's'}`;
+  const n = (v: number, word: string) => `${v.toLocaleString('en-US')} more ${word}${v === 1 ? '' : 's'}`;
   const parts = [hiddenErrors ? n(hiddenErrors, 'error') : '', hiddenWarnings ? n(hiddenWarnings, 'warning') : ''].filter(Boolean);
   const more: Problem = {
     path: '',
-    message: `and ${parts.join(' and ')} more, not listed (only the first ${max} problems are)`,
+    message: `and ${parts.join(' and ')}, not listed (only the first ${max} problems are)`,
   };
   if (!hiddenErrors) more.severity = 'warning';
   shown.push(more);
