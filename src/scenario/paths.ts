@@ -106,8 +106,3 @@ export class Hints {
 
 /** Words longer than this get no hint: typos are in names, and names are short. */
 const MAX_HINT_LENGTH = 64;
-
-/** A hint with a budget of its own, for one-off checks (the inspector's node check). */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  return new Hints().closest(word, candidates);
-}
