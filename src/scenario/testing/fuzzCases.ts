@@ -166,7 +166,9 @@ export function randomScenario(rng: Random): Json {
       if (rng.next() < 0.3) properties[key] = plausible(rng, value, [String(value)]);
       else if (rng.next() < 0.03) properties[`${key.slice(0, -1)}_`] = value;
     }
-    nodes.push({ id: `${kind.shortName.replace(/\W/g, '')}${i}`, type: kind.type, properties, behaviour: rng.next() < 0.5 ? {} : defaults.behaviour });
+    const behaviour: Record<string, Json> = {};
+    for (const [key, value] of Object.entries(defaults.behaviour)) if (rng.next() < 0.3) behaviour[key] = plausible(rng, value, [String(value)]);
+    nodes.push({ id: `${kind.shortName.replace(/\W/g, '')}${i}`, type: kind.type, properties, behaviour });
     types.push(kind.type);
   }
   const edges: Json[] = [];
