@@ -23,6 +23,9 @@ CloudWatch-style totals per node.
 Exit status: 0 ran; 2 the scenario or the arguments are invalid (each problem is printed with its JSON
 path); 1 an internal error.`;
 
+/** A plain decimal number: Number() alone would also take "0x10", "0b11", " 5 " and "Infinity". */
+const DECIMAL = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 /** Parses argv (without node and the script); returns the arguments or the problems with them. */
 export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } | { ok: false; problems: string[] } {
   const args: CliArgs = { quiet: false, help: false };
@@ -62,7 +65,7 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
         const v = takeValue();
         if (v === undefined) break;
         const n = Number(v);
-        if (v.trim() === '' || !Number.isFinite(n) || n < 1 || n > 2_592_000) problems.push(`--duration: must be a number of seconds 1..2592000, not "${v}"`);
+        if (!DECIMAL.test(v) || n < 1 || n > 2_592_000) problems.push(`--duration: must be a decimal number of seconds 1..2592000, not "${v}"`);
         else args.durationSeconds = n;
         break;
       }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -117,7 +117,7 @@ describe('npm run sim', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr.split('\n')).toEqual([
       '--seed: must be a whole number 0..9007199254740991, not "-3"',
-      '--duration: must be a number of seconds 1..2592000, not "abc"',
+      '--duration: must be a decimal number of seconds 1..2592000, not "abc"',
       '--frobnicate: unknown option (see --help)',
       'Run with --help for usage.',
       '',
@@ -128,5 +128,50 @@ describe('npm run sim', () => {
     const help = sim('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: npm run sim -- FILE/);
+  });
+});
+
+describe('npm run sim on bad input', () => {
+  it('runs a scenario with a misspelt property: a warning with a hint, not a crash', () => {
+    const doc = JSON.parse(readFileSync(join(ROOT, 'examples', 'loss-system.json'), 'utf8'));
+    doc.nodes[0].properties.ratePerSecnd = 5;
+    const file = join(tmp, 'typo.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const r = sim(file, '--duration', '5', '--quiet');
+    expect(r.stderr).toBe('warning: nodes[0].properties.ratePerSecnd: not simulated: kept in the document but ignored; did you mean "ratePerSecond"?\n');
+    expect(r.code).toBe(0);
+  });
+
+  it('refuses a file over 20 MB without reading it (a device past 20 MB), and durations that are not decimal', () => {
+    const big = join(tmp, 'big.json');
+    writeFileSync(big, '');
+    truncateSync(big, 21 * 1024 * 1024);
+    const r = sim(big);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${big}: the file is 21 MB (not read); a scenario may be at most 20 MB\n`);
+    const endless = sim('/dev/zero');
+    expect(endless.code).toBe(2);
+    expect(endless.stderr).toBe('/dev/zero: the file is over 20 MB (read up to the limit); a scenario may be at most 20 MB\n');
+    for (const v of ['0x10', 'Infinity', ' 5', '1_0']) {
+      const bad = sim('examples/api-lambda.json', '--duration', v);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain(`--duration: must be a decimal number of seconds 1..2592000, not "${v}"\n`);
+    }
+  });
+
+  it('lists the first 100 of many problems and says how many more there are', () => {
+    const doc = JSON.parse(readFileSync(join(ROOT, 'examples', 'api-lambda.json'), 'utf8'));
+    doc.seed = null;
+    doc.nodes = Array.from({ length: 150 }, (_, i) => ({ id: `N${i}`, type: 'AWS::Nope' }));
+    doc.edges = [];
+    const file = join(tmp, 'many.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const r = sim(file);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(`${file}: more than 100 problems, the first 100:`);
+    expect(lines[1]).toBe('seed: must be a whole number 0..9007199254740991 (2^53-1), not null');
+    expect(lines).toHaveLength(102);
+    expect(lines[101]).toBe('(document): and 51 more errors, not listed (only the first 100 problems are)');
   });
 });

@@ -1,8 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { formatProblem, isError, parseScenarioText, validateScenario } from '../scenario/index.ts';
+import { writeFileSync } from 'node:fs';
+import { formatProblem, isError, LIMITS, validateScenario } from '../scenario/index.ts';
 import { Simulation } from '../sim/engine.ts';
 import { findServiceKind } from '../sim/services/registry.ts';
 import { parseArgs, USAGE, type CliArgs } from './args.ts';
+import { readScenario } from './readScenario.ts';
 import { resultJson } from './resultJson.ts';
 import { summaryText } from './table.ts';
 import { loadModels, loadedModels } from '../sim/services/registry.ts';
@@ -11,19 +12,6 @@ import { loadModels, loadedModels } from '../sim/services/registry.ts';
 const EXIT_OK = 0;
 const EXIT_INTERNAL = 1;
 const EXIT_INVALID = 2;
-
-function readScenario(file: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
-    return { ok: false, message: `${file}: cannot read the scenario: ${why}` };
-  }
-  const parsed = parseScenarioText(text);
-  return parsed.ok ? parsed : { ok: false, message: `${file}: ${parsed.message}` };
-}
 
 function run(args: CliArgs): number {
   const file = args.file as string;
@@ -41,7 +29,9 @@ function run(args: CliArgs): number {
   const checked = validateScenario(input);
   if (!checked.ok) {
     const errors = checked.problems.filter(isError);
-    process.stderr.write(`${file}: ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n`);
+    const listed = checked.problems.length > LIMITS.listedProblems;
+    const count = listed ? `more than ${LIMITS.listedProblems} problems, the first ${LIMITS.listedProblems}` : `${errors.length} problem${errors.length === 1 ? '' : 's'}`;
+    process.stderr.write(`${file}: ${count}:\n`);
     for (const p of checked.problems) process.stderr.write(`${formatProblem(p)}\n`);
     return EXIT_INVALID;
   }

@@ -7,6 +7,6 @@ export { formatProblem, isError } from './paths.ts';
 export { connectionRule, EDGE_ROLES, type ConnectionResult } from './connections.ts';
 export { nodeProblems } from './validateNode.ts';
 export { defaultsFor, newScenario } from './defaults.ts';
-export { loadScenarioText, parseScenarioText } from './parseText.ts';
+export { loadScenarioText, megabytes, parseScenarioText } from './parseText.ts';
 export { Catalog, defaultCatalog } from './catalog.ts';
 export { referenceMarkdown } from './reference.ts';

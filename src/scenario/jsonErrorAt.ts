@@ -3,6 +3,29 @@
  * because some engines' messages give no position. Iterative over nesting depth would not matter here: the
  * input already failed to parse, and depth is capped.
  */
+/** Nesting the text checks allow at all; deeper than LIMITS.depth is still reported, by path, after parsing. */
+export const MAX_TEXT_DEPTH = 1000;
+
+/**
+ * Where the text nests brackets deeper than MAX_TEXT_DEPTH, found in one pass before JSON.parse would build
+ * every level (ten million levels fit in 20 MB).
+ */
+export function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_TEXT_DEPTH) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
+}
+
 export function jsonErrorAt(text: string): { offset: number; message: string } {
   let i = 0;
   const fail = (message: string): never => {
@@ -13,7 +36,7 @@ export function jsonErrorAt(text: string): { offset: number; message: string } {
   };
   const what = () => (i >= text.length ? 'the end of the text' : `"${text[i]}"`);
   const value = (depth: number): void => {
-    if (depth > 1000) fail('nested too deeply');
+    if (depth > MAX_TEXT_DEPTH) fail(`nested more than ${MAX_TEXT_DEPTH.toLocaleString('en-US')} levels deep`);
     ws();
     const c = text[i];
     if (c === '{') {
@@ -62,12 +85,20 @@ export function jsonErrorAt(text: string): { offset: number; message: string } {
   const string = () => {
     i++;
     while (i < text.length && text[i] !== '"') {
-      if (text[i] === '\\') i++;
+      if (text[i] === '\\') escape();
       else if (text.charCodeAt(i) < 0x20) fail('a line break or control character inside a string');
-      i++;
+      else i++;
     }
     if (i >= text.length) fail('a string is not closed');
     i++;
+  };
+  const escape = () => {
+    const c = text[i + 1];
+    if (c === undefined) return void fail('a string is not closed');
+    if ('"\\/bfnrt'.includes(c)) return void (i += 2);
+    if (c === 'u' && /^[0-9A-Fa-f]{4}$/.test(text.slice(i + 2, i + 6))) return void (i += 6);
+    const shown = (c === 'u' ? text.slice(i, i + 6) : text.slice(i, i + 2)).replace(/[\u0000-\u001f"]/g, '?');
+    fail(`invalid escape ${shown} in a string (JSON allows only \\" \\\\ \\/ \\b \\f \\n \\r \\t, and \\u with 4 hex digits)`);
   };
   try {
     value(0);

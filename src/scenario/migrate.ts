@@ -23,19 +23,17 @@ export function migrate(input: unknown): MigrateResult {
   if (!isPlainObject(input)) return { doc: input, changes, problems };
   let doc: Record<string, unknown> = input;
 
-  if (doc.format === undefined) {
-    doc = { format: SCENARIO_FORMAT, ...doc };
-    changes.push(`added "format": "${SCENARIO_FORMAT}"`);
-  } else if (doc.format !== SCENARIO_FORMAT) {
-    problems.push({ path: 'format', message: `must be "${SCENARIO_FORMAT}", not ${describe(doc.format)}` });
-  }
-
+  // One copy even when both keys are added: a document may have many thousand keys.
+  const addFormat = doc.format === undefined;
   let version = doc.version;
-  if (version === undefined) {
-    version = CURRENT_VERSION;
-    doc = { ...doc, version };
-    changes.push(`added "version": ${CURRENT_VERSION} (the document stated none)`);
+  if (addFormat || version === undefined) {
+    const copy: Record<string, unknown> = addFormat ? { format: SCENARIO_FORMAT, ...doc } : { ...doc };
+    if (version === undefined) copy.version = version = CURRENT_VERSION;
+    doc = copy;
   }
+  if (addFormat) changes.push(`added "format": "${SCENARIO_FORMAT}"`);
+  else if (doc.format !== SCENARIO_FORMAT) problems.push({ path: 'format', message: `must be "${SCENARIO_FORMAT}", not ${describe(doc.format)}` });
+  if (input.version === undefined) changes.push(`added "version": ${CURRENT_VERSION} (the document stated none)`);
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     problems.push({ path: 'version', message: `must be a whole number 1..${CURRENT_VERSION}, not ${describe(version)}` });
     return { doc, changes, problems };

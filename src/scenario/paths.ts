@@ -40,30 +40,69 @@ export function describe(v: unknown): string {
   return String(v);
 }
 
-/** The closest of `candidates` to `word` by edit distance, if it is close enough to be a likely typo. */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  const w = word.toLowerCase();
-  for (const c of candidates) {
-    const d = editDistance(w, c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+/** Appends `items` to `target` one by one: spreading a long list into push() would overflow the stack. */
+export function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
-function editDistance(a: string, b: string): number {
-  if (a.length > 64 || b.length > 64) return Infinity;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+/** Edit-distance cells one validation may spend on "did you mean" hints (a few milliseconds). */
+export const HINT_BUDGET_CELLS = 2_000_000;
+
+/**
+ * "Did you mean" hints under a work budget shared by one validation, so a document with a hundred thousand
+ * unknown keys or dangling edges costs linear time: once the budget is spent, problems come without hints.
+ */
+export class Hints {
+  /** Edit-distance cells computed so far (the work, which tests count). */
+  cells = 0;
+  constructor(private readonly budget = HINT_BUDGET_CELLS) {}
+
+  /** The closest of `candidates` to `word` by edit distance, if it is close enough to be a likely typo. */
+  closest(word: string, candidates: Iterable<string>): string | undefined {
+    if (word.length > MAX_HINT_LENGTH) return undefined;
+    const w = word.toLowerCase();
+    const limit = Math.max(1, Math.floor(word.length / 3));
+    let best: string | undefined;
+    let bestD = limit + 1;
+    for (const c of candidates) {
+      if (Math.abs(c.length - w.length) >= bestD || c.length > MAX_HINT_LENGTH) continue;
+      if (this.cells >= this.budget) return undefined;
+      const d = this.distance(w, c.toLowerCase(), bestD - 1);
+      if (d < bestD) {
+        bestD = d;
+        best = c;
+      }
     }
-    prev = cur;
+    return best;
   }
-  return prev[b.length];
+
+  /** Levenshtein distance of a and b if it is at most `max`, else max + 1 (a band of width 2 * max + 1). */
+  private distance(a: string, b: string, max: number): number {
+    const n = b.length;
+    let prev = new Array<number>(n + 1);
+    let cur = new Array<number>(n + 1);
+    for (let j = 0; j <= n; j++) prev[j] = j <= max ? j : max + 1;
+    for (let i = 1; i <= a.length; i++) {
+      const from = Math.max(1, i - max);
+      const to = Math.min(n, i + max);
+      cur[0] = i <= max ? i : max + 1;
+      if (from > 1) cur[from - 1] = max + 1;
+      let rowMin = cur[0];
+      for (let j = from; j <= to; j++) {
+        const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+        cur[j] = v > max ? max + 1 : v;
+        if (cur[j] < rowMin) rowMin = cur[j];
+      }
+      if (to < n) cur[to + 1] = max + 1;
+      this.cells += to - from + 1;
+      if (rowMin > max) return max + 1;
+      const done = prev;
+      prev = cur;
+      cur = done;
+    }
+    return prev[n] > max ? max + 1 : prev[n];
+  }
 }
+
+/** Words longer than this get no hint: typos are in names, and names are short. */
+const MAX_HINT_LENGTH = 64;

@@ -14,6 +14,12 @@ export const LIMITS = {
   /** Values (objects, arrays, primitives) in the whole document. */
   values: 200_000,
   stringLength: 100_000,
+  /** Characters in a property name (CloudFormation's longest names are far shorter). */
+  keyLength: 256,
+  /** Size of a scenario file or pasted text, in bytes (the largest real scenarios are well under 1 MB). */
+  textBytes: 20 * 1024 * 1024,
+  /** Problems listed in a validation result; the rest are counted in one closing problem. */
+  listedProblems: 100,
 } as const;
 
 export interface ScenarioNode {

@@ -34,7 +34,7 @@ function errors(doc: unknown): string[] {
 }
 
 describe('validateScenario: a valid document', () => {
-  it('fills AWS defaults, infers roles and keeps unknown keys in the document', () => {
+  it('fills AWS defaults, infers roles and keeps unknown keys in the document, not in what the engine runs', () => {
     const doc: Record<string, unknown> = { ...base(), extra: { kept: true } };
     (doc.nodes as Record<string, unknown>[])[1].properties = { Timeout: 10, Handler: 'index.handler' };
     const r = validate(doc);
@@ -48,7 +48,7 @@ describe('validateScenario: a valid document', () => {
     expect(r.sim.nodes[1]).toEqual({
       id: 'Fn',
       type: 'AWS::Lambda::Function',
-      properties: { Timeout: 10, Handler: 'index.handler' },
+      properties: { Timeout: 10 },
       behaviour: { duration: { distribution: 'constant', valueMs: 100 }, errorRate: 0 },
     });
     expect(r.sim.edges).toEqual([
@@ -110,13 +110,13 @@ describe('validateScenario: problems', () => {
     doc.nodes = [{}, { id: '', type: 7 }, { id: 'x'.repeat(65), type: 'Client', position: { x: 'a', y: Infinity } }, 'node'];
     doc.edges = [];
     expect(errors(doc)).toEqual([
+      'nodes[2].position.y: must be a finite number, not Infinity (JSON cannot hold it; a literal such as 1e400 overflows to Infinity)',
       'nodes[0].id: is required (a name such as "OrdersFunction")',
       'nodes[0].type: is required; known types: Client, AWS::ApiGateway::RestApi, AWS::Lambda::Function, AWS::SNS::Topic, AWS::SQS::Queue',
       'nodes[1].id: must not be empty',
       'nodes[1].type: must be text, not 7; known types: Client, AWS::ApiGateway::RestApi, AWS::Lambda::Function, AWS::SNS::Topic, AWS::SQS::Queue',
       'nodes[2].id: is 65 characters long; at most 64 allowed',
       'nodes[2].position.x: must be a number -10000000..10000000 (canvas pixels), not "a"',
-      'nodes[2].position.y: must be a number -10000000..10000000 (canvas pixels), not Infinity',
       'nodes[3]: must be an object with an id and a type, not "node"',
     ]);
   });
@@ -162,7 +162,8 @@ describe('validateScenario: problems', () => {
     expect(r.ok && r.warnings.map(formatProblem)).toEqual([
       'warning: edges[2].properties.Foo: not simulated: onFailure edges from AWS::Lambda::Function to AWS::SQS::Queue have no properties; kept but ignored',
     ]);
-    expect(r.ok && r.sim.edges[2]).toEqual({ from: 'Fn', to: 'Failures', role: 'onFailure', properties: { Foo: 1 } });
+    expect(r.ok && r.sim.edges[2]).toEqual({ from: 'Fn', to: 'Failures', role: 'onFailure', properties: {} });
+    expect(r.ok && r.doc.edges[2].properties).toEqual({ Foo: 1 });
   });
 
   it('names every directed cycle', () => {

@@ -1,7 +1,7 @@
 import type { EdgeRole, SimNode } from '../sim/core/model.ts';
 import type { Catalog } from './catalog.ts';
 import { connectionRule, EDGE_ROLES } from './connections.ts';
-import { closest, describe, isPlainObject, joinPath, pathOf } from './paths.ts';
+import { append, describe, Hints, isPlainObject, joinPath, pathOf } from './paths.ts';
 import type { Problem } from './types.ts';
 import { parseSection } from './validateNode.ts';
 
@@ -24,8 +24,15 @@ export interface NodeRef {
  * Checks every edge: both ends name nodes, no self edges, the pair and role are allowed by the source kind's
  * connections, the role is inferred where only one makes sense, edge properties fit the role's schema, no
  * duplicates, and no directed cycle. Returns the edges ready for the engine (only meaningful without errors).
+ * An edge naming a node in `unchecked` (past the node limit, reported there) is skipped without a problem.
  */
-export function checkEdges(edges: readonly unknown[], nodes: ReadonlyMap<string, NodeRef>, catalog: Catalog): { problems: Problem[]; sim: SimEdge[] } {
+export function checkEdges(
+  edges: readonly unknown[],
+  nodes: ReadonlyMap<string, NodeRef>,
+  catalog: Catalog,
+  hints: Hints = new Hints(),
+  unchecked: ReadonlySet<string> = new Set(),
+): { problems: Problem[]; sim: SimEdge[] } {
   const problems: Problem[] = [];
   const sim: SimEdge[] = [];
   const seen = new Map<string, number>();
@@ -37,8 +44,9 @@ export function checkEdges(edges: readonly unknown[], nodes: ReadonlyMap<string,
       problems.push({ path: base, message: `must be an object {"from": id, "to": id}, not ${describe(edge)}` });
       return;
     }
-    const from = endpoint(edge.from, `${base}.from`, nodes, problems);
-    const to = endpoint(edge.to, `${base}.to`, nodes, problems);
+    if (unchecked.has(edge.from as string) || unchecked.has(edge.to as string)) return;
+    const from = endpoint(edge.from, `${base}.from`, nodes, problems, hints);
+    const to = endpoint(edge.to, `${base}.to`, nodes, problems, hints);
     const role = edge.role;
     if (role !== undefined && (typeof role !== 'string' || !(EDGE_ROLES as readonly string[]).includes(role))) {
       problems.push({ path: `${base}.role`, message: `must be one of ${EDGE_ROLES.join(', ')}, not ${describe(role)}` });
@@ -65,7 +73,7 @@ export function checkEdges(edges: readonly unknown[], nodes: ReadonlyMap<string,
     graphEdges.push({ from: from.id, to: to.id, index: i });
     const schema = rule.rule.properties?.[rule.role];
     const properties = schema
-      ? parseSection(edge.properties, schema, `${base}.properties`, problems, `${rule.role} edge properties`)
+      ? parseSection(edge.properties, schema, `${base}.properties`, problems, `${rule.role} edge properties`, hints)
       : unsimulated(edge.properties, `${base}.properties`, problems, `${rule.role} edges from ${from.ref.type} to ${to.ref.type}`);
     if (!properties) return;
     sim.push({ from: from.id, to: to.id, role: rule.role, properties });
@@ -80,11 +88,17 @@ export function checkEdges(edges: readonly unknown[], nodes: ReadonlyMap<string,
       for (const [path, message] of found) problems.push({ path: pathOf(base, path.split('.').filter(Boolean)), message });
     }
   });
-  problems.push(...cycleProblems(graphEdges));
+  append(problems, cycleProblems(graphEdges));
   return { problems, sim };
 }
 
-function endpoint(value: unknown, path: string, nodes: ReadonlyMap<string, NodeRef>, problems: Problem[]): { id: string; ref: NodeRef } | undefined {
+function endpoint(
+  value: unknown,
+  path: string,
+  nodes: ReadonlyMap<string, NodeRef>,
+  problems: Problem[],
+  hints: Hints,
+): { id: string; ref: NodeRef } | undefined {
   if (value === undefined) {
     problems.push({ path, message: 'is required: the id of a node' });
     return undefined;
@@ -95,11 +109,12 @@ function endpoint(value: unknown, path: string, nodes: ReadonlyMap<string, NodeR
   }
   const ref = nodes.get(value);
   if (ref) return { id: value, ref };
-  const hint = closest(value, nodes.keys());
+  const hint = hints.closest(value, nodes.keys());
   problems.push({ path, message: `no node ${JSON.stringify(value)}${hint ? `; did you mean "${hint}"?` : ''}` });
   return undefined;
 }
 
+/** Properties on an edge whose role has none: each key is a warning, kept in the document; the engine gets none. */
 function unsimulated(value: unknown, path: string, problems: Problem[], what: string): Record<string, unknown> | undefined {
   if (value === undefined) return {};
   if (!isPlainObject(value)) {
@@ -108,7 +123,7 @@ function unsimulated(value: unknown, path: string, problems: Problem[], what: st
   }
   for (const key of Object.keys(value))
     problems.push({ path: joinPath(path, key), message: `not simulated: ${what} have no properties; kept but ignored`, severity: 'warning' });
-  return { ...value };
+  return {};
 }
 
 /**

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { SimNode } from '../sim/core/model.ts';
 import type { ServiceKind } from '../sim/core/serviceKind.ts';
 import { defaultCatalog, type Catalog } from './catalog.ts';
-import { closest, describe, isPlainObject, joinPath, pathOf } from './paths.ts';
+import { append, describe, Hints, isPlainObject, joinPath, pathOf } from './paths.ts';
 import { LIMITS, type Problem } from './types.ts';
 import { issuesToProblems } from './zodIssues.ts';
 
@@ -16,7 +16,8 @@ export function knownKeys(schema: z.ZodType): Set<string> {
 
 /**
  * Parses an optional properties/behaviour object with a kind's schema: range problems at their document
- * path, and a warning for each key the kind does not simulate (the key is kept).
+ * path, and a warning for each key the kind does not simulate. The document keeps such keys; the parsed
+ * section returned for the engine leaves them out, because the models parse their sections strictly.
  */
 export function parseSection(
   value: unknown,
@@ -24,6 +25,7 @@ export function parseSection(
   path: string,
   problems: Problem[],
   what: string,
+  hints: Hints = new Hints(),
 ): Record<string, unknown> | undefined {
   if (value !== undefined && !isPlainObject(value)) {
     problems.push({ path, message: `must be an object of ${what}, not ${describe(value)}` });
@@ -31,30 +33,42 @@ export function parseSection(
   }
   const input = value ?? {};
   const known = knownKeys(schema);
-  if (known.size > 0) {
-    for (const key of Object.keys(input)) {
-      if (known.has(key)) continue;
-      const hint = closest(key, known);
-      problems.push({
-        path: joinPath(path, key),
-        message: `not simulated: kept in the document but ignored${hint ? `; did you mean "${hint}"?` : ''}`,
-        severity: 'warning',
-      });
-    }
-  }
-  // Unknown keys are parsed apart from the kind's schema (which may be strict) and kept as given.
   const knownPart: Record<string, unknown> = {};
-  const unknownPart: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(input)) (known.size === 0 || known.has(key) ? knownPart : unknownPart)[key] = v;
+  for (const key of Object.keys(input)) {
+    if (known.size === 0 || known.has(key)) {
+      knownPart[key] = input[key];
+      continue;
+    }
+    const hint = hints.closest(key, known);
+    problems.push({
+      path: joinPath(path, key),
+      message: `not simulated: kept in the document but ignored${hint ? `; did you mean "${hint}"?` : ''}`,
+      severity: 'warning',
+    });
+  }
   const parsed = schema.safeParse(knownPart);
   if (!parsed.success) {
-    problems.push(...issuesToProblems(parsed.error.issues, path));
+    append(problems, issuesToProblems(parsed.error.issues, path));
     return undefined;
   }
-  return { ...(parsed.data as Record<string, unknown>), ...unknownPart };
+  return parsed.data as Record<string, unknown>;
 }
 
-function idProblems(nodes: readonly unknown[], index: number, base: string): Problem[] {
+/** Each id's node indexes (the first two suffice to name a duplicate), built once per document. */
+export type IdIndex = ReadonlyMap<string, readonly number[]>;
+
+export function indexIds(nodes: readonly unknown[]): IdIndex {
+  const byId = new Map<string, number[]>();
+  nodes.forEach((node, index) => {
+    if (!isPlainObject(node) || typeof node.id !== 'string') return;
+    const list = byId.get(node.id);
+    if (!list) byId.set(node.id, [index]);
+    else if (list.length < 2) list.push(index);
+  });
+  return byId;
+}
+
+function idProblems(nodes: readonly unknown[], index: number, base: string, ids: IdIndex): Problem[] {
   const id = (nodes[index] as Record<string, unknown>).id;
   const path = `${base}.id`;
   if (id === undefined) return [{ path, message: 'is required (a name such as "OrdersFunction")' }];
@@ -62,19 +76,16 @@ function idProblems(nodes: readonly unknown[], index: number, base: string): Pro
   if (id.length === 0) return [{ path, message: 'must not be empty' }];
   if (id.length > LIMITS.idLength) return [{ path, message: `is ${id.length} characters long; at most ${LIMITS.idLength} allowed` }];
   if (!ID_PATTERN.test(id)) return [{ path, message: `${describe(id)} may contain only letters, digits, "-" and "_"` }];
-  for (let j = 0; j < nodes.length; j++) {
-    const other = nodes[j];
-    if (j !== index && isPlainObject(other) && other.id === id) return [{ path, message: `"${id}" is used by nodes[${j}] too` }];
-  }
-  return [];
+  const other = ids.get(id)?.find((j) => j !== index);
+  return other === undefined ? [] : [{ path, message: `"${id}" is used by nodes[${other}] too` }];
 }
 
-function typeProblem(type: unknown, path: string, catalog: Catalog): Problem {
+function typeProblem(type: unknown, path: string, catalog: Catalog, hints: Hints): Problem {
   const known = catalog.types;
   const list = known.length ? `known types: ${known.join(', ')}` : 'no node types are registered';
   if (type === undefined) return { path, message: `is required; ${list}` };
   if (typeof type !== 'string') return { path, message: `must be text, not ${describe(type)}; ${list}` };
-  const hint = closest(type, known);
+  const hint = hints.closest(type, known);
   return { path, message: `unknown node type ${describe(type)}${hint ? ` (did you mean "${hint}"?)` : ''}; ${list}` };
 }
 
@@ -86,13 +97,19 @@ export interface CheckedNode {
 }
 
 /** Every problem of nodes[index] on its own (its id against the other nodes, type, position, properties, behaviour). */
-export function checkNode(nodes: readonly unknown[], index: number, catalog: Catalog): CheckedNode {
+export function checkNode(
+  nodes: readonly unknown[],
+  index: number,
+  catalog: Catalog,
+  hints: Hints = new Hints(),
+  ids: IdIndex = indexIds(nodes),
+): CheckedNode {
   const base = `nodes[${index}]`;
   const node = nodes[index];
   if (!isPlainObject(node)) return { problems: [{ path: base, message: `must be an object with an id and a type, not ${describe(node)}` }] };
-  const problems = idProblems(nodes, index, base);
+  const problems = idProblems(nodes, index, base, ids);
   const kind = catalog.find(node.type);
-  if (!kind) problems.push(typeProblem(node.type, `${base}.type`, catalog));
+  if (!kind) problems.push(typeProblem(node.type, `${base}.type`, catalog, hints));
   const pos = node.position;
   if (pos !== undefined) {
     if (!isPlainObject(pos)) problems.push({ path: `${base}.position`, message: `must be an object {"x": number, "y": number}, not ${describe(pos)}` });
@@ -105,8 +122,8 @@ export function checkNode(nodes: readonly unknown[], index: number, catalog: Cat
   }
   if (!kind) return { problems };
   const errorsBefore = problems.filter((p) => p.severity !== 'warning').length;
-  const properties = parseSection(node.properties, kind.properties, `${base}.properties`, problems, `${kind.type} properties`);
-  const behaviour = parseSection(node.behaviour, kind.behaviour, `${base}.behaviour`, problems, 'behaviour settings');
+  const properties = parseSection(node.properties, kind.properties, `${base}.properties`, problems, `${kind.type} properties`, hints);
+  const behaviour = parseSection(node.behaviour, kind.behaviour, `${base}.behaviour`, problems, 'behaviour settings', hints);
   if (!properties || !behaviour || problems.filter((p) => p.severity !== 'warning').length > errorsBefore) return { problems, kind };
   const sim: SimNode = { id: node.id as string, type: kind.type, properties, behaviour };
   for (const [path, message] of safeCheck(kind, sim)) {
