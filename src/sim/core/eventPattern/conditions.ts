@@ -204,11 +204,13 @@ function hasLeaf(v: unknown, needsValue: boolean, depth: number): boolean {
 
 /** Whether a field's value (undefined when the event lacks it) passes any of the leaf's conditions. */
 export function leafMatches(conditions: readonly Condition[], v: unknown): boolean {
+  // Most event values are single scalars: test them without the array walk.
+  const scalar = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null;
   for (let i = 0; i < conditions.length; i++) {
     const c = conditions[i];
     if (c.kind === 'exists') {
       if (c.value ? hasLeaf(v, c.needsValue, 0) : !hasLeaf(v, false, 0)) return true;
-    } else if (v !== undefined && anyScalar(c, v, 0)) return true;
+    } else if (scalar ? scalarMatches(c, v) : anyScalar(c, v, 0)) return true;
   }
   return false;
 }
