@@ -17,9 +17,9 @@ export type Condition =
   | { readonly kind: 'numeric'; readonly lo: number; readonly loInclusive: boolean; readonly hi: number; readonly hiInclusive: boolean; readonly limit: number }
   | { readonly kind: 'cidr'; readonly range: CidrRange }
   | { readonly kind: 'exists'; readonly value: boolean; readonly needsValue: boolean }
-  | { readonly kind: 'anythingBut'; readonly values: ReadonlySet<string | number> }
+  | { readonly kind: 'anythingBut'; readonly values: readonly (string | number)[] }
   | { readonly kind: 'anythingButPrefix' | 'anythingButSuffix'; readonly value: string }
-  | { readonly kind: 'anythingButIgnoreCase'; readonly values: ReadonlySet<string> }
+  | { readonly kind: 'anythingButIgnoreCase'; readonly values: readonly string[] }
   | { readonly kind: 'anythingButWildcard'; readonly wildcards: readonly Wildcard[] };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -100,13 +100,13 @@ function compileAnythingBut(arg: unknown, path: string, dialect: PatternDialect)
       throw new PatternError(at, 'must be a string or a non-empty list of strings');
     if (form === 'wildcard')
       return { kind: 'anythingButWildcard', wildcards: list.map((s, i) => wildcardOrThrow(s as string, Array.isArray(v) ? `${at}[${i}]` : at)) };
-    return { kind: 'anythingButIgnoreCase', values: new Set(list.map((s) => (s as string).toLowerCase())) };
+    return { kind: 'anythingButIgnoreCase', values: list.map((s) => (s as string).toLowerCase()) };
   }
   const values = Array.isArray(arg) ? arg : [arg];
   const allStrings = values.every((v) => typeof v === 'string');
   const allNumbers = values.every((v) => typeof v === 'number' && Number.isFinite(v));
   if (values.length === 0 || !(allStrings || allNumbers)) throw new PatternError(path, `must be one of: ${shapes}`);
-  return { kind: 'anythingBut', values: new Set(values as (string | number)[]) };
+  return { kind: 'anythingBut', values: values as (string | number)[] };
 }
 
 const NUMERIC_SHAPE = 'must be ["=", n], [op, n] or [op, n, op, n] with op one of >, >=, <, <=';
@@ -161,13 +161,14 @@ function scalarMatches(c: Condition, v: string | number | boolean | null): boole
     case 'cidr':
       return typeof v === 'string' && matchesCidr(c.range, v);
     case 'anythingBut':
-      return v !== null && !c.values.has(v as string | number);
+      // Lists are short: a scan beats a Set's hashing.
+      return v !== null && !c.values.includes(v as string | number);
     case 'anythingButPrefix':
       return typeof v === 'string' && !v.startsWith(c.value);
     case 'anythingButSuffix':
       return typeof v === 'string' && !v.endsWith(c.value);
     case 'anythingButIgnoreCase':
-      return typeof v === 'string' && !c.values.has(v.toLowerCase());
+      return typeof v === 'string' && !c.values.includes(v.toLowerCase());
     case 'anythingButWildcard':
       if (typeof v !== 'string') return false;
       for (const w of c.wildcards) if (matchesWildcard(w, v)) return false;

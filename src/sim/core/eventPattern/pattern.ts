@@ -69,7 +69,8 @@ function compileNode(obj: Record<string, unknown>, dialect: PatternDialect, path
   return { leaves, children, ors };
 }
 
-const own = (obj: object, key: string): unknown => (Object.hasOwn(obj, key) ? (obj as Record<string, unknown>)[key] : undefined);
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+const own = (obj: object, key: string): unknown => (hasOwnProperty.call(obj, key) ? (obj as Record<string, unknown>)[key] : undefined);
 
 /** Whether a JSON event (or message body) matches the compiled pattern. */
 export function matchesPattern(node: PatternNode, event: unknown): boolean {
