@@ -7,6 +7,7 @@ import { formatProblem, HINT_BUDGET_CELLS } from './paths.ts';
 import { fakeCatalog } from './testing/fakeKinds.ts';
 import { LIMITS } from './types.ts';
 import { validateCounted, validateScenario } from './validate.ts';
+import { loadedModels } from '../sim/services/registry.ts';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 const example = (name: string) => JSON.parse(readFileSync(join(EXAMPLES, name), 'utf8')) as Record<string, any>;
@@ -50,7 +51,7 @@ describe('keys the kinds do not simulate', () => {
     expect(Object.keys(simClient.properties)).not.toContain('ratePerSecnd');
     expect(Object.keys(simClient.behaviour)).not.toContain('payloadSizeKb');
     expect(Object.keys(r.sim.settings)).not.toContain('lambdaAcountConcurrency');
-    const sim = new Simulation({ ...r.sim, settings: { ...r.sim.settings, maxEvents: 10_000 } });
+    const sim = new Simulation({ ...r.sim, settings: { ...r.sim.settings, maxEvents: 10_000 } }, loadedModels());
     expect(sim.run().stopped).toMatch(/^stopped after 10,000 events/);
   });
 });

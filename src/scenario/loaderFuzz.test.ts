@@ -7,6 +7,7 @@ import { loadScenarioText } from './parseText.ts';
 import { damageText, hostileValue, mutate, namesIn, randomScenario, toText, type Json } from './testing/fuzzCases.ts';
 import { parentExists, parsePath } from './testing/problemPaths.ts';
 import type { ValidationResult } from './validate.ts';
+import { loadedModels } from '../sim/services/registry.ts';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 const CASES = 1500;
@@ -64,7 +65,7 @@ function checkProblems(r: ValidationResult, text: string, label: string): void {
 /** Runs an accepted scenario until ENGINE_EVENTS events or its end, whichever comes first. */
 function runEngine(r: Extract<ValidationResult, { ok: true }>, label: string): number {
   try {
-    const sim = new Simulation({ ...r.sim, settings: { ...r.sim.settings, maxEvents: ENGINE_EVENTS } });
+    const sim = new Simulation({ ...r.sim, settings: { ...r.sim.settings, maxEvents: ENGINE_EVENTS } }, loadedModels());
     sim.run();
     if (!sim.done) throw new Error('the run neither finished nor stopped at the event budget');
     return sim.events;

@@ -1,5 +1,5 @@
 import type { Random } from '../../sim/core/random.ts';
-import { SERVICE_KINDS } from '../../sim/services/registry.ts';
+import { SERVICE_KINDS, connectionsFrom } from '../../sim/services/registry.ts';
 import { defaultsFor } from '../defaults.ts';
 
 /**
@@ -175,7 +175,7 @@ export function randomScenario(rng: Random): Json {
   const linked = new Set<string>();
   for (let e = 0, n = rng.int(count * 2); e < n; e++) {
     const from = rng.int(count);
-    const rules = SERVICE_KINDS.find((k) => k.type === types[from])!.connections;
+    const rules = connectionsFrom(types[from]);
     // Edges only run forward in the list, so most random graphs have no cycle (cycles are refused).
     const targets = types.map((t, i) => ({ t, i })).filter(({ t, i }) => i > from && rules.some((r) => r.to === t) && !linked.has(`${from} ${i}`));
     if (targets.length === 0) continue;
