@@ -9,7 +9,7 @@ import type { BenchCase, Measurement } from './benchCase.ts';
  * fastest run is reported.
  */
 const [caseFile, durationArg] = process.argv.slice(2);
-const bench = (await import(caseFile)).default as BenchCase;
+const bench = ((await import(caseFile)) as { default: BenchCase }).default;
 const durationSeconds = Number(durationArg);
 const checked = validateScenario(bench.scenario(durationSeconds));
 if (!checked.ok) throw new Error(checked.problems.map(formatProblem).join('\n'));

@@ -55,7 +55,7 @@ function kick(): void {
 }
 
 const api: SimWorkerApi = {
-  async load(sim: SimScenario, onFrame: FrameSink): Promise<MetricIndex> {
+  load(sim: SimScenario, onFrame: FrameSink): MetricIndex {
     sink = onFrame;
     const index = runner.load(sim);
     kick();
@@ -77,7 +77,7 @@ const api: SimWorkerApi = {
     runner.setSpeed(speed);
     kick();
   },
-  async reset(seed?: number): Promise<MetricIndex> {
+  reset(seed?: number): MetricIndex {
     const index = runner.reset(seed);
     kick();
     return index;
