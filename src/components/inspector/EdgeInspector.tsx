@@ -4,7 +4,8 @@ import { connectionRule } from '../../scenario/index.ts';
 import { appStore, useAppStore } from '../../store/index.ts';
 import { fieldsOf } from '../common/kindInfo.ts';
 import { FieldList } from './FieldList.tsx';
-import { FieldRow, inputClass, inputTone } from './FieldRow.tsx';
+import { FieldRow } from './FieldRow.tsx';
+import { inputClass, inputTone } from './inputStyle.ts';
 
 const ROLE_HELP: Record<EdgeRole, string> = {
   invoke: 'Calls the target and waits for its answer (synchronous).',
