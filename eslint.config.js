@@ -29,6 +29,8 @@ export default defineConfig(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
+    // The engine, the format, the runner and the worker hold no React (docs/architecture.md's layers).
+    ignores: ['src/sim/**', 'src/scenario/**', 'src/cli/**', 'src/worker/**'],
     extends: [reactHooks.configs.flat.recommended],
   },
   {
