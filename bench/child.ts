@@ -10,7 +10,7 @@ import { loadModels } from '../src/sim/services/registry.ts';
  * fastest run is reported.
  */
 const [caseFile, durationArg] = process.argv.slice(2);
-const bench = (await import(caseFile)).default as BenchCase;
+const bench = ((await import(caseFile)) as { default: BenchCase }).default;
 const models = await loadModels();
 const durationSeconds = Number(durationArg);
 const checked = validateScenario(bench.scenario(durationSeconds));

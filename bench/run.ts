@@ -20,7 +20,7 @@ const notes: string[] = [];
 for (const file of readdirSync(casesDir).filter((f) => f.endsWith('.ts')).sort()) {
   if (only && !file.includes(only)) continue;
   const url = pathToFileURL(join(casesDir, file)).href;
-  const bench = (await import(url)).default as BenchCase;
+  const bench = ((await import(url)) as { default: BenchCase }).default;
   for (const duration of bench.durationsSeconds) {
     const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'child.ts'), url, String(duration)], {
       cwd: ROOT,

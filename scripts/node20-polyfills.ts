@@ -18,7 +18,7 @@ if (typeof mapCtor.groupBy !== 'function') {
 const objectCtor = Object as unknown as { groupBy?: unknown };
 if (typeof objectCtor.groupBy !== 'function') {
   objectCtor.groupBy = <V>(items: Iterable<V>, key: (item: V, index: number) => PropertyKey) => {
-    const groups: Record<PropertyKey, V[]> = Object.create(null);
+    const groups = Object.create(null) as Record<PropertyKey, V[]>;
     let i = 0;
     for (const item of items) (groups[key(item, i++)] ??= []).push(item);
     return groups;

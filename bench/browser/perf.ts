@@ -71,7 +71,7 @@ async function openWith(page: Page, doc: Doc): Promise<void> {
   await page.waitForTimeout(500);
 }
 
-const read = (page: Page) => page.evaluate('({ frames: window.__perf.frames, longtasks: window.__perf.longtasks.slice() })') as Promise<{ frames: number; longtasks: { start: number; duration: number }[] }>;
+const read = (page: Page) => page.evaluate<{ frames: number; longtasks: { start: number; duration: number }[] }>('({ frames: window.__perf.frames, longtasks: window.__perf.longtasks.slice() })');
 
 /** Moves the mouse in circles for `ms` with the button held (a pan on the pane, a drag on a node). */
 async function circle(page: Page, x: number, y: number, ms: number): Promise<number> {
@@ -96,7 +96,7 @@ async function heavyRun(page: Page) {
   await page.getByTestId('run-speed').selectOption('max');
   const before = await read(page);
   const t0 = Date.now();
-  const clickedAt = (await page.evaluate('performance.now()')) as number;
+  const clickedAt = await page.evaluate<number>('performance.now()');
   await page.getByTestId('run-toggle').click();
   await page.waitForTimeout(300);
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;

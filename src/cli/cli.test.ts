@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ScenarioDoc } from '../scenario/index.ts';
+import type { ResultDocument } from '../sim/result.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -38,7 +40,7 @@ describe('npm run sim', () => {
     const c = out('c.json', '10');
     expect(a).toBe(b);
     expect(c).not.toBe(a);
-    const doc = JSON.parse(a);
+    const doc = JSON.parse(a) as ResultDocument;
     expect(doc.format).toBe('serverless-playground/result');
     expect(doc.seed).toBe(9);
     expect(doc.simulatedSeconds).toBe(30);
@@ -46,9 +48,9 @@ describe('npm run sim', () => {
   });
 
   it('says when the event budget stopped a run early, and prints validation warnings', () => {
-    const doc = JSON.parse(readFileSync(join(ROOT, 'examples', 'loss-system.json'), 'utf8'));
+    const doc = JSON.parse(readFileSync(join(ROOT, 'examples', 'loss-system.json'), 'utf8')) as ScenarioDoc;
     doc.settings = { maxEvents: 5000 };
-    doc.nodes[1].properties.Handler = 'index.handler';
+    doc.nodes[1].properties = { ...doc.nodes[1].properties, Handler: 'index.handler' };
     const file = join(tmp, 'budget.json');
     writeFileSync(file, JSON.stringify(doc));
     const r = sim(file);

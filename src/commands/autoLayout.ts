@@ -1,3 +1,4 @@
+import type { EdgeLabel, GraphLabel, NodeLabel } from '@dagrejs/dagre';
 import type { Doc } from '../store/doc.ts';
 import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../theme/sizes.ts';
 
@@ -7,7 +8,7 @@ import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../theme/sizes.ts';
  */
 export async function layoutPositions(doc: Doc): Promise<Map<string, { x: number; y: number }>> {
   const { default: dagre } = await import('@dagrejs/dagre');
-  const g = new dagre.graphlib.Graph();
+  const g = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>();
   g.setGraph({ rankdir: 'LR', nodesep: 48, ranksep: 96, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of doc.nodes) g.setNode(n.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
@@ -16,8 +17,9 @@ export async function layoutPositions(doc: Doc): Promise<Map<string, { x: number
   const snap = (v: number) => Math.round(v / GRID) * GRID;
   const out = new Map<string, { x: number; y: number }>();
   for (const n of doc.nodes) {
-    const p = g.node(n.id);
-    out.set(n.id, { x: snap(p.x - NODE_WIDTH / 2), y: snap(p.y - NODE_HEIGHT / 2) });
+    const { x, y } = g.node(n.id);
+    if (x === undefined || y === undefined) throw new Error(`auto layout: dagre gave node ${n.id} no position`);
+    out.set(n.id, { x: snap(x - NODE_WIDTH / 2), y: snap(y - NODE_HEIGHT / 2) });
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { loadExampleList, openExample, type ExampleLoaders } from './examples.ts
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 
 function fakeLoaders(docs: Record<string, unknown>): ExampleLoaders {
-  return Object.fromEntries(Object.entries(docs).map(([file, doc]) => [`../../examples/${file}`, async () => doc]));
+  return Object.fromEntries(Object.entries(docs).map(([file, doc]) => [`../../examples/${file}`, () => Promise.resolve(doc)]));
 }
 
 const tiny = {

@@ -12,7 +12,7 @@ export interface FileBridge {
   pick(): Promise<{ name: string; text: string } | null>;
 }
 
-const bridge: FileBridge = { save: () => {}, pick: async () => null };
+const bridge: FileBridge = { save: () => {}, pick: () => Promise.resolve(null) };
 
 export function installFileBridge(b: FileBridge): void {
   Object.assign(bridge, b);

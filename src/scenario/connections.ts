@@ -59,5 +59,5 @@ export function connectionRule(fromType: string, toType: string, role?: EdgeRole
       reason: `${JSON.stringify(role)} is not a role AWS allows from ${from.type} to ${to.type}; allowed: ${rule.roles.join(', ')}.`,
     };
   }
-  return { ok: true, role: role as EdgeRole, rule };
+  return { ok: true, role: role, rule };
 }

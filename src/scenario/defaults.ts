@@ -6,8 +6,8 @@ export function defaultsFor(type: string, catalog: Catalog = defaultCatalog()): 
   const kind = catalog.find(type);
   if (!kind) throw new Error(`unknown node type ${JSON.stringify(type)}; known types: ${catalog.types.join(', ')}`);
   return {
-    properties: kind.properties.parse({}) as Record<string, unknown>,
-    behaviour: kind.behaviour.parse({}) as Record<string, unknown>,
+    properties: kind.properties.parse({}),
+    behaviour: kind.behaviour.parse({}),
   };
 }
 

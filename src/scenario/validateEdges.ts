@@ -58,7 +58,7 @@ export function checkEdges(
       return;
     }
     if (from.ref.type === undefined || to.ref.type === undefined) return; // the node's type problem is reported already
-    const rule = connectionRule(from.ref.type, to.ref.type, role as EdgeRole | undefined, catalog);
+    const rule = connectionRule(from.ref.type, to.ref.type, role, catalog);
     if (!rule.ok) {
       problems.push({ path: role === undefined && !rule.roles ? base : `${base}.role`, message: rule.reason });
       return;

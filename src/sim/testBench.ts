@@ -12,7 +12,7 @@ export class TestBench extends SimCore {
   private edgeIndex = 0;
 
   constructor(durationSeconds: number, periodSeconds = 1, seed = 1) {
-    super(defaultSettings() as SimSettings, durationSeconds * 1000, periodSeconds, seed, 256);
+    super(defaultSettings(), durationSeconds * 1000, periodSeconds, seed, 256);
   }
 
   add<M extends Model>(model: M): M {

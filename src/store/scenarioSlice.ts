@@ -10,6 +10,7 @@ import { EMPTY_SELECTION } from './uiSlice.ts';
 
 export type ConnectResult = { ok: true; index: number } | { ok: false; reason: string };
 
+/** Actions are closures over zustand's set/get, never `this`, so they are typed as function properties: safe to pass around. */
 export interface ScenarioSlice {
   /** The single source of truth; React Flow nodes and edges are derived from it. */
   doc: Doc;
@@ -18,33 +19,33 @@ export interface ScenarioSlice {
    * Applies a pure edit as one undo step. Edits sharing `coalesceKey` in a row merge into one step
    * (within `merge.withinMs` of each other when given).
    */
-  edit(update: (doc: Doc) => Doc, coalesceKey?: string, merge?: MergeOptions): void;
+  edit: (update: (doc: Doc) => Doc, coalesceKey?: string, merge?: MergeOptions) => void;
   /** Replaces the document (new, import, restore). Undoable unless `resetHistory`. */
-  loadDoc(doc: Doc, options?: { resetHistory?: boolean }): void;
-  undo(): void;
-  redo(): void;
-  addNode(type: string, position: { x: number; y: number }): string | null;
-  connect(from: string, to: string, role?: EdgeRole): ConnectResult;
+  loadDoc: (doc: Doc, options?: { resetHistory?: boolean }) => void;
+  undo: () => void;
+  redo: () => void;
+  addNode: (type: string, position: { x: number; y: number }) => string | null;
+  connect: (from: string, to: string, role?: EdgeRole) => ConnectResult;
   /** Moves nodes; `dragId` groups one drag into one undo step. */
-  moveNodes(positions: ReadonlyMap<string, { x: number; y: number }>, dragId?: number): void;
+  moveNodes: (positions: ReadonlyMap<string, { x: number; y: number }>, dragId?: number) => void;
   /**
    * Typing in one field is one undo step while the keystrokes come less than TYPING_MERGE_MS apart and,
    * when `focusSession` is given (a number per focus of the input), while the field keeps focus.
    */
-  setNodeField(id: string, section: Section, path: string, value: unknown, focusSession?: number): void;
-  setEdgeField(index: number, path: string, value: unknown, focusSession?: number): void;
-  setEdgeRole(index: number, role: EdgeRole): ConnectResult;
+  setNodeField: (id: string, section: Section, path: string, value: unknown, focusSession?: number) => void;
+  setEdgeField: (index: number, path: string, value: unknown, focusSession?: number) => void;
+  setEdgeRole: (index: number, role: EdgeRole) => ConnectResult;
   /**
    * Returns a problem message instead of renaming when the name is not allowed. Renames sharing
    * `coalesceKey` in a row (typing a name) are one undo step.
    */
-  renameNode(from: string, to: string, coalesceKey?: string): string | null;
-  setDocMeta(meta: Partial<Pick<Doc, 'name' | 'seed' | 'durationSeconds'>>): void;
-  deleteSelection(): void;
-  selectAll(): void;
-  copySelection(): void;
-  paste(): void;
-  duplicateSelection(): void;
+  renameNode: (from: string, to: string, coalesceKey?: string) => string | null;
+  setDocMeta: (meta: Partial<Pick<Doc, 'name' | 'seed' | 'durationSeconds'>>) => void;
+  deleteSelection: () => void;
+  selectAll: () => void;
+  copySelection: () => void;
+  paste: () => void;
+  duplicateSelection: () => void;
 }
 
 export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = (set, get) => ({

@@ -21,16 +21,16 @@ vi.mock('../sim/services/registry.ts', async () => {
 
 /** The engine in-process, pumped by hand, in place of the Web Worker. */
 function inProcessWorker() {
-  let t = 0;
-  const runner = new EngineRunner(tickerRegistry, () => t);
+  // A frozen wall clock: the test pumps the engine itself.
+  const runner = new EngineRunner(tickerRegistry, () => 0);
   let sink: FrameSink | null = null;
   const loads: number[] = [];
   const updates: string[] = [];
   const port = {
-    async load(sim: Parameters<EngineRunner['load']>[0], s: FrameSink) {
+    load(sim: Parameters<EngineRunner['load']>[0], s: FrameSink) {
       sink = s;
       loads.push(sim.nodes.length);
-      return runner.load(sim);
+      return Promise.resolve(runner.load(sim));
     },
     run: () => runner.run(),
     pause: () => runner.pause(),
@@ -72,7 +72,7 @@ describe('simulation slice', () => {
   beforeEach(() => {
     vi.stubGlobal('requestAnimationFrame', (cb: (t: number) => void) => setTimeout(() => cb(0), 0));
     w = inProcessWorker();
-    setWorkerConnector(async () => ({ port: w.port, sink: (f) => f }));
+    setWorkerConnector(() => Promise.resolve({ port: w.port, sink: (f) => f }));
     store = createAppStore();
   });
   afterEach(() => vi.unstubAllGlobals());
@@ -156,10 +156,8 @@ describe('simulation slice when the engine fails', () => {
   it('reports an engine that cannot start, and stays idle', async () => {
     vi.stubGlobal('requestAnimationFrame', (cb: (t: number) => void) => setTimeout(() => cb(0), 0));
     const w = inProcessWorker();
-    w.port.load = async () => {
-      throw new Error('unknown node type Test::Ticker');
-    };
-    setWorkerConnector(async () => ({ port: w.port, sink: (f) => f }));
+    w.port.load = () => Promise.reject(new Error('unknown node type Test::Ticker'));
+    setWorkerConnector(() => Promise.resolve({ port: w.port, sink: (f) => f }));
     const store = createAppStore();
     store.getState().loadDoc(doc());
     await store.getState().startRun();

@@ -36,14 +36,15 @@ export interface RunState {
   problems: Problem[];
 }
 
+/** Actions are function properties (closures, no `this`), like ScenarioSlice's. */
 export interface SimulationSlice {
   run: RunState;
-  startRun(): Promise<void>;
-  pauseRun(): void;
-  stepRun(seconds: number): Promise<void>;
-  setRunSpeed(speed: number): void;
+  startRun: () => Promise<void>;
+  pauseRun: () => void;
+  stepRun: (seconds: number) => Promise<void>;
+  setRunSpeed: (speed: number) => void;
   /** Back to time 0 with the current document (and `seed` when given, which is written to the document). */
-  resetRun(seed?: number): Promise<void>;
+  resetRun: (seed?: number) => Promise<void>;
 }
 
 /** The worker as the slice uses it (a comlink Remote in the app; an in-process fake in tests). */

@@ -18,6 +18,7 @@ export interface Notice {
   seq: number;
 }
 
+/** Actions are function properties (closures, no `this`), like ScenarioSlice's. */
 export interface UiSlice {
   selection: Selection;
   theme: Theme;
@@ -28,15 +29,15 @@ export interface UiSlice {
   bottomPanelHeight: number;
   /** Increments to ask the canvas to zoom to fit (after the nodes it must fit have rendered). */
   fitRequest: number;
-  requestFit(): void;
+  requestFit: () => void;
   sidebarTab: SidebarTab;
-  setSidebarTab(tab: SidebarTab): void;
-  select(selection: Partial<Selection>): void;
-  clearSelection(): void;
-  setTheme(theme: Theme): void;
-  notify(text: string, tone?: Notice['tone']): void;
-  dismissNotice(): void;
-  setBottomPanelHeight(px: number): void;
+  setSidebarTab: (tab: SidebarTab) => void;
+  select: (selection: Partial<Selection>) => void;
+  clearSelection: () => void;
+  setTheme: (theme: Theme) => void;
+  notify: (text: string, tone?: Notice['tone']) => void;
+  dismissNotice: () => void;
+  setBottomPanelHeight: (px: number) => void;
 }
 
 export const EMPTY_SELECTION: Selection = { nodes: [], edges: [] };

@@ -83,7 +83,7 @@ export type RunState = 'paused' | 'running' | 'done';
 
 /** The API the worker exposes through comlink. */
 export interface SimWorkerApi {
-  /** Loads a validated scenario (paused at time 0) and returns its metric index. */
+  /** Loads a validated scenario (paused at time 0) and returns its metric index (a promise on the main thread). */
   load(sim: import('../sim/engine.ts').SimScenario, onFrame: FrameSink): Promise<MetricIndex>;
   run(): void;
   pause(): void;
@@ -92,7 +92,7 @@ export interface SimWorkerApi {
   /** 1 = real time; Infinity = as fast as possible. */
   setSpeed(speed: number): void;
   /** Rebuilds the run from time 0 with `seed` (or the current seed); returns the new index. */
-  reset(seed?: number): Promise<MetricIndex>;
+  reset(seed?: number): MetricIndex;
   /** A live edit of one node, applied from the engine's next event. */
   updateNode(node: import('../sim/core/model.ts').SimNode): void;
   updateEdge(index: number, properties: Record<string, unknown>): void;

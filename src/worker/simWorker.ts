@@ -81,7 +81,7 @@ const api: SimWorkerApi = {
     runner.setSpeed(speed);
     kick();
   },
-  async reset(seed?: number): Promise<MetricIndex> {
+  reset(seed?: number): MetricIndex {
     const index = runner.reset(seed);
     kick();
     return index;

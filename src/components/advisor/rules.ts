@@ -18,7 +18,7 @@ export interface Advice {
   message: string;
   /** Absent when the fix needs something the registered service kinds do not allow yet. */
   fixLabel?: string;
-  fix?(doc: Doc): Doc;
+  fix?: (doc: Doc) => Doc;
 }
 
 export interface AdvisorOptions {

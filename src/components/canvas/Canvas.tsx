@@ -57,8 +57,9 @@ export function Canvas() {
       fitRequest: s.fitRequest,
     })),
   );
-  const deriveNodes = useMemo(createNodeDeriver, []);
-  const deriveEdges = useMemo(createEdgeDeriver, []);
+  // One deriver (and its cache of React Flow objects) per canvas for its whole life; useMemo may forget.
+  const [deriveNodes] = useState(createNodeDeriver);
+  const [deriveEdges] = useState(createEdgeDeriver);
   const nodes = useMemo(() => deriveNodes(docNodes, new Set(selNodes)), [deriveNodes, docNodes, selNodes]);
   const typeOf = useMemo(() => new Map(docNodes.map((n) => [n.id, n.type])), [docNodes]);
   const edges = useMemo(

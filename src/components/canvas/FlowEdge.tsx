@@ -6,7 +6,7 @@ import type { ServiceFlowEdge } from './flowElements.ts';
 import { FAILURE_ROLES } from './connectionCheck.ts';
 
 /** Seconds per dash cycle: faster flow, faster dashes (log scale so 1/s and 10k/s both read). */
-export function dashPeriod(rate: number): number {
+function dashPeriod(rate: number): number {
   if (rate <= 0) return 0;
   return Math.max(0.25, 2.4 - 0.5 * Math.log10(1 + rate));
 }

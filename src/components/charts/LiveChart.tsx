@@ -88,7 +88,7 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean): () => v
         legend: { show: true, live: true },
         cursor: { drag: { x: false, y: false } },
       },
-      series.map(() => new Float64Array(0)) as uPlot.AlignedData,
+      series.map(() => new Float64Array(0)),
       el,
     );
   };
@@ -105,7 +105,7 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean): () => v
       chart.destroy();
       chart = make();
     }
-    chart.setData(data as uPlot.AlignedData);
+    chart.setData(data);
   };
   const stop = addDrawer(draw);
   const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(200, el.clientWidth), height: HEIGHT }));

@@ -17,7 +17,7 @@ export interface FieldInfo {
 function unwrap(schema: z.ZodType): z.ZodType {
   let s = schema as z.ZodType & { def: { type: string; innerType?: z.ZodType } };
   while ((s.def.type === 'optional' || s.def.type === 'default' || s.def.type === 'nullable') && s.def.innerType)
-    s = s.def.innerType as typeof s;
+    s = s.def.innerType;
   return s;
 }
 
@@ -25,7 +25,7 @@ function unwrap(schema: z.ZodType): z.ZodType {
 export function fieldsOf(schema: z.ZodObject | undefined, group: FieldMeta['group'], prefix = '', parent?: string): FieldInfo[] {
   if (!schema) return [];
   const out: FieldInfo[] = [];
-  for (const [key, child] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+  for (const [key, child] of Object.entries<z.ZodType>(schema.shape)) {
     const meta = getFieldMeta(child);
     const path = prefix + key;
     const inner = unwrap(child);

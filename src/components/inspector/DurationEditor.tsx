@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FieldInfo } from '../common/kindInfo.ts';
-import { inputClass, inputTone } from './FieldRow.tsx';
+import { inputClass, inputTone } from './inputStyle.ts';
 import { checked } from './parseInput.ts';
 
 /** Parameters of each distribution (docs/scenario-format.md), all in ms. */
@@ -42,16 +42,21 @@ export default function DurationEditor(props: {
   field: FieldInfo;
   path: string;
   value: unknown;
-  onCommit(v: unknown): void;
-  onError(e: string | null): void;
+  onCommit: (v: unknown) => void;
+  onError: (e: string | null) => void;
 }) {
   const { field, path, value, onCommit, onError } = props;
   const current = asDist(value) ?? asDist(field.meta.default) ?? { distribution: 'constant', valueMs: 0 };
   const [draft, setDraft] = useState<Record<string, string>>(() => texts(current));
   const [bad, setBad] = useState<string | null>(null);
 
+  // A new value from outside (undo, a fix) replaces the draft, adjusted while rendering (no effect, no extra paint).
   const currentKey = JSON.stringify(current);
-  useEffect(() => setDraft(texts(JSON.parse(currentKey) as Dist)), [currentKey]);
+  const [draftKey, setDraftKey] = useState(currentKey);
+  if (draftKey !== currentKey) {
+    setDraftKey(currentKey);
+    setDraft(texts(current));
+  }
 
   const apply = (next: Record<string, string>) => {
     setDraft(next);
@@ -107,6 +112,10 @@ export default function DurationEditor(props: {
 
 function texts(d: Dist): Record<string, string> {
   const out: Record<string, string> = { distribution: d.distribution };
-  for (const p of PARAMS[d.distribution] ?? []) out[p] = d[p] === undefined ? '' : String(d[p]);
+  for (const p of PARAMS[d.distribution] ?? []) {
+    const v = d[p];
+    // Anything but a number is invalid here; show it as written so the user sees what to fix.
+    out[p] = v === undefined ? '' : typeof v === 'number' || typeof v === 'string' ? String(v) : JSON.stringify(v);
+  }
   return out;
 }

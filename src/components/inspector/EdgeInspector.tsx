@@ -4,7 +4,8 @@ import { connectionRule } from '../../scenario/index.ts';
 import { appStore, useAppStore } from '../../store/index.ts';
 import { fieldsOf } from '../common/kindInfo.ts';
 import { FieldList } from './FieldList.tsx';
-import { FieldRow, inputClass, inputTone } from './FieldRow.tsx';
+import { FieldRow } from './FieldRow.tsx';
+import { inputClass, inputTone } from './inputStyle.ts';
 
 const ROLE_HELP: Record<EdgeRole, string> = {
   invoke: 'Calls the target and waits for its answer (synchronous).',
@@ -52,7 +53,7 @@ export function EdgeInspector({ index }: { index: number }) {
             disabled={roles.length < 2}
             className={`${inputClass} ${inputTone(null)} disabled:opacity-70`}
             onChange={(e) => {
-              const r = appStore.getState().setEdgeRole(index, e.target.value as EdgeRole);
+              const r = appStore.getState().setEdgeRole(index, e.target.value);
               if (!r.ok) appStore.getState().notify(r.reason, 'error');
             }}
           >

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import type { FieldInfo } from '../common/kindInfo.ts';
-import { FieldRow, inputClass, inputTone } from './FieldRow.tsx';
+import { FieldRow } from './FieldRow.tsx';
+import { inputClass, inputTone } from './inputStyle.ts';
 import { checked, parseJsonInput, parseNumberInput, rangeHint } from './parseInput.ts';
 import { TextBox } from './TextBox.tsx';
 
@@ -12,7 +13,7 @@ export interface FieldInputProps {
   path: string;
   value: unknown;
   /** Called with a valid value, or undefined to go back to AWS's default. */
-  onCommit(value: unknown, focusSession?: number): void;
+  onCommit: (value: unknown, focusSession?: number) => void;
 }
 
 /** One inspector field, rendered from its FieldMeta. */
@@ -36,7 +37,7 @@ export function FieldInput({ field, path, value, onCommit }: FieldInputProps) {
             id={id}
             testId={id}
             value={typeof value === 'number' ? String(value) : ''}
-            placeholder={m.default !== undefined ? String(m.default) : 'not set'}
+            placeholder={typeof m.default === 'number' ? String(m.default) : 'not set'}
             parse={(t) => parseNumberInput(t, field)}
             commit={onCommit}
             onError={onError}
@@ -72,7 +73,7 @@ export function FieldInput({ field, path, value, onCommit }: FieldInputProps) {
     case 'boolean': {
       const on = typeof value === 'boolean' ? value : m.default === true;
       return (
-        <FieldRow path={path} label={m.label} help={m.help} hint={`default ${String(m.default ?? false)}`} assumption={m.assumption} error={error}>
+        <FieldRow path={path} label={m.label} help={m.help} hint={`default ${m.default === true}`} assumption={m.assumption} error={error}>
           <button
             type="button"
             role="switch"

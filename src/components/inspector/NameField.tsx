@@ -1,20 +1,24 @@
-import { useEffect, useRef, useState } from 'react';
-import { FieldRow, inputClass, inputTone } from './FieldRow.tsx';
+import { useRef, useState } from 'react';
+import { FieldRow } from './FieldRow.tsx';
+import { inputClass, inputTone } from './inputStyle.ts';
 
 /**
  * The node's name (its id): checked as the user types, renamed only when the name is allowed, so edges
  * and results keep pointing at a valid node.
  */
-export function NameField(props: { name: string; check(next: string): string | null; rename(next: string, session: string): void }) {
+export function NameField(props: { name: string; check: (next: string) => string | null; rename: (next: string, session: string) => void }) {
   const { name, check, rename } = props;
   const [text, setText] = useState(name);
   // One focus of the box is one undo step, however many letters are typed.
   const session = useRef(0);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  // A rename from outside (undo) replaces the text, adjusted while rendering rather than in an effect.
+  const [shownName, setShownName] = useState(name);
+  if (shownName !== name) {
+    setShownName(name);
     setText(name);
     setError(null);
-  }, [name]);
+  }
   return (
     <FieldRow path="id" label="Name" help="The node's name in the scenario, the charts and the results." error={error} htmlFor="field-id">
       <input

@@ -14,7 +14,7 @@ function wholeNumber(text: string, min: number, max: number, unit = ''): InputRe
   return n < min || n > max ? { ok: false, error: `must be ${min}..${max}${unit}` } : { ok: true, value: n };
 }
 
-function Field(props: { path: string; label: string; help: string; value: string; placeholder?: string; parse(t: string): InputResult; commit(v: unknown): void }) {
+function Field(props: { path: string; label: string; help: string; value: string; placeholder?: string; parse: (t: string) => InputResult; commit: (v: unknown) => void }) {
   const [error, setError] = useState<string | null>(null);
   const onError = useCallback((e: string | null) => setError(e), []);
   return (

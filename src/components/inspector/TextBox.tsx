@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { inputClass, inputTone } from './FieldRow.tsx';
+import { inputClass, inputTone } from './inputStyle.ts';
 import type { InputResult } from './parseInput.ts';
 
 let focusCount = 0;
 /** A fresh number per focus of any input, so edits in one focus of a field merge into one undo step. */
-export function nextFocusSession(): number {
+function nextFocusSession(): number {
   return ++focusCount;
 }
 
@@ -18,10 +18,10 @@ export function TextBox(props: {
   testId: string;
   value: string;
   placeholder?: string;
-  parse(text: string): InputResult;
+  parse: (text: string) => InputResult;
   /** `focusSession` identifies this focus of the box (see nextFocusSession). */
-  commit(value: unknown, focusSession: number): void;
-  onError(error: string | null): void;
+  commit: (value: unknown, focusSession: number) => void;
+  onError: (error: string | null) => void;
   multiline?: boolean;
   inputMode?: 'decimal' | 'text';
   ariaInvalid: boolean;
@@ -50,6 +50,7 @@ export function TextBox(props: {
     } else onError(r.error);
   };
 
+  const className = `${inputClass} ${inputTone(ariaInvalid ? 'x' : null)}`;
   const common = {
     id,
     'data-testid': testId,
@@ -65,11 +66,10 @@ export function TextBox(props: {
       // Leaving a valid field shows it normalized; an invalid one keeps the text and the message.
       if (parse(text).ok) setText(last.current);
     },
-    className: `${inputClass} ${inputTone(ariaInvalid ? 'x' : null)}`,
   };
   return multiline ? (
-    <textarea {...common} rows={4} spellCheck={false} className={`${common.className} font-mono text-xs`} onChange={(e) => onChange(e.target.value)} />
+    <textarea {...common} rows={4} spellCheck={false} className={`${className} font-mono text-xs`} onChange={(e) => onChange(e.target.value)} />
   ) : (
-    <input {...common} type="text" inputMode={inputMode} autoComplete="off" onChange={(e) => onChange(e.target.value)} />
+    <input {...common} className={className} type="text" inputMode={inputMode} autoComplete="off" onChange={(e) => onChange(e.target.value)} />
   );
 }

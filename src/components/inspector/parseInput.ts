@@ -45,7 +45,7 @@ export function rangeHint(field: FieldInfo): string {
   const parts: string[] = [];
   if (m.min !== undefined && m.max !== undefined) parts.push(`${fmt(m.min)}–${fmt(m.max)}${m.unit ? ` ${m.unit}` : ''}`);
   else if (m.unit) parts.push(m.unit);
-  if (m.default !== undefined && typeof m.default !== 'object') parts.push(`default ${String(m.default)}`);
+  if (typeof m.default === 'number' || typeof m.default === 'string' || typeof m.default === 'boolean') parts.push(`default ${String(m.default)}`);
   else if (m.kind === 'optionalNumber') parts.push('default: not set');
   return parts.join(' · ');
 }

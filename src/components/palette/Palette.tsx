@@ -9,7 +9,7 @@ import { ServiceIcon } from '../common/ServiceIcon.tsx';
 const CATEGORY_ORDER: ServiceKind['category'][] = ['Traffic', 'API', 'Compute', 'Messaging', 'Storage', 'Orchestration'];
 
 /** Groups the registered kinds by category, in palette order (the registry's order within a category). */
-export function paletteGroups(kinds: readonly ServiceKind[]): [ServiceKind['category'], ServiceKind[]][] {
+function paletteGroups(kinds: readonly ServiceKind[]): [ServiceKind['category'], ServiceKind[]][] {
   return CATEGORY_ORDER.map((c) => [c, kinds.filter((k) => k.category === c)] as [ServiceKind['category'], ServiceKind[]]).filter(
     ([, list]) => list.length > 0,
   );

@@ -1,9 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 /** The seed box: a new whole number resets the run with it (Enter or leaving the field). */
-export function SeedField({ seed, onApply }: { seed: number; onApply(seed: number): void }) {
+export function SeedField({ seed, onApply }: { seed: number; onApply: (seed: number) => void }) {
   const [text, setText] = useState(String(seed));
-  useEffect(() => setText(String(seed)), [seed]);
+  // A seed set from outside replaces the text, adjusted while rendering rather than in an effect.
+  const [shownSeed, setShownSeed] = useState(seed);
+  if (shownSeed !== seed) {
+    setShownSeed(seed);
+    setText(String(seed));
+  }
   const valid = /^\d{1,15}$/.test(text.trim());
   const apply = () => {
     if (!valid) return;

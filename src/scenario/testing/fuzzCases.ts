@@ -113,7 +113,7 @@ function strings(v: Json, into: Set<string>): void {
  */
 export function mutate(doc: Json, rng: Random, names: readonly string[], hostility: number): Json {
   if (rng.next() < hostility * 0.05 || doc === null || typeof doc !== 'object' || doc instanceof Raw) return hostileValue(rng, names);
-  let parent = doc as Record<string, Json> | Json[];
+  let parent = doc;
   for (let depth = 0; depth < 8; depth++) {
     const keys = Object.keys(parent);
     if (keys.length === 0) break;
@@ -121,7 +121,7 @@ export function mutate(doc: Json, rng: Random, names: readonly string[], hostili
     const child = (parent as Record<string, Json>)[key];
     const descend = child !== null && typeof child === 'object' && !(child instanceof Raw) && rng.next() < 0.7;
     if (descend) {
-      parent = child as Record<string, Json> | Json[];
+      parent = child;
       continue;
     }
     const list = Array.isArray(parent) ? parent : undefined;

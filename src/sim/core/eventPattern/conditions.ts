@@ -99,8 +99,8 @@ function compileAnythingBut(arg: unknown, path: string, dialect: PatternDialect)
     if (list.length === 0 || !list.every((s) => typeof s === 'string'))
       throw new PatternError(at, 'must be a string or a non-empty list of strings');
     if (form === 'wildcard')
-      return { kind: 'anythingButWildcard', wildcards: list.map((s, i) => wildcardOrThrow(s as string, Array.isArray(v) ? `${at}[${i}]` : at)) };
-    return { kind: 'anythingButIgnoreCase', values: list.map((s) => (s as string).toLowerCase()) };
+      return { kind: 'anythingButWildcard', wildcards: list.map((s, i) => wildcardOrThrow(s, Array.isArray(v) ? `${at}[${i}]` : at)) };
+    return { kind: 'anythingButIgnoreCase', values: list.map((s) => (s).toLowerCase()) };
   }
   const values = Array.isArray(arg) ? arg : [arg];
   const allStrings = values.every((v) => typeof v === 'string');

@@ -56,7 +56,7 @@ function compileNode(obj: Record<string, unknown>, dialect: PatternDialect, path
       const n = dialect.minOrAlternatives;
       if (!Array.isArray(spec) || spec.length < n || !spec.every(isObject))
         throw new PatternError(here, `must be an array of ${dialect.noun} objects${n > 1 ? ` (at least ${n})` : ''}`);
-      ors.push(spec.map((alt, i) => compileNode(alt as Record<string, unknown>, dialect, `${here}[${i}]`, prefix, depth + 1)));
+      ors.push(spec.map((alt, i) => compileNode(alt, dialect, `${here}[${i}]`, prefix, depth + 1)));
     } else if (Array.isArray(spec)) {
       leaves.push({ key, flatKey: prefix + key, conditions: compileLeaf(spec, here, dialect) });
     } else if (isObject(spec)) {

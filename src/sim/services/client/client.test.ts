@@ -118,8 +118,8 @@ describe('Client requests', () => {
       .edge('Api', 'Fn')
       .run();
     expect(sum(sim, 'Users', 'Failed')).toBeGreaterThan(1000);
-    const area = (total(sim, 'Users', 'InFlight').Average as number) * 120_000;
-    const latencies = total(sim, 'Users', 'Latency').Sum as number;
+    const area = (total(sim, 'Users', 'InFlight').Average) * 120_000;
+    const latencies = total(sim, 'Users', 'Latency').Sum;
     expect(Math.abs(area / latencies - 1)).toBeLessThan(0.02);
   });
 

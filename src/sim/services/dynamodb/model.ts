@@ -104,7 +104,7 @@ export class DynamoTableModel extends Model {
     this.writes = new PartitionThroughput(writeConfig);
     this.skew = { distribution: b.keyDistribution, keys: b.keys, zipfExponent: b.zipfExponent, hotKeyShare: b.hotKeyShare };
     this.picker = new PartitionPicker(this.skew, partitions);
-    this.latency = compileDuration(b.latency as DurationSpec);
+    this.latency = compileDuration(b.latency);
     this.hourlyUSD = this.onDemand ? 0 : cap.read * DYNAMODB_PRICES.rcuHour + cap.write * DYNAMODB_PRICES.wcuHour;
     this.plans = [];
     const now = this.ctx.now;
@@ -118,11 +118,11 @@ export class DynamoTableModel extends Model {
       const issue = call.error.issues[0];
       throw new Error(`edge ${edge.from.id} -> ${this.id}: properties.${issue.path.join('.')}: ${issue.message}`);
     }
-    const op = call.data.operation as DynamoOperation;
+    const op = call.data.operation;
     const size = call.data.itemSizeKB ?? this.behaviour.itemSizeKB;
     const plan = {
       write: isWrite(op),
-      units: capacityUnits(op, size, call.data.itemsPerRequest, call.data.consistency as ReadConsistency),
+      units: capacityUnits(op, size, call.data.itemsPerRequest, call.data.consistency),
     };
     this.plans[edge.index] = plan;
     return plan;

@@ -84,8 +84,8 @@ export class SnsTopic extends Model {
 
   private configure(node: SimNode): void {
     const b = snsBehaviour.parse(node.behaviour);
-    this.publishLatency = compileDuration(b.publishLatency as DurationSpec);
-    this.deliveryLatency = compileDuration(b.deliveryLatency as DurationSpec);
+    this.publishLatency = compileDuration(b.publishLatency);
+    this.deliveryLatency = compileDuration(b.deliveryLatency);
   }
 
   override update(node: SimNode): void {

@@ -6,7 +6,7 @@ import { eventSourceMappingSchema } from './spec.ts';
 const queue = (id: string, properties: Record<string, unknown> = {}): SimNode => ({
   id,
   type: 'AWS::SQS::Queue',
-  properties: sqsKind.properties.parse(properties) as Record<string, unknown>,
+  properties: sqsKind.properties.parse(properties),
   behaviour: {},
 });
 
