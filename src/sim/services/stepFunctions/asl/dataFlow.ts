@@ -149,7 +149,7 @@ export function waitUntilMs(state: AslState, env: StateEnv, epochMs: number): Ma
     return fromTimestamp(readPath(state.TimestampPath!, input, pathScope(env)), 'TimestampPath');
   }
   const seconds = numberField(state, 'Seconds', env, input);
-  const toMs = (s: number | undefined) => env.nowMs + (s ?? 0) * 1000;
+  const toMs = (s: number | undefined) => env.nowMs - epochMs + (s ?? 0) * 1000;
   return seconds instanceof Promise ? seconds.then(toMs) : toMs(seconds);
 }
 

@@ -60,6 +60,7 @@ export class Execution {
   private onDone: (result: ExecutionResult) => void = () => {};
   private result: ExecutionResult | null = null;
   private depth = 0;
+  private closing = false;
   private instantMs = -1;
   private instantCount = 0;
   private readonly historyLimit: number;
@@ -152,7 +153,7 @@ export class Execution {
       const timeMs = this.host.now();
       this.history.push({ id: this.historyEventCount, timeMs, timestamp: this.iso(timeMs), type, stateName, detail: detail?.() });
     }
-    if (this.historyEventCount > this.historyLimit) {
+    if (this.historyEventCount > this.historyLimit && !this.closing) {
       this.finish('FAILED', undefined, new StatesError(StatesErrors.Runtime, `The execution reached the limit of ${this.historyLimit} history events`));
       return false;
     }
@@ -363,6 +364,7 @@ export class Execution {
   /** Ends the execution once; later calls are ignored. */
   finish(status: Exclude<ExecutionStatus, 'RUNNING'>, output?: Json, err?: StatesError): void {
     if (this.status !== 'RUNNING') return;
+    this.closing = true;
     const type = { SUCCEEDED: 'ExecutionSucceeded', FAILED: 'ExecutionFailed', TIMED_OUT: 'ExecutionTimedOut', ABORTED: 'ExecutionAborted' }[status];
     this.record(type, undefined, () => (err ? err.output : { output: output ?? null }));
     this.status = status;
