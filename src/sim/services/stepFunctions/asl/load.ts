@@ -62,7 +62,20 @@ function parse(source: string | Json): { definition: JsonObject } | { problems: 
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { problems: [{ path: 'definition', message: 'must be a JSON object with StartAt and States' }] };
   }
-  return { definition: value };
+  if (typeof source !== 'string') {
+    // An object from YAML or the app may hold undefined fields or shared references: keep its JSON meaning only.
+    let text: string;
+    try {
+      text = JSON.stringify(value);
+    } catch (e) {
+      return { problems: [{ path: 'definition', message: `cannot be written as JSON: ${(e as Error).message}` }] };
+    }
+    if (text.length > MAX_DEFINITION_BYTES) {
+      return { problems: [{ path: 'definition', message: `is ${text.length} characters as JSON, over AWS's 1 MB limit` }] };
+    }
+    value = JSON.parse(text) as JsonObject;
+  }
+  return { definition: value as JsonObject };
 }
 
 /** `/States/A/Retry/0/BackoffRate` -> `States.A.Retry[0].BackoffRate`. */
