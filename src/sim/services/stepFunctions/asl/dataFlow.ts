@@ -31,12 +31,18 @@ export interface Produced {
 }
 
 function pathScope(env: StateEnv): PathScope {
-  return { context: env.context, variables: env.variables, random: env.random };
+  return env;
 }
 
 function jsonataScope(env: StateEnv, extra: { result?: Json; errorOutput?: Json } = {}): JsonataScope {
   return {
-    states: { input: env.raw, context: env.context, ...extra },
+    states: {
+      input: env.raw,
+      get context() {
+        return env.context;
+      },
+      ...extra,
+    },
     variables: env.variables,
     random: env.random,
     nowMs: env.nowMs,

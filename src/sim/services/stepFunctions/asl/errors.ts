@@ -22,13 +22,25 @@ export const StatesErrors = {
   Permissions: 'States.Permissions',
 } as const;
 
+/** V8 (Chromium, Node) reads this before building a stack trace; other engines ignore it. */
+const V8Error = Error as ErrorConstructor & { stackTraceLimit?: number };
+
 /** A failure inside an execution: what ErrorEquals matches and what a Catch's error output carries. */
 export class StatesError extends Error {
+  readonly error: string;
+  readonly cause: string;
   /** Set when the error came out of a Parallel branch or a Map iteration (matched by States.BranchFailed). */
-  fromBranch = false;
+  fromBranch: boolean;
 
-  constructor(readonly error: string, readonly cause: string) {
+  constructor(error: string, cause: string) {
+    // Workflow errors are data, often thousands per simulated second: a stack trace would cost more than the state.
+    const limit = V8Error.stackTraceLimit;
+    V8Error.stackTraceLimit = 0;
     super(`${error}: ${cause}`);
+    V8Error.stackTraceLimit = limit;
+    this.error = error;
+    this.cause = cause;
+    this.fromBranch = false;
   }
 
   get output(): JsonObject {

@@ -56,6 +56,7 @@ export class Execution {
   private readonly listener: ExecutionListener;
   private readonly root = new Scope();
   private startMs = 0;
+  private startIso: string | undefined;
   private input: Json = null;
   private onDone: (result: ExecutionResult) => void = () => {};
   private result: ExecutionResult | null = null;
@@ -121,7 +122,7 @@ export class Execution {
         Id: `${machineArn.replace(':stateMachine:', ':execution:')}:${name}`,
         Input: this.input,
         Name: name,
-        StartTime: this.iso(this.startMs),
+        StartTime: (this.startIso ??= this.iso(this.startMs)),
         RedriveCount: 0,
       },
       StateMachine: { Id: machineArn, Name: machineArn.split(':').pop() ?? '' },
@@ -131,14 +132,7 @@ export class Execution {
   }
 
   env(run: StateRun, extra?: JsonObject): StateEnv {
-    return {
-      raw: run.raw,
-      context: this.contextFor(run, extra),
-      variables: run.frame.variables,
-      random: this.host.random,
-      nowMs: this.epochMs + this.host.now(),
-      jsonata: run.jsonata,
-    };
+    return new RunEnv(this, run, extra);
   }
 
   iso(simMs: number): string {
@@ -241,9 +235,8 @@ export class Execution {
     if (!run.jsonata) {
       this.chain(run, () => {
         const env = this.env(run);
-        const scope = { context: env.context, variables: env.variables, random: env.random };
-        const input = selectPath(state.InputPath, run.raw, scope);
-        return rules.findIndex((rule) => evaluateRule(rule, input, scope));
+        const input = selectPath(state.InputPath, run.raw, env);
+        return rules.findIndex((rule) => evaluateRule(rule, input, env));
       }, done);
       return;
     }
@@ -279,7 +272,8 @@ export class Execution {
   /** Leaves the state with its output: checks the payload limit, assigns variables, moves on. */
   finishState(run: StateRun, produced: Produced, next: string | undefined = run.state.Next): void {
     if (run.frame.scope.cancelled) return;
-    const size = payloadBytes(produced.output);
+    // An output that is the state's input unchanged was measured when it was produced.
+    const size = produced.output === run.raw ? 0 : payloadBytes(produced.output);
     if (size > PAYLOAD_LIMIT_BYTES) {
       this.failState(run, new StatesError(StatesErrors.DataLimitExceeded, `The output of state '${run.name}' is ${size} bytes, over the 262,144-byte limit`));
       return;
@@ -384,8 +378,31 @@ export class Execution {
   }
 }
 
+/** What expressions of one state run see; the context object is built only if one reads it. */
+class RunEnv implements StateEnv {
+  readonly raw: Json;
+  readonly variables: Record<string, Json>;
+  readonly random: AslHost['random'];
+  readonly nowMs: number;
+  readonly jsonata: boolean;
+  private built: JsonObject | undefined;
+
+  constructor(private readonly exec: Execution, private readonly run: StateRun, private readonly extra: JsonObject | undefined) {
+    this.raw = run.raw;
+    this.variables = run.frame.variables;
+    this.random = exec.host.random;
+    this.nowMs = exec.epochMs + exec.host.now();
+    this.jsonata = run.jsonata;
+  }
+
+  get context(): JsonObject {
+    return (this.built ??= this.exec.contextFor(this.run, this.extra));
+  }
+}
+
 /** UTF-8 size of the JSON text, computed only when the text could be over the limit. */
 function payloadBytes(value: Json): number {
+  if (value === null || typeof value !== 'object') return typeof value === 'string' ? value.length : 0;
   const text = JSON.stringify(value) ?? '';
   if (text.length * 3 <= PAYLOAD_LIMIT_BYTES) return text.length;
   return new TextEncoder().encode(text).length;

@@ -5,7 +5,7 @@
  */
 export class Scope {
   cancelled = false;
-  private hooks: Set<() => void> | null = null;
+  private hooks: (() => void)[] | null = null;
   private readonly detach: (() => void) | null;
 
   constructor(parent?: Scope) {
@@ -18,10 +18,13 @@ export class Scope {
       hook();
       return noop;
     }
-    this.hooks ??= new Set();
-    this.hooks.add(hook);
+    // An array: a scope rarely holds more than a few pending timers and tasks (a Map: its running iterations).
+    (this.hooks ??= []).push(hook);
     return () => {
-      this.hooks?.delete(hook);
+      const hooks = this.hooks;
+      if (!hooks) return;
+      const at = hooks.lastIndexOf(hook);
+      if (at >= 0) hooks.splice(at, 1);
     };
   }
 

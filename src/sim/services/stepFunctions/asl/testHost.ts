@@ -8,6 +8,8 @@ import type { Json } from './errors.ts';
 import { Execution } from './execution.ts';
 import type { AslHost, AslMachine, Cancellable, ExecutionOptions, ExecutionResult, TaskCallbacks, TaskRequest } from './types.ts';
 
+function noop(): void {}
+
 interface Timer {
   at: number;
   seq: number;
@@ -49,7 +51,13 @@ export class TestHost implements AslHost {
       else hi = mid;
     }
     this.timers.splice(lo, 0, timer);
-    return { cancel: () => { timer.cancelled = true; } };
+    // Dropping the callback lets a finished execution be collected before its (long) timeout would fire.
+    return {
+      cancel: () => {
+        timer.cancelled = true;
+        timer.callback = noop;
+      },
+    };
   }
 
   /** Calls back `afterMs` from now. */
