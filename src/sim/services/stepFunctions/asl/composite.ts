@@ -38,7 +38,7 @@ export function runParallel(exec: Execution, run: StateRun): void {
             ended = true;
             scope.cancel();
             outcome.error.fromBranch = true;
-            if (exec.record('ParallelStateFailed', run.name, () => outcome.error.output)) exec.failState(run, outcome.error);
+            if (exec.record('ParallelStateFailed', run.name, exec.history && outcome.error.output)) exec.failState(run, outcome.error);
             return;
           }
           results[index] = outcome.output;
@@ -82,7 +82,7 @@ export function runMap(exec: Execution, run: StateRun): void {
   const { state, name } = run;
   const processor = state.ItemProcessor ?? state.Iterator!;
   exec.chain(run, () => planMap(exec, run, env), (plan) => {
-    if (!exec.record('MapStateStarted', name, () => ({ length: plan.items.length }))) return;
+    if (!exec.record('MapStateStarted', name, exec.history && ({ length: plan.items.length }))) return;
     const n = plan.items.length;
     const results = new Array<Json>(n);
     const scope = new Scope(run.frame.scope);
@@ -101,7 +101,7 @@ export function runMap(exec: Execution, run: StateRun): void {
       finished++;
       if ('error' in outcome) {
         failures++;
-        if (!exec.record('MapIterationFailed', name, () => ({ index, ...outcome.error.output }))) return;
+        if (!exec.record('MapIterationFailed', name, exec.history && ({ index, ...outcome.error.output }))) return;
         if (exceeded()) {
           ended = true;
           scope.cancel();
@@ -109,12 +109,12 @@ export function runMap(exec: Execution, run: StateRun): void {
             ? new StatesError(StatesErrors.ExceedToleratedFailureThreshold, `${failures} of ${n} iterations of '${name}' failed, more than tolerated`)
             : outcome.error;
           err.fromBranch = true;
-          if (exec.record('MapStateFailed', name, () => err.output)) exec.failState(run, err);
+          if (exec.record('MapStateFailed', name, exec.history && err.output)) exec.failState(run, err);
           return;
         }
         results[index] = outcome.error.output;
       } else {
-        if (!exec.record('MapIterationSucceeded', name, () => ({ index }))) return;
+        if (!exec.record('MapIterationSucceeded', name, exec.history && ({ index }))) return;
         results[index] = outcome.output;
       }
       launch();
@@ -126,7 +126,7 @@ export function runMap(exec: Execution, run: StateRun): void {
       while (!ended && running < plan.limit && next < n) {
         const index = next++;
         running++;
-        if (!exec.record('MapIterationStarted', name, () => ({ index }))) return;
+        if (!exec.record('MapIterationStarted', name, exec.history && ({ index }))) return;
         const frame: Frame = {
           machine: processor,
           language: processor.QueryLanguage ?? run.frame.language,

@@ -124,19 +124,20 @@ export function numberField(
 ): Maybe<number | undefined> {
   const literal = state[field];
   const path = (state as unknown as Record<string, unknown>)[`${field}Path`];
-  const check = (value: Json | undefined, where: string): number | undefined => {
-    if (value === undefined) return undefined;
-    if (typeof value !== 'number' || !(value >= 0)) {
-      throw new StatesError(StatesErrors.Runtime, `${where}: expected a number >= 0, got ${JSON.stringify(value)}`);
-    }
-    return value;
-  };
   if (typeof literal === 'number') return literal;
   if (typeof literal === 'string') {
-    return evaluateRequired(literal, jsonataScope(env), field).then((v) => check(v, field));
+    return evaluateRequired(literal, jsonataScope(env), field).then((v) => checkSeconds(v, field));
   }
-  if (typeof path === 'string') return check(readPath(path, input, pathScope(env)), `${field}Path`);
+  if (typeof path === 'string') return checkSeconds(readPath(path, input, pathScope(env)), `${field}Path`);
   return undefined;
+}
+
+function checkSeconds(value: Json | undefined, where: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !(value >= 0)) {
+    throw new StatesError(StatesErrors.Runtime, `${where}: expected a number >= 0, got ${JSON.stringify(value)}`);
+  }
+  return value;
 }
 
 /** A Wait state's target time, in simulated milliseconds. */

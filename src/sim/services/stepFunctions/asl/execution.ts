@@ -85,7 +85,7 @@ export class Execution {
       this.finish('TIMED_OUT', undefined, new StatesError(StatesErrors.Timeout, `The execution ran longer than ${timeoutS} s`)),
     );
     this.root.onCancel(() => timer.cancel());
-    this.record('ExecutionStarted', undefined, () => ({ input }));
+    this.record('ExecutionStarted', undefined, this.history && ({ input }));
     if (this.status !== 'RUNNING') return;
     const frame: Frame = {
       machine: this.machine,
@@ -139,13 +139,13 @@ export class Execution {
     return new Date(this.epochMs + simMs).toISOString();
   }
 
-  /** Counts a history event (and keeps it when recording); false once the execution has ended. */
-  record(type: string, stateName?: string, detail?: () => Json): boolean {
+  /** Counts a history event (and keeps it with `detail` when recording: callers pass `history && {...}`); false once the execution has ended. */
+  record(type: string, stateName?: string, detail?: Json): boolean {
     if (this.status !== 'RUNNING') return false;
     this.historyEventCount++;
     if (this.history) {
       const timeMs = this.host.now();
-      this.history.push({ id: this.historyEventCount, timeMs, timestamp: this.iso(timeMs), type, stateName, detail: detail?.() });
+      this.history.push({ id: this.historyEventCount, timeMs, timestamp: this.iso(timeMs), type, stateName, detail: detail ?? undefined });
     }
     if (this.historyEventCount > this.historyLimit && !this.closing) {
       this.finish('FAILED', undefined, new StatesError(StatesErrors.Runtime, `The execution reached the limit of ${this.historyLimit} history events`));
@@ -184,7 +184,7 @@ export class Execution {
       return;
     }
     this.stateTransitions++;
-    if (!this.record(`${state.Type}StateEntered`, name, () => ({ input: raw }))) return;
+    if (!this.record(`${state.Type}StateEntered`, name, this.history && ({ input: raw }))) return;
     this.listener.stateEntered?.(name, state.Type);
     const run: StateRun = {
       frame, name, state, raw, enteredAt: now, retries: new RetryCounts(),
@@ -279,7 +279,7 @@ export class Execution {
       return;
     }
     if (produced.assign) Object.assign(run.frame.variables, produced.assign);
-    if (!this.record(`${run.state.Type}StateExited`, run.name, () => ({ output: produced.output }))) return;
+    if (!this.record(`${run.state.Type}StateExited`, run.name, this.history && ({ output: produced.output }))) return;
     this.listener.stateSucceeded?.(run.name, this.host.now() - run.enteredAt);
     if (run.state.Type === 'Succeed' || (next === undefined && run.state.End)) run.frame.done({ output: produced.output });
     else if (next !== undefined) this.enterState(run.frame, next, produced.output);
@@ -307,7 +307,7 @@ export class Execution {
       this.listener.stateCaught?.(run.name, err.error, duration);
       this.chain(run, () => catchOutput(catcher, this.env(run), err), (produced) => {
         if (produced.assign) Object.assign(run.frame.variables, produced.assign);
-        if (!this.record(`${state.Type}StateExited`, run.name, () => ({ output: produced.output }))) return;
+        if (!this.record(`${state.Type}StateExited`, run.name, this.history && ({ output: produced.output }))) return;
         this.enterState(run.frame, catcher.Next, produced.output);
       }, (catchErr) => this.failFrame(run, catchErr, this.host.now() - run.enteredAt));
       return;
@@ -360,7 +360,7 @@ export class Execution {
     if (this.status !== 'RUNNING') return;
     this.closing = true;
     const type = { SUCCEEDED: 'ExecutionSucceeded', FAILED: 'ExecutionFailed', TIMED_OUT: 'ExecutionTimedOut', ABORTED: 'ExecutionAborted' }[status];
-    this.record(type, undefined, () => (err ? err.output : { output: output ?? null }));
+    this.record(type, undefined, this.history && (err ? err.output : { output: output ?? null }));
     this.status = status;
     this.root.cancel();
     this.result = {

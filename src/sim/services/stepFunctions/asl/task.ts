@@ -29,7 +29,7 @@ export function runTask(exec: Execution, run: StateRun): void {
   const taskToken = integration.pattern === 'waitForTaskToken' ? makeToken(exec) : undefined;
   const env = exec.env(run, taskToken ? { Task: { Token: taskToken } } : undefined);
   exec.chain(run, () => prepare(run, env), (prepared) => {
-    if (!exec.record('TaskScheduled', name, () => ({ resource, parameters: prepared.input }))) return;
+    if (!exec.record('TaskScheduled', name, exec.history && ({ resource, parameters: prepared.input }))) return;
     if (!exec.record('TaskStarted', name)) return;
     if (integration.pattern !== 'requestResponse' && !exec.record('TaskSubmitted', name)) return;
     start(exec, run, integration, resource, prepared, taskToken);
@@ -55,67 +55,90 @@ function checked(run: StateRun, prepared: Prepared): Prepared {
 }
 
 function start(exec: Execution, run: StateRun, integration: TaskIntegration, resource: string, prepared: Prepared, taskToken?: string): void {
-  const { host } = exec;
-  const { name } = run;
-  let settled = false;
-  let handle: Cancellable | void;
-  let timeoutTimer: Cancellable | undefined;
-  let heartbeatTimer: Cancellable | undefined;
-  const stopTimers = () => {
-    timeoutTimer?.cancel();
-    heartbeatTimer?.cancel();
+  const attempt = new TaskAttempt(exec, run, prepared);
+  const request = {
+    stateName: run.name, resource, integration, target: targetOf(integration, resource, prepared.input),
+    input: prepared.input, taskToken, attempt: run.retries.total,
   };
-  const unregister = run.frame.scope.onCancel(() => {
-    if (settled) return;
-    settled = true;
-    stopTimers();
-    handle?.cancel();
-  });
-  const settle = (): boolean => {
-    if (settled || run.frame.scope.cancelled) return false;
-    settled = true;
-    unregister();
-    stopTimers();
-    return true;
-  };
-  const timedOut = (error: string, cause: string) => {
-    if (!settle()) return;
-    handle?.cancel();
-    if (!exec.record('TaskTimedOut', name, () => ({ error, cause }))) return;
-    exec.failState(run, new StatesError(error, cause));
-  };
-  if (prepared.timeoutS !== undefined) {
-    timeoutTimer = host.schedule(host.now() + prepared.timeoutS * 1000, () =>
-      timedOut(StatesErrors.Timeout, `The task ran longer than TimeoutSeconds (${prepared.timeoutS} s)`),
+  attempt.handle = exec.host.startTask(request, attempt);
+}
+
+/**
+ * One call of a Task: the host's answer, the timeout and the heartbeat race, and the first one wins. A class,
+ * not closures, because there is one per task call (the host calls its methods as `callbacks.succeed(...)`).
+ */
+class TaskAttempt implements TaskCallbacks {
+  handle: Cancellable | void = undefined;
+  private settled = false;
+  private timeoutTimer: Cancellable | undefined;
+  private heartbeatTimer: Cancellable | undefined;
+  private readonly unregister: () => void;
+
+  constructor(private readonly exec: Execution, private readonly run: StateRun, private readonly prepared: Prepared) {
+    this.unregister = run.frame.scope.onCancel(() => this.stop());
+    const { host } = exec;
+    if (prepared.timeoutS !== undefined) {
+      this.timeoutTimer = host.schedule(host.now() + prepared.timeoutS * 1000, () =>
+        this.timedOut(StatesErrors.Timeout, `The task ran longer than TimeoutSeconds (${prepared.timeoutS} s)`),
+      );
+    }
+    this.armHeartbeat();
+  }
+
+  succeed(result: Json): void {
+    if (!this.settle()) return;
+    if (!this.exec.record('TaskSucceeded', this.run.name, this.exec.history && ({ output: result }))) return;
+    this.exec.finishWith(this.run, result);
+  }
+
+  fail(error: string, cause = ''): void {
+    if (!this.settle()) return;
+    if (!this.exec.record('TaskFailed', this.run.name, this.exec.history && ({ error, cause }))) return;
+    this.exec.failState(this.run, new StatesError(error, cause));
+  }
+
+  heartbeat(): void {
+    if (!this.settled) this.armHeartbeat();
+  }
+
+  private armHeartbeat(): void {
+    const seconds = this.prepared.heartbeatS;
+    if (seconds === undefined) return;
+    this.heartbeatTimer?.cancel();
+    const { host } = this.exec;
+    this.heartbeatTimer = host.schedule(host.now() + seconds * 1000, () =>
+      this.timedOut(StatesErrors.HeartbeatTimeout, `No heartbeat for HeartbeatSeconds (${seconds} s)`),
     );
   }
-  const armHeartbeat = () => {
-    if (prepared.heartbeatS === undefined) return;
-    heartbeatTimer?.cancel();
-    heartbeatTimer = host.schedule(host.now() + prepared.heartbeatS * 1000, () =>
-      timedOut(StatesErrors.HeartbeatTimeout, `No heartbeat for HeartbeatSeconds (${prepared.heartbeatS} s)`),
-    );
-  };
-  armHeartbeat();
-  const callbacks: TaskCallbacks = {
-    succeed: (result) => {
-      if (!settle()) return;
-      if (!exec.record('TaskSucceeded', name, () => ({ output: result }))) return;
-      exec.finishWith(run, result);
-    },
-    fail: (error, cause = '') => {
-      if (!settle()) return;
-      if (!exec.record('TaskFailed', name, () => ({ error, cause }))) return;
-      exec.failState(run, new StatesError(error, cause));
-    },
-    heartbeat: () => {
-      if (!settled) armHeartbeat();
-    },
-  };
-  handle = host.startTask(
-    { stateName: name, resource, integration, target: targetOf(integration, resource, prepared.input), input: prepared.input, taskToken, attempt: run.retries.total },
-    callbacks,
-  );
+
+  private timedOut(error: string, cause: string): void {
+    if (!this.settle()) return;
+    this.handle?.cancel();
+    if (!this.exec.record('TaskTimedOut', this.run.name, this.exec.history && ({ error, cause }))) return;
+    this.exec.failState(this.run, new StatesError(error, cause));
+  }
+
+  /** The first answer wins; false for any later one, or once the scope is cancelled. */
+  private settle(): boolean {
+    if (this.settled || this.run.frame.scope.cancelled) return false;
+    this.settled = true;
+    this.unregister();
+    this.stopTimers();
+    return true;
+  }
+
+  /** The scope was cancelled (a failed sibling branch, the execution's end): stop the host's work. */
+  private stop(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.stopTimers();
+    this.handle?.cancel();
+  }
+
+  private stopTimers(): void {
+    this.timeoutTimer?.cancel();
+    this.heartbeatTimer?.cancel();
+  }
 }
 
 /** The resource a call names, where AWS reads it (its short name, to match a node). */
