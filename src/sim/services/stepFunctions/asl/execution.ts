@@ -87,6 +87,11 @@ export class Execution {
     this.root.onCancel(() => timer.cancel());
     this.record('ExecutionStarted', undefined, this.history && ({ input }));
     if (this.status !== 'RUNNING') return;
+    const size = payloadBytes(input);
+    if (size > PAYLOAD_LIMIT_BYTES) {
+      this.finish('FAILED', undefined, new StatesError(StatesErrors.DataLimitExceeded, `The execution input is ${size} bytes, over the 262,144-byte limit`));
+      return;
+    }
     const frame: Frame = {
       machine: this.machine,
       language: this.machine.QueryLanguage ?? 'JSONPath',
