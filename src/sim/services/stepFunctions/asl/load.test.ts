@@ -18,6 +18,19 @@ describe('loadDefinition', () => {
     expect(loaded).toMatchObject({ ok: true, machine: { States: { A: { Result: 'hi' } } } });
   });
 
+  it('accepts JSONata states, variables and inline Map failure tolerance', async () => {
+    const jsonata = {
+      QueryLanguage: 'JSONata', StartAt: 'Prepare',
+      States: {
+        Prepare: { Type: 'Pass', Assign: { total: '{% $sum($states.input.lines.price) %}' }, Next: 'Big?' },
+        'Big?': { Type: 'Choice', Choices: [{ Condition: '{% $total > 100 %}', Next: 'Each', Assign: { tier: 'big' } }], Default: 'Each' },
+        Each: { Type: 'Map', Items: '{% $states.input.lines %}', ToleratedFailureCount: 1, ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, End: true },
+      },
+    };
+    expect(await problems(jsonata)).toEqual([]);
+    expect(await problems({ StartAt: 'S', States: { S: { Type: 'Pass', Assign: { rate: 3 }, Next: 'P' }, P: { Type: 'Pass', Parameters: { 'v.$': '$rate' }, End: true } } })).toEqual([]);
+  });
+
   it('names the state and the field of a bad retrier', async () => {
     expect(await problems(task({ Retry: [{ ErrorEquals: ['States.ALL'], BackoffRate: 0.5, IntervalSeconds: 0, MaxAttempts: -1 }] }))).toEqual(expect.arrayContaining([
       'States.ProcessOrder.Retry[0].BackoffRate: must be >= 1',

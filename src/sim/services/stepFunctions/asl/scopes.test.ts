@@ -71,3 +71,26 @@ describe('variables, Fail paths, JSONata Map, abort', () => {
     expect(result).toMatchObject({ status: 'FAILED', error: 'States.DataLimitExceeded' });
   });
 });
+
+describe('long synchronous chains', () => {
+  it('a loop of 5,000 Pass/Choice rounds without a Wait finishes at time 0 without overflowing the stack', async () => {
+    const { result } = await runToEnd(machine({
+      StartAt: 'Inc',
+      States: {
+        Inc: { Type: 'Pass', Parameters: { 'n.$': 'States.MathAdd($.n, 1)' }, Next: 'Done?' },
+        'Done?': { Type: 'Choice', Choices: [{ Variable: '$.n', NumericGreaterThanEquals: 5000, Next: 'End' }], Default: 'Inc' },
+        End: { Type: 'Succeed' },
+      },
+    }), { n: 0 }, new TestHost(), { type: 'EXPRESS' });
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: { n: 5000 }, stopMs: 0, stateTransitions: 10_001 });
+  });
+
+  it('a loop that never waits is stopped with States.Runtime instead of hanging', async () => {
+    const { result } = await runToEnd(machine({
+      StartAt: 'A',
+      States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'A' } },
+    }), {}, new TestHost(), { type: 'EXPRESS' });
+    expect(result).toMatchObject({ status: 'FAILED', error: 'States.Runtime', stopMs: 0 });
+    expect(result.cause).toMatch(/without the clock moving/);
+  });
+});
