@@ -10,6 +10,7 @@ import { asStatesError, StatesError, StatesErrors, type Json, type JsonObject } 
 import { compileJsonata, evaluateRequired } from './jsonataEval.ts';
 import { findCatcher, RetryCounts } from './retry.ts';
 import { selectPath } from './paths.ts';
+import { PAYLOAD_LIMIT_BYTES, payloadBytes, RunEnv } from './runEnv.ts';
 import { Scope } from './scope.ts';
 import { runMap, runParallel } from './composite.ts';
 import { runTask } from './task.ts';
@@ -19,7 +20,6 @@ import type {
 
 const YEAR_S = 365 * 24 * 3600;
 const EXPRESS_S = 5 * 60;
-const PAYLOAD_LIMIT_BYTES = 256 * 1024;
 /** Synchronous steps before the interpreter yields to the host's clock, so a long chain never overflows the stack. */
 const MAX_SYNC_DEPTH = 200;
 /** State entries at one simulated instant before a loop without a Wait is stopped. */
@@ -381,34 +381,4 @@ export class Execution {
     };
     this.onDone(this.result);
   }
-}
-
-/** What expressions of one state run see; the context object is built only if one reads it. */
-class RunEnv implements StateEnv {
-  readonly raw: Json;
-  readonly variables: Record<string, Json>;
-  readonly random: AslHost['random'];
-  readonly nowMs: number;
-  readonly jsonata: boolean;
-  private built: JsonObject | undefined;
-
-  constructor(private readonly exec: Execution, private readonly run: StateRun, private readonly extra: JsonObject | undefined) {
-    this.raw = run.raw;
-    this.variables = run.frame.variables;
-    this.random = exec.host.random;
-    this.nowMs = exec.epochMs + exec.host.now();
-    this.jsonata = run.jsonata;
-  }
-
-  get context(): JsonObject {
-    return (this.built ??= this.exec.contextFor(this.run, this.extra));
-  }
-}
-
-/** UTF-8 size of the JSON text, computed only when the text could be over the limit. */
-function payloadBytes(value: Json): number {
-  if (value === null || typeof value !== 'object') return typeof value === 'string' ? value.length : 0;
-  const text = JSON.stringify(value) ?? '';
-  if (text.length * 3 <= PAYLOAD_LIMIT_BYTES) return text.length;
-  return new TextEncoder().encode(text).length;
 }
