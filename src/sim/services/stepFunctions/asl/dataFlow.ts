@@ -65,13 +65,7 @@ export function effectiveInput(state: AslState, env: StateEnv): Maybe<Json> {
 export function stateOutput(state: AslState, env: StateEnv, result: Json | undefined): Maybe<Produced> {
   if (env.jsonata) return jsonataOutput(state.Output, state.Assign, env, result);
   const scope = pathScope(env);
-  if (result === undefined) {
-    const input = selectPath(state.InputPath, env.raw, scope);
-    return {
-      output: selectPath(state.OutputPath, input, scope),
-      assign: state.Assign && (applyPayloadTemplate(state.Assign, input, scope) as JsonObject),
-    };
-  }
+  if (result === undefined) return passThrough(state, env, state.Assign);
   const selected = state.ResultSelector === undefined ? result : applyPayloadTemplate(state.ResultSelector, result, scope);
   const merged = applyResultPath(state.ResultPath, env.raw, selected);
   return {
@@ -84,7 +78,16 @@ export function stateOutput(state: AslState, env: StateEnv, result: Json | undef
 export function choiceOutput(state: AslState, rule: JsonObject | undefined, env: StateEnv): Maybe<Produced> {
   const assign = (rule ? rule.Assign : state.Assign) as JsonObject | undefined;
   if (env.jsonata) return jsonataOutput(rule ? rule.Output : state.Output, assign, env, undefined);
-  return stateOutput({ ...state, Assign: assign }, env, undefined);
+  return passThrough(state, env, assign);
+}
+
+/** JSONPath output of a state without a result: InputPath, then OutputPath; Assign reads the input. */
+function passThrough(state: AslState, env: StateEnv, assign: JsonObject | undefined): Produced {
+  const input = selectPath(state.InputPath, env.raw, env);
+  return {
+    output: selectPath(state.OutputPath, input, env),
+    assign: assign && (applyPayloadTemplate(assign, input, env) as JsonObject),
+  };
 }
 
 async function jsonataOutput(
@@ -112,6 +115,15 @@ export function catchOutput(catcher: Catcher, env: StateEnv, err: StatesError): 
   };
 }
 
+const PATH_FIELDS = {
+  TimeoutSeconds: 'TimeoutSecondsPath',
+  HeartbeatSeconds: 'HeartbeatSecondsPath',
+  Seconds: 'SecondsPath',
+  MaxConcurrency: 'MaxConcurrencyPath',
+  ToleratedFailurePercentage: 'ToleratedFailurePercentagePath',
+  ToleratedFailureCount: 'ToleratedFailureCountPath',
+} as const;
+
 /**
  * A number field that may be a literal, a JSONata expression or (JSONPath) its `...Path` form read from the
  * effective input; undefined when the state sets neither.
@@ -123,8 +135,8 @@ export function numberField(
   input: Json,
 ): Maybe<number | undefined> {
   const literal = state[field];
-  const path = (state as unknown as Record<string, unknown>)[`${field}Path`];
   if (typeof literal === 'number') return literal;
+  const path = (state as unknown as Record<string, unknown>)[PATH_FIELDS[field]];
   if (typeof literal === 'string') {
     return evaluateRequired(literal, jsonataScope(env), field).then((v) => checkSeconds(v, field));
   }
