@@ -51,8 +51,41 @@ export function checkDefinition(definition: JsonObject, type: ExecutionType = 'S
   return problems;
 }
 
+/**
+ * The skeleton every other check relies on: StartAt, States as an object, every state an object with a
+ * Type, every branch and item processor a machine. Checked first, so the rest never meets a null state.
+ */
+const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
+
+export function checkShape(machine: Json, path = 'definition'): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  const at = (field: string) => (path === 'definition' ? field : `${path}.${field}`);
+  if (!isObject(machine)) return [{ path, message: 'must be an object with StartAt and States' }];
+  if (typeof machine.StartAt !== 'string') problems.push({ path: at('StartAt'), message: 'must be the name of a state' });
+  if (!isObject(machine.States)) return [...problems, { path: at('States'), message: 'must be an object of states by name' }];
+  for (const [name, state] of Object.entries(machine.States)) {
+    const statePath = at(`States.${name}`);
+    if (!isObject(state)) {
+      problems.push({ path: statePath, message: 'must be an object with a Type' });
+      continue;
+    }
+    if (typeof state.Type !== 'string' || !STATE_TYPES.includes(state.Type)) {
+      problems.push({ path: `${statePath}.Type`, message: `must be one of ${STATE_TYPES.join(', ')}` });
+    }
+    if (state.Branches !== undefined) {
+      if (!Array.isArray(state.Branches)) problems.push({ path: `${statePath}.Branches`, message: 'must be a list of state machines' });
+      else state.Branches.forEach((branch, i) => problems.push(...checkShape(branch, `${statePath}.Branches[${i}]`)));
+    }
+    for (const field of ['ItemProcessor', 'Iterator']) {
+      if (state[field] !== undefined) problems.push(...checkShape(state[field], `${statePath}.${field}`));
+    }
+  }
+  return problems.slice(0, 200);
+}
+
 function checkRetriers(retry: Json | undefined, path: string, report: Report): void {
-  if (!Array.isArray(retry)) return;
+  if (retry === undefined) return;
+  if (!Array.isArray(retry)) return report(path, 'must be a list of retriers');
   retry.forEach((r, i) => {
     const at = `${path}[${i}]`;
     if (!isObject(r)) return report(at, 'must be an object');
@@ -74,7 +107,8 @@ function checkRetriers(retry: Json | undefined, path: string, report: Report): v
 }
 
 function checkCatchers(catchers: Json | undefined, path: string, report: Report): void {
-  if (!Array.isArray(catchers)) return;
+  if (catchers === undefined) return;
+  if (!Array.isArray(catchers)) return report(path, 'must be a list of catchers');
   catchers.forEach((c, i) => {
     const at = `${path}[${i}]`;
     if (!isObject(c)) return report(at, 'must be an object');
@@ -135,24 +169,31 @@ function checkMap(state: JsonObject, path: string, report: Report): void {
 
 function checkChoices(rules: Json | undefined, path: string, jsonata: boolean, report: Report, top: boolean): void {
   if (!Array.isArray(rules)) return;
-  rules.forEach((rule, i) => {
-    const at = `${path}[${i}]`;
-    if (!isObject(rule)) return report(at, 'must be an object');
-    if (jsonata) {
-      if (!isJsonataExpression(rule.Condition)) report(`${at}.Condition`, 'must be a {% JSONata %} expression');
-      return;
-    }
-    if (Array.isArray(rule.And)) return checkChoices(rule.And, `${at}.And`, jsonata, report, false);
-    if (Array.isArray(rule.Or)) return checkChoices(rule.Or, `${at}.Or`, jsonata, report, false);
-    if (rule.Not !== undefined) return checkChoices([rule.Not], `${at}.Not`, jsonata, report, false);
-    const op = operatorOf(rule);
-    if (typeof rule.Variable !== 'string') report(`${at}.Variable`, 'is required');
-    else checkPath(rule.Variable, `${at}.Variable`, report);
-    if (op === undefined) report(at, `needs a comparison such as StringEquals (one of ${CHOICE_OPERATORS.length} operators)`);
-    else if (!CHOICE_OPERATORS.includes(op)) report(`${at}.${op}`, 'is not a Choice operator');
-    else if (op.endsWith('Path') && typeof rule[op] === 'string') checkPath(rule[op] as string, `${at}.${op}`, report);
-    if (!top && rule.Next !== undefined) report(`${at}.Next`, 'only a top-level Choice rule has Next');
-  });
+  rules.forEach((rule, i) => checkRule(rule, `${path}[${i}]`, jsonata, report, top));
+}
+
+function checkRule(rule: Json, at: string, jsonata: boolean, report: Report, top: boolean): void {
+  if (!isObject(rule)) return report(at, 'must be an object');
+  if (jsonata) {
+    if (!isJsonataExpression(rule.Condition)) report(`${at}.Condition`, 'must be a {% JSONata %} expression');
+    return;
+  }
+  for (const combinator of ['And', 'Or'] as const) {
+    if (rule[combinator] === undefined) continue;
+    if (!Array.isArray(rule[combinator])) return report(`${at}.${combinator}`, 'must be a list of rules');
+    return checkChoices(rule[combinator], `${at}.${combinator}`, jsonata, report, false);
+  }
+  if (rule.Not !== undefined) {
+    if (!isObject(rule.Not)) return report(`${at}.Not`, 'must be a rule (an object)');
+    return checkRule(rule.Not, `${at}.Not`, jsonata, report, false);
+  }
+  const op = operatorOf(rule);
+  if (typeof rule.Variable !== 'string') report(`${at}.Variable`, 'is required');
+  else checkPath(rule.Variable, `${at}.Variable`, report);
+  if (op === undefined) report(at, `needs a comparison such as StringEquals (one of ${CHOICE_OPERATORS.length} operators)`);
+  else if (!CHOICE_OPERATORS.includes(op)) report(`${at}.${op}`, 'is not a Choice operator');
+  else if (op.endsWith('Path') && typeof rule[op] === 'string') checkPath(rule[op] as string, `${at}.${op}`, report);
+  if (!top && rule.Next !== undefined) report(`${at}.Next`, 'only a top-level Choice rule has Next');
 }
 
 function checkPath(path: string, at: string, report: Report): void {

@@ -77,9 +77,23 @@ describe('loadDefinition', () => {
     expect((await problems(jsonata)).join('\n')).toMatch(/States\.A\.Output/);
   });
 
+  it('survives hostile shapes: wrong types everywhere give problems, never exceptions', async () => {
+    const hostile = [
+      { StartAt: 5, States: [] },
+      { StartAt: 'A', States: { A: null } },
+      { StartAt: 'A', States: { A: { Type: 'Task', Resource: 7, Retry: 'x', Catch: [null], End: true } } },
+      { StartAt: 'A', States: { A: { Type: 'Choice', Choices: [{ And: 'x' }, { Not: null }], Default: 'A' } } },
+      { StartAt: 'A', States: { A: { Type: 'Map', ItemProcessor: 3, MaxConcurrency: -1, End: true } } },
+      { StartAt: 'A', States: { A: { Type: 'Pass', Parameters: { 'x.$': 5 }, End: true } } },
+    ];
+    for (const definition of hostile) expect((await problems(definition as Json)).length).toBeGreaterThan(0);
+  });
+
   it('refuses text that is not JSON, not an object, or over 1 MB, quickly and with the reason', async () => {
     expect(await problems('{"StartAt": ')).toEqual([expect.stringMatching(/^definition: is not valid JSON/)]);
     expect(await problems('[1,2]')).toEqual(['definition: must be a JSON object with StartAt and States']);
     expect(await problems(' '.repeat(MAX_DEFINITION_BYTES + 1))).toEqual([expect.stringMatching(/over AWS's 1 MB limit/)]);
+    const deep = `{"StartAt":"A","States":{"A":{"Type":"Pass","Result":${'['.repeat(100_000)}${']'.repeat(100_000)},"End":true}}}`;
+    expect(await problems(deep)).toEqual([expect.stringMatching(/^definition: (nests objects and arrays more than 200 levels deep|is not valid JSON)/)]);
   });
 });

@@ -3,7 +3,7 @@
  * asl-validator and then with checks.ts. asl-validator (with ajv) is imported on first use, so only the
  * worker or runner that loads a definition downloads it, never the app's initial bundle.
  */
-import { checkDefinition, type DefinitionProblem } from './checks.ts';
+import { checkDefinition, checkShape, type DefinitionProblem } from './checks.ts';
 import type { Json, JsonObject } from './errors.ts';
 import { substitute } from './targets.ts';
 import type { AslMachine, ExecutionType } from './types.ts';
@@ -38,10 +38,17 @@ export async function loadDefinition(source: string | Json, options: LoadOptions
   const parsed = parse(source);
   if ('problems' in parsed) return { ok: false, problems: parsed.problems };
   const definition = substitute(parsed.definition, options.substitutions ?? {});
+  const shape = checkShape(definition);
+  if (shape.length > 0) return { ok: false, problems: shape };
   const validator = await loadValidator();
   // asl-validator writes default QueryLanguage fields into what it checks, so it gets a copy.
-  const report = validator(structuredClone(definition), { checkPaths: true, checkArn: false });
-  const problems = [...fromValidator(report.errors, definition), ...checkDefinition(definition, options.type)];
+  let fromLibrary: DefinitionProblem[];
+  try {
+    fromLibrary = fromValidator(validator(structuredClone(definition), { checkPaths: true, checkArn: false }).errors, definition);
+  } catch (e) {
+    fromLibrary = [{ path: 'definition', message: `could not be checked by asl-validator: ${(e as Error).message}` }];
+  }
+  const problems = [...fromLibrary, ...checkDefinition(definition, options.type)];
   const unique = dedupe(problems);
   if (unique.length > 0) return { ok: false, problems: unique };
   return { ok: true, machine: definition as unknown as AslMachine };
@@ -75,7 +82,28 @@ function parse(source: string | Json): { definition: JsonObject } | { problems: 
     }
     value = JSON.parse(text) as JsonObject;
   }
+  const depth = nestingDepth(value, MAX_NESTING);
+  if (depth > MAX_NESTING) {
+    return { problems: [{ path: 'definition', message: `nests objects and arrays more than ${MAX_NESTING} levels deep` }] };
+  }
   return { definition: value as JsonObject };
+}
+
+/** Deeper than any real definition; the checks below recurse, so hostile nesting is refused first. */
+const MAX_NESTING = 200;
+
+/** The nesting depth of a value, walked without recursion and given up once past `limit`. */
+function nestingDepth(root: Json, limit: number): number {
+  let deepest = 0;
+  const stack: [Json, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /** `/States/A/Retry/0/BackoffRate` -> `States.A.Retry[0].BackoffRate`. */
