@@ -127,7 +127,9 @@ function checkErrorEquals(errorEquals: Json | undefined, path: string, report: R
 }
 
 function checkTask(state: JsonObject, path: string, type: ExecutionType, report: Report): void {
-  if (typeof state.Resource !== 'string') return;
+  if (typeof state.Resource !== 'string' || state.Resource === '') {
+    return report(`${path}.Resource`, 'must be an ARN (or a node name given by DefinitionSubstitutions)');
+  }
   const integration = parseResource(state.Resource);
   if (integration.service === 'activity') {
     report(`${path}.Resource`, 'activities (workers polling GetActivityTask) are not simulated; use a Lambda or service integration');
