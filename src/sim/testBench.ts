@@ -1,4 +1,4 @@
-import { Model, Outcome, type Edge, type EdgeRole, type Message, type Reply, type SimContext, type SimNode, type SimSettings, type Timer } from './core/model.ts';
+import { Model, Outcome, type Edge, type EdgeRole, type Message, type Reply, type SimContext, type SimNode, type Timer } from './core/model.ts';
 import { SimCore, type AdvanceReport } from './core/simCore.ts';
 import { loadedModels } from './services/registry.ts';
 import { defaultSettings } from './settings.ts';

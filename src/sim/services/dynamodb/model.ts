@@ -1,8 +1,8 @@
-import { compileDuration, type DurationSpec, type Sampler } from '../../core/distributions.ts';
+import { compileDuration, type Sampler } from '../../core/distributions.ts';
 import { Model, Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type SimNode } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import { COST_METRIC } from '../../result.ts';
-import { capacityUnits, isWrite, type DynamoOperation, type ReadConsistency } from './capacityUnits.ts';
+import { capacityUnits, isWrite } from './capacityUnits.ts';
 import { PartitionPicker, partitionOfKey, type KeySkew } from './keySkew.ts';
 import { DYNAMODB_PRICES, dynamodbBehaviour, dynamodbCallSchema, dynamodbProperties, provisionedCapacity, type DynamoBehaviour } from './spec.ts';
 import { PartitionThroughput, type ThroughputConfig } from './throughput.ts';

@@ -1,4 +1,4 @@
-import { compileDuration, type DurationSpec, type Sampler } from '../../core/distributions.ts';
+import { compileDuration, type Sampler } from '../../core/distributions.ts';
 import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import { COST_METRIC } from '../../result.ts';

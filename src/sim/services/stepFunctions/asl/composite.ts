@@ -1,0 +1,153 @@
+/**
+ * Parallel and inline Map (aws-behaviour.md, Step Functions, "states" and "Map" rows). Parallel runs every
+ * branch on the same input and fails, stopping the other branches, as soon as one branch fails; Map runs its
+ * item processor over the items with at most MaxConcurrency iterations at once (0: AWS's "about 40"), keeps
+ * results in item order, and fails beyond ToleratedFailureCount/Percentage with
+ * States.ExceedToleratedFailureThreshold (or, with neither set, with the first failing iteration's error).
+ * Variables of the enclosing scope are readable inside; assignments inside stay inside.
+ */
+import { effectiveInput, itemInput, mapItems, numberField, type Maybe } from './dataFlow.ts';
+import { StatesError, StatesErrors, type Json } from './errors.ts';
+import type { Execution, Frame, FrameOutcome, StateRun } from './execution.ts';
+import { Scope } from './scope.ts';
+
+export function runParallel(exec: Execution, run: StateRun): void {
+  const env = exec.env(run);
+  exec.chain(run, () => effectiveInput(run.state, env), (input) => {
+    if (!exec.record('ParallelStateStarted', run.name)) return;
+    const branches = run.state.Branches ?? [];
+    const results = new Array<Json>(branches.length);
+    const scope = new Scope(run.frame.scope);
+    let remaining = branches.length;
+    let ended = false;
+    const succeed = () => {
+      ended = true;
+      scope.close();
+      if (exec.record('ParallelStateSucceeded', run.name)) exec.finishWith(run, results);
+    };
+    if (remaining === 0) return succeed();
+    branches.forEach((branch, index) => {
+      const frame: Frame = {
+        machine: branch,
+        language: branch.QueryLanguage ?? run.frame.language,
+        variables: Object.create(run.frame.variables) as Record<string, Json>,
+        scope,
+        done: (outcome: FrameOutcome) => {
+          if (ended) return;
+          if ('error' in outcome) {
+            ended = true;
+            scope.cancel();
+            outcome.error.fromBranch = true;
+            if (exec.record('ParallelStateFailed', run.name, exec.history && outcome.error.output)) exec.failState(run, outcome.error);
+            return;
+          }
+          results[index] = outcome.output;
+          if (--remaining === 0) succeed();
+        },
+      };
+      exec.enterState(frame, branch.StartAt, input);
+    });
+  });
+}
+
+interface MapPlan {
+  items: Json[];
+  input: Json;
+  limit: number;
+  toleratedCount?: number;
+  toleratedPercentage?: number;
+}
+
+function planMap(exec: Execution, run: StateRun, env: ReturnType<Execution['env']>): Maybe<MapPlan> {
+  const selected = mapItems(run.state, env);
+  const parts = [
+    selected,
+    numberField(run.state, 'MaxConcurrency', env, run.raw),
+    numberField(run.state, 'ToleratedFailureCount', env, run.raw),
+    numberField(run.state, 'ToleratedFailurePercentage', env, run.raw),
+  ] as const;
+  const build = ([s, max, count, pct]: [{ items: Json[]; input: Json }, number | undefined, number | undefined, number | undefined]): MapPlan => ({
+    items: s.items,
+    input: s.input,
+    limit: max && max > 0 ? max : exec.inlineMapConcurrency,
+    toleratedCount: count,
+    toleratedPercentage: pct,
+  });
+  if (parts.some((p) => p instanceof Promise)) return Promise.all(parts).then(build);
+  return build(parts as unknown as Parameters<typeof build>[0]);
+}
+
+export function runMap(exec: Execution, run: StateRun): void {
+  const env = exec.env(run);
+  const { state, name } = run;
+  const processor = state.ItemProcessor ?? state.Iterator!;
+  exec.chain(run, () => planMap(exec, run, env), (plan) => {
+    if (!exec.record('MapStateStarted', name, exec.history && ({ length: plan.items.length }))) return;
+    const n = plan.items.length;
+    const results = new Array<Json>(n);
+    const scope = new Scope(run.frame.scope);
+    let next = 0, running = 0, finished = 0, failures = 0;
+    let ended = false, launching = false;
+    const tolerance = plan.toleratedCount !== undefined || plan.toleratedPercentage !== undefined;
+    const exceeded = () =>
+      !tolerance ||
+      (plan.toleratedCount !== undefined && failures > plan.toleratedCount) ||
+      (plan.toleratedPercentage !== undefined && (failures / n) * 100 > plan.toleratedPercentage);
+
+    const iterationDone = (index: number, frame: Frame, outcome: FrameOutcome) => {
+      if (ended) return;
+      frame.scope.close();
+      running--;
+      finished++;
+      if ('error' in outcome) {
+        failures++;
+        if (!exec.record('MapIterationFailed', name, exec.history && ({ index, ...outcome.error.output }))) return;
+        if (exceeded()) {
+          ended = true;
+          scope.cancel();
+          const err = tolerance
+            ? new StatesError(StatesErrors.ExceedToleratedFailureThreshold, `${failures} of ${n} iterations of '${name}' failed, more than tolerated`)
+            : outcome.error;
+          err.fromBranch = true;
+          if (exec.record('MapStateFailed', name, exec.history && err.output)) exec.failState(run, err);
+          return;
+        }
+        results[index] = outcome.error.output;
+      } else {
+        if (!exec.record('MapIterationSucceeded', name, exec.history && ({ index }))) return;
+        results[index] = outcome.output;
+      }
+      launch();
+    };
+
+    const launch = () => {
+      if (launching) return;
+      launching = true;
+      while (!ended && running < plan.limit && next < n) {
+        const index = next++;
+        running++;
+        if (!exec.record('MapIterationStarted', name, exec.history && ({ index }))) return;
+        const frame: Frame = {
+          machine: processor,
+          language: processor.QueryLanguage ?? run.frame.language,
+          variables: Object.create(run.frame.variables) as Record<string, Json>,
+          scope: new Scope(scope),
+          done: (outcome) => iterationDone(index, frame, outcome),
+        };
+        exec.chain(
+          run,
+          () => itemInput(state, env, plan.input, index, plan.items[index]),
+          (input) => exec.enterState(frame, processor.StartAt, input),
+          (error) => iterationDone(index, frame, { error }),
+        );
+      }
+      launching = false;
+      if (!ended && finished === n) {
+        ended = true;
+        scope.close();
+        if (exec.record('MapStateSucceeded', name)) exec.finishWith(run, results);
+      }
+    };
+    launch();
+  });
+}

@@ -1,0 +1,384 @@
+/**
+ * One execution of a state machine on the host's simulated clock (never wall time): states run as
+ * continuations, waits and retries are host timers, Task work is the host's. Counts billed state transitions
+ * and history events (the 25,000-event cap of Standard fails the execution; aws-behaviour.md, Step
+ * Functions, "states" row) and keeps the event list only when asked to.
+ */
+import { evaluateRule } from './choice.ts';
+import { catchOutput, choiceOutput, effectiveInput, failError, stateOutput, waitUntilMs, type Maybe, type Produced, type StateEnv } from './dataFlow.ts';
+import { asStatesError, StatesError, StatesErrors, type Json, type JsonObject } from './errors.ts';
+import { compileJsonata, evaluateRequired } from './jsonataEval.ts';
+import { findCatcher, RetryCounts } from './retry.ts';
+import { selectPath } from './paths.ts';
+import { PAYLOAD_LIMIT_BYTES, payloadBytes, RunEnv } from './runEnv.ts';
+import { Scope } from './scope.ts';
+import { runMap, runParallel } from './composite.ts';
+import { runTask } from './task.ts';
+import type {
+  AslHost, AslMachine, AslState, ExecutionListener, ExecutionOptions, ExecutionResult, ExecutionStatus, HistoryEvent, QueryLanguage,
+} from './types.ts';
+
+const YEAR_S = 365 * 24 * 3600;
+const EXPRESS_S = 5 * 60;
+/** Synchronous steps before the interpreter yields to the host's clock, so a long chain never overflows the stack. */
+const MAX_SYNC_DEPTH = 200;
+/** State entries at one simulated instant before a loop without a Wait is stopped. */
+const MAX_TRANSITIONS_PER_INSTANT = 100_000;
+
+export type FrameOutcome = { output: Json } | { error: StatesError };
+
+/** A running list of states: the execution's top level, a Parallel branch or a Map iteration. */
+export interface Frame {
+  machine: AslMachine;
+  language: QueryLanguage;
+  variables: Record<string, Json>;
+  scope: Scope;
+  done(outcome: FrameOutcome): void;
+}
+
+/** One run of one state (retries stay in the same run). */
+export interface StateRun {
+  frame: Frame;
+  name: string;
+  state: AslState;
+  raw: Json;
+  enteredAt: number;
+  retries: RetryCounts;
+  jsonata: boolean;
+}
+
+export class Execution {
+  status: ExecutionStatus = 'RUNNING';
+  stateTransitions = 0;
+  historyEventCount = 0;
+  readonly history: HistoryEvent[] | null;
+  private readonly options: ExecutionOptions;
+  private readonly listener: ExecutionListener;
+  private readonly root = new Scope();
+  private startMs = 0;
+  private startIso: string | undefined;
+  private input: Json = null;
+  private onDone: (result: ExecutionResult) => void = () => {};
+  private result: ExecutionResult | null = null;
+  private depth = 0;
+  private closing = false;
+  private instantMs = -1;
+  private instantCount = 0;
+  private readonly historyLimit: number;
+  readonly epochMs: number;
+
+  constructor(readonly machine: AslMachine, readonly host: AslHost, options: ExecutionOptions = {}) {
+    this.options = options;
+    this.listener = options.listener ?? {};
+    this.history = options.recordHistory ? [] : null;
+    this.epochMs = options.epochMs ?? Date.UTC(2025, 0, 1);
+    this.historyLimit = options.historyLimit ?? (options.type === 'EXPRESS' ? Infinity : 25_000);
+  }
+
+  start(input: Json, onDone: (result: ExecutionResult) => void): void {
+    this.onDone = onDone;
+    this.input = input;
+    this.startMs = this.host.now();
+    const express = this.options.type === 'EXPRESS';
+    const timeoutS = this.options.timeoutSeconds ?? this.machine.TimeoutSeconds ?? (express ? EXPRESS_S : YEAR_S);
+    const timer = this.host.schedule(this.startMs + timeoutS * 1000, () =>
+      this.finish('TIMED_OUT', undefined, new StatesError(StatesErrors.Timeout, `The execution ran longer than ${timeoutS} s`)),
+    );
+    this.root.onCancel(() => timer.cancel());
+    this.record('ExecutionStarted', undefined, this.history && ({ input }));
+    if (this.status !== 'RUNNING') return;
+    const size = payloadBytes(input);
+    if (size > PAYLOAD_LIMIT_BYTES) {
+      this.finish('FAILED', undefined, new StatesError(StatesErrors.DataLimitExceeded, `The execution input is ${size} bytes, over the 262,144-byte limit`));
+      return;
+    }
+    const frame: Frame = {
+      machine: this.machine,
+      language: this.machine.QueryLanguage ?? 'JSONPath',
+      variables: {},
+      scope: this.root,
+      done: (outcome) => {
+        if ('error' in outcome) this.finish('FAILED', undefined, outcome.error);
+        else this.finish('SUCCEEDED', outcome.output);
+      },
+    };
+    this.enterState(frame, this.machine.StartAt, input);
+  }
+
+  /** StopExecution: ends it as ABORTED. */
+  abort(cause = 'Stopped by the host'): void {
+    this.finish('ABORTED', undefined, new StatesError('States.Aborted', cause));
+  }
+
+  get inlineMapConcurrency(): number {
+    return this.options.inlineMapConcurrency ?? 40;
+  }
+
+  get outcome(): ExecutionResult | null {
+    return this.result;
+  }
+
+  /** The context object (`$$`) of a state entered now. */
+  contextFor(run: StateRun, extra?: JsonObject): JsonObject {
+    const name = this.options.name ?? 'execution';
+    const machineArn = this.options.stateMachineArn ?? 'arn:aws:states:us-east-1:123456789012:stateMachine:StateMachine';
+    return {
+      Execution: {
+        Id: `${machineArn.replace(':stateMachine:', ':execution:')}:${name}`,
+        Input: this.input,
+        Name: name,
+        StartTime: (this.startIso ??= this.iso(this.startMs)),
+        RedriveCount: 0,
+      },
+      StateMachine: { Id: machineArn, Name: machineArn.split(':').pop() ?? '' },
+      State: { Name: run.name, EnteredTime: this.iso(run.enteredAt), RetryCount: run.retries.total },
+      ...extra,
+    };
+  }
+
+  env(run: StateRun, extra?: JsonObject): StateEnv {
+    return new RunEnv(this, run, extra);
+  }
+
+  iso(simMs: number): string {
+    return new Date(this.epochMs + simMs).toISOString();
+  }
+
+  /** Counts a history event (and keeps it with `detail` when recording: callers pass `history && {...}`); false once the execution has ended. */
+  record(type: string, stateName?: string, detail?: Json): boolean {
+    if (this.status !== 'RUNNING') return false;
+    this.historyEventCount++;
+    if (this.history) {
+      const timeMs = this.host.now();
+      this.history.push({ id: this.historyEventCount, timeMs, timestamp: this.iso(timeMs), type, stateName, detail: detail ?? undefined });
+    }
+    if (this.historyEventCount > this.historyLimit && !this.closing) {
+      this.finish('FAILED', undefined, new StatesError(StatesErrors.Runtime, `The execution reached the limit of ${this.historyLimit} history events`));
+      return false;
+    }
+    return true;
+  }
+
+  enterState(frame: Frame, name: string, raw: Json): void {
+    if (frame.scope.cancelled) return;
+    if (this.depth >= MAX_SYNC_DEPTH) {
+      const timer = this.host.schedule(this.host.now(), () => {
+        unregister();
+        this.enterState(frame, name, raw);
+      });
+      const unregister = frame.scope.onCancel(() => timer.cancel());
+      return;
+    }
+    this.depth++;
+    try {
+      this.enterNow(frame, name, raw);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private enterNow(frame: Frame, name: string, raw: Json): void {
+    const state = frame.machine.States[name];
+    const now = this.host.now();
+    if (now !== this.instantMs) {
+      this.instantMs = now;
+      this.instantCount = 0;
+    }
+    if (++this.instantCount > MAX_TRANSITIONS_PER_INSTANT) {
+      this.finish('FAILED', undefined, new StatesError(StatesErrors.Runtime, `State '${name}' was entered ${MAX_TRANSITIONS_PER_INSTANT} times without the clock moving: a loop needs a Wait`));
+      return;
+    }
+    this.stateTransitions++;
+    if (!this.record(`${state.Type}StateEntered`, name, this.history && ({ input: raw }))) return;
+    this.listener.stateEntered?.(name, state.Type);
+    const run: StateRun = {
+      frame, name, state, raw, enteredAt: now, retries: new RetryCounts(),
+      jsonata: (state.QueryLanguage ?? frame.language) === 'JSONata',
+    };
+    switch (state.Type) {
+      case 'Task':
+        return runTask(this, run);
+      case 'Parallel':
+        return runParallel(this, run);
+      case 'Map':
+        return runMap(this, run);
+      case 'Pass':
+        return this.chain(run, () => this.passResult(run), (result) => this.finishWith(run, result));
+      case 'Choice':
+        return this.runChoice(run);
+      case 'Wait':
+        return this.runWait(run);
+      case 'Succeed':
+        return this.chain(run, () => stateOutput(state, this.env(run), undefined), (produced) => this.finishState(run, produced));
+      case 'Fail':
+        return this.chain(run, () => failError(state, this.env(run)), (err) => this.failState(run, err));
+    }
+  }
+
+  private passResult(run: StateRun): Maybe<Json | undefined> {
+    if (run.jsonata) return undefined;
+    return run.state.Result !== undefined ? run.state.Result : effectiveInput(run.state, this.env(run));
+  }
+
+  /** Applies the state's output processing to a work result and leaves the state. */
+  finishWith(run: StateRun, result: Json | undefined): void {
+    this.chain(run, () => stateOutput(run.state, this.env(run), result), (produced) => this.finishState(run, produced));
+  }
+
+  private runChoice(run: StateRun): void {
+    const { state } = run;
+    const rules = state.Choices ?? [];
+    const done = (index: number) => {
+      const rule = index >= 0 ? rules[index] : undefined;
+      const next = rule ? (rule.Next as string) : state.Default;
+      if (next === undefined) {
+        this.failState(run, new StatesError(StatesErrors.NoChoiceMatched, `No Choice rule matched and state '${run.name}' has no Default`));
+        return;
+      }
+      this.chain(run, () => choiceOutput(state, rule, this.env(run)), (produced) => this.finishState(run, produced, next));
+    };
+    if (!run.jsonata) {
+      this.chain(run, () => {
+        const env = this.env(run);
+        const input = selectPath(state.InputPath, run.raw, env);
+        return rules.findIndex((rule) => evaluateRule(rule, input, env));
+      }, done);
+      return;
+    }
+    this.chain(run, () => this.firstJsonataMatch(run, rules), done);
+  }
+
+  private async firstJsonataMatch(run: StateRun, rules: JsonObject[]): Promise<number> {
+    const env = this.env(run);
+    for (let i = 0; i < rules.length; i++) {
+      const condition = rules[i].Condition as string;
+      compileJsonata(condition);
+      const scope = { states: { input: run.raw, context: env.context }, variables: env.variables, random: env.random, nowMs: env.nowMs };
+      const value = await evaluateRequired(condition, scope, `Choices[${i}].Condition`);
+      if (typeof value !== 'boolean') {
+        throw new StatesError(StatesErrors.QueryEvaluationError, `Choices[${i}].Condition of '${run.name}' returned ${JSON.stringify(value)}, not a boolean`);
+      }
+      if (value) return i;
+    }
+    return -1;
+  }
+
+  private runWait(run: StateRun): void {
+    this.chain(run, () => waitUntilMs(run.state, this.env(run), this.epochMs), (untilMs) => {
+      const at = Math.max(untilMs, this.host.now());
+      const timer = this.host.schedule(at, () => {
+        unregister();
+        this.finishWith(run, undefined);
+      });
+      const unregister = run.frame.scope.onCancel(() => timer.cancel());
+    });
+  }
+
+  /** Leaves the state with its output: checks the payload limit, assigns variables, moves on. */
+  finishState(run: StateRun, produced: Produced, next: string | undefined = run.state.Next): void {
+    if (run.frame.scope.cancelled) return;
+    // An output that is the state's input unchanged was measured when it was produced.
+    const size = produced.output === run.raw ? 0 : payloadBytes(produced.output);
+    if (size > PAYLOAD_LIMIT_BYTES) {
+      this.failState(run, new StatesError(StatesErrors.DataLimitExceeded, `The output of state '${run.name}' is ${size} bytes, over the 262,144-byte limit`));
+      return;
+    }
+    if (produced.assign) Object.assign(run.frame.variables, produced.assign);
+    if (!this.record(`${run.state.Type}StateExited`, run.name, this.history && ({ output: produced.output }))) return;
+    this.listener.stateSucceeded?.(run.name, this.host.now() - run.enteredAt);
+    if (run.state.Type === 'Succeed' || (next === undefined && run.state.End)) run.frame.done({ output: produced.output });
+    else if (next !== undefined) this.enterState(run.frame, next, produced.output);
+    else run.frame.done({ output: produced.output });
+  }
+
+  /** A state failed: retry (Task, Parallel, Map), else catch, else the frame fails. */
+  failState(run: StateRun, err: StatesError): void {
+    if (run.frame.scope.cancelled) return;
+    const { state } = run;
+    const decision = run.retries.decide(state.Retry, err, this.host.random);
+    if (decision.retry) {
+      this.stateTransitions++;
+      this.listener.stateRetried?.(run.name, err.error, decision.delayMs);
+      const timer = this.host.schedule(this.host.now() + decision.delayMs, () => {
+        unregister();
+        this.retryState(run);
+      });
+      const unregister = run.frame.scope.onCancel(() => timer.cancel());
+      return;
+    }
+    const catcher = findCatcher(state.Catch, err);
+    const duration = this.host.now() - run.enteredAt;
+    if (catcher) {
+      this.listener.stateCaught?.(run.name, err.error, duration);
+      this.chain(run, () => catchOutput(catcher, this.env(run), err), (produced) => {
+        if (produced.assign) Object.assign(run.frame.variables, produced.assign);
+        if (!this.record(`${state.Type}StateExited`, run.name, this.history && ({ output: produced.output }))) return;
+        this.enterState(run.frame, catcher.Next, produced.output);
+      }, (catchErr) => this.failFrame(run, catchErr, this.host.now() - run.enteredAt));
+      return;
+    }
+    this.failFrame(run, err, duration);
+  }
+
+  private failFrame(run: StateRun, err: StatesError, durationMs: number): void {
+    this.listener.stateFailed?.(run.name, err.error, durationMs);
+    run.frame.done({ error: err });
+  }
+
+  private retryState(run: StateRun): void {
+    if (run.state.Type === 'Task') runTask(this, run);
+    else if (run.state.Type === 'Parallel') runParallel(this, run);
+    else runMap(this, run);
+  }
+
+  /**
+   * Runs `produce`, then `next` with its value: at once for a plain value, after the promise for JSONata (the
+   * host holds its clock meanwhile). A failure goes to `fail` (default: the state's retry/catch).
+   */
+  chain<T>(run: StateRun, produce: () => Maybe<T>, next: (value: T) => void, fail?: (err: StatesError) => void): void {
+    const onError = fail ?? ((err: StatesError) => this.failState(run, err));
+    let value: Maybe<T>;
+    try {
+      value = produce();
+    } catch (e) {
+      onError(asStatesError(e));
+      return;
+    }
+    if (!(value instanceof Promise)) {
+      next(value);
+      return;
+    }
+    this.host.hold(
+      value.then(
+        (v) => {
+          if (!run.frame.scope.cancelled) next(v);
+        },
+        (e: unknown) => {
+          if (!run.frame.scope.cancelled) onError(asStatesError(e));
+        },
+      ),
+    );
+  }
+
+  /** Ends the execution once; later calls are ignored. */
+  finish(status: Exclude<ExecutionStatus, 'RUNNING'>, output?: Json, err?: StatesError): void {
+    if (this.status !== 'RUNNING') return;
+    this.closing = true;
+    const type = { SUCCEEDED: 'ExecutionSucceeded', FAILED: 'ExecutionFailed', TIMED_OUT: 'ExecutionTimedOut', ABORTED: 'ExecutionAborted' }[status];
+    this.record(type, undefined, this.history && (err ? err.output : { output: output ?? null }));
+    this.status = status;
+    this.root.cancel();
+    this.result = {
+      status,
+      output,
+      error: err?.error,
+      cause: err?.cause,
+      startMs: this.startMs,
+      stopMs: this.host.now(),
+      stateTransitions: this.stateTransitions,
+      historyEventCount: this.historyEventCount,
+      history: this.history ?? undefined,
+    };
+    this.onDone(this.result);
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * JSONPath data flow of Amazon States Language (aws-behaviour.md, Step Functions, "data" row): paths over the
+ * state input (`$`), the context object (`$$`) and variables (`$name`), payload templates (`.$` keys) and
+ * ResultPath. Plain reference paths (`$.a['b'][0]`) are walked directly because every state evaluates several;
+ * anything else (wildcards, filters, slices, `..`) goes to jsonpath-plus, which returns every match as a list,
+ * as AWS does for an indefinite path.
+ */
+import { JSONPath } from 'jsonpath-plus';
+import { StatesError, StatesErrors, type Json, type JsonObject } from './errors.ts';
+import type { Random } from '../../../core/random.ts';
+import { evaluateIntrinsic } from './intrinsics.ts';
+
+/** What a path can read besides the state input. */
+export interface PathScope {
+  context: Json;
+  variables: Record<string, Json>;
+  random: Random;
+}
+
+type Root = { kind: 'input' } | { kind: 'context' } | { kind: 'variable'; name: string };
+interface CompiledPath {
+  root: Root;
+  /** Segments of a plain reference path, or null when jsonpath-plus must evaluate `rest`. */
+  segments: (string | number)[] | null;
+  rest: string;
+}
+
+const compiled = new Map<string, CompiledPath>();
+const VARIABLE = /^\$([A-Za-z_][A-Za-z0-9_]*)/;
+
+export function compilePath(path: string): CompiledPath {
+  const cached = compiled.get(path);
+  if (cached) return cached;
+  let root: Root;
+  let rest: string;
+  if (path.startsWith('$$')) {
+    root = { kind: 'context' };
+    rest = path.slice(2);
+  } else if (VARIABLE.test(path)) {
+    const name = VARIABLE.exec(path)![1];
+    root = { kind: 'variable', name };
+    rest = path.slice(name.length + 1);
+  } else if (path.startsWith('$')) {
+    root = { kind: 'input' };
+    rest = path.slice(1);
+  } else {
+    throw new StatesError(StatesErrors.Runtime, `Invalid path '${path}': a path starts with '$'`);
+  }
+  const result: CompiledPath = { root, segments: plainSegments(rest), rest };
+  if (compiled.size < 10_000) compiled.set(path, result);
+  return result;
+}
+
+/** `.name`, `['name']`, `["name"]` and `[3]` segments; null when the path needs a JSONPath engine. */
+function plainSegments(rest: string): (string | number)[] | null {
+  const segments: (string | number)[] = [];
+  let i = 0;
+  while (i < rest.length) {
+    const ch = rest[i];
+    if (ch === '.') {
+      if (rest[i + 1] === '.') return null;
+      let j = i + 1;
+      while (j < rest.length && rest[j] !== '.' && rest[j] !== '[') j++;
+      const name = rest.slice(i + 1, j);
+      if (name === '' || name === '*' || /[()?@,:]/.test(name)) return null;
+      segments.push(name);
+      i = j;
+    } else if (ch === '[') {
+      const close = rest.indexOf(']', i);
+      if (close < 0) return null;
+      const inner = rest.slice(i + 1, close);
+      if (/^\d+$/.test(inner)) segments.push(Number(inner));
+      else if (/^'[^']*'$/.test(inner) || /^"[^"]*"$/.test(inner)) segments.push(inner.slice(1, -1));
+      else return null;
+      i = close + 1;
+    } else {
+      return null;
+    }
+  }
+  return segments;
+}
+
+function rootValue(root: Root, input: Json, scope: PathScope, path: string): Json {
+  if (root.kind === 'input') return input;
+  if (root.kind === 'context') return scope.context;
+  if (!(root.name in scope.variables)) {
+    throw new StatesError(StatesErrors.Runtime, `Invalid path '${path}': the variable '${root.name}' is not defined`);
+  }
+  return scope.variables[root.name];
+}
+
+/** The value a path selects; a plain path that selects nothing is States.Runtime, as in AWS. */
+export function readPath(path: string, input: Json, scope: PathScope): Json {
+  const c = compilePath(path);
+  let value = rootValue(c.root, input, scope, path);
+  if (c.segments === null) {
+    return JSONPath({ path: `$${c.rest}`, json: value as object, wrap: true }) as Json[];
+  }
+  for (const segment of c.segments) {
+    if (value !== null && typeof value === 'object') {
+      const next: Json | undefined = Array.isArray(value)
+        ? typeof segment === 'number' ? value[segment] : undefined
+        : (value as JsonObject)[String(segment)];
+      if (next !== undefined) {
+        value = next;
+        continue;
+      }
+    }
+    throw new StatesError(
+      StatesErrors.Runtime,
+      `Invalid path '${path}': the field '${segment}' was not found in ${describe(c.root)}`,
+    );
+  }
+  return value;
+}
+
+/** Does the path select something (Choice's IsPresent)? */
+export function pathExists(path: string, input: Json, scope: PathScope): boolean {
+  try {
+    const value = readPath(path, input, scope);
+    return compilePath(path).segments !== null || (Array.isArray(value) && value.length > 0);
+  } catch (e) {
+    if (e instanceof StatesError) return false;
+    throw e;
+  }
+}
+
+function describe(root: Root): string {
+  return root.kind === 'input' ? 'the input' : root.kind === 'context' ? 'the context object' : `$${root.name}`;
+}
+
+/** Parameters, ResultSelector, ItemSelector and JSONPath Assign: `.$` keys take a path or an intrinsic. */
+export function applyPayloadTemplate(template: Json, input: Json, scope: PathScope): Json {
+  if (Array.isArray(template)) return template.map((item) => applyPayloadTemplate(item, input, scope));
+  if (template === null || typeof template !== 'object') return template;
+  const out: JsonObject = {};
+  for (const key of Object.keys(template)) {
+    const value = template[key];
+    if (key.endsWith('.$')) {
+      if (typeof value !== 'string') {
+        throw new StatesError(StatesErrors.Runtime, `The value of '${key}' must be a path or an intrinsic function`);
+      }
+      out[key.slice(0, -2)] = evaluateDynamic(value, input, scope);
+    } else {
+      out[key] = applyPayloadTemplate(value, input, scope);
+    }
+  }
+  return out;
+}
+
+/** The value of a `.$` field: an intrinsic function call or a path. */
+export function evaluateDynamic(expression: string, input: Json, scope: PathScope): Json {
+  if (expression.startsWith('States.')) {
+    return evaluateIntrinsic(expression, (path) => readPath(path, input, scope), scope.random);
+  }
+  return readPath(expression, input, scope);
+}
+
+/** InputPath / OutputPath: absent means `$`, null means `{}`. */
+export function selectPath(path: string | null | undefined, input: Json, scope: PathScope): Json {
+  if (path === undefined || path === '$') return input;
+  if (path === null) return {};
+  return readPath(path, input, scope);
+}
+
+/**
+ * ResultPath: absent means `$` (the result replaces the input), null discards the result, and a path puts
+ * the result into a copy of the input, creating objects on the way (States.ResultPathMatchFailure when a
+ * step is not an object).
+ */
+export function applyResultPath(resultPath: string | null | undefined, input: Json, result: Json): Json {
+  if (resultPath === undefined || resultPath === '$') return result;
+  if (resultPath === null) return input;
+  const c = compilePath(resultPath);
+  if (c.root.kind !== 'input' || c.segments === null || c.segments.length === 0) {
+    throw new StatesError(StatesErrors.ResultPathMatchFailure, `ResultPath '${resultPath}' is not a reference path into the input`);
+  }
+  return setIn(input, c.segments, 0, result, resultPath);
+}
+
+function setIn(target: Json, segments: (string | number)[], at: number, value: Json, path: string): Json {
+  if (target === null || typeof target !== 'object' || Array.isArray(target)) {
+    throw new StatesError(
+      StatesErrors.ResultPathMatchFailure,
+      `Unable to apply ResultPath '${path}' to the input: '${segments.slice(0, at).join('.') || '$'}' is not an object`,
+    );
+  }
+  const key = String(segments[at]);
+  const copy: JsonObject = { ...target };
+  copy[key] = at === segments.length - 1 ? value : setIn(copy[key] ?? {}, segments, at + 1, value, path);
+  return copy;
+}

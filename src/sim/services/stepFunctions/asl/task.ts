@@ -1,0 +1,161 @@
+/**
+ * The Task state: hands the effective input to the host and waits for its answer, under TimeoutSeconds and
+ * HeartbeatSeconds (aws-behaviour.md, Step Functions, "Task" row: both default to 99,999,999 s, so no timer is
+ * set unless the state names one). A late answer after a timeout is ignored, as AWS ignores a late
+ * SendTaskSuccess.
+ */
+import { effectiveInput, numberField, type Maybe } from './dataFlow.ts';
+import { StatesError, StatesErrors, type Json, type JsonObject } from './errors.ts';
+import type { Execution, StateRun } from './execution.ts';
+import { parseResource, shortName, type TaskIntegration } from './targets.ts';
+import type { Cancellable, TaskCallbacks } from './types.ts';
+
+interface Prepared {
+  input: Json;
+  timeoutS: number | undefined;
+  heartbeatS: number | undefined;
+}
+
+const integrations = new WeakMap<object, TaskIntegration>();
+
+export function runTask(exec: Execution, run: StateRun): void {
+  const { state, name } = run;
+  const resource = state.Resource ?? '';
+  let integration = integrations.get(state);
+  if (!integration) {
+    integration = parseResource(resource);
+    integrations.set(state, integration);
+  }
+  const taskToken = integration.pattern === 'waitForTaskToken' ? makeToken(exec) : undefined;
+  const env = exec.env(run, taskToken ? { Task: { Token: taskToken } } : undefined);
+  exec.chain(run, () => prepare(run, env), (prepared) => {
+    if (!exec.record('TaskScheduled', name, exec.history && ({ resource, parameters: prepared.input }))) return;
+    if (!exec.record('TaskStarted', name)) return;
+    if (integration.pattern !== 'requestResponse' && !exec.record('TaskSubmitted', name)) return;
+    start(exec, run, integration, resource, prepared, taskToken);
+  });
+}
+
+function prepare(run: StateRun, env: ReturnType<Execution['env']>): Maybe<Prepared> {
+  const input = effectiveInput(run.state, env);
+  const timeout = numberField(run.state, 'TimeoutSeconds', env, run.raw);
+  const heartbeat = numberField(run.state, 'HeartbeatSeconds', env, run.raw);
+  if (input instanceof Promise || timeout instanceof Promise || heartbeat instanceof Promise) {
+    return Promise.all([input, timeout, heartbeat]).then(([i, t, h]) => checked(run, { input: i, timeoutS: t, heartbeatS: h }));
+  }
+  return checked(run, { input, timeoutS: timeout, heartbeatS: heartbeat });
+}
+
+function checked(run: StateRun, prepared: Prepared): Prepared {
+  const { timeoutS, heartbeatS } = prepared;
+  if (heartbeatS !== undefined && timeoutS !== undefined && heartbeatS >= timeoutS) {
+    throw new StatesError(StatesErrors.Runtime, `State '${run.name}': HeartbeatSeconds (${heartbeatS}) must be smaller than TimeoutSeconds (${timeoutS})`);
+  }
+  return prepared;
+}
+
+function start(exec: Execution, run: StateRun, integration: TaskIntegration, resource: string, prepared: Prepared, taskToken?: string): void {
+  const attempt = new TaskAttempt(exec, run, prepared);
+  const request = {
+    stateName: run.name, resource, integration, target: targetOf(integration, resource, prepared.input),
+    input: prepared.input, taskToken, attempt: run.retries.total,
+  };
+  attempt.handle = exec.host.startTask(request, attempt);
+}
+
+/**
+ * One call of a Task: the host's answer, the timeout and the heartbeat race, and the first one wins. A class,
+ * not closures, because there is one per task call (the host calls its methods as `callbacks.succeed(...)`).
+ */
+class TaskAttempt implements TaskCallbacks {
+  handle: Cancellable | void = undefined;
+  private settled = false;
+  private timeoutTimer: Cancellable | undefined;
+  private heartbeatTimer: Cancellable | undefined;
+  private readonly unregister: () => void;
+
+  constructor(private readonly exec: Execution, private readonly run: StateRun, private readonly prepared: Prepared) {
+    this.unregister = run.frame.scope.onCancel(() => this.stop());
+    const { host } = exec;
+    if (prepared.timeoutS !== undefined) {
+      this.timeoutTimer = host.schedule(host.now() + prepared.timeoutS * 1000, () =>
+        this.timedOut(StatesErrors.Timeout, `The task ran longer than TimeoutSeconds (${prepared.timeoutS} s)`),
+      );
+    }
+    this.armHeartbeat();
+  }
+
+  succeed(result: Json): void {
+    if (!this.settle()) return;
+    if (!this.exec.record('TaskSucceeded', this.run.name, this.exec.history && ({ output: result }))) return;
+    this.exec.finishWith(this.run, result);
+  }
+
+  fail(error: string, cause = ''): void {
+    if (!this.settle()) return;
+    if (!this.exec.record('TaskFailed', this.run.name, this.exec.history && ({ error, cause }))) return;
+    this.exec.failState(this.run, new StatesError(error, cause));
+  }
+
+  heartbeat(): void {
+    if (!this.settled) this.armHeartbeat();
+  }
+
+  private armHeartbeat(): void {
+    const seconds = this.prepared.heartbeatS;
+    if (seconds === undefined) return;
+    this.heartbeatTimer?.cancel();
+    const { host } = this.exec;
+    this.heartbeatTimer = host.schedule(host.now() + seconds * 1000, () =>
+      this.timedOut(StatesErrors.HeartbeatTimeout, `No heartbeat for HeartbeatSeconds (${seconds} s)`),
+    );
+  }
+
+  private timedOut(error: string, cause: string): void {
+    if (!this.settle()) return;
+    this.handle?.cancel();
+    if (!this.exec.record('TaskTimedOut', this.run.name, this.exec.history && ({ error, cause }))) return;
+    this.exec.failState(this.run, new StatesError(error, cause));
+  }
+
+  /** The first answer wins; false for any later one, or once the scope is cancelled. */
+  private settle(): boolean {
+    if (this.settled || this.run.frame.scope.cancelled) return false;
+    this.settled = true;
+    this.unregister();
+    this.stopTimers();
+    return true;
+  }
+
+  /** The scope was cancelled (a failed sibling branch, the execution's end): stop the host's work. */
+  private stop(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.stopTimers();
+    this.handle?.cancel();
+  }
+
+  private stopTimers(): void {
+    this.timeoutTimer?.cancel();
+    this.heartbeatTimer?.cancel();
+  }
+}
+
+/** The resource a call names, where AWS reads it (its short name, to match a node). */
+function targetOf(integration: TaskIntegration, resource: string, input: Json): string | undefined {
+  if (!resource.startsWith('arn:aws:states:')) return shortName(resource);
+  if (!integration.targetField || input === null || typeof input !== 'object' || Array.isArray(input)) return undefined;
+  if (integration.service === 'events' && integration.action === 'putEvents') {
+    const first = Array.isArray(input.Entries) ? (input.Entries[0] as JsonObject | undefined) : undefined;
+    const bus = first?.EventBusName;
+    return typeof bus === 'string' ? shortName(bus) : 'default';
+  }
+  const value = input[integration.targetField];
+  return typeof value === 'string' ? shortName(value) : undefined;
+}
+
+function makeToken(exec: Execution): string {
+  let token = '';
+  for (let i = 0; i < 4; i++) token += exec.host.random.nextUint32().toString(16).padStart(8, '0');
+  return token;
+}
