@@ -194,7 +194,7 @@ function checkRule(rule: Json, at: string, jsonata: boolean, report: Report, top
   else checkPath(rule.Variable, `${at}.Variable`, report);
   if (op === undefined) report(at, `needs a comparison such as StringEquals (one of ${CHOICE_OPERATORS.length} operators)`);
   else if (!CHOICE_OPERATORS.includes(op)) report(`${at}.${op}`, 'is not a Choice operator');
-  else if (op.endsWith('Path') && typeof rule[op] === 'string') checkPath(rule[op] as string, `${at}.${op}`, report);
+  else if (op.endsWith('Path') && typeof rule[op] === 'string') checkPath(rule[op], `${at}.${op}`, report);
   if (!top && rule.Next !== undefined) report(`${at}.Next`, 'only a top-level Choice rule has Next');
 }
 

@@ -60,12 +60,12 @@ const CASES: [string, Json, Json, boolean][] = [
 
 describe('Choice comparison operators', () => {
   it.each(CASES)('%s: %j vs %j -> %s', (op, value, operand, expected) => {
-    expect(evaluateRule({ Variable: '$.v', [op]: operand } as JsonObject, { v: value }, scope)).toBe(expected);
+    expect(evaluateRule({ Variable: '$.v', [op]: operand }, { v: value }, scope)).toBe(expected);
   });
 
   const pathCases = CASES.filter(([op]) => op.includes('Equals') || op.includes('Than'));
   it.each(pathCases)('%sPath: %j vs $.other = %j -> %s', (op, value, operand, expected) => {
-    expect(evaluateRule({ Variable: '$.v', [`${op}Path`]: '$.other' } as JsonObject, { v: value, other: operand }, scope)).toBe(expected);
+    expect(evaluateRule({ Variable: '$.v', [`${op}Path`]: '$.other' }, { v: value, other: operand }, scope)).toBe(expected);
   });
 
   it('covers every operator AWS defines', () => {

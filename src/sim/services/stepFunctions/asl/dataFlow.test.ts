@@ -93,7 +93,7 @@ describe('JSONPath paths', () => {
         },
         Use: { Type: 'Pass', Parameters: { 'sku.$': '$lastSku', 'was.$': '$.priced.tag' }, End: true },
       },
-    } as AslMachine, { order: { sku: 'A1' }, other: true }, host);
+    }, { order: { sku: 'A1' }, other: true }, host);
     expect(host.calls[0].request.input).toEqual({ FunctionName: 'Price', Payload: { sku: 'A1', tag: 'A1-Call' } });
     expect(host.calls[0].request.target).toBe('Price');
     expect(result.output).toEqual({ sku: 'A1', was: 'A1-Call' });
@@ -116,7 +116,7 @@ describe('JSONata states', () => {
           End: true,
         },
       },
-    } as AslMachine, { lines: [{ price: 70 }, { price: 50 }] }, host, { epochMs: Date.UTC(2026, 5, 1) });
+    }, { lines: [{ price: 70 }, { price: 50 }] }, host, { epochMs: Date.UTC(2026, 5, 1) });
     expect(host.calls[0].request.input).toEqual({ FunctionName: 'Charge', Payload: { amount: 120, tier: 'big' } });
     expect(result).toMatchObject({ status: 'SUCCEEDED', output: { charged: 120, lines: 2, at: '2026-06-01T00:00:00.010Z' } });
   });
@@ -130,7 +130,7 @@ describe('JSONata states', () => {
         T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:1:function:F', Catch: [{ ErrorEquals: ['States.ALL'], Output: { why: '{% $states.errorOutput.Cause %}' }, Next: 'Bad' }], End: true },
         Bad: { Type: 'Pass', Output: '{% $number($states.input.why) %}', End: true },
       },
-    } as AslMachine, {}, host);
+    }, {}, host);
     expect(result).toMatchObject({ status: 'FAILED', error: 'States.QueryEvaluationError' });
   });
 });

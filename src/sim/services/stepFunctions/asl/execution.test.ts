@@ -236,7 +236,7 @@ describe('Wait, Choice, limits', () => {
 
   it('leaves no pending timers and keeps no history list unless asked', async () => {
     const host = new TestHost(echoAfter(5));
-    const { result } = await runToEnd(machine({ StartAt: 'T', States: { T: { Type: 'Task', Resource: LAMBDA, TimeoutSeconds: 60, End: true } } }), { a: 1 } as Json, host);
+    const { result } = await runToEnd(machine({ StartAt: 'T', States: { T: { Type: 'Task', Resource: LAMBDA, TimeoutSeconds: 60, End: true } } }), { a: 1 }, host);
     expect(result.history).toBeUndefined();
     expect(result.historyEventCount).toBe(7); // ExecutionStarted, TaskStateEntered, TaskScheduled, TaskStarted, TaskSucceeded, TaskStateExited, ExecutionSucceeded
     expect(host.pendingTimers).toBe(0);

@@ -130,7 +130,7 @@ class Parser {
   call(): Arg {
     const match = /^States\.[A-Za-z0-9]+/.exec(this.text.slice(this.pos));
     if (!match) this.error('expected a function name such as States.Format');
-    const name = match![0];
+    const name = match[0];
     if (!FUNCTIONS[name]) this.error(`${name} is not a supported intrinsic function`);
     this.pos += name.length;
     if (this.text[this.pos] !== '(') this.error(`expected '(' after ${name}`);
@@ -236,7 +236,7 @@ export function deepEqual(a: Json, b: Json): boolean {
     const bb = b as Json[];
     return a.length === bb.length && a.every((x, i) => deepEqual(x, bb[i]));
   }
-  const ao = a as JsonObject, bo = b as JsonObject;
+  const ao = a, bo = b as JsonObject;
   const keys = Object.keys(ao);
   return keys.length === Object.keys(bo).length && keys.every((k) => k in bo && deepEqual(ao[k], bo[k]));
 }

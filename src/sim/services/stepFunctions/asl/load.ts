@@ -86,7 +86,7 @@ function parse(source: string | Json): { definition: JsonObject } | { problems: 
   if (depth > MAX_NESTING) {
     return { problems: [{ path: 'definition', message: `nests objects and arrays more than ${MAX_NESTING} levels deep` }] };
   }
-  return { definition: value as JsonObject };
+  return { definition: value };
 }
 
 /** Deeper than any real definition; the checks below recurse, so hostile nesting is refused first. */

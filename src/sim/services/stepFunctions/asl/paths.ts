@@ -100,7 +100,7 @@ export function readPath(path: string, input: Json, scope: PathScope): Json {
     if (value !== null && typeof value === 'object') {
       const next: Json | undefined = Array.isArray(value)
         ? typeof segment === 'number' ? value[segment] : undefined
-        : (value as JsonObject)[String(segment)];
+        : (value)[String(segment)];
       if (next !== undefined) {
         value = next;
         continue;
