@@ -4,7 +4,6 @@ import type { Json } from './errors.ts';
 import { evaluateIntrinsic } from './intrinsics.ts';
 import { applyPayloadTemplate, applyResultPath, readPath } from './paths.ts';
 import { echoAfter, runToEnd, TestHost } from './testHost.ts';
-import type { AslMachine } from './types.ts';
 
 const scope = () => ({ context: { State: { Name: 'S' } }, variables: { who: 'Ada' } as Record<string, Json>, random: new Random(3, 'intrinsics') });
 const intrinsic = (expr: string, input: Json = {}) => {

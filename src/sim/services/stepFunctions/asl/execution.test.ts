@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Json } from './errors.ts';
 import { echoAfter, runToEnd, TestHost, type TaskHandler } from './testHost.ts';
 import type { AslMachine } from './types.ts';
 

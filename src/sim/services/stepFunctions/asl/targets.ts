@@ -91,7 +91,7 @@ export function substitute<T extends Json>(value: T, substitutions: Record<strin
   if (Array.isArray(value)) return value.map((item) => substitute(item, substitutions)) as T;
   if (value !== null && typeof value === 'object') {
     const out: JsonObject = {};
-    for (const key of Object.keys(value)) out[key] = substitute((value)[key], substitutions);
+    for (const key of Object.keys(value)) out[key] = substitute((value as JsonObject)[key], substitutions) // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it: T narrows to the union, not JsonObject;
     return out as T;
   }
   return value;
