@@ -54,6 +54,8 @@ export interface Message {
   key: number;
   /** A poison message: every attempt to process it fails (behaviour of the producing client). */
   poison: boolean;
+  /** The JSON body, when the producing client configures one (Step Functions and EventBridge read it). */
+  body?: unknown;
 }
 
 /** What a callee may tell the caller beyond the outcome. */

@@ -2,6 +2,7 @@ import { Model, Outcome, type Message, type SimContext, type SimNode, type Timer
 import type { Random } from '../../core/random.ts';
 import { TimeHeap } from '../../core/timeHeap.ts';
 import { ArrivalProcess } from './arrivals.ts';
+import { compileBody } from './body.ts';
 import { KeySampler } from './keys.ts';
 import { WeightedRouter } from './routing.ts';
 import { clientBehaviour, clientProperties, type ClientBehaviour } from './spec.ts';
@@ -25,6 +26,8 @@ export class ClientModel extends Model {
   private readonly poisonRng: Random;
   /** Breaks ties with other sources' arrivals at the same time (two constant-rate clients on one grid). */
   private readonly tieRng: Random;
+  private readonly bodyRng: Random;
+  private makeBody: ((rng: Random, key: number) => Record<string, unknown>) | null = null;
   /** Arrivals carry the generation they were scheduled in; a live edit starts a new one. */
   private readonly arrival: Timer<number>;
   /** Arrival events carry the generation they were scheduled in; a live edit starts a new one. */
@@ -47,6 +50,7 @@ export class ClientModel extends Model {
     this.keyRng = ctx.random(node.id, 'keys');
     this.poisonRng = ctx.random(node.id, 'poison');
     this.tieRng = ctx.random(node.id, 'ties');
+    this.bodyRng = ctx.random(node.id, 'body');
     this.arrival = ctx.timer((generation) => this.onArrival(generation));
     this.router = new WeightedRouter(ctx.random(node.id, 'routing'));
     const m = ctx.metrics;
@@ -81,6 +85,7 @@ export class ClientModel extends Model {
     this.behaviour = clientBehaviour.parse(node.behaviour);
     this.arrivals = new ArrivalProcess(props, this.arrivalRng, this.ctx.durationMs);
     this.keys = new KeySampler(this.behaviour.keys, this.keyRng);
+    this.makeBody = compileBody(this.behaviour.body);
   }
 
   start(): void {
@@ -124,6 +129,7 @@ export class ClientModel extends Model {
       key: this.keys.next(),
       poison: b.poisonRate > 0 && this.poisonRng.next() < b.poisonRate,
     };
+    if (this.makeBody !== null) msg.body = this.makeBody(this.bodyRng, msg.key);
     const metrics = this.ctx.metrics;
     metrics.add(this.mRequests, 1);
     if (edge.async) {

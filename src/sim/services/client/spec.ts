@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bodySchema } from './body.ts';
 import { choice, fieldMeta, int, num, rangeMessage } from '../../core/fields.ts';
 
 /**
@@ -140,6 +141,7 @@ export const clientBehaviour = z.strictObject({
   }),
   keys: keysSchema,
   attributes: attributesSchema,
+  body: bodySchema,
   poisonRate: num(0, { min: 0, max: 1 }, {
     label: 'Poison rate',
     help: 'Fraction of requests that are poison: every attempt to process them fails.',
