@@ -31,7 +31,7 @@ describe('inspector field visibility', () => {
     expect(paths({ distribution: 'zipf' })).toEqual(expect.arrayContaining(['keys.count', 'keys.exponent']));
   });
 
-  it('every showWhen of every kind names a choice field of the same section and only its options', () => {
+  it('every showWhen of every kind names a choice (or boolean) field of the same section and only its values', () => {
     for (const { type } of SERVICE_KINDS) {
       for (const section of ['properties', 'behaviour'] as const) {
         const all = nodeFields(type, section);
@@ -39,8 +39,9 @@ describe('inspector field visibility', () => {
           const cond = field.meta.showWhen;
           if (!cond) continue;
           const on = all.find((f) => f.path === cond.field);
-          expect(on?.meta.kind, `${type} ${field.path} -> ${cond.field}`).toBe('choice');
-          for (const v of cond.in) expect(on?.meta.options).toContain(v);
+          expect(['choice', 'boolean'], `${type} ${field.path} -> ${cond.field}`).toContain(on?.meta.kind);
+          if (on?.meta.kind === 'boolean') for (const v of cond.in) expect(typeof v).toBe('boolean');
+          else for (const v of cond.in) expect(on?.meta.options).toContain(v);
         }
       }
     }

@@ -10,7 +10,7 @@ export function fieldApplies(field: FieldInfo, values: Record<string, unknown> |
   if (!cond) return true;
   const stored = getPath(values, cond.field);
   const value = stored !== undefined ? stored : fields.find((f) => f.path === cond.field)?.meta.default;
-  return typeof value === 'string' && cond.in.includes(value);
+  return (typeof value === 'string' || typeof value === 'boolean') && cond.in.includes(value);
 }
 
 /** The fields to show: those that apply. Hidden fields keep their stored values. */

@@ -32,7 +32,7 @@ export interface FieldMeta {
 
 export interface FieldCondition {
   field: string;
-  in: readonly string[];
+  in: readonly (string | boolean)[];
 }
 
 type Meta = Omit<FieldMeta, 'kind' | 'min' | 'max' | 'integer' | 'options' | 'default'>;

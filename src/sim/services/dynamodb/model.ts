@@ -4,6 +4,7 @@ import type { Random } from '../../core/random.ts';
 import { COST_METRIC } from '../../result.ts';
 import { capacityUnits, isWrite } from './capacityUnits.ts';
 import { PartitionPicker, partitionOfKey, type KeySkew } from './keySkew.ts';
+import { TableStream } from './tableStream.ts';
 import { DYNAMODB_PRICES, dynamodbBehaviour, dynamodbCallSchema, dynamodbProperties, provisionedCapacity, type DynamoBehaviour } from './spec.ts';
 import { PartitionThroughput, type ThroughputConfig } from './throughput.ts';
 import type { ModelFactory } from '../../core/serviceKind.ts';
@@ -25,6 +26,9 @@ const ON_DEMAND_THROTTLE: ReplyInfo = { reason: 'ThrottlingException' };
 interface CallPlan {
   write: boolean;
   units: number;
+  /** Items one call changes (stream records of a write). */
+  items: number;
+  sizeKB: number;
 }
 
 /**
@@ -54,6 +58,9 @@ export class DynamoTableModel extends Model {
   private readonly mReadThrottles: number;
   private readonly mWriteThrottles: number;
   private readonly mLatency: number;
+  /** The table's stream, when a function reads it. */
+  private stream: TableStream | null = null;
+  private streamEnabled = false;
   private readonly mCost: number;
 
   constructor(ctx: SimContext, node: SimNode) {
@@ -92,6 +99,7 @@ export class DynamoTableModel extends Model {
     const b = dynamodbBehaviour.parse(node.behaviour);
     this.behaviour = b;
     this.onDemand = props.BillingMode === 'PAY_PER_REQUEST';
+    this.streamEnabled = props.StreamSpecification.StreamEnabled;
     this.sizeGB = b.tableSizeGB;
     const cap = provisionedCapacity(props);
     const rcu = this.onDemand ? b.onDemandInitialReadsPerSecond : cap.read;
@@ -123,6 +131,8 @@ export class DynamoTableModel extends Model {
     const plan = {
       write: isWrite(op),
       units: capacityUnits(op, size, call.data.itemsPerRequest, call.data.consistency),
+      items: call.data.itemsPerRequest,
+      sizeKB: size,
     };
     this.plans[edge.index] = plan;
     return plan;
@@ -146,7 +156,29 @@ export class DynamoTableModel extends Model {
     if (this.onDemand)
       metrics.add(this.mCost, plan.units * (plan.write ? DYNAMODB_PRICES.writeRequestUnit : DYNAMODB_PRICES.readRequestUnit));
     metrics.record(this.mLatency, latency);
+    if (plan.write && this.stream !== null) this.stream.record(p, now, msg.key, plan.items, plan.sizeKB, msg.poison);
     reply?.(Outcome.Ok, now + latency);
+  }
+
+  /** StreamSpecification: the table's changes become stream records when a function reads them (eventSource edges). */
+  override start(): void {
+    const sources = this.out.filter((e) => e.role === 'eventSource');
+    if (sources.length === 0 || !this.streamEnabled) return;
+    const onFailure = this.out.find((e) => e.role === 'onFailure') ?? null;
+    this.stream = new TableStream(this.ctx, this, this.partitions, sources, onFailure);
+    this.stream.start();
+  }
+
+  sendOn(edge: Edge, msg: Message, reply: Reply | null): void {
+    this.send(edge, msg, reply);
+  }
+
+  override updateEdge(edge: Edge): void {
+    this.stream?.updateEdge(edge);
+  }
+
+  override backlog(): number {
+    return this.stream?.size ?? 0;
   }
 
   /** On-demand: partitions for the capacity the table serves now (they split as it grows, never merge). */
@@ -159,6 +191,7 @@ export class DynamoTableModel extends Model {
     this.reads.setPartitions(n);
     this.writes.setPartitions(n);
     this.picker = new PartitionPicker(this.skew, n);
+    this.stream?.setShards(n);
   }
 
   private accrueCost(): void {
@@ -169,6 +202,7 @@ export class DynamoTableModel extends Model {
 
   override finish(): void {
     this.accrueCost();
+    this.stream?.finish(this.ctx.now);
   }
 }
 

@@ -34,7 +34,26 @@ export const provisionedThroughputSchema = z.looseObject({
   WriteCapacityUnits: capacity('Write capacity', 'WCU'),
 });
 
+const STREAMS = 'Kinesis Data Streams and DynamoDB Streams, read by Lambda: polling';
+
 export const dynamodbProperties = z.looseObject({
+  StreamSpecification: z
+    .looseObject({
+      StreamEnabled: bool(false, {
+        label: 'Stream',
+        help: 'DynamoDB Streams: every item change becomes a stream record that a Lambda function can read (connect the table to a function).',
+        group: 'Settings',
+        rule: STREAMS,
+      }),
+      StreamViewType: choice(['NEW_AND_OLD_IMAGES', 'NEW_IMAGE', 'OLD_IMAGE', 'KEYS_ONLY'] as const, 'NEW_AND_OLD_IMAGES', {
+        label: 'Stream view',
+        help: 'What each record carries; the simulation counts records and their size, not item contents.',
+        group: 'Settings',
+        rule: STREAMS,
+        showWhen: { field: 'StreamSpecification.StreamEnabled', in: [true] },
+      }),
+    })
+    .default({ StreamEnabled: false, StreamViewType: 'NEW_AND_OLD_IMAGES' }),
   BillingMode: choice(['PROVISIONED', 'PAY_PER_REQUEST'] as const, 'PROVISIONED', {
     label: 'Billing mode',
     help: 'PROVISIONED: fixed RCU/WCU per second with burst and adaptive capacity; PAY_PER_REQUEST: on-demand, serving up to 2x the previous peak at once (however recent); growth past double within 30 min throttles.',
