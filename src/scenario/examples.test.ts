@@ -27,8 +27,9 @@ const sum = (res: ResultDocument, node: string, metric: string) => res.nodes[nod
 describe('examples/', () => {
   it('holds the scenarios the README, the bench and the tests use', () => {
     expect(examples).toEqual([
-      'api-lambda.json', 'async-retries.json', 'hot-partition.json', 'loss-system.json', 'poison-message-dlq.json',
-      'sns-fanout.json', 'spike.json', 'sqs-pipeline.json', 'throttled-api.json',
+      'api-lambda.json', 'async-retries.json', 'dynamodb-change-capture.json', 'hot-partition.json', 'loss-system.json',
+      'poison-message-dlq.json', 'sns-fanout.json', 'spike.json', 'sqs-pipeline.json', 'stream-falls-behind.json',
+      'throttled-api.json',
     ]);
   });
 
@@ -162,6 +163,25 @@ describe('examples/', () => {
     const average = sum(res, 'VotesTable', 'ConsumedWriteCapacityUnits') / res.simulatedSeconds;
     expect(average).toBeGreaterThan(1_000);
     expect(average).toBeLessThan(1_600);
+  });
+
+  it('stream-falls-behind.json: IteratorAge climbs about 0.2 s per second on the one shard', () => {
+    const res = run('stream-falls-behind.json');
+    const age = res.nodes.Clickstream.series['IteratorAge.Maximum'];
+    const perSecond = (age[age.length - 1] - age[age.length - 301]) / 1000 / (300 * res.periodSeconds);
+    expect(perSecond).toBeGreaterThan(0.17);
+    expect(perSecond).toBeLessThan(0.23);
+    expect(sum(res, 'Clickstream', 'WriteProvisionedThroughputExceeded')).toBe(0);
+  });
+
+  it('dynamodb-change-capture.json: changes reach the projector within about a poll; poison changes hold their shard, then land alone in the on-failure queue', () => {
+    const res = run('dynamodb-change-capture.json');
+    expect(sum(res, 'Orders', 'StreamRecords')).toBe(sum(res, 'Orders', 'ConsumedWriteCapacityUnits'));
+    expect(res.nodes.Orders.totals.IteratorAge.p50).toBeLessThan(500);
+    expect(res.nodes.Orders.totals.IteratorAge.Maximum).toBeGreaterThan(3000); // bisecting a poison batch takes retries
+    const discarded = sum(res, 'Orders', 'RecordsDiscarded');
+    expect(discarded).toBeGreaterThan(20);
+    expect(res.nodes.ProjectionFailures.totals.ApproximateNumberOfMessagesVisible.Maximum).toBe(discarded);
   });
 
   it('every file in examples/bad/ is rejected with at least one problem', () => {

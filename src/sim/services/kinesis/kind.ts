@@ -19,7 +19,7 @@ export const kinesisKind: ServiceKind = {
     { role: 'eventSource', properties: streamMappingSchema },
     { role: 'onFailure', to: ['AWS::SQS::Queue', 'AWS::SNS::Topic'] },
   ],
-  accepts: [{ role: 'call', sdkProperties: kinesisCallSchema, delivery: 'sync' }],
+  accepts: [{ role: 'call', properties: kinesisCallSchema, delivery: 'sync' }],
   metrics: [
     { name: 'IncomingRecords', kind: 'counter', unit: 'Count', help: 'Records written to the stream.' },
     { name: 'IncomingBytes', kind: 'counter', unit: 'Bytes', help: 'Bytes written to the stream.' },

@@ -124,34 +124,34 @@ export class KinesisStream extends Model implements StreamHost {
   override receive(msg: Message, edge: Edge, reply: Reply | null): void {
     const now = this.ctx.now;
     const n = typeof edge.properties.recordsPerRequest === 'number' && edge.properties.operation === 'PutRecords' ? edge.properties.recordsPerRequest : 1;
-    let refused = 0;
-    for (let i = 0; i < n; i++) {
-      const key = msg.key >= 0 ? msg.key + i * 7919 : -1;
-      if (!this.put(key, msg.sizeKB, msg.poison, now)) refused++;
-    }
-    if (refused > 0) reply?.(Outcome.Throttled, now, THROTTLED);
-    else reply?.(Outcome.Ok, now);
-  }
-
-  /** One record: the shard's write limits, then the log (when a mapping reads the stream). */
-  private put(key: number, sizeKB: number, poison: boolean, now: number): boolean {
     const s = Math.floor(now / 1000);
     if (s !== this.second) this.roll(s);
-    const shard = key >= 0 ? partitionOfKey(key, this.shards) : Math.floor(this.keyRng.next() * this.shards);
-    const metrics = this.ctx.metrics;
-    if (this.secRecords[shard] + 1 > SHARD_RECORDS_PER_SECOND || this.secKB[shard] + sizeKB > SHARD_KB_PER_SECOND) {
-      metrics.add(this.mWriteExceeded, 1);
-      this.onDemand.throttled();
-      return false;
+    const sizeKB = msg.sizeKB;
+    const store = this.mappings.length > 0;
+    let accepted = 0;
+    for (let i = 0; i < n; i++) {
+      const key = msg.key >= 0 ? msg.key + i * 7919 : -1;
+      const shard = key >= 0 ? partitionOfKey(key, this.shards) : Math.floor(this.keyRng.next() * this.shards);
+      // Shard limits: 1,000 records and 1 MB a second (docs/aws-behaviour.md, Kinesis "shard limits").
+      if (this.secRecords[shard] + 1 > SHARD_RECORDS_PER_SECOND || this.secKB[shard] + sizeKB > SHARD_KB_PER_SECOND) continue;
+      this.secRecords[shard]++;
+      this.secKB[shard] += sizeKB;
+      accepted++;
+      if (store) this.logs[shard].append(now, key, sizeKB, msg.poison);
     }
-    this.secRecords[shard]++;
-    this.secKB[shard] += sizeKB;
-    this.onDemand.served(1);
-    metrics.add(this.mIncomingRecords, 1);
-    metrics.add(this.mIncomingBytes, sizeKB * 1024);
-    metrics.add(this.mCost, this.onDemandMode ? (sizeKB / 1_048_576) * kinesisPrices.onDemandWriteGB : (Math.ceil(sizeKB / PUT_UNIT_KB) * kinesisPrices.putUnitsPerMillion) / 1e6);
-    if (this.mappings.length > 0) this.logs[shard].append(now, key, sizeKB, poison);
-    return true;
+    const metrics = this.ctx.metrics;
+    if (accepted > 0) {
+      this.onDemand.served(accepted);
+      metrics.add(this.mIncomingRecords, accepted);
+      metrics.add(this.mIncomingBytes, accepted * sizeKB * 1024);
+      const perRecord = this.onDemandMode ? (sizeKB / 1_048_576) * kinesisPrices.onDemandWriteGB : (Math.ceil(sizeKB / PUT_UNIT_KB) * kinesisPrices.putUnitsPerMillion) / 1e6;
+      metrics.add(this.mCost, accepted * perRecord);
+    }
+    if (accepted < n) {
+      metrics.add(this.mWriteExceeded, n - accepted);
+      this.onDemand.throttled();
+      reply?.(Outcome.Throttled, now, THROTTLED);
+    } else reply?.(Outcome.Ok, now);
   }
 
   private roll(second: number): void {

@@ -32,7 +32,7 @@ export const kinesisProperties = z.looseObject({
 
 export const kinesisBehaviour = z.object({});
 
-/** PutRecord from code (an SDK call of a function): what each call writes. */
+/** A PutRecord or PutRecords call (from a client, an API's service integration or a function's SDK): what it writes. */
 export const kinesisCallSchema = z.looseObject({
   operation: choice(['PutRecord', 'PutRecords'] as const, 'PutRecord', {
     label: 'Operation',
