@@ -1,0 +1,32 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateScenario } from '../../scenario/validate.ts';
+import { Simulation } from '../engine.ts';
+import { loadedModels, serviceKind } from './registry.ts';
+
+const EXAMPLES = join(import.meta.dirname, '..', '..', '..', 'examples');
+
+/** A metric a model publishes is one its kind declares (a mapping's `:Function` suffix names the same metric). */
+function declared(type: string, name: string): boolean {
+  const base = name.includes(':') && !name.startsWith('Throttles:') ? name.slice(0, name.indexOf(':')) : name;
+  return serviceKind(type).metrics.some((m) => m.name === base);
+}
+
+describe('metrics are declared once, in the kind', () => {
+  it('every metric the models publish in the examples is in its kind\'s list, and the UI can describe it', () => {
+    const seen = new Set<string>();
+    for (const file of readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'))) {
+      const r = validateScenario(JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')));
+      if (!r.ok) throw new Error(file);
+      const sim = new Simulation({ ...r.sim, durationSeconds: 5 }, loadedModels());
+      const types = new Map(r.sim.nodes.map((n) => [n.id, n.type]));
+      for (const d of sim.metrics.defs) {
+        const type = types.get(d.node) as string;
+        expect(declared(type, d.name), `${file}: ${type} publishes ${d.name}, not in its kind's metrics`).toBe(true);
+        seen.add(type);
+      }
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(7);
+  });
+});
