@@ -1,3 +1,4 @@
+import { failedRecordsOf } from '../../core/eventSource/mappingSettings.ts';
 import { Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type Timer } from '../../core/model.ts';
 import type { SqsEntry } from './entry.ts';
 import type { SqsQueue } from './model.ts';
@@ -199,8 +200,8 @@ export class EventSourceMapping {
     const outcome = b.outcome;
     if (outcome === Outcome.Ok) {
       // aws-behaviour "failure": with ReportBatchItemFailures only the reported records stay for a retry.
-      const failed = b.info?.failedRecords;
-      const skip = this.reportItemFailures && failed !== undefined && failed.length > 0 ? new Set(failed) : null;
+      const failed = failedRecordsOf(b.info, this.reportItemFailures);
+      const skip = failed !== null ? new Set(failed) : null;
       this.queue.deleteEntries(b.entries, b.receipts, skip);
     } else if (outcome === Outcome.Throttled) {
       // aws-behaviour "ceiling": throttled polls return the messages (after the visibility timeout).

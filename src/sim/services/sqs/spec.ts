@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { batchSizeField, batchingWindowField, enabledField, functionResponseTypesField } from '../../core/eventSource/mappingSettings.ts';
 import { bool, choice, duration, int, num, optionalInt } from '../../core/fields.ts';
 
 /**
@@ -137,19 +138,8 @@ export const sqsBehaviour = z.looseObject({
 /** The event source mapping's settings, kept on the SQS -> Lambda edge (AWS::Lambda::EventSourceMapping). */
 export const eventSourceMappingSchema = z
   .looseObject({
-    BatchSize: int(10, { min: 1, max: 10_000 }, {
-      label: 'Batch size',
-      help: 'Most messages per invocation (FIFO queues: at most 10).',
-      group: 'Settings',
-      rule: 'SQS: batching',
-    }),
-    MaximumBatchingWindowInSeconds: int(0, { min: 0, max: 300 }, {
-      label: 'Batching window',
-      help: 'How long the poller gathers messages before invoking; a batch size above 10 needs at least 1 s.',
-      unit: 's',
-      group: 'Settings',
-      rule: 'SQS: batching',
-    }),
+    BatchSize: batchSizeField(10, 10_000, 'SQS: batching', 'Most messages per invocation (FIFO queues: at most 10).'),
+    MaximumBatchingWindowInSeconds: batchingWindowField('SQS: batching'),
     ScalingConfig: z
       .looseObject({
         MaximumConcurrency: optionalInt({ min: 2, max: 1000 }, {
@@ -160,16 +150,8 @@ export const eventSourceMappingSchema = z
         }),
       })
       .optional(),
-    FunctionResponseTypes: z
-      .array(z.enum(['ReportBatchItemFailures'], { error: 'must be ReportBatchItemFailures' }), {
-        error: 'must be a list, e.g. ["ReportBatchItemFailures"]',
-      })
-      .default([]),
-    Enabled: bool(true, {
-      label: 'Enabled',
-      help: 'A disabled mapping does not poll.',
-      group: 'Settings',
-    }),
+    FunctionResponseTypes: functionResponseTypesField,
+    Enabled: enabledField,
   })
   .superRefine((esm, ctx) => {
     if (esm.BatchSize > 10 && esm.MaximumBatchingWindowInSeconds < 1) {
