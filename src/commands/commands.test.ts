@@ -83,7 +83,8 @@ describe('opening a scenario file', () => {
     const before = store.getState().doc;
     expect(openScenarioText(store, JSON.stringify(valid), 'a.json')).toBe(true);
     expect(store.getState().doc.name).toBe('Imported');
-    expect(store.getState().notice?.text).toBe('Opened Imported');
+    expect(store.getState().notice?.text).toBe('Opened Imported (changed: gave the connection an id)');
+    expect(store.getState().doc.edges).toEqual([{ id: 'e1', from: 'Api', to: 'Fn' }]);
     store.getState().undo();
     expect(store.getState().doc).toBe(before);
   });
@@ -93,7 +94,7 @@ describe('opening a scenario file', () => {
     const before = store.getState().doc;
     expect(openScenarioText(store, '{"format":', 'broken.json')).toBe(false);
     expect(store.getState().notice?.tone).toBe('error');
-    expect(store.getState().notice?.text).toMatch(/^broken\.json: /);
+    expect(store.getState().notice?.text).toMatch(/^broken\.json was not opened: not valid JSON at line 1, column 11/);
     const bad = structuredClone(valid);
     bad.nodes[1].properties = { Timeout: 901 };
     expect(openScenarioText(store, JSON.stringify(bad), 'bad.json')).toBe(false);

@@ -1,4 +1,4 @@
-import { formatProblem, parseScenarioText, validateScenario } from '../scenario/index.ts';
+import { restoreScenario } from '../scenario/index.ts';
 import type { Doc } from '../store/doc.ts';
 import type { AppStore } from '../store/index.ts';
 
@@ -27,19 +27,14 @@ export function exportDocFile(doc: Doc): void {
   bridge.save(fileNameFor(doc), JSON.stringify(doc, null, 2) + '\n');
 }
 
-/** Validates text from a file (or paste) with the runner's validator and opens it; says why when it cannot. */
+/**
+ * Opens text from a file (picked, dropped or pasted) through the one restore path, as one undo step; says
+ * why when it cannot, and what restoring changed when it did.
+ */
 export function openScenarioText(store: AppStore, text: string, source: string): boolean {
-  const parsed = parseScenarioText(text);
-  if (!parsed.ok) {
-    store.getState().notify(`${source}: ${parsed.message}`, 'error');
-    return false;
-  }
-  const r = validateScenario(parsed.value);
+  const r = restoreScenario({ text });
   if (!r.ok) {
-    const errors = r.problems.filter((p) => p.severity !== 'warning');
-    const shown = errors.slice(0, 3).map(formatProblem).join('; ');
-    const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
-    store.getState().notify(`${source} was not opened: ${shown}${more}`, 'error');
+    store.getState().notify(`${source} was not opened: ${r.message}`, 'error');
     return false;
   }
   store.getState().loadDoc(r.doc);
