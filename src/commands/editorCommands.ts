@@ -6,7 +6,7 @@ import { registerCommands, type Command } from './registry.ts';
 import { viewBridge } from './viewBridge.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../theme/sizes.ts';
 
-const hasSelection = (s: { selection: { nodes: string[]; edges: number[] } }) =>
+const hasSelection = (s: { selection: { nodes: string[]; edges: string[] } }) =>
   s.selection.nodes.length + s.selection.edges.length > 0;
 
 export async function autoLayout(store: AppStore): Promise<void> {

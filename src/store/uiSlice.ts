@@ -7,8 +7,8 @@ export type SidebarTab = 'inspector' | 'advisor';
 
 export interface Selection {
   nodes: string[];
-  /** Edge indices into doc.edges. */
-  edges: number[];
+  /** Edge ids (doc.edges[i].id). */
+  edges: string[];
 }
 
 export interface Notice {

@@ -57,7 +57,7 @@ describe('design advisor', () => {
     expect(advice.map((a) => a.rule)).toEqual(['async-dlq']);
     const fixed = advice[0].fix!(d);
     expect(fixed.nodes[2]).toEqual({ id: 'FnFailures', type: SQS, position: { x: 140, y: 200 } });
-    expect(fixed.edges[1]).toEqual({ from: 'Fn', to: 'FnFailures', role: 'onFailure' });
+    expect(fixed.edges[1]).toEqual({ id: 'e2', from: 'Fn', to: 'FnFailures', role: 'onFailure' });
     expect(adviseOn(fixed, allowed)).toEqual([]);
     // without a Lambda -> SQS onFailure connection in the registry the warning stays, with no fix button
     const noFix = adviseOn(d, { canConnect: () => false });

@@ -99,7 +99,7 @@ function asyncWithoutDlq(doc: Doc, byId: Map<string, DocNode>, options: AdvisorO
         fixLabel: 'Add an SQS on-failure queue',
         fix: (d: Doc) => {
           const added = addNode(d, SQS, `${fn.id}Failures`, { x: positionOf(fn).x + 40, y: positionOf(fn).y + 200 });
-          return addEdge(added.doc, { from: fn.id, to: added.id, role: 'onFailure' });
+          return addEdge(added.doc, { from: fn.id, to: added.id, role: 'onFailure' }).doc;
         },
       }),
     });

@@ -126,15 +126,14 @@ export function Canvas() {
 
   const onEdgesChange = useCallback((changes: EdgeChange<ServiceFlowEdge>[]) => {
     const s = appStore.getState();
-    let selected: Set<number> | null = null;
+    let selected: Set<string> | null = null;
     for (const c of changes) {
       if (c.type !== 'select') continue;
-      const index = Number(c.id.split(':')[0]);
       selected ??= new Set(s.selection.edges);
-      if (c.selected) selected.add(index);
-      else selected.delete(index);
+      if (c.selected) selected.add(c.id);
+      else selected.delete(c.id);
     }
-    if (selected) s.select({ edges: [...selected].sort((a, b) => a - b) });
+    if (selected) s.select({ edges: [...selected] });
   }, []);
 
   const isValidConnection = useCallback<IsValidConnection<ServiceFlowEdge>>(
@@ -148,7 +147,7 @@ export function Canvas() {
     if (!check.ok) return s.notify(check.reason, 'error');
     const r = s.connect(c.source, c.target, check.role);
     if (!r.ok) s.notify(r.reason, 'error');
-    else s.select({ nodes: [], edges: [r.index] });
+    else s.select({ nodes: [], edges: [r.id] });
   }, []);
 
   const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
