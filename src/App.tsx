@@ -1,8 +1,11 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense } from 'react';
 import './commands/editorCommands.ts';
+import './commands/shareCommands.ts';
 import { Canvas } from './components/canvas/Canvas.tsx';
 import { EmptyDashboard } from './components/charts/EmptyDashboard.tsx';
+import { AutosaveBanner } from './components/common/AutosaveBanner.tsx';
+import { ErrorBoundary } from './components/common/ErrorBoundary.tsx';
 import { Notice } from './components/common/Notice.tsx';
 import { useShortcuts } from './components/common/useShortcuts.ts';
 import { BottomPanel } from './components/layout/BottomPanel.tsx';
@@ -27,16 +30,23 @@ export function App() {
           </aside>
           <main className="flex min-w-0 flex-1 flex-col">
             <div className="relative min-h-0 flex-1">
-              <Canvas />
+              <ErrorBoundary area="The canvas">
+                <Canvas />
+              </ErrorBoundary>
             </div>
             <BottomPanel>
-              <Suspense fallback={<EmptyDashboard />}>
-                <Dashboard />
-              </Suspense>
+              <ErrorBoundary area="The charts">
+                <Suspense fallback={<EmptyDashboard />}>
+                  <Dashboard />
+                </Suspense>
+              </ErrorBoundary>
             </BottomPanel>
           </main>
-          <Sidebar />
+          <ErrorBoundary area="The side panel">
+            <Sidebar />
+          </ErrorBoundary>
         </div>
+        <AutosaveBanner />
         <Notice />
       </div>
     </ReactFlowProvider>

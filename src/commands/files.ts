@@ -6,10 +6,17 @@ import type { AppStore } from '../store/index.ts';
  * Saving and opening files. The browser part (download, file picker) is installed by the app with
  * installFileBridge; the rest is plain code that tests run in Node.
  */
+/** A file as the app reads it (a browser File fits). */
+export interface PickedFile {
+  name: string;
+  size: number;
+  text(): Promise<string>;
+}
+
 export interface FileBridge {
   save(fileName: string, text: string): void;
   /** Asks the user for a file; resolves null when cancelled. */
-  pick(): Promise<{ name: string; text: string } | null>;
+  pick(): Promise<PickedFile | null>;
 }
 
 const bridge: FileBridge = { save: () => {}, pick: async () => null };
@@ -46,5 +53,29 @@ export function openScenarioText(store: AppStore, text: string, source: string):
 
 export async function importDocFile(store: AppStore): Promise<void> {
   const file = await bridge.pick();
-  if (file) openScenarioText(store, file.text, file.name);
+  if (file) await openDroppedFile(store, [file]);
+}
+
+/** Larger files are refused before reading: a scenario of 500 nodes is well under 1 MB. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** A picked file, or files dropped on the canvas: one scenario, size-checked before it is read. */
+export async function openDroppedFile(store: AppStore, files: ArrayLike<PickedFile>): Promise<boolean> {
+  if (files.length !== 1) {
+    store.getState().notify(`Drop one scenario file at a time (${files.length} were dropped)`, 'error');
+    return false;
+  }
+  const file = files[0];
+  if (file.size > MAX_FILE_BYTES) {
+    store.getState().notify(`${file.name} was not opened: it is ${(file.size / 1024 / 1024).toFixed(1)} MB; scenario files are at most ${MAX_FILE_BYTES / 1024 / 1024} MB`, 'error');
+    return false;
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    store.getState().notify(`${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`, 'error');
+    return false;
+  }
+  return openScenarioText(store, text, file.name);
 }

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { AutosaveStatus } from './autosaveSession.ts';
 import type { Clip } from './docOps.ts';
 import type { AppState } from './index.ts';
 
@@ -37,6 +38,9 @@ export interface UiSlice {
   notify(text: string, tone?: Notice['tone']): void;
   dismissNotice(): void;
   setBottomPanelHeight(px: number): void;
+  /** Whether autosave is working, failed (storage full) or waits for the user after another tab saved. */
+  autosave: AutosaveStatus;
+  setAutosave(status: AutosaveStatus): void;
 }
 
 export const EMPTY_SELECTION: Selection = { nodes: [], edges: [] };
@@ -77,6 +81,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   },
   dismissNotice() {
     set({ notice: null });
+  },
+  autosave: { state: 'ok' },
+  setAutosave(status) {
+    set({ autosave: status });
   },
   setBottomPanelHeight(px) {
     set({ bottomPanelHeight: Math.round(Math.min(Math.max(px, 120), 800)) });

@@ -16,6 +16,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { openDroppedFile } from '../../commands/files.ts';
 import { installViewBridge } from '../../commands/viewBridge.ts';
 import { connectionRule } from '../../scenario/index.ts';
 import { findServiceKind } from '../../sim/services/registry.ts';
@@ -162,6 +163,11 @@ export function Canvas() {
 
   const onDrop = useCallback(
     (e: React.DragEvent) => {
+      if (e.dataTransfer.files.length > 0) {
+        e.preventDefault();
+        void openDroppedFile(appStore, e.dataTransfer.files);
+        return;
+      }
       const type = e.dataTransfer.getData(PALETTE_MIME);
       if (!type || !findServiceKind(type)) return;
       e.preventDefault();
@@ -173,7 +179,7 @@ export function Canvas() {
   );
 
   const onDragOver = useCallback((e: React.DragEvent) => {
-    if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+    if (e.dataTransfer.types.includes(PALETTE_MIME) || e.dataTransfer.types.includes('Files')) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
     }

@@ -15,9 +15,8 @@ export const browserFiles: FileBridge = {
       const input = document.createElement('input');
       input.type = 'file';
       input.accept = '.json,application/json';
-      input.onchange = async () => {
-        const file = input.files?.[0];
-        resolve(file ? { name: file.name, text: await file.text() } : null);
+      input.onchange = () => {
+        resolve(input.files?.[0] ?? null);
       };
       input.oncancel = () => resolve(null);
       input.click();

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useAppStore } from '../../store/index.ts';
 import { CommandButton } from '../common/CommandButton.tsx';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
-import { FileIcon, FitIcon, LayoutIcon, MoonIcon, OpenIcon, RedoIcon, SaveIcon, SunIcon, UndoIcon } from '../common/icons.tsx';
+import { FileIcon, FitIcon, LayoutIcon, LinkIcon, MoonIcon, OpenIcon, RedoIcon, SaveIcon, SunIcon, UndoIcon } from '../common/icons.tsx';
 
 function Divider() {
   return <span aria-hidden className="mx-1 h-6 w-px bg-slate-200 dark:bg-slate-700" />;
@@ -39,6 +39,8 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
         <CommandButton id="export" icon={<SaveIcon />} />
         <Divider />
         <ExamplesMenu />
+        <Divider />
+        <CommandButton id="copy-link" icon={<LinkIcon />} showLabel />
       </nav>
       {/* Slot for the run controls (RUN's <RunControls/>). */}
       <div className="mx-auto flex shrink-0 items-center gap-2 pl-2" data-slot="run-controls">
