@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newEdgeId, restoreScenario } from './restore.ts';
+import { isEdgeIdChange, newEdgeId, restoreScenario } from './restore.ts';
 
 const valid = {
   format: 'serverless-playground/scenario',
@@ -31,6 +31,8 @@ describe('restoreScenario', () => {
     ]);
     expect(r.doc.nodes).toEqual(valid.nodes);
     expect(r.changes).toEqual(['gave the 2 connections ids']);
+    expect(r.changes.every(isEdgeIdChange)).toBe(true);
+    expect(isEdgeIdChange('placed A (no position was given)')).toBe(false);
   });
 
   it('leaves a current document exactly as it is and reports no change', () => {

@@ -163,6 +163,11 @@ function identifyEdges(edges: readonly ScenarioEdge[]): { edges: ScenarioEdge[];
   return { edges: out, changed };
 }
 
+/** Whether a change only gave edges ids (older documents all get it; not worth a notice on its own). */
+export function isEdgeIdChange(change: string): boolean {
+  return /^gave (the connection an id$|the \d+ connections ids$|new ids to )/.test(change);
+}
+
 /** A fresh edge id not used in `edges`. */
 export function newEdgeId(edges: readonly ScenarioEdge[]): string {
   const taken = new Set(edges.map((e) => e.id));

@@ -1,4 +1,4 @@
-import { restoreScenario } from '../scenario/index.ts';
+import { isEdgeIdChange, restoreScenario } from '../scenario/index.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../theme/sizes.ts';
 import { readAutosave, setAsideUnreadable, type KeyValueStorage } from './autosave.ts';
 import { startAutosave, type WindowEvents } from './autosaveSession.ts';
@@ -51,7 +51,10 @@ export async function bootstrapStore(store: AppStore, env: BrowserEnv = browserE
   const setAside = saved.kind === 'unreadable' ? setAsideUnreadable(storage) : null;
   store.getState().loadDoc(saved.kind === 'ok' ? saved.doc : exampleDoc(), { resetHistory: true });
   if (setAside) store.getState().notify(setAside, 'error');
-  else if (saved.kind === 'ok' && saved.changes.length) store.getState().notify(`Your autosaved work was opened with changes: ${saved.changes.join('; ')}`);
+  else if (saved.kind === 'ok') {
+    const worthSaying = saved.changes.filter((c) => !isEdgeIdChange(c));
+    if (worthSaying.length) store.getState().notify(`Your autosaved work was opened with changes: ${worthSaying.join('; ')}`);
+  }
 
   await openLinkAtStart(store, env.bar, env.session, saved.kind === 'ok');
 

@@ -62,6 +62,7 @@ export function startUrlSync(store: AppStore, bar: AddressBar, session: KeyValue
     }
   };
   const schedule = debounce(() => void write(), URL_SYNC_DELAY_MS);
+  schedule();
   return store.subscribe((s, prev) => {
     if (s.doc !== prev.doc || s.selection !== prev.selection || s.run.speed !== prev.run.speed) schedule();
   });
