@@ -40,7 +40,7 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
         <Divider />
         <ExamplesMenu />
         <Divider />
-        <CommandButton id="copy-link" icon={<LinkIcon />} showLabel />
+        <CommandButton id="copy-link" icon={<LinkIcon />} showLabel labelClassName="hidden 2xl:inline" />
       </nav>
       {/* Slot for the run controls (RUN's <RunControls/>). */}
       <div className="mx-auto flex shrink-0 items-center gap-2 pl-2" data-slot="run-controls">
