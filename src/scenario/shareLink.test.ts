@@ -27,8 +27,24 @@ describe('share links', () => {
     }
   });
 
+  it('have the lengths README.md states for every example', async () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('<!-- link-lengths:start -->'), readme.indexOf('<!-- link-lengths:end -->'));
+    const stated = new Map([...table.matchAll(/^\| (\S+\.json) \| (\d+) \| ([\d,]+) \|$/gm)].map((m) => [m[1], `${m[2]} nodes, ${m[3]}`]));
+    const actual = new Map<string, string>();
+    for (const file of exampleFiles) {
+      const r = restoreScenario({ value: example(file) });
+      if (!r.ok) throw new Error(file);
+      const fragment = `#${await encodeShare({ doc: r.doc, speed: 'max', selected: r.doc.nodes[0].id })}`;
+      actual.set(file, `${r.doc.nodes.length} nodes, ${fragment.length.toLocaleString('en-US')}`);
+    }
+    expect(stated).toEqual(actual);
+  });
+
   it('fit a 12-node scenario in 2,000 characters', async () => {
-    const link = await linkFor(twelveNodeScenario());
+    const doc = twelveNodeScenario();
+    expect(`#${await encodeShare({ doc, speed: 'max', selected: doc.nodes[0].id })}`).toHaveLength(1217); // as README.md says
+    const link = await linkFor(doc);
     expect(link.length).toBeLessThan(2000);
   });
 
