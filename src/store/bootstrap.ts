@@ -47,7 +47,8 @@ export function browserEnv(): BrowserEnv {
  */
 export async function bootstrapStore(store: AppStore, env: BrowserEnv = browserEnv()): Promise<void> {
   const { storage } = env;
-  const saved = readAutosave(storage);
+  // An embedded page shows the link's scenario (or the example), never this browser's own autosave.
+  const saved = env.readOnly ? ({ kind: 'none' } as const) : readAutosave(storage);
   const setAside = saved.kind === 'unreadable' ? setAsideUnreadable(storage) : null;
   store.getState().loadDoc(saved.kind === 'ok' ? saved.doc : exampleDoc(), { resetHistory: true });
   if (setAside) store.getState().notify(setAside, 'error');
@@ -57,6 +58,7 @@ export async function bootstrapStore(store: AppStore, env: BrowserEnv = browserE
   }
 
   await openLinkAtStart(store, env.bar, env.session, saved.kind === 'ok');
+  if (env.readOnly && store.getState().notice?.tone === 'info') store.getState().dismissNotice();
 
   let theme: string | null = null;
   try {

@@ -51,6 +51,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
   doc: emptyDoc(),
   history: emptyHistory<Doc>(),
   edit(update, coalesceKey, merge) {
+    if (get().readOnly) return;
     const { doc, history } = get();
     const next = update(doc);
     if (next === doc) return;

@@ -41,6 +41,9 @@ export interface UiSlice {
   /** Whether autosave is working, failed (storage full) or waits for the user after another tab saved. */
   autosave: AutosaveStatus;
   setAutosave(status: AutosaveStatus): void;
+  /** Embedded view: the document cannot be edited (runs, selection and charts still work). */
+  readOnly: boolean;
+  setReadOnly(readOnly: boolean): void;
 }
 
 export const EMPTY_SELECTION: Selection = { nodes: [], edges: [] };
@@ -81,6 +84,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   },
   dismissNotice() {
     set({ notice: null });
+  },
+  readOnly: false,
+  setReadOnly(readOnly) {
+    set({ readOnly });
   },
   autosave: { state: 'ok' },
   setAutosave(status) {

@@ -48,7 +48,7 @@ interface Refusal {
 /** The architecture canvas: React Flow over the store's document (the document is the source of truth). */
 export function Canvas() {
   const flow = useReactFlow<ServiceFlowNode, ServiceFlowEdge>();
-  const { docNodes, docEdges, selNodes, selEdges, theme, fitRequest } = useAppStore(
+  const { docNodes, docEdges, selNodes, selEdges, theme, fitRequest, readOnly } = useAppStore(
     useShallow((s) => ({
       docNodes: s.doc.nodes,
       docEdges: s.doc.edges,
@@ -56,6 +56,7 @@ export function Canvas() {
       selEdges: s.selection.edges,
       theme: s.theme,
       fitRequest: s.fitRequest,
+      readOnly: s.readOnly,
     })),
   );
   const deriveNodes = useMemo(createNodeDeriver, []);
@@ -163,6 +164,7 @@ export function Canvas() {
 
   const onDrop = useCallback(
     (e: React.DragEvent) => {
+      if (appStore.getState().readOnly) return;
       if (e.dataTransfer.files.length > 0) {
         e.preventDefault();
         void openDroppedFile(appStore, e.dataTransfer.files);
@@ -179,6 +181,7 @@ export function Canvas() {
   );
 
   const onDragOver = useCallback((e: React.DragEvent) => {
+    if (appStore.getState().readOnly) return;
     if (e.dataTransfer.types.includes(PALETTE_MIME) || e.dataTransfer.types.includes('Files')) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
@@ -208,6 +211,8 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onNodeDragStart={onNodeDragStart}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         onPaneClick={onPaneClick}
         onMoveStart={onMoveStart}
         deleteKeyCode={null}
@@ -239,7 +244,7 @@ export function Canvas() {
           {refusal.text}
         </div>
       )}
-      {docNodes.length === 0 && (
+      {docNodes.length === 0 && !readOnly && (
         <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
           <div className="rounded-xl border border-dashed border-slate-300 px-6 py-4 text-center text-slate-500 dark:border-slate-700 dark:text-slate-400">
             <div className="text-lg font-medium">Drag a service here from the palette</div>
