@@ -14,20 +14,26 @@ export interface PickedFile {
 }
 
 export interface FileBridge {
-  save(fileName: string, text: string): void;
+  save(fileName: string, text: string, mimeType?: string): void;
+  /** Saves a `data:` URL (an image) as a download. */
+  saveDataUrl(fileName: string, dataUrl: string): void;
   /** Asks the user for a file; resolves null when cancelled. */
   pick(): Promise<PickedFile | null>;
 }
 
-const bridge: FileBridge = { save: () => {}, pick: async () => null };
+const bridge: FileBridge = { save: () => {}, saveDataUrl: () => {}, pick: async () => null };
+
+export function fileBridge(): FileBridge {
+  return bridge;
+}
 
 export function installFileBridge(b: FileBridge): void {
   Object.assign(bridge, b);
 }
 
-export function fileNameFor(doc: Doc): string {
+export function fileNameFor(doc: Doc, suffix = '.json'): string {
   const stem = doc.name.trim().replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase();
-  return `${stem || 'scenario'}.json`;
+  return `${stem || 'scenario'}${suffix}`;
 }
 
 export function exportDocFile(doc: Doc): void {

@@ -27,6 +27,7 @@ function inProcessWorker() {
     pause: () => runner.pause(),
     step: (s: number) => runner.step(s),
     setSpeed: (x: number) => runner.setSpeed(x),
+    result: () => runner.result(),
     updateNode: (n: Parameters<EngineRunner['updateNode']>[0]) => {
       updates.push(n.id);
       runner.updateNode(n);

@@ -4,6 +4,7 @@ import { receiveFrame } from '../live/frameLoop.ts';
 import { formatProblem, validateScenario, type Problem } from '../scenario/index.ts';
 import type { SimNode } from '../sim/core/model.ts';
 import type { SimScenario } from '../sim/engine.ts';
+import type { ResultDocument } from '../sim/result.ts';
 import type { Frame, FrameSink, MetricIndex } from '../worker/protocol.ts';
 import type { AppState } from './index.ts';
 
@@ -44,6 +45,8 @@ export interface SimulationSlice {
   setRunSpeed(speed: number): void;
   /** Back to time 0 with the current document (and `seed` when given, which is written to the document). */
   resetRun(seed?: number): Promise<void>;
+  /** The loaded run so far as the runner's result document; null when nothing has been loaded. */
+  runResult(): Promise<ResultDocument | null>;
 }
 
 /** The worker as the slice uses it (a comlink Remote in the app; an in-process fake in tests). */
@@ -54,6 +57,7 @@ export interface SimWorkerPort {
   step(seconds: number): Promise<void> | void;
   setSpeed(speed: number): Promise<void> | void;
   updateNode(node: SimNode): Promise<void> | void;
+  result(): Promise<ResultDocument | null> | ResultDocument | null;
 }
 
 export interface WorkerConnection {
@@ -228,6 +232,9 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
       clearTimeout(editTimer);
       if (conn) await conn.port.pause();
       await load();
+    },
+    async runResult() {
+      return loaded && conn ? await conn.port.result() : null;
     },
   };
 };

@@ -93,6 +93,8 @@ export interface SimWorkerApi {
   reset(seed?: number): Promise<MetricIndex>;
   /** A live edit of one node, applied from the engine's next event. */
   updateNode(node: import('../sim/core/model.ts').SimNode): void;
+  /** The run so far as the headless runner's result document; null before a load. */
+  result(): import('../sim/result.ts').ResultDocument | null;
 }
 
 /** The main thread's frame receiver; the returned promise resolves when it is ready for the next frame. */

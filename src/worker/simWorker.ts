@@ -85,6 +85,9 @@ const api: SimWorkerApi = {
   updateNode(node: SimNode) {
     runner.updateNode(node);
   },
+  result() {
+    return runner.result();
+  },
 };
 
 Comlink.expose(api);

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useAppStore } from '../../store/index.ts';
 import { CommandButton } from '../common/CommandButton.tsx';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
 import { FileIcon, FitIcon, LayoutIcon, LinkIcon, MoonIcon, OpenIcon, RedoIcon, SaveIcon, SunIcon, UndoIcon } from '../common/icons.tsx';
 
 function Divider() {
@@ -37,6 +38,7 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
         <CommandButton id="new-scenario" icon={<FileIcon />} />
         <CommandButton id="import" icon={<OpenIcon />} />
         <CommandButton id="export" icon={<SaveIcon />} />
+        <ExportMenu />
         <Divider />
         <ExamplesMenu />
         <Divider />
