@@ -144,6 +144,7 @@ for (const theme of ['light', 'dark'] as const) {
     await setTheme(page, theme);
     await screenshot(page, `editor-${theme}`, { curated: true });
     await page.getByTestId('node-Search').click();
+    await page.getByTestId('run-speed').selectOption('max');
     await page.getByTestId('run-toggle').click();
     await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
     await expect.poll(async () => (await chartState(page.getByTestId('chart-h:throttles'))).max).toBeGreaterThan(0);

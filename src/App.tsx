@@ -7,6 +7,7 @@ import { EmptyDashboard } from './components/charts/EmptyDashboard.tsx';
 import { AutosaveBanner } from './components/common/AutosaveBanner.tsx';
 import { ErrorBoundary } from './components/common/ErrorBoundary.tsx';
 import { Notice } from './components/common/Notice.tsx';
+import { ShortcutsDialog } from './components/common/ShortcutsDialog.tsx';
 import { useShortcuts } from './components/common/useShortcuts.ts';
 import { BottomPanel } from './components/layout/BottomPanel.tsx';
 import { Header } from './components/layout/Header.tsx';
@@ -47,6 +48,7 @@ export function App() {
           </ErrorBoundary>
         </div>
         <AutosaveBanner />
+        <ShortcutsDialog />
         <Notice />
       </div>
     </ReactFlowProvider>

@@ -15,6 +15,14 @@ const key = (k: string, mods: Partial<{ ctrl: boolean; meta: boolean; shift: boo
 });
 
 describe('commands', () => {
+  it('takes Shift+1 as it arrives from a real keyboard ("!", Digit1), and "?" with or without Shift', () => {
+    expect(commandForKey({ ...key('!', { shift: true }), code: 'Digit1' }, false)?.id).toBe('zoom-to-fit');
+    expect(commandForKey({ ...key('1'), code: 'Digit1' }, false)?.id).not.toBe('zoom-to-fit');
+    expect(commandForKey({ ...key('?', { shift: true }), code: 'Slash' }, false)?.id).toBe('show-shortcuts');
+    expect(commandForKey(key('?'), false)?.id).toBe('show-shortcuts');
+    expect(commandForKey({ ...key('?', { ctrl: true, shift: true }), code: 'Slash' }, false)).toBeUndefined();
+  });
+
   it('maps shortcuts to commands, with Mod as Ctrl or Cmd', () => {
     expect(commandForKey(key('z', { ctrl: true }), false)?.id).toBe('undo');
     expect(commandForKey(key('z', { meta: true }), true)?.id).toBe('undo');

@@ -20,7 +20,9 @@ export interface AddressBar {
 
 export function sharePayload(s: AppState): SharePayload {
   const selected = s.selection.nodes.length === 1 ? s.selection.nodes[0] : undefined;
-  return { doc: s.doc, speed: s.run.speed === Infinity ? 'max' : s.run.speed, ...(selected ? { selected } : {}) };
+  // A speed the sharer never chose is left out: the receiver gets the same watchable default.
+  const speed = s.run.speedAuto ? {} : { speed: s.run.speed === Infinity ? ('max' as const) : s.run.speed };
+  return { doc: s.doc, ...speed, ...(selected ? { selected } : {}) };
 }
 
 /** The fragment with `s` set to `value` (or removed), keeping other parameters such as `embed`. */

@@ -65,6 +65,7 @@ describe('simulation slice', () => {
     w = inProcessWorker();
     setWorkerConnector(async () => ({ port: w.port, sink: (f) => f }));
     store = createAppStore();
+    store.getState().setRunSpeed(Infinity); // pump() runs the engine flat out; a paced run would never wait
   });
   afterEach(() => vi.unstubAllGlobals());
 

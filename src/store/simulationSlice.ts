@@ -26,6 +26,8 @@ export interface RunState {
   durationSeconds: number;
   /** 1 = real time .. Infinity = as fast as possible. */
   speed: number;
+  /** Until the user picks a speed, each run plays at watchableSpeed(duration), about 30 wall seconds. */
+  speedAuto: boolean;
   /** Simulated seconds per wall second achieved recently (0 when not measured). */
   actualSpeed: number;
   seed: number;
@@ -66,6 +68,14 @@ export interface WorkerConnection {
   sink(fn: FrameSink): FrameSink;
 }
 
+/** Wall seconds a first run should take: long enough to watch the charts move, short enough to wait for. */
+export const WATCHABLE_RUN_SECONDS = 30;
+
+/** The speed that plays a run of `durationSeconds` in about WATCHABLE_RUN_SECONDS (at least real time). */
+export function watchableSpeed(durationSeconds: number): number {
+  return Math.max(1, Math.round(durationSeconds / WATCHABLE_RUN_SECONDS));
+}
+
 /** Live edits are validated and sent after the document has been quiet this long (ms). */
 export const LIVE_EDIT_DELAY_MS = 60;
 /** React sees the simulated time at most this often (ms of wall time). */
@@ -85,7 +95,8 @@ const INITIAL: RunState = {
   status: 'idle',
   seconds: 0,
   durationSeconds: 0,
-  speed: Infinity,
+  speed: watchableSpeed(600),
+  speedAuto: true,
   actualSpeed: 0,
   seed: 1,
   stopped: null,
@@ -151,6 +162,7 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
     }
     loaded = sim;
     live.setIndex(index);
+    if (get().run.speed !== watchableSpeed(sim.durationSeconds) && get().run.speedAuto) patch({ speed: watchableSpeed(sim.durationSeconds) });
     await c.port.setSpeed(get().run.speed);
     patch({ status: 'paused', seconds: 0, stopped: null, actualSpeed: 0, seed: sim.seed, durationSeconds: sim.durationSeconds });
     return true;
@@ -218,7 +230,7 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
     },
     setRunSpeed(speed) {
       if (!(speed > 0)) throw new Error(`setRunSpeed: speed must be above 0 (Infinity = as fast as possible), got ${speed}`);
-      patch({ speed });
+      patch({ speed, speedAuto: false });
       if (conn) void conn.port.setSpeed(speed);
     },
     async resetRun(seed) {

@@ -41,6 +41,9 @@ export interface UiSlice {
   /** Whether autosave is working, failed (storage full) or waits for the user after another tab saved. */
   autosave: AutosaveStatus;
   setAutosave(status: AutosaveStatus): void;
+  /** The keyboard shortcuts list ("?"). */
+  shortcutsOpen: boolean;
+  setShortcutsOpen(open: boolean): void;
   /** Embedded view: the document cannot be edited (runs, selection and charts still work). */
   readOnly: boolean;
   setReadOnly(readOnly: boolean): void;
@@ -84,6 +87,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   },
   dismissNotice() {
     set({ notice: null });
+  },
+  shortcutsOpen: false,
+  setShortcutsOpen(open) {
+    set({ shortcutsOpen: open });
   },
   readOnly: false,
   setReadOnly(readOnly) {

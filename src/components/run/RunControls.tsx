@@ -2,7 +2,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { appStore, useAppStore } from '../../store/index.ts';
 import './runCommands.ts';
 import { SeedField } from './SeedField.tsx';
-import { formatDuration, formatSimTime, parseSpeedKey, SPEEDS, speedKey } from './speeds.ts';
+import { watchableSpeed } from '../../store/simulationSlice.ts';
+import { formatDuration, formatSimTime, parseSpeedKey, speedKey, speedOptions } from './speeds.ts';
 
 const button =
   'inline-flex items-center gap-1.5 whitespace-nowrap rounded-md border px-3 py-1.5 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50';
@@ -17,7 +18,7 @@ export function RunControls() {
       status: s.run.status,
       seconds: s.run.seconds,
       duration: s.run.durationSeconds || s.doc.durationSeconds || 600,
-      speed: s.run.speed,
+      speed: s.run.speedAuto ? watchableSpeed(s.doc.durationSeconds ?? 600) : s.run.speed,
       actualSpeed: s.run.actualSpeed,
       seed: s.doc.seed ?? s.run.seed,
       stopped: s.run.stopped,
@@ -57,7 +58,7 @@ export function RunControls() {
             value={speedKey(run.speed)}
             onChange={(e) => actions.setRunSpeed(parseSpeedKey(e.target.value))}
           >
-            {SPEEDS.map((s) => (
+            {speedOptions(run.speed, run.duration).map((s) => (
               <option key={speedKey(s.value)} value={speedKey(s.value)}>
                 {s.label}
               </option>
@@ -73,7 +74,7 @@ export function RunControls() {
           title={running && run.actualSpeed > 0 ? `Running at ${run.actualSpeed}× real time` : undefined}
         >
           <span className="text-xs font-semibold text-slate-500 uppercase dark:text-slate-400">
-            {STATUS_TEXT[run.status]}
+            {run.status === 'paused' && run.seconds === 0 ? 'Ready' : STATUS_TEXT[run.status]}
             {running && run.actualSpeed > 0 && <span className="font-normal normal-case"> · {run.actualSpeed >= 10 ? Math.round(run.actualSpeed).toLocaleString('en-US') : run.actualSpeed}×</span>}
           </span>
           <span>
