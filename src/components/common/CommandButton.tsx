@@ -18,7 +18,7 @@ export function CommandButton({ id, icon, showLabel = false, labelClassName }: {
       aria-label={command.label}
       disabled={!enabled}
       onClick={() => command.perform(appStore)}
-      className="inline-flex h-9 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:cursor-default disabled:opacity-35 disabled:hover:bg-transparent dark:text-slate-200 dark:hover:bg-slate-800"
+      className="inline-flex h-9 items-center gap-1.5 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:cursor-default disabled:opacity-35 disabled:hover:bg-transparent dark:text-slate-200 dark:hover:bg-slate-800"
     >
       {icon}
       {(showLabel || !icon) && <span className={labelClassName}>{command.label}</span>}

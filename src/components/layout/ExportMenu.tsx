@@ -39,10 +39,10 @@ export function ExportMenu() {
         aria-label="Export"
         title="Export the diagram or the run's metrics"
         onClick={() => setOpen(!open)}
-        className="inline-flex h-9 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+        className="inline-flex h-9 items-center gap-1.5 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
       >
         <ImageIcon />
-        <span className="hidden min-[1400px]:inline">Export</span>
+        <span className="hidden 2xl:inline">Export</span>
       </button>
       {open && (
         <div role="menu" className="absolute top-10 left-0 z-50 flex w-72 flex-col rounded-lg border border-slate-200 bg-white p-1 shadow-xl dark:border-slate-700 dark:bg-slate-900">

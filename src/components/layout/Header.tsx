@@ -41,7 +41,6 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
         <ExportMenu />
         <Divider />
         <ExamplesMenu />
-        <Divider />
         <CommandButton id="copy-link" icon={<LinkIcon />} showLabel labelClassName="hidden 2xl:inline" />
       </nav>
       {/* Slot for the run controls (RUN's <RunControls/>). */}

@@ -51,7 +51,7 @@ export function RunControls() {
           Reset
         </button>
         <label className="flex items-center gap-1.5 text-sm text-slate-600 dark:text-slate-300" title="Simulated seconds per real second; Max runs as fast as the engine can">
-          <span className="max-[1399px]:sr-only">Speed</span>
+          <span className="max-2xl:sr-only">Speed</span>
           <select
             data-testid="run-speed"
             className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
