@@ -69,6 +69,8 @@ export const EDITOR_COMMANDS: readonly Command[] = [
     perform: (s) => s.getState().setSidebarTab(s.getState().sidebarTab === 'advisor' ? 'inspector' : 'advisor'),
   },
   { id: 'zoom-to-fit', label: 'Zoom to fit', shortcut: 'Shift+1', perform: (s) => s.getState().requestFit() },
+  { id: 'toggle-palette', label: 'Show or hide the services panel', shortcut: '[', perform: (s) => s.getState().togglePanel('palette') },
+  { id: 'toggle-sidebar', label: 'Show or hide the inspector panel', shortcut: ']', perform: (s) => s.getState().togglePanel('sidebar') },
   { id: 'show-shortcuts', label: 'Keyboard shortcuts', shortcut: '?', perform: (s) => s.getState().setShortcutsOpen(!s.getState().shortcutsOpen) },
   {
     id: 'toggle-theme',

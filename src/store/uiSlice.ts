@@ -41,6 +41,10 @@ export interface UiSlice {
   /** Whether autosave is working, failed (storage full) or waits for the user after another tab saved. */
   autosave: AutosaveStatus;
   setAutosave(status: AutosaveStatus): void;
+  /** Side panels can be collapsed to give the canvas room (a projector, a small laptop). */
+  paletteOpen: boolean;
+  sidebarOpen: boolean;
+  togglePanel(panel: 'palette' | 'sidebar'): void;
   /** The keyboard shortcuts list ("?"). */
   shortcutsOpen: boolean;
   setShortcutsOpen(open: boolean): void;
@@ -87,6 +91,12 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   },
   dismissNotice() {
     set({ notice: null });
+  },
+  paletteOpen: true,
+  sidebarOpen: true,
+  togglePanel(panel) {
+    if (panel === 'palette') set({ paletteOpen: !get().paletteOpen });
+    else set({ sidebarOpen: !get().sidebarOpen });
   },
   shortcutsOpen: false,
   setShortcutsOpen(open) {

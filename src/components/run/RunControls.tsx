@@ -44,13 +44,13 @@ export function RunControls() {
           <span aria-hidden>{running ? '❚❚' : '▶'}</span>
           {running ? 'Pause' : 'Run'}
         </button>
-        <button type="button" data-testid="run-step" className={plain} title="Advance one simulated second, then pause" disabled={running} onClick={() => void actions.stepRun(1)}>
+        <button type="button" data-testid="run-step" className={`${plain} max-md:hidden`} title="Advance one simulated second, then pause" disabled={running} onClick={() => void actions.stepRun(1)}>
           Step
         </button>
         <button type="button" data-testid="run-reset" className={plain} title="Back to 0 s with the current architecture" onClick={() => void actions.resetRun()}>
           Reset
         </button>
-        <label className="flex items-center gap-1.5 text-sm text-slate-600 dark:text-slate-300" title="Simulated seconds per real second; Max runs as fast as the engine can">
+        <label className="flex items-center gap-1.5 text-sm text-slate-600 max-md:hidden dark:text-slate-300" title="Simulated seconds per real second; Max runs as fast as the engine can">
           <span className="max-2xl:sr-only">Speed</span>
           <select
             data-testid="run-speed"
@@ -67,7 +67,7 @@ export function RunControls() {
         </label>
         <SeedField seed={run.seed} onApply={(seed) => void actions.resetRun(seed)} />
         <div
-          className="ml-1 flex min-w-36 flex-col text-sm whitespace-nowrap tabular-nums text-slate-700 dark:text-slate-200"
+          className="ml-1 flex flex-col md:min-w-36 text-sm whitespace-nowrap tabular-nums text-slate-700 dark:text-slate-200"
           data-testid="run-clock"
           data-status={run.status}
           data-seconds={run.seconds}
@@ -89,7 +89,7 @@ export function RunControls() {
         <p
           role="status"
           data-testid="run-message"
-          className={`absolute top-full left-0 z-30 mt-2 max-w-2xl rounded-md border px-3 py-1.5 text-sm shadow-md ${
+          className={`absolute top-full left-0 z-30 mt-2 max-w-2xl max-md:fixed max-md:inset-x-2 max-md:top-14 rounded-md border px-3 py-1.5 text-sm shadow-md ${
             run.stopped || run.message?.tone === 'error'
               ? 'border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200'
               : 'border-slate-200 bg-white text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200'
