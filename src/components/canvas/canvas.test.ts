@@ -31,7 +31,7 @@ describe('connection checks (registry rules)', () => {
   it('refuses what AWS does not allow, saying why', () => {
     const r = checkConnection(doc(), 'Jobs', 'Api');
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.reason).toMatch(/^An SQS queue cannot connect to an API Gateway/);
+    expect(!r.ok && r.reason).toBe("An SQS queue can't send to an API Gateway (REST). Consumers poll a queue; it calls nothing. Connect the queue to a Lambda function instead.");
     expect(checkConnection(doc(), 'Fn', 'Fn')).toEqual({ ok: false, reason: 'A node cannot connect to itself.' });
     expect(checkConnection(doc(), 'Users', 'Api')).toEqual({ ok: false, reason: 'Users is already connected to Api.' });
   });
