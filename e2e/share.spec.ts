@@ -16,14 +16,16 @@ const scenario = {
   ],
 };
 
-/** Runs to the end as fast as possible and returns every chart's number of periods and largest value. */
+/** Runs to the end as fast as possible; returns every node figure, and every chart's periods and largest value. */
 async function runToEnd(page: Page): Promise<Record<string, string>> {
   await page.getByTestId('run-speed').selectOption('max');
   await page.getByTestId('run-toggle').click();
   await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
   const charts = page.locator('[data-testid^="chart-"][data-points]');
   await expect(charts.first()).toBeVisible();
+  await page.waitForTimeout(600); // node figures refresh at most 4 times a second
   const out: Record<string, string> = {};
+  for (const figure of await page.locator('[data-testid^="figure-"]').all()) out[(await figure.getAttribute('data-testid'))!] = (await figure.textContent())!;
   for (const chart of await charts.all())
     out[(await chart.getAttribute('data-testid'))!] = `${await chart.getAttribute('data-points')}/${await chart.getAttribute('data-max')}`;
   return out;
