@@ -3,6 +3,7 @@ import { live } from '../live/liveData.ts';
 import { receiveFrame } from '../live/frameLoop.ts';
 import { formatProblem, validateScenario, type Problem } from '../scenario/index.ts';
 import type { SimNode } from '../sim/core/model.ts';
+import { findServiceKind } from '../sim/services/registry.ts';
 import type { SimScenario } from '../sim/engine.ts';
 import type { ResultDocument } from '../sim/result.ts';
 import type { Frame, FrameSink, MetricIndex } from '../worker/protocol.ts';
@@ -145,6 +146,11 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
     }
     if (checked.sim.nodes.length === 0) {
       patch({ message: { text: 'Cannot run: add a traffic source and a service to the canvas first', tone: 'error' }, problems: [] });
+      return false;
+    }
+    // Without a source every figure would stay at zero, which reads as "everything is fine".
+    if (!checked.sim.nodes.some((n) => findServiceKind(n.type)?.category === 'Traffic')) {
+      patch({ message: { text: 'Cannot run: nothing sends traffic. Add a Client (Traffic, in the palette) and connect it to a service', tone: 'error' }, problems: [] });
       return false;
     }
     patch({ status: 'loading', message, problems: [] });
