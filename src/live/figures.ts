@@ -18,7 +18,8 @@ export const THROTTLE_METRICS = [
  * Null when the node is not in the loaded run.
  *
  * Once every period of the run has arrived, the figures are the last period's (a counter's Sum per second,
- * a level's Average), so the same seed shows the same figures however the frames happened to be timed.
+ * a level's Maximum, CloudWatch's usual statistic for concurrency and queue depth), so the same seed shows
+ * the same figures however the frames happened to be timed.
  */
 export function figuresOf(live: LiveData, nodeId: string): Record<string, number> | null {
   const node = live.node(nodeId);
@@ -62,7 +63,7 @@ function lastPeriodFigures(live: LiveData, nodeId: string, figures: readonly str
     if (h < 0) continue;
     const kind = live.index!.metrics[h].kind;
     if (kind === 'counter') out[name] = lastOf(live, nodeId, name) / period;
-    else if (kind === 'level') out[name] = lastOf(live, nodeId, name);
+    else if (kind === 'level') out[name] = lastOf(live, nodeId, `${name}.Maximum`);
     else out[name] = lastOf(live, nodeId, `${name}.p99`) || 0;
   }
   const throttled = THROTTLE_METRICS.reduce((sum, name) => sum + (lastOf(live, nodeId, name) || 0), 0);
