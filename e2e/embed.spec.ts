@@ -34,8 +34,12 @@ test('the embed page in a 700x450 iframe: diagram and charts, read-only, Run/Res
   await expect(link).toHaveAttribute('href', `${baseURL}/${hash}`);
   await expect(link).toHaveAttribute('target', '_blank');
 
+  // Embeds play at the watchable default (about 30 s a run): let it move, then pause.
   await frame.getByTestId('run-toggle').click();
-  await expect(frame.getByTestId('run-clock')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  await expect(frame.getByTestId('run-clock')).toHaveAttribute('data-status', 'running');
+  await expect.poll(async () => Number(await frame.getByTestId('run-clock').getAttribute('data-seconds')), { timeout: 20_000 }).toBeGreaterThan(10);
+  await frame.getByTestId('run-toggle').click();
+  await expect(frame.getByTestId('run-clock')).toHaveAttribute('data-status', 'paused');
   await expect(frame.locator('[data-testid^="chart-"][data-points]').first()).toBeVisible();
   // Everything fits the 700x450 frame: no scrollbars inside it.
   const iframe = await post.locator('iframe').elementHandle();
