@@ -50,3 +50,21 @@ test('a scenario with no traffic source says so instead of running to zeros', as
   await expect(page.getByTestId('run-message')).toContainText('Cannot run: nothing sends traffic. Add a Client');
   await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'idle');
 });
+
+test('a reservation above what the account allows is refused at the function, and the account is editable in the scenario', async ({ page }) => {
+  await openWith(page, scenario);
+  await page.getByTestId('node-Fn').click();
+  await page.getByTestId('field-properties.ReservedConcurrentExecutions').fill('950');
+  await page.getByTestId('field-properties.ReservedConcurrentExecutions').press('Enter');
+  const problems = page.getByTestId('inspector-problems');
+  await expect(problems).toContainText('This function reserves 950, but this account allows only 900 to be reserved');
+  await screenshot(page, 'reservation-refused-at-field');
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await page.getByTestId('field-settings.lambdaAccountConcurrency').fill('2000');
+  await page.getByTestId('field-settings.lambdaAccountConcurrency').press('Enter');
+  await page.getByTestId('node-Fn').click();
+  await expect(problems).toHaveCount(0);
+  await page.getByTestId('run-speed').selectOption('max');
+  await page.getByTestId('run-toggle').click();
+  await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+});

@@ -40,6 +40,8 @@ export interface ScenarioSlice {
    */
   renameNode(from: string, to: string, coalesceKey?: string): string | null;
   setDocMeta(meta: Partial<Pick<Doc, 'name' | 'seed' | 'durationSeconds'>>): void;
+  /** Sets (or with undefined removes) one account setting in doc.settings. */
+  setDocSetting(key: string, value: unknown): void;
   deleteSelection(): void;
   selectAll(): void;
   copySelection(): void;
@@ -135,6 +137,14 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
   },
   setDocMeta(meta) {
     get().edit((d) => ({ ...d, ...meta }), `meta:${Object.keys(meta).join(',')}`, typing());
+  },
+  setDocSetting(key, value) {
+    get().edit((d) => {
+      const settings = ops.setPath(d.settings, key, value);
+      const next = { ...d, settings };
+      if (settings === undefined) delete next.settings;
+      return next;
+    }, `setting:${key}`, typing());
   },
   deleteSelection() {
     const { selection } = get();
