@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { emptyDoc } from '../store/doc.ts';
 import { createAppStore } from '../store/index.ts';
 import { layoutPositions } from './autoLayout.ts';
+import { freeSpot } from './editorCommands.ts';
 import { fileNameFor, openScenarioText } from './files.ts';
+import { NODE_HEIGHT, NODE_WIDTH } from '../theme/sizes.ts';
 import './editorCommands.ts';
 import { commandForKey, isEnabled, findCommand, matchesShortcut, registerCommand, runCommand } from './registry.ts';
 
@@ -12,6 +14,20 @@ const key = (k: string, mods: Partial<{ ctrl: boolean; meta: boolean; shift: boo
   metaKey: !!mods.meta,
   shiftKey: !!mods.shift,
   altKey: !!mods.alt,
+});
+
+describe('click-to-add', () => {
+  it('never drops a node on top of another: ten clicks at one centre give ten separate nodes', () => {
+    const nodes: { id: string; type: string; position: { x: number; y: number } }[] = [];
+    for (let i = 0; i < 10; i++) nodes.push({ id: `N${i}`, type: 'Client', position: freeSpot(nodes, { x: 100, y: 100 }) });
+    expect(nodes[0].position).toEqual({ x: 100, y: 100 });
+    for (let i = 0; i < nodes.length; i++)
+      for (let j = i + 1; j < nodes.length; j++) {
+        const a = nodes[i].position;
+        const b = nodes[j].position;
+        expect(Math.abs(a.x - b.x) >= NODE_WIDTH || Math.abs(a.y - b.y) >= NODE_HEIGHT, `${i} and ${j}`).toBe(true);
+      }
+  });
 });
 
 describe('commands', () => {

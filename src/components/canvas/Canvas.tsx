@@ -230,7 +230,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1.5} />
         {minimapFits(size) && (
-          <MiniMap pannable zoomable style={minimapStyle} className="!rounded-lg !shadow-md" nodeStrokeWidth={3} nodeColor={minimapColor} />
+          <MiniMap pannable zoomable style={minimapStyle} className="!rounded-lg !shadow-md max-md:!hidden" nodeStrokeWidth={3} nodeColor={minimapColor} />
         )}
         {controlsFit(size) && <Controls showInteractive={false} className="!rounded-lg !shadow-md" />}
       </ReactFlow>
