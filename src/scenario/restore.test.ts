@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Random } from '../sim/core/random.ts';
 import { isEdgeIdChange, newEdgeId, restoreScenario } from './restore.ts';
 
 const valid = {
@@ -100,5 +103,32 @@ describe('restoreScenario', () => {
     expect(newEdgeId([{ id: 'e2', from: 'a', to: 'b' }])).toBe('e3');
     expect(newEdgeId([{ id: 'e2', from: 'a', to: 'b' }, { id: 'e3', from: 'a', to: 'b' }])).toBe('e4');
     expect(newEdgeId([])).toBe('e1');
+  });
+});
+
+describe('restoreScenario on thousands of mutated files', () => {
+  it('never throws; every refusal names what is wrong (a line and column, or a path)', { timeout: 60_000 }, () => {
+    const dir = join(import.meta.dirname, '../../examples');
+    const texts = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => readFileSync(join(dir, f), 'utf8'));
+    const rng = new Random(11, 'restore-file-fuzz');
+    const pick = <T,>(list: readonly T[]) => list[Math.floor(rng.next() * list.length)];
+    const snippets = ['{', '}', '[', ']', ',', ':', '"', '\\\\', 'null', '-1', '1e999', '"__proto__"', '\u0000', '\uFEFF', 'NaN', '9'.repeat(30)];
+    let refused = 0;
+    for (let i = 0; i < 3000; i++) {
+      let text = pick(texts);
+      for (let m = 1 + Math.floor(rng.next() * 3); m > 0; m--) {
+        const at = Math.floor(rng.next() * text.length);
+        const cut = Math.floor(rng.next() * 6);
+        text = text.slice(0, at) + (rng.next() < 0.5 ? pick(snippets) : '') + text.slice(at + cut);
+      }
+      const r = restoreScenario({ text });
+      if (r.ok) {
+        expect(r.doc.edges.every((e) => typeof e.id === 'string')).toBe(true);
+        continue;
+      }
+      refused++;
+      expect(r.message, text).toMatch(/^(not valid JSON at line \d+, column \d+|[A-Za-z_$][\w$]*(\[\d+\]|\.\w+|\["[^"]*"\])*: |could not be read|a scenario must be)/);
+    }
+    expect(refused).toBeGreaterThan(1000);
   });
 });
