@@ -57,6 +57,7 @@ for (const viewport of [
     await expect(page.getByTestId('node-Fn')).toBeInViewport();
     await expect(page.getByTestId('scenario-name')).toBeVisible();
     // Nothing in the header is pushed off screen, even with the longest clock text.
+    await page.getByTestId('run-speed').selectOption('max');
     await page.getByTestId('run-toggle').click();
     await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'done');
     await expect(page.getByRole('button', { name: 'Toggle dark theme' })).toBeInViewport({ ratio: 1 });

@@ -108,7 +108,7 @@ test('a refused connection says why', async ({ page }) => {
     edges: [],
   });
   await connect(page, page.getByTestId('handle-Api-out'), page.getByTestId('handle-Other-in'));
-  await expect(page.getByTestId('connection-refused')).toContainText('cannot');
+  await expect(page.getByTestId('connection-refused')).toContainText("An API Gateway (REST) can't send to an API Gateway (REST). From an API Gateway (REST) you can connect to");
   await expect(page.locator('.react-flow__edge')).toHaveCount(0);
 });
 
@@ -144,6 +144,7 @@ for (const theme of ['light', 'dark'] as const) {
     await setTheme(page, theme);
     await screenshot(page, `editor-${theme}`, { curated: true });
     await page.getByTestId('node-Search').click();
+    await page.getByTestId('run-speed').selectOption('max');
     await page.getByTestId('run-toggle').click();
     await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
     await expect.poll(async () => (await chartState(page.getByTestId('chart-h:throttles'))).max).toBeGreaterThan(0);

@@ -1,42 +1,72 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense } from 'react';
 import './commands/editorCommands.ts';
+import './commands/shareCommands.ts';
 import { Canvas } from './components/canvas/Canvas.tsx';
 import { EmptyDashboard } from './components/charts/EmptyDashboard.tsx';
+import { AutosaveBanner } from './components/common/AutosaveBanner.tsx';
+import { ErrorBoundary } from './components/common/ErrorBoundary.tsx';
 import { Notice } from './components/common/Notice.tsx';
+import { ShortcutsDialog } from './components/common/ShortcutsDialog.tsx';
 import { useShortcuts } from './components/common/useShortcuts.ts';
 import { BottomPanel } from './components/layout/BottomPanel.tsx';
 import { Header } from './components/layout/Header.tsx';
+import { PanelToggle } from './components/layout/PanelToggle.tsx';
 import { Sidebar } from './components/layout/Sidebar.tsx';
 import { Palette } from './components/palette/Palette.tsx';
 import { RunControls } from './components/run/RunControls.tsx';
-import { appStore } from './store/index.ts';
+import { appStore, useAppStore } from './store/index.ts';
 
 // The charts (and uPlot) load on first render of the panel, outside the initial bundle.
 const Dashboard = lazy(() => import('./components/charts/Dashboard.tsx'));
 
 export function App() {
   useShortcuts(appStore);
+  const paletteOpen = useAppStore((s) => s.paletteOpen);
+  const sidebarOpen = useAppStore((s) => s.sidebarOpen);
   return (
     <ReactFlowProvider>
       <div className="flex h-full flex-col bg-slate-50 font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <Header runControls={<RunControls />} />
         <div className="flex min-h-0 flex-1">
-          <aside className="w-56 shrink-0 border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-950" aria-label="Palette">
-            <Palette />
-          </aside>
+          {paletteOpen ? (
+            <aside className="relative w-56 shrink-0 border-r border-slate-200 bg-slate-50 max-md:hidden dark:border-slate-800 dark:bg-slate-950" aria-label="Palette">
+              <PanelToggle panel="palette" />
+              <Palette />
+            </aside>
+          ) : (
+            <div className="flex w-9 shrink-0 justify-center border-r border-slate-200 bg-slate-50 max-md:hidden dark:border-slate-800 dark:bg-slate-950">
+              <PanelToggle panel="palette" />
+            </div>
+          )}
           <main className="flex min-w-0 flex-1 flex-col">
             <div className="relative min-h-0 flex-1">
-              <Canvas />
+              <ErrorBoundary area="The canvas">
+                <Canvas />
+              </ErrorBoundary>
             </div>
             <BottomPanel>
-              <Suspense fallback={<EmptyDashboard />}>
-                <Dashboard />
-              </Suspense>
+              <ErrorBoundary area="The charts">
+                <Suspense fallback={<EmptyDashboard />}>
+                  <Dashboard />
+                </Suspense>
+              </ErrorBoundary>
             </BottomPanel>
           </main>
-          <Sidebar />
+          {sidebarOpen ? (
+            <div className="relative flex shrink-0 max-md:hidden">
+              <ErrorBoundary area="The side panel">
+                <Sidebar />
+              </ErrorBoundary>
+            </div>
+          ) : (
+            <div className="flex w-9 shrink-0 justify-center border-l border-slate-200 bg-white max-md:hidden dark:border-slate-800 dark:bg-slate-900">
+              <PanelToggle panel="sidebar" />
+            </div>
+          )}
         </div>
+        <AutosaveBanner />
+        <ShortcutsDialog />
         <Notice />
       </div>
     </ReactFlowProvider>

@@ -2,22 +2,32 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { EmbedApp } from './EmbedApp.tsx';
+import { isEmbedded } from './embedMode.ts';
 import { installFileBridge } from './commands/files.ts';
 import { browserFiles } from './components/common/browserFiles.ts';
-import { bootstrapStore } from './store/bootstrap.ts';
+import { ErrorBoundary } from './components/common/ErrorBoundary.tsx';
+import { bootstrapStore, browserEnv } from './store/bootstrap.ts';
 import { appStore } from './store/index.ts';
 import './index.css';
 
 installFileBridge(browserFiles);
-bootstrapStore(appStore);
 
 /** Data loaded on demand (the examples gallery); nothing here refetches on its own. */
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+const embedded = isEmbedded(window.location);
+if (embedded) appStore.getState().setReadOnly(true);
+
+// A share link decodes in a few milliseconds; rendering after it avoids drawing the autosave first.
+void bootstrapStore(appStore, { ...browserEnv(), readOnly: embedded }).finally(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ErrorBoundary area="The playground">
+        <QueryClientProvider client={queryClient}>
+          {embedded ? <EmbedApp /> : <App />}
+        </QueryClientProvider>
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+});

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { emptyDoc } from '../store/doc.ts';
 import { createAppStore } from '../store/index.ts';
 import { layoutPositions } from './autoLayout.ts';
+import { freeSpot } from './editorCommands.ts';
 import { fileNameFor, openScenarioText } from './files.ts';
+import { NODE_HEIGHT, NODE_WIDTH } from '../theme/sizes.ts';
 import './editorCommands.ts';
 import { commandForKey, isEnabled, findCommand, matchesShortcut, registerCommand, runCommand } from './registry.ts';
 
@@ -14,7 +16,29 @@ const key = (k: string, mods: Partial<{ ctrl: boolean; meta: boolean; shift: boo
   altKey: !!mods.alt,
 });
 
+describe('click-to-add', () => {
+  it('never drops a node on top of another: ten clicks at one centre give ten separate nodes', () => {
+    const nodes: { id: string; type: string; position: { x: number; y: number } }[] = [];
+    for (let i = 0; i < 10; i++) nodes.push({ id: `N${i}`, type: 'Client', position: freeSpot(nodes, { x: 100, y: 100 }) });
+    expect(nodes[0].position).toEqual({ x: 100, y: 100 });
+    for (let i = 0; i < nodes.length; i++)
+      for (let j = i + 1; j < nodes.length; j++) {
+        const a = nodes[i].position;
+        const b = nodes[j].position;
+        expect(Math.abs(a.x - b.x) >= NODE_WIDTH || Math.abs(a.y - b.y) >= NODE_HEIGHT, `${i} and ${j}`).toBe(true);
+      }
+  });
+});
+
 describe('commands', () => {
+  it('takes Shift+1 as it arrives from a real keyboard ("!", Digit1), and "?" with or without Shift', () => {
+    expect(commandForKey({ ...key('!', { shift: true }), code: 'Digit1' }, false)?.id).toBe('zoom-to-fit');
+    expect(commandForKey({ ...key('1'), code: 'Digit1' }, false)?.id).not.toBe('zoom-to-fit');
+    expect(commandForKey({ ...key('?', { shift: true }), code: 'Slash' }, false)?.id).toBe('show-shortcuts');
+    expect(commandForKey(key('?'), false)?.id).toBe('show-shortcuts');
+    expect(commandForKey({ ...key('?', { ctrl: true, shift: true }), code: 'Slash' }, false)).toBeUndefined();
+  });
+
   it('maps shortcuts to commands, with Mod as Ctrl or Cmd', () => {
     expect(commandForKey(key('z', { ctrl: true }), false)?.id).toBe('undo');
     expect(commandForKey(key('z', { meta: true }), true)?.id).toBe('undo');
@@ -83,7 +107,8 @@ describe('opening a scenario file', () => {
     const before = store.getState().doc;
     expect(openScenarioText(store, JSON.stringify(valid), 'a.json')).toBe(true);
     expect(store.getState().doc.name).toBe('Imported');
-    expect(store.getState().notice?.text).toBe('Opened Imported');
+    expect(store.getState().notice?.text).toBe('Opened Imported (changed: gave the connection an id)');
+    expect(store.getState().doc.edges).toEqual([{ id: 'e1', from: 'Api', to: 'Fn' }]);
     store.getState().undo();
     expect(store.getState().doc).toBe(before);
   });
@@ -93,7 +118,7 @@ describe('opening a scenario file', () => {
     const before = store.getState().doc;
     expect(openScenarioText(store, '{"format":', 'broken.json')).toBe(false);
     expect(store.getState().notice?.tone).toBe('error');
-    expect(store.getState().notice?.text).toMatch(/^broken\.json: /);
+    expect(store.getState().notice?.text).toMatch(/^broken\.json was not opened: not valid JSON at line 1, column 11/);
     const bad = structuredClone(valid);
     bad.nodes[1].properties = { Timeout: 901 };
     expect(openScenarioText(store, JSON.stringify(bad), 'bad.json')).toBe(false);

@@ -1,4 +1,4 @@
-import { emptyDoc } from '../store/doc.ts';
+import { emptyDoc, positionOf, type DocNode } from '../store/doc.ts';
 import type { AppStore } from '../store/index.ts';
 import { layoutPositions } from './autoLayout.ts';
 import { exportDocFile, importDocFile } from './files.ts';
@@ -6,7 +6,7 @@ import { registerCommands, type Command } from './registry.ts';
 import { viewBridge } from './viewBridge.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../theme/sizes.ts';
 
-const hasSelection = (s: { selection: { nodes: string[]; edges: number[] } }) =>
+const hasSelection = (s: { selection: { nodes: string[]; edges: string[] } }) =>
   s.selection.nodes.length + s.selection.edges.length > 0;
 
 export async function autoLayout(store: AppStore): Promise<void> {
@@ -15,11 +15,36 @@ export async function autoLayout(store: AppStore): Promise<void> {
   store.getState().requestFit();
 }
 
-/** Adds a node of `type` at the centre of the view (click-to-add from the palette). */
+/** Room kept around a node that click-to-add places, so its edges and labels stay readable. */
+const ADD_GAP = 24;
+
+/**
+ * The free spot nearest to `wanted` (top-left corner) where a new node overlaps no existing one: tried on
+ * rings of grid steps around it, right and down first.
+ */
+export function freeSpot(nodes: readonly DocNode[], wanted: { x: number; y: number }): { x: number; y: number } {
+  const boxes = nodes.map(positionOf);
+  const free = (p: { x: number; y: number }) =>
+    boxes.every((b) => Math.abs(b.x - p.x) >= NODE_WIDTH + ADD_GAP || Math.abs(b.y - p.y) >= NODE_HEIGHT + ADD_GAP);
+  const stepX = (NODE_WIDTH + ADD_GAP) / 2;
+  const stepY = (NODE_HEIGHT + ADD_GAP) / 2;
+  for (let ring = 0; ring <= 40; ring++)
+    for (let dy = 0; dy <= ring; dy++)
+      for (const [sx, sy] of [[1, 1], [-1, 1], [1, -1], [-1, -1]] as const) {
+        const dx = ring;
+        for (const [ix, iy] of [[dx, dy], [dy, dx]] as const) {
+          const p = { x: Math.round(wanted.x + sx * ix * stepX), y: Math.round(wanted.y + sy * iy * stepY) };
+          if (free(p)) return p;
+        }
+      }
+  return wanted;
+}
+
+/** Adds a node of `type` at the centre of the view (click-to-add from the palette), never on top of another. */
 export function addNodeAtCenter(store: AppStore, type: string): string | null {
   const c = viewBridge.center();
-  const offset = (store.getState().doc.nodes.length % 5) * 24;
-  return store.getState().addNode(type, { x: c.x - NODE_WIDTH / 2 + offset, y: c.y - NODE_HEIGHT / 2 + offset });
+  const spot = freeSpot(store.getState().doc.nodes, { x: c.x - NODE_WIDTH / 2, y: c.y - NODE_HEIGHT / 2 });
+  return store.getState().addNode(type, spot);
 }
 
 export const EDITOR_COMMANDS: readonly Command[] = [
@@ -69,6 +94,9 @@ export const EDITOR_COMMANDS: readonly Command[] = [
     perform: (s) => s.getState().setSidebarTab(s.getState().sidebarTab === 'advisor' ? 'inspector' : 'advisor'),
   },
   { id: 'zoom-to-fit', label: 'Zoom to fit', shortcut: 'Shift+1', perform: (s) => s.getState().requestFit() },
+  { id: 'toggle-palette', label: 'Show or hide the services panel', shortcut: '[', perform: (s) => s.getState().togglePanel('palette') },
+  { id: 'toggle-sidebar', label: 'Show or hide the inspector panel', shortcut: ']', perform: (s) => s.getState().togglePanel('sidebar') },
+  { id: 'show-shortcuts', label: 'Keyboard shortcuts', shortcut: '?', perform: (s) => s.getState().setShortcutsOpen(!s.getState().shortcutsOpen) },
   {
     id: 'toggle-theme',
     label: 'Toggle dark theme',

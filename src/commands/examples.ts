@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import { formatProblem, validateScenario } from '../scenario/index.ts';
+import { restoreScenario } from '../scenario/index.ts';
 import { spreadOut } from '../store/docOps.ts';
 import type { AppStore } from '../store/index.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../theme/sizes.ts';
@@ -63,10 +63,9 @@ export async function openExample(store: AppStore, file: string, loaders: Exampl
     s().notify(`Example ${file} could not be loaded: ${e instanceof Error ? e.message : String(e)}`, 'error');
     return false;
   }
-  const r = validateScenario(structuredClone(raw));
+  const r = restoreScenario({ value: raw });
   if (!r.ok) {
-    const first = r.problems.find((p) => p.severity !== 'warning');
-    s().notify(`Example ${file} was not opened: ${first ? formatProblem(first) : 'it is not a valid scenario'}`, 'error');
+    s().notify(`Example ${file} was not opened: ${r.message}`, 'error');
     return false;
   }
   const wasLoaded = s().run.status !== 'idle';

@@ -47,6 +47,8 @@ export function runCommand(id: string, store: AppStore): boolean {
 
 export interface KeyLike {
   key: string;
+  /** The physical key ("Digit1"): Shift+1 arrives as key "!" on a US keyboard, but code "Digit1". */
+  code?: string;
   ctrlKey: boolean;
   metaKey: boolean;
   shiftKey: boolean;
@@ -61,9 +63,12 @@ export function matchesShortcut(shortcut: string, e: KeyLike, isMac: boolean): b
     const mods = new Set(parts.map((p) => p.toLowerCase()));
     const mod = isMac ? e.metaKey : e.ctrlKey;
     if (mods.has('mod') !== mod) return false;
-    if (mods.has('shift') !== e.shiftKey) return false;
+    // A symbol such as "?" is typed with Shift on some layouts and without on others: its Shift is not checked.
+    const symbol = key.length === 1 && !/[a-z0-9]/.test(key);
+    if (!symbol && mods.has('shift') !== e.shiftKey) return false;
     if (mods.has('alt') !== e.altKey) return false;
     if (!mods.has('mod') && (e.ctrlKey || e.metaKey)) return false;
+    if (/^[0-9]$/.test(key) && e.code === `Digit${key}`) return true;
     return e.key.toLowerCase() === key;
   });
 }

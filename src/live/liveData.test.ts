@@ -119,6 +119,9 @@ describe('LiveData', () => {
     // The engine's limits come with every frame, so a live edit of the reservation moves the limit.
     live.apply(frame(3, 1, 4000, [7, 5, 9], 0, 1, { F: { ConcurrentExecutions: 10 } }));
     expect(figuresOf(live, 'F')).toMatchObject({ limit: 10 });
+    // The last period has arrived: the figures are that period's, not a rate over however the frames fell.
+    live.apply(frame(4, 1, 5000, [7, 5, 9], 0, 1, { F: { ConcurrentExecutions: 10 } }));
+    expect(figuresOf(live, 'F')).toEqual({ Throttles: 4, ConcurrentExecutions: 204, throttling: 1, coldStarts: 404, limit: 10 });
   });
 
   it('roundRate keeps 3 significant digits and zeroes what is unknown or negligible', () => {

@@ -10,3 +10,5 @@ export { defaultsFor, newScenario } from './defaults.ts';
 export { loadScenarioText, megabytes, parseScenarioText } from './parseText.ts';
 export { Catalog, defaultCatalog } from './catalog.ts';
 export { referenceMarkdown } from './reference.ts';
+export { EDGE_ID_PATTERN, isEdgeIdChange, newEdgeId, repair, restoreScenario, type RestoreOptions, type RestoreSource, type Restored } from './restore.ts';
+export { decodeShare, encodeShare, fragmentParams, openShareValue, SHARE_PARAM, type OpenedLink, type SharePayload } from './shareLink.ts';

@@ -32,6 +32,8 @@ export interface ScenarioNode {
 }
 
 export interface ScenarioEdge {
+  /** Stable identity for the editor, links and selection; optional in files (restore gives missing ones). */
+  id?: string;
   from: string;
   to: string;
   role?: EdgeRole;

@@ -1,8 +1,11 @@
-import { isDocShape, loadDoc, saveDoc, debounce, setAsideUnreadable, type KeyValueStorage } from './autosave.ts';
+import { isEdgeIdChange, restoreScenario } from '../scenario/index.ts';
+import { NODE_HEIGHT, NODE_WIDTH } from '../theme/sizes.ts';
+import { readAutosave, setAsideUnreadable, type KeyValueStorage } from './autosave.ts';
+import { startAutosave, type WindowEvents } from './autosaveSession.ts';
 import { emptyDoc, type Doc } from './doc.ts';
 import { spreadOut } from './docOps.ts';
-import { NODE_HEIGHT, NODE_WIDTH } from '../theme/sizes.ts';
 import type { AppStore } from './index.ts';
+import { openLinkAtStart, startUrlSync, type AddressBar } from './shareLinks.ts';
 import type { Theme } from './uiSlice.ts';
 
 const THEME_KEY = 'serverless-playground/theme';
@@ -11,34 +14,77 @@ const THEME_KEY = 'serverless-playground/theme';
 const examples = import.meta.glob<unknown>('../../examples/api-lambda.json', { eager: true, import: 'default' });
 
 export function exampleDoc(): Doc {
-  const example = Object.values(examples)[0];
-  if (!isDocShape(example)) return emptyDoc('API + Lambda');
-  return spreadOut(structuredClone(example), { width: NODE_WIDTH, height: NODE_HEIGHT }, 72);
+  const r = restoreScenario({ value: Object.values(examples)[0] });
+  if (!r.ok) return emptyDoc('API + Lambda');
+  return spreadOut(r.doc, { width: NODE_WIDTH, height: NODE_HEIGHT }, 72);
 }
 
-/** Opens the autosaved document (or the example), restores the theme, and saves every change. */
-export function bootstrapStore(store: AppStore, storage: KeyValueStorage = window.localStorage): void {
-  const saved = loadDoc(storage);
-  const setAside = saved ? null : setAsideUnreadable(storage);
-  store.getState().loadDoc(saved ?? exampleDoc(), { resetHistory: true });
-  if (setAside) store.getState().notify(setAside, 'error');
-  const theme = storage.getItem(THEME_KEY) as Theme | null;
-  const prefersDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
-  store.getState().setTheme(theme === 'dark' || theme === 'light' ? theme : prefersDark ? 'dark' : 'light');
+export interface BrowserEnv {
+  storage: KeyValueStorage;
+  session: KeyValueStorage;
+  bar: AddressBar;
+  events: WindowEvents;
+  /** Embedded pages neither autosave nor rewrite the address (they show someone else's scenario). */
+  readOnly?: boolean;
+}
 
-  const save = debounce((doc: Doc) => saveDoc(storage, doc), 400);
+export function browserEnv(): BrowserEnv {
+  return {
+    storage: window.localStorage,
+    session: window.sessionStorage,
+    bar: {
+      hash: () => window.location.hash,
+      replaceHash: (hash) => history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`),
+      base: () => `${location.origin}${location.pathname}${location.search}`,
+    },
+    events: window,
+  };
+}
+
+/**
+ * Opens the autosaved work (or the example), then a share link in the address if there is one, restores
+ * the theme, and from then on autosaves every change and keeps the address's link current.
+ */
+export async function bootstrapStore(store: AppStore, env: BrowserEnv = browserEnv()): Promise<void> {
+  const { storage } = env;
+  // An embedded page shows the link's scenario (or the example), never this browser's own autosave.
+  const saved = env.readOnly ? ({ kind: 'none' } as const) : readAutosave(storage);
+  const setAside = saved.kind === 'unreadable' ? setAsideUnreadable(storage) : null;
+  store.getState().loadDoc(saved.kind === 'ok' ? saved.doc : exampleDoc(), { resetHistory: true });
+  if (setAside) store.getState().notify(setAside, 'error');
+  else if (saved.kind === 'ok') {
+    const worthSaying = saved.changes.filter((c) => !isEdgeIdChange(c));
+    if (worthSaying.length) store.getState().notify(`Your autosaved work was opened with changes: ${worthSaying.join('; ')}`);
+  }
+
+  await openLinkAtStart(store, env.bar, env.session, saved.kind === 'ok');
+  if (env.readOnly && store.getState().notice?.tone === 'info') store.getState().dismissNotice();
+
+  let theme: string | null;
+  try {
+    theme = storage.getItem(THEME_KEY);
+  } catch {
+    theme = null;
+  }
+  const prefersDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+  store.getState().setTheme(theme === 'dark' || theme === 'light' ? (theme) : prefersDark ? 'dark' : 'light');
   store.subscribe((s, prev) => {
-    if (s.doc !== prev.doc) save(s.doc);
-    if (s.theme !== prev.theme) {
+    if (s.theme === prev.theme) return;
+    try {
       storage.setItem(THEME_KEY, s.theme);
-      applyTheme(s.theme);
+    } catch {
+      // The theme is a preference; failing to keep it needs no message.
     }
+    applyTheme(s.theme);
   });
   applyTheme(store.getState().theme);
-  window.addEventListener('beforeunload', () => saveDoc(storage, store.getState().doc));
+  if (env.readOnly) return;
+  startAutosave(store, storage, env.events);
+  startUrlSync(store, env.bar, env.session);
 }
 
 export function applyTheme(theme: Theme): void {
+  if (typeof document === 'undefined') return;
   document.documentElement.classList.toggle('dark', theme === 'dark');
   document.documentElement.style.colorScheme = theme;
 }

@@ -1,3 +1,4 @@
+import { newEdgeId, repair } from '../scenario/index.ts';
 import { positionOf, type Doc, type DocEdge, type DocNode, type Section } from './doc.ts';
 
 /**
@@ -95,16 +96,27 @@ export function renameNode(doc: Doc, from: string, to: string): { doc: Doc } | {
   };
 }
 
-export function addEdge(doc: Doc, edge: DocEdge): Doc {
-  const dup = doc.edges.some((e) => e.from === edge.from && e.to === edge.to && (e.role ?? '') === (edge.role ?? ''));
-  return dup ? doc : { ...doc, edges: [...doc.edges, edge] };
+/** Every edge with a unique id (documents are restored with ids; this covers documents built in code). */
+export function withEdgeIds(doc: Doc): Doc {
+  const ids = new Set(doc.edges.map((e) => e.id));
+  if (ids.size === doc.edges.length && !ids.has(undefined)) return doc;
+  return { ...doc, edges: repair(doc).doc.edges };
 }
 
-export function setEdgeField(doc: Doc, index: number, path: string, value: unknown): Doc {
+/** Adds an edge (with a fresh id unless it has one); returns the document and the edge's id. */
+export function addEdge(doc: Doc, edge: DocEdge): { doc: Doc; id: string | null } {
+  const dup = doc.edges.some((e) => e.from === edge.from && e.to === edge.to && (e.role ?? '') === (edge.role ?? ''));
+  if (dup) return { doc, id: null };
+  const { id: wanted, ...rest } = edge;
+  const id = wanted && !doc.edges.some((e) => e.id === wanted) ? wanted : newEdgeId(doc.edges);
+  return { doc: { ...doc, edges: [...doc.edges, { id, ...rest }] }, id };
+}
+
+export function setEdgeField(doc: Doc, edgeId: string, path: string, value: unknown): Doc {
   return {
     ...doc,
-    edges: doc.edges.map((e, i) => {
-      if (i !== index) return e;
+    edges: doc.edges.map((e) => {
+      if (e.id !== edgeId) return e;
       const next = { ...e, properties: setPath(e.properties, path, value) };
       if (next.properties === undefined) delete next.properties;
       return next;
@@ -112,19 +124,19 @@ export function setEdgeField(doc: Doc, index: number, path: string, value: unkno
   };
 }
 
-export function setEdgeRole(doc: Doc, index: number, role: DocEdge['role']): Doc {
-  return { ...doc, edges: doc.edges.map((e, i) => (i === index ? { ...e, role } : e)) };
+export function setEdgeRole(doc: Doc, edgeId: string, role: DocEdge['role']): Doc {
+  return { ...doc, edges: doc.edges.map((e) => (e.id === edgeId ? { ...e, role } : e)) };
 }
 
-/** Deletes nodes (with every edge touching them) and edges by index. */
-export function deleteItems(doc: Doc, nodeIds: readonly string[], edgeIndices: readonly number[]): Doc {
-  if (nodeIds.length === 0 && edgeIndices.length === 0) return doc;
+/** Deletes nodes (with every edge touching them) and edges by id. */
+export function deleteItems(doc: Doc, nodeIds: readonly string[], edgeIds: readonly string[]): Doc {
+  if (nodeIds.length === 0 && edgeIds.length === 0) return doc;
   const gone = new Set(nodeIds);
-  const goneEdges = new Set(edgeIndices);
+  const goneEdges = new Set(edgeIds);
   return {
     ...doc,
     nodes: doc.nodes.filter((n) => !gone.has(n.id)),
-    edges: doc.edges.filter((e, i) => !goneEdges.has(i) && !gone.has(e.from) && !gone.has(e.to)),
+    edges: doc.edges.filter((e) => !goneEdges.has(e.id ?? '') && !gone.has(e.from) && !gone.has(e.to)),
   };
 }
 
@@ -152,10 +164,12 @@ export function pasteClip(doc: Doc, clip: Clip, offset: { x: number; y: number }
     rename.set(n.id, id);
     return { ...structuredClone(n), id, position: { x: positionOf(n).x + offset.x, y: positionOf(n).y + offset.y } };
   });
-  const edges = clip.edges
-    .filter((e) => rename.has(e.from) && rename.has(e.to))
-    .map((e) => ({ ...structuredClone(e), from: rename.get(e.from)!, to: rename.get(e.to)! }));
-  return { doc: { ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges] }, ids: nodes.map((n) => n.id) };
+  const edges = [...doc.edges];
+  for (const e of clip.edges) {
+    if (!rename.has(e.from) || !rename.has(e.to)) continue;
+    edges.push({ ...structuredClone(e), id: newEdgeId(edges), from: rename.get(e.from)!, to: rename.get(e.to)! });
+  }
+  return { doc: { ...doc, nodes: [...doc.nodes, ...nodes], edges }, ids: nodes.map((n) => n.id) };
 }
 
 /**

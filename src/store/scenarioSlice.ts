@@ -8,9 +8,8 @@ import { emptyHistory, record, redo, undo, TYPING_MERGE_MS, type History, type M
 import type { AppState } from './index.ts';
 import { EMPTY_SELECTION } from './uiSlice.ts';
 
-export type ConnectResult = { ok: true; index: number } | { ok: false; reason: string };
+export type ConnectResult = { ok: true; id: string } | { ok: false; reason: string };
 
-/** Actions are closures over zustand's set/get, never `this`, so they are typed as function properties: safe to pass around. */
 export interface ScenarioSlice {
   /** The single source of truth; React Flow nodes and edges are derived from it. */
   doc: Doc;
@@ -20,7 +19,7 @@ export interface ScenarioSlice {
    * (within `merge.withinMs` of each other when given).
    */
   edit: (update: (doc: Doc) => Doc, coalesceKey?: string, merge?: MergeOptions) => void;
-  /** Replaces the document (new, import, restore). Undoable unless `resetHistory`. */
+  /** Replaces the document (new, import, restore), giving edges ids where missing. Undoable unless `resetHistory`. */
   loadDoc: (doc: Doc, options?: { resetHistory?: boolean }) => void;
   undo: () => void;
   redo: () => void;
@@ -33,14 +32,16 @@ export interface ScenarioSlice {
    * when `focusSession` is given (a number per focus of the input), while the field keeps focus.
    */
   setNodeField: (id: string, section: Section, path: string, value: unknown, focusSession?: number) => void;
-  setEdgeField: (index: number, path: string, value: unknown, focusSession?: number) => void;
-  setEdgeRole: (index: number, role: EdgeRole) => ConnectResult;
+  setEdgeField: (edgeId: string, path: string, value: unknown, focusSession?: number) => void;
+  setEdgeRole: (edgeId: string, role: EdgeRole) => ConnectResult;
   /**
    * Returns a problem message instead of renaming when the name is not allowed. Renames sharing
    * `coalesceKey` in a row (typing a name) are one undo step.
    */
   renameNode: (from: string, to: string, coalesceKey?: string) => string | null;
   setDocMeta: (meta: Partial<Pick<Doc, 'name' | 'seed' | 'durationSeconds'>>) => void;
+  /** Sets (or with undefined removes) one account setting in doc.settings. */
+  setDocSetting: (key: string, value: unknown) => void;
   deleteSelection: () => void;
   selectAll: () => void;
   copySelection: () => void;
@@ -52,6 +53,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
   doc: emptyDoc(),
   history: emptyHistory<Doc>(),
   edit(update, coalesceKey, merge) {
+    if (get().readOnly) return;
     const { doc, history } = get();
     const next = update(doc);
     if (next === doc) return;
@@ -60,7 +62,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
   loadDoc(doc, options) {
     const { doc: before, history } = get();
     set({
-      doc,
+      doc: ops.withEdgeIds(doc),
       history: options?.resetHistory ? emptyHistory<Doc>() : record(history, before),
       selection: EMPTY_SELECTION,
     });
@@ -100,8 +102,10 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
     const edge: DocEdge = rolesAllowed.length > 1 ? { from, to, role: chosen } : { from, to };
     const exists = doc.edges.some((e) => e.from === from && e.to === to && (e.role ?? chosen) === chosen);
     if (exists) return { ok: false, reason: `${from} is already connected to ${to}.` };
-    get().edit((d) => ops.addEdge(d, edge));
-    return { ok: true, index: get().doc.edges.length - 1 };
+    const added = ops.addEdge(doc, edge);
+    if (added.id === null) return { ok: false, reason: `${from} is already connected to ${to}.` };
+    get().edit(() => added.doc);
+    return { ok: true, id: added.id };
   },
   moveNodes(positions, dragId) {
     get().edit((d) => ops.moveNodes(d, positions), dragId === undefined ? undefined : `move:${dragId}`);
@@ -109,19 +113,19 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
   setNodeField(id, section, path, value, focusSession) {
     get().edit((d) => ops.setNodeField(d, id, section, path, value), typingKey(`field:${id}:${section}.${path}`, focusSession), typing());
   },
-  setEdgeField(index, path, value, focusSession) {
-    get().edit((d) => ops.setEdgeField(d, index, path, value), typingKey(`edge:${index}:${path}`, focusSession), typing());
+  setEdgeField(edgeId, path, value, focusSession) {
+    get().edit((d) => ops.setEdgeField(d, edgeId, path, value), typingKey(`edge:${edgeId}:${path}`, focusSession), typing());
   },
-  setEdgeRole(index, role) {
+  setEdgeRole(edgeId, role) {
     const { doc } = get();
-    const e = doc.edges[index];
+    const e = doc.edges.find((x) => x.id === edgeId);
     const a = doc.nodes.find((n) => n.id === e?.from);
     const b = doc.nodes.find((n) => n.id === e?.to);
     if (!e || !a || !b) return { ok: false, reason: 'No such edge.' };
     const check = connectionRule(a.type, b.type, role);
     if (!check.ok) return { ok: false, reason: check.reason };
-    get().edit((d) => ops.setEdgeRole(d, index, role));
-    return { ok: true, index };
+    get().edit((d) => ops.setEdgeRole(d, edgeId, role));
+    return { ok: true, id: edgeId };
   },
   renameNode(from, to, coalesceKey) {
     const r = ops.renameNode(get().doc, from, to);
@@ -134,6 +138,14 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
   setDocMeta(meta) {
     get().edit((d) => ({ ...d, ...meta }), `meta:${Object.keys(meta).join(',')}`, typing());
   },
+  setDocSetting(key, value) {
+    get().edit((d) => {
+      const settings = ops.setPath(d.settings, key, value);
+      const next = { ...d, settings };
+      if (settings === undefined) delete next.settings;
+      return next;
+    }, `setting:${key}`, typing());
+  },
   deleteSelection() {
     const { selection } = get();
     get().edit((d) => ops.deleteItems(d, selection.nodes, selection.edges));
@@ -141,7 +153,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
   },
   selectAll() {
     const { doc } = get();
-    get().select({ nodes: doc.nodes.map((n) => n.id), edges: doc.edges.map((_, i) => i) });
+    get().select({ nodes: doc.nodes.map((n) => n.id), edges: doc.edges.flatMap((e) => (e.id ? [e.id] : [])) });
   },
   copySelection() {
     const { doc, selection } = get();
@@ -177,6 +189,7 @@ function typing(): MergeOptions {
 function keepExisting(selection: AppState['selection'], doc: Doc): AppState['selection'] {
   const ids = new Set(doc.nodes.map((n) => n.id));
   const nodes = selection.nodes.filter((n) => ids.has(n));
-  const edges = selection.edges.filter((i) => i < doc.edges.length);
+  const edgeIds = new Set(doc.edges.map((e) => e.id));
+  const edges = selection.edges.filter((id) => edgeIds.has(id));
   return nodes.length === selection.nodes.length && edges.length === selection.edges.length ? selection : { nodes, edges };
 }

@@ -36,6 +36,7 @@ function inProcessWorker() {
     pause: () => runner.pause(),
     step: (s: number) => runner.step(s),
     setSpeed: (x: number) => runner.setSpeed(x),
+    result: () => runner.result(),
     updateNode: (n: Parameters<EngineRunner['updateNode']>[0]) => {
       updates.push(n.id);
       runner.updateNode(n);
@@ -74,6 +75,7 @@ describe('simulation slice', () => {
     w = inProcessWorker();
     setWorkerConnector(() => Promise.resolve({ port: w.port, sink: (f) => f }));
     store = createAppStore();
+    store.getState().setRunSpeed(Infinity); // pump() runs the engine flat out; a paced run would never wait
   });
   afterEach(() => vi.unstubAllGlobals());
 

@@ -3,7 +3,9 @@ import { live } from '../live/liveData.ts';
 import { receiveFrame } from '../live/frameLoop.ts';
 import { formatProblem, validateScenario, type Problem } from '../scenario/index.ts';
 import type { SimNode } from '../sim/core/model.ts';
+import { findServiceKind } from '../sim/services/registry.ts';
 import type { SimScenario } from '../sim/engine.ts';
+import type { ResultDocument } from '../sim/result.ts';
 import type { Frame, FrameSink, MetricIndex } from '../worker/protocol.ts';
 import type { AppState } from './index.ts';
 
@@ -25,6 +27,8 @@ export interface RunState {
   durationSeconds: number;
   /** 1 = real time .. Infinity = as fast as possible. */
   speed: number;
+  /** Until the user picks a speed, each run plays at watchableSpeed(duration), about 30 wall seconds. */
+  speedAuto: boolean;
   /** Simulated seconds per wall second achieved recently (0 when not measured). */
   actualSpeed: number;
   seed: number;
@@ -45,23 +49,34 @@ export interface SimulationSlice {
   setRunSpeed: (speed: number) => void;
   /** Back to time 0 with the current document (and `seed` when given, which is written to the document). */
   resetRun: (seed?: number) => Promise<void>;
+  /** The loaded run so far as the runner's result document; null when nothing has been loaded. */
+  runResult: () => Promise<ResultDocument | null>;
 }
 
 /** The worker as the slice uses it (a comlink Remote in the app; an in-process fake in tests). */
 export interface SimWorkerPort {
-  load(sim: SimScenario, onFrame: FrameSink): Promise<MetricIndex>;
-  run(): Promise<void> | void;
-  pause(): Promise<void> | void;
-  step(seconds: number): Promise<void> | void;
-  setSpeed(speed: number): Promise<void> | void;
-  updateNode(node: SimNode): Promise<void> | void;
-  updateEdge(index: number, properties: Record<string, unknown>): Promise<void> | void;
+  load: (sim: SimScenario, onFrame: FrameSink) => Promise<MetricIndex>;
+  run: () => Promise<void> | void;
+  pause: () => Promise<void> | void;
+  step: (seconds: number) => Promise<void> | void;
+  setSpeed: (speed: number) => Promise<void> | void;
+  updateNode: (node: SimNode) => Promise<void> | void;
+  updateEdge: (index: number, properties: Record<string, unknown>) => Promise<void> | void;
+  result: () => Promise<ResultDocument | null> | ResultDocument | null;
 }
 
 export interface WorkerConnection {
   port: SimWorkerPort;
   /** Wraps the frame sink for the transport (comlink.proxy for a real worker). */
-  sink(fn: FrameSink): FrameSink;
+  sink: (fn: FrameSink) => FrameSink;
+}
+
+/** Wall seconds a first run should take: long enough to watch the charts move, short enough to wait for. */
+export const WATCHABLE_RUN_SECONDS = 30;
+
+/** The speed that plays a run of `durationSeconds` in about WATCHABLE_RUN_SECONDS (at least real time). */
+export function watchableSpeed(durationSeconds: number): number {
+  return Math.max(1, Math.round(durationSeconds / WATCHABLE_RUN_SECONDS));
 }
 
 /** Live edits are validated and sent after the document has been quiet this long (ms). */
@@ -83,7 +98,8 @@ const INITIAL: RunState = {
   status: 'idle',
   seconds: 0,
   durationSeconds: 0,
-  speed: Infinity,
+  speed: watchableSpeed(600),
+  speedAuto: true,
   actualSpeed: 0,
   seed: 1,
   stopped: null,
@@ -134,6 +150,11 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
       patch({ message: { text: 'Cannot run: add a traffic source and a service to the canvas first', tone: 'error' }, problems: [] });
       return false;
     }
+    // Without a source every figure would stay at zero, which reads as "everything is fine".
+    if (!checked.sim.nodes.some((n) => findServiceKind(n.type)?.category === 'Traffic')) {
+      patch({ message: { text: 'Cannot run: nothing sends traffic. Add a Client (Traffic, in the palette) and connect it to a service', tone: 'error' }, problems: [] });
+      return false;
+    }
     patch({ status: 'loading', message, problems: [] });
     const sim = checked.sim;
     let index: MetricIndex;
@@ -149,6 +170,7 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
     }
     loaded = sim;
     live.setIndex(index);
+    if (get().run.speed !== watchableSpeed(sim.durationSeconds) && get().run.speedAuto) patch({ speed: watchableSpeed(sim.durationSeconds) });
     await c.port.setSpeed(get().run.speed);
     patch({ status: 'paused', seconds: 0, stopped: null, actualSpeed: 0, seed: sim.seed, durationSeconds: sim.durationSeconds });
     return true;
@@ -219,7 +241,7 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
     },
     setRunSpeed(speed) {
       if (!(speed > 0)) throw new Error(`setRunSpeed: speed must be above 0 (Infinity = as fast as possible), got ${speed}`);
-      patch({ speed });
+      patch({ speed, speedAuto: false });
       if (conn) void conn.port.setSpeed(speed);
     },
     async resetRun(seed) {
@@ -233,6 +255,9 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
       clearTimeout(editTimer);
       if (conn) await conn.port.pause();
       await load();
+    },
+    async runResult() {
+      return loaded && conn ? await conn.port.result() : null;
     },
   };
 };

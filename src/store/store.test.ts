@@ -14,8 +14,8 @@ function sample(): Doc {
       { id: 'Fn', type: 'AWS::Lambda::Function', position: { x: 400, y: 0 }, properties: { Timeout: 10 } },
     ],
     edges: [
-      { from: 'Users', to: 'Api' },
-      { from: 'Api', to: 'Fn' },
+      { id: 'e1', from: 'Users', to: 'Api' },
+      { id: 'e2', from: 'Api', to: 'Fn' },
     ],
   };
 }
@@ -148,12 +148,12 @@ describe('scenario store', () => {
     s().select({ nodes: ['Api'] });
     expect(s().renameNode('Api', 'OrdersApi')).toBeNull();
     expect(s().doc.edges).toEqual([
-      { from: 'Users', to: 'OrdersApi' },
-      { from: 'OrdersApi', to: 'Fn' },
+      { id: 'e1', from: 'Users', to: 'OrdersApi' },
+      { id: 'e2', from: 'OrdersApi', to: 'Fn' },
     ]);
     expect(s().selection.nodes).toEqual(['OrdersApi']);
     s().undo();
-    expect(s().doc.edges[1]).toEqual({ from: 'Api', to: 'Fn' });
+    expect(s().doc.edges[1]).toEqual({ id: 'e2', from: 'Api', to: 'Fn' });
   });
 
   it('typing a name letter by letter is one undo step', () => {
@@ -161,10 +161,10 @@ describe('scenario store', () => {
     store.getState().loadDoc(sample(), { resetHistory: true });
     const s = store.getState;
     for (const name of ['Ap', 'A', 'Ab', 'Abc']) s().renameNode(s().doc.nodes[1].id, name, 'rename:1');
-    expect(s().doc.edges[1]).toEqual({ from: 'Abc', to: 'Fn' });
+    expect(s().doc.edges[1]).toEqual({ id: 'e2', from: 'Abc', to: 'Fn' });
     s().undo();
     expect(s().doc.nodes.map((n) => n.id)).toEqual(['Users', 'Api', 'Fn']);
-    expect(s().doc.edges[1]).toEqual({ from: 'Api', to: 'Fn' });
+    expect(s().doc.edges[1]).toEqual({ id: 'e2', from: 'Api', to: 'Fn' });
   });
 
   it('refuses an empty, malformed or duplicate name with a message, leaving the document unchanged', () => {
@@ -189,8 +189,8 @@ describe('scenario store', () => {
     const ids = s().doc.nodes.map((n) => n.id);
     expect(ids).toEqual(['Users', 'Api', 'Fn', 'Api2', 'Fn2', 'Api3', 'Fn3']);
     expect(s().doc.edges.slice(2)).toEqual([
-      { from: 'Api2', to: 'Fn2' },
-      { from: 'Api3', to: 'Fn3' },
+      { id: 'e3', from: 'Api2', to: 'Fn2' },
+      { id: 'e4', from: 'Api3', to: 'Fn3' },
     ]);
     expect(s().doc.nodes[5].position).toEqual({ x: 296, y: 96 });
     expect(s().doc.nodes[4].properties).toEqual({ Timeout: 10 });
@@ -219,10 +219,10 @@ describe('scenario store', () => {
     expect(s().selection).toEqual({ nodes: [], edges: [] });
     s().undo();
     expect(s().doc.edges).toHaveLength(2);
-    s().select({ nodes: [], edges: [0] });
+    s().select({ nodes: [], edges: [s().doc.edges[0].id!] });
     s().deleteSelection();
     expect(s().doc.nodes).toHaveLength(3);
-    expect(s().doc.edges).toEqual([{ from: 'Api', to: 'Fn' }]);
+    expect(s().doc.edges).toEqual([{ id: 'e2', from: 'Api', to: 'Fn' }]);
   });
 
   it('one drag is one undo step', () => {
@@ -298,8 +298,8 @@ describe('adding and connecting (registry rules)', () => {
     const store = createAppStore();
     store.getState().loadDoc({ ...sample(), edges: [] }, { resetHistory: true });
     const s = store.getState;
-    expect(s().connect('Api', 'Fn')).toEqual({ ok: true, index: 0 });
-    expect(s().doc.edges).toEqual([{ from: 'Api', to: 'Fn' }]);
+    expect(s().connect('Api', 'Fn')).toEqual({ ok: true, id: 'e1' });
+    expect(s().doc.edges).toEqual([{ id: 'e1', from: 'Api', to: 'Fn' }]);
     expect(s().connect('Api', 'Fn')).toEqual({ ok: false, reason: 'Api is already connected to Fn.' });
     const refused = s().connect('Api', 'Users');
     expect(refused.ok).toBe(false);

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { AutosaveStatus } from './autosaveSession.ts';
 import type { Clip } from './docOps.ts';
 import type { AppState } from './index.ts';
 
@@ -7,8 +8,8 @@ export type SidebarTab = 'inspector' | 'advisor';
 
 export interface Selection {
   nodes: string[];
-  /** Edge indices into doc.edges. */
-  edges: number[];
+  /** Edge ids (doc.edges[i].id). */
+  edges: string[];
 }
 
 export interface Notice {
@@ -18,7 +19,6 @@ export interface Notice {
   seq: number;
 }
 
-/** Actions are function properties (closures, no `this`), like ScenarioSlice's. */
 export interface UiSlice {
   selection: Selection;
   theme: Theme;
@@ -38,6 +38,19 @@ export interface UiSlice {
   notify: (text: string, tone?: Notice['tone']) => void;
   dismissNotice: () => void;
   setBottomPanelHeight: (px: number) => void;
+  /** Whether autosave is working, failed (storage full) or waits for the user after another tab saved. */
+  autosave: AutosaveStatus;
+  setAutosave: (status: AutosaveStatus) => void;
+  /** Side panels can be collapsed to give the canvas room (a projector, a small laptop). */
+  paletteOpen: boolean;
+  sidebarOpen: boolean;
+  togglePanel: (panel: 'palette' | 'sidebar') => void;
+  /** The keyboard shortcuts list ("?"). */
+  shortcutsOpen: boolean;
+  setShortcutsOpen: (open: boolean) => void;
+  /** Embedded view: the document cannot be edited (runs, selection and charts still work). */
+  readOnly: boolean;
+  setReadOnly: (readOnly: boolean) => void;
 }
 
 export const EMPTY_SELECTION: Selection = { nodes: [], edges: [] };
@@ -78,6 +91,24 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   },
   dismissNotice() {
     set({ notice: null });
+  },
+  paletteOpen: true,
+  sidebarOpen: true,
+  togglePanel(panel) {
+    if (panel === 'palette') set({ paletteOpen: !get().paletteOpen });
+    else set({ sidebarOpen: !get().sidebarOpen });
+  },
+  shortcutsOpen: false,
+  setShortcutsOpen(open) {
+    set({ shortcutsOpen: open });
+  },
+  readOnly: false,
+  setReadOnly(readOnly) {
+    set({ readOnly });
+  },
+  autosave: { state: 'ok' },
+  setAutosave(status) {
+    set({ autosave: status });
   },
   setBottomPanelHeight(px) {
     set({ bottomPanelHeight: Math.round(Math.min(Math.max(px, 120), 800)) });

@@ -2,6 +2,7 @@ import { SERIES_STATS } from '../sim/core/metrics.ts';
 import type { SimNode } from '../sim/core/model.ts';
 import type { ModelRegistry } from '../sim/core/serviceKind.ts';
 import { Simulation, type SimScenario } from '../sim/engine.ts';
+import { buildResult, type ResultDocument } from '../sim/result.ts';
 import type { ColumnInfo, Frame, MetricIndex, NodeInfo, RunState } from './protocol.ts';
 
 /** Wall milliseconds of engine work per slice, so pause and live edits get through between slices. */
@@ -28,6 +29,8 @@ export class EngineRunner {
   /** Simulated ms one engine call covers; adapted so a call costs about CALL_TARGET_MS of wall time. */
   private chunkMs = 100;
   private stepTarget: number | null = null;
+  /** Wall ms the engine has worked on this run (the result document's wallSeconds). */
+  private wallMs = 0;
   // Real-time pacing: simulated time `anchorSim` corresponds to wall time `anchorWall`.
   private anchorWall = 0;
   private anchorSim = 0;
@@ -128,6 +131,7 @@ export class EngineRunner {
       if (now - start >= budgetMs) break;
     }
     this.measureSpeed(now, sim.now);
+    this.wallMs += now - start;
     if (sim.done) {
       this.state = 'done';
       this.stepTarget = null;
@@ -143,6 +147,11 @@ export class EngineRunner {
     // rather than try to catch up with a burst later.
     if (wanted - sim.now > 1000 * this.speed) this.anchorAt(now, sim.now);
     return sim.now >= wanted ? PACED_DELAY_MS : 0;
+  }
+
+  /** The result document of the run so far (the runner's --out format); null before a load. */
+  result(): ResultDocument | null {
+    return this.sim ? buildResult(this.sim, this.wallMs / 1000) : null;
   }
 
   /** A frame with what changed since the last one, or null when nothing did. */
@@ -193,6 +202,7 @@ export class EngineRunner {
     this.sentNow = -1;
     this.sentState = null;
     this.actualSpeed = 0;
+    this.wallMs = 0;
     this.index = buildIndex(this.sim, ++this.generation, this.registry);
     return this.index;
   }

@@ -96,6 +96,8 @@ export interface SimWorkerApi {
   /** A live edit of one node, applied from the engine's next event. */
   updateNode(node: import('../sim/core/model.ts').SimNode): void;
   updateEdge(index: number, properties: Record<string, unknown>): void;
+  /** The run so far as the headless runner's result document; null before a load. */
+  result(): import('../sim/result.ts').ResultDocument | null;
 }
 
 /** The main thread's frame receiver; the returned promise resolves when it is ready for the next frame. */

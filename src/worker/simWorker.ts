@@ -92,6 +92,9 @@ const api: SimWorkerApi = {
   updateEdge(index: number, properties: Record<string, unknown>) {
     runner.updateEdge(index, properties);
   },
+  result() {
+    return runner.result();
+  },
 };
 
 Comlink.expose(api);

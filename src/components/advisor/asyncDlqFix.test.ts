@@ -31,7 +31,8 @@ describe('advisor: async Lambda without a DLQ or destination, with the real serv
     expect(advice[0].fixLabel).toBe('Add an SQS on-failure queue');
     const fixed = advice[0].fix!(d);
     expect(fixed.nodes.map((n) => [n.id, n.type])).toContainEqual(['FnFailures', SQS]);
-    expect(fixed.edges).toContainEqual({ from: 'Fn', to: 'FnFailures', role: 'onFailure' });
+    expect(fixed.edges.map(({ from, to, role }) => ({ from, to, role }))).toContainEqual({ from: 'Fn', to: 'FnFailures', role: 'onFailure' });
+    expect(fixed.edges.every((e) => typeof e.id === 'string')).toBe(true);
     expect(adviseOn(fixed)).toEqual([]);
 
     const r = validateScenario(fixed);

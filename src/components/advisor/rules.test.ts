@@ -37,11 +37,22 @@ describe('design advisor', () => {
   });
 
   it('warns about maxReceiveCount below 5 only', () => {
-    const mk = (n: number) => doc([{ id: 'Q', type: SQS, position: at, properties: { RedrivePolicy: { maxReceiveCount: n } } }], []);
+    const mk = (n: number) =>
+      doc([{ id: 'Q', type: SQS, position: at, properties: { RedrivePolicy: { maxReceiveCount: n } } }, { id: 'Dlq', type: SQS, position: at }], [{ from: 'Q', to: 'Dlq' }]);
     expect(adviseOn(mk(5))).toEqual([]);
     const advice = adviseOn(mk(4));
     expect(advice.map((a) => a.id)).toEqual(['max-receive-count:Q']);
     expect(advice[0].fix!(mk(4)).nodes[0].properties).toEqual({ RedrivePolicy: { maxReceiveCount: 5 } });
+  });
+
+  it('says nothing about a dead-letter queue a queue does not have, except that it has none', () => {
+    const lone = doc([{ id: 'Q', type: SQS, position: at, properties: { RedrivePolicy: { maxReceiveCount: 2 } } }], []);
+    const advice = adviseOn(lone);
+    expect(advice.map((a) => a.message)).toEqual([
+      'Q sets maxReceiveCount (2) but has no dead-letter queue: connect another queue from its failure handle, or messages that keep failing are received again until they expire.',
+    ]);
+    expect(advice[0].fix).toBeUndefined();
+    expect(adviseOn(doc([{ id: 'Q', type: SQS, position: at }], []))).toEqual([]);
   });
 
   it('warns about an async-invoked function with no DLQ or on-failure destination; the fix adds an SQS on-failure queue', () => {
@@ -57,7 +68,7 @@ describe('design advisor', () => {
     expect(advice.map((a) => a.rule)).toEqual(['async-dlq']);
     const fixed = advice[0].fix!(d);
     expect(fixed.nodes[2]).toEqual({ id: 'FnFailures', type: SQS, position: { x: 140, y: 200 } });
-    expect(fixed.edges[1]).toEqual({ from: 'Fn', to: 'FnFailures', role: 'onFailure' });
+    expect(fixed.edges[1]).toEqual({ id: 'e2', from: 'Fn', to: 'FnFailures', role: 'onFailure' });
     expect(adviseOn(fixed, allowed)).toEqual([]);
     // without a Lambda -> SQS onFailure connection in the registry the warning stays, with no fix button
     const noFix = adviseOn(d, { canConnect: () => false });

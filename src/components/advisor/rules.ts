@@ -99,7 +99,7 @@ function asyncWithoutDlq(doc: Doc, byId: Map<string, DocNode>, options: AdvisorO
         fixLabel: 'Add an SQS on-failure queue',
         fix: (d: Doc) => {
           const added = addNode(d, SQS, `${fn.id}Failures`, { x: positionOf(fn).x + 40, y: positionOf(fn).y + 200 });
-          return addEdge(added.doc, { from: fn.id, to: added.id, role: 'onFailure' });
+          return addEdge(added.doc, { from: fn.id, to: added.id, role: 'onFailure' }).doc;
         },
       }),
     });
@@ -107,13 +107,28 @@ function asyncWithoutDlq(doc: Doc, byId: Map<string, DocNode>, options: AdvisorO
   return out;
 }
 
-/** RedrivePolicy.maxReceiveCount should be at least 5, so a brief throttle does not send good messages to the DLQ. */
+/**
+ * RedrivePolicy.maxReceiveCount should be at least 5, so a brief throttle does not send good messages to the
+ * DLQ. Without a dead-letter queue connected the setting does nothing, and the advice says so instead.
+ */
 function maxReceiveCount(doc: Doc): Advice[] {
   const out: Advice[] = [];
   for (const q of doc.nodes) {
     if (q.type !== SQS) continue;
     const count = getPath(q.properties, 'RedrivePolicy.maxReceiveCount');
-    if (typeof count !== 'number' || count >= 5) continue;
+    if (typeof count !== 'number') continue;
+    const hasDlq = doc.edges.some((e) => e.from === q.id && (e.role ?? 'deadLetter') === 'deadLetter' && doc.nodes.some((n) => n.id === e.to && n.type === SQS));
+    if (!hasDlq) {
+      out.push({
+        id: `max-receive-count:${q.id}`,
+        rule: 'max-receive-count',
+        severity: 'warning',
+        nodeId: q.id,
+        message: `${q.id} sets maxReceiveCount (${count}) but has no dead-letter queue: connect another queue from its failure handle, or messages that keep failing are received again until they expire.`,
+      });
+      continue;
+    }
+    if (count >= 5) continue;
     out.push({
       id: `max-receive-count:${q.id}`,
       rule: 'max-receive-count',

@@ -16,6 +16,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { openDroppedFile } from '../../commands/files.ts';
 import { installViewBridge } from '../../commands/viewBridge.ts';
 import { connectionRule } from '../../scenario/index.ts';
 import { findServiceKind } from '../../sim/services/registry.ts';
@@ -47,7 +48,7 @@ interface Refusal {
 /** The architecture canvas: React Flow over the store's document (the document is the source of truth). */
 export function Canvas() {
   const flow = useReactFlow<ServiceFlowNode, ServiceFlowEdge>();
-  const { docNodes, docEdges, selNodes, selEdges, theme, fitRequest } = useAppStore(
+  const { docNodes, docEdges, selNodes, selEdges, theme, fitRequest, readOnly } = useAppStore(
     useShallow((s) => ({
       docNodes: s.doc.nodes,
       docEdges: s.doc.edges,
@@ -55,6 +56,7 @@ export function Canvas() {
       selEdges: s.selection.edges,
       theme: s.theme,
       fitRequest: s.fitRequest,
+      readOnly: s.readOnly,
     })),
   );
   // One deriver (and its cache of React Flow objects) per canvas for its whole life; useMemo may forget.
@@ -127,15 +129,14 @@ export function Canvas() {
 
   const onEdgesChange = useCallback((changes: EdgeChange<ServiceFlowEdge>[]) => {
     const s = appStore.getState();
-    let selected: Set<number> | null = null;
+    let selected: Set<string> | null = null;
     for (const c of changes) {
       if (c.type !== 'select') continue;
-      const index = Number(c.id.split(':')[0]);
       selected ??= new Set(s.selection.edges);
-      if (c.selected) selected.add(index);
-      else selected.delete(index);
+      if (c.selected) selected.add(c.id);
+      else selected.delete(c.id);
     }
-    if (selected) s.select({ edges: [...selected].sort((a, b) => a - b) });
+    if (selected) s.select({ edges: [...selected] });
   }, []);
 
   const isValidConnection = useCallback<IsValidConnection<ServiceFlowEdge>>(
@@ -149,7 +150,7 @@ export function Canvas() {
     if (!check.ok) return s.notify(check.reason, 'error');
     const r = s.connect(c.source, c.target, check.role);
     if (!r.ok) s.notify(r.reason, 'error');
-    else s.select({ nodes: [], edges: [r.index] });
+    else s.select({ nodes: [], edges: [r.id] });
   }, []);
 
   const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
@@ -164,6 +165,12 @@ export function Canvas() {
 
   const onDrop = useCallback(
     (e: React.DragEvent) => {
+      if (appStore.getState().readOnly) return;
+      if (e.dataTransfer.files.length > 0) {
+        e.preventDefault();
+        void openDroppedFile(appStore, e.dataTransfer.files);
+        return;
+      }
       const type = e.dataTransfer.getData(PALETTE_MIME);
       if (!type || !findServiceKind(type)) return;
       e.preventDefault();
@@ -175,7 +182,8 @@ export function Canvas() {
   );
 
   const onDragOver = useCallback((e: React.DragEvent) => {
-    if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+    if (appStore.getState().readOnly) return;
+    if (e.dataTransfer.types.includes(PALETTE_MIME) || e.dataTransfer.types.includes('Files')) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
     }
@@ -204,6 +212,8 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onNodeDragStart={onNodeDragStart}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         onPaneClick={onPaneClick}
         onMoveStart={onMoveStart}
         deleteKeyCode={null}
@@ -221,7 +231,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1.5} />
         {minimapFits(size) && (
-          <MiniMap pannable zoomable style={minimapStyle} className="!rounded-lg !shadow-md" nodeStrokeWidth={3} nodeColor={minimapColor} />
+          <MiniMap pannable zoomable style={minimapStyle} className="!rounded-lg !shadow-md max-md:!hidden" nodeStrokeWidth={3} nodeColor={minimapColor} />
         )}
         {controlsFit(size) && <Controls showInteractive={false} className="!rounded-lg !shadow-md" />}
       </ReactFlow>
@@ -235,7 +245,7 @@ export function Canvas() {
           {refusal.text}
         </div>
       )}
-      {docNodes.length === 0 && (
+      {docNodes.length === 0 && !readOnly && (
         <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
           <div className="rounded-xl border border-dashed border-slate-300 px-6 py-4 text-center text-slate-500 dark:border-slate-700 dark:text-slate-400">
             <div className="text-lg font-medium">Drag a service here from the palette</div>

@@ -31,7 +31,7 @@ describe('connection checks (registry rules)', () => {
   it('refuses what AWS does not allow, saying why', () => {
     const r = checkConnection(doc(), 'Jobs', 'Api');
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.reason).toMatch(/^An SQS queue cannot connect to an API Gateway/);
+    expect(!r.ok && r.reason).toBe("An SQS queue can't send to an API Gateway (REST). Consumers poll a queue; it calls nothing. Connect the queue to a Lambda function instead.");
     expect(checkConnection(doc(), 'Fn', 'Fn')).toEqual({ ok: false, reason: 'A node cannot connect to itself.' });
     expect(checkConnection(doc(), 'Users', 'Api')).toEqual({ ok: false, reason: 'Users is already connected to Api.' });
   });
@@ -59,15 +59,15 @@ describe('React Flow elements derived from the document', () => {
 
   it('edges use the failure handle for dead-letter roles and stay stable', () => {
     const derive = createEdgeDeriver();
-    const d = { ...doc(), edges: [{ from: 'Users', to: 'Api' }, { from: 'Jobs', to: 'Dlq' }] };
+    const d = { ...doc(), edges: [{ id: 'e1', from: 'Users', to: 'Api' }, { id: 'e7', from: 'Jobs', to: 'Dlq' }] };
     const infer = (e: { from: string }) =>
       e.from === 'Jobs' ? { role: 'deadLetter' as const, severalRoles: false } : { role: 'call' as const, severalRoles: true };
     const first = derive(d.edges, new Set(), infer);
     expect(first.map((e) => [e.id, e.sourceHandle, e.data?.index, e.data?.severalRoles])).toEqual([
-      ['0:Users->Api', 'out', 0, true],
-      ['1:Jobs->Dlq', 'failure', 1, false],
+      ['e1', 'out', 0, true],
+      ['e7', 'failure', 1, false],
     ]);
-    const second = derive(d.edges, new Set([1]), infer);
+    const second = derive(d.edges, new Set(['e7']), infer);
     expect(second[0]).toBe(first[0]);
     expect(second[1].selected).toBe(true);
   });

@@ -2,6 +2,7 @@ import type { EdgeRole } from '../../sim/core/model.ts';
 import { connectionsFrom } from '../../sim/services/registry.ts';
 import { connectionRule } from '../../scenario/index.ts';
 import type { Doc } from '../../store/doc.ts';
+import { plainRefusal } from './refusalWording.ts';
 
 /** Roles drawn from a node's bottom "failure" handle; every other role leaves from its right "out" handle. */
 export const FAILURE_ROLES: readonly EdgeRole[] = ['onFailure', 'deadLetter'];
@@ -36,7 +37,7 @@ export function checkConnection(doc: Doc, source: string, target: string, handle
   if (source === target) return { ok: false, reason: 'A node cannot connect to itself.' };
   const r = connectionRule(a.type, b.type);
   const roles: readonly EdgeRole[] = r.ok ? r.rule.roles : (r.roles ?? []);
-  if (roles.length === 0) return { ok: false, reason: r.ok ? 'Not allowed.' : r.reason };
+  if (roles.length === 0) return { ok: false, reason: plainRefusal(a.type, b.type) ?? (r.ok ? 'Not allowed.' : r.reason) };
   const forHandle = roles.filter((role) => handleForRole(role) === handle);
   if (forHandle.length === 0) {
     const other = handle === 'failure' ? 'right-hand (output)' : 'bottom (failure)';

@@ -43,21 +43,22 @@ export function createNodeDeriver() {
   };
 }
 
+/** The document's edge id (restored documents always have one; the index form covers a bare document). */
 export function edgeId(e: DocEdge, index: number): string {
-  return `${index}:${e.from}->${e.to}`;
+  return e.id ?? `${index}:${e.from}->${e.to}`;
 }
 
 export function createEdgeDeriver() {
   let cache = new Map<string, { src: DocEdge; selected: boolean; rf: ServiceFlowEdge }>();
   return (
     edges: readonly DocEdge[],
-    selected: ReadonlySet<number>,
+    selected: ReadonlySet<string>,
     roleOf: (e: DocEdge) => { role: EdgeRole | undefined; severalRoles: boolean },
   ): ServiceFlowEdge[] => {
     const next = new Map<string, { src: DocEdge; selected: boolean; rf: ServiceFlowEdge }>();
     const out = edges.map((src, index) => {
       const id = edgeId(src, index);
-      const sel = selected.has(index);
+      const sel = selected.has(id);
       const prev = cache.get(id);
       if (prev && prev.src === src && prev.selected === sel) {
         next.set(id, prev);

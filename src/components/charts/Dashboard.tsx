@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useLiveIndex } from '../../live/useLiveIndex.ts';
 import { useAppStore } from '../../store/index.ts';
 import { headlineCharts, nodeCharts } from './chartLayout.ts';
@@ -6,8 +6,9 @@ import { EmptyDashboard } from './EmptyDashboard.tsx';
 import { LiveChart } from './LiveChart.tsx';
 
 /**
- * The charts panel: the whole system's headline metrics, then the selected node's service metrics.
- * Loaded lazily (with uPlot) so neither is in the initial bundle.
+ * The charts panel: the selected node's own metrics first when a node is selected, and the whole system's
+ * headline metrics. It scrolls back to the top when the selection or the run (reset, another example)
+ * changes. Loaded lazily (with uPlot) so neither is in the initial bundle.
  */
 export default function Dashboard() {
   const index = useLiveIndex();
@@ -17,10 +18,15 @@ export default function Dashboard() {
   const node = index && selected ? index.nodes.find((n) => n.id === selected) : undefined;
   const perNode = useMemo(() => (index && node ? nodeCharts(node, index) : []), [index, node]);
 
+  const scroller = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [selected, index?.generation]);
+
   if (!index) return <EmptyDashboard />;
   return (
-    <div className="h-full overflow-y-auto p-3" data-testid="dashboard">
-      <section aria-label="System metrics">
+    <div ref={scroller} className="flex h-full flex-col overflow-y-auto p-3" data-testid="dashboard">
+      <section aria-label="System metrics" className={node ? 'order-2 mt-4' : ''}>
         <h2 className="mb-2 text-sm font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">Whole system</h2>
         <div className="grid grid-cols-[repeat(auto-fill,minmax(300px,1fr))] gap-3">
           {headline.map((spec) => (
@@ -28,7 +34,7 @@ export default function Dashboard() {
           ))}
         </div>
       </section>
-      <section aria-label="Selected node metrics" className="mt-4">
+      <section aria-label="Selected node metrics" className={node ? 'order-1' : 'mt-4'}>
         {node ? (
           <>
             <h2 className="mb-2 text-sm font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">

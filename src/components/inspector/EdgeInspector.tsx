@@ -19,10 +19,10 @@ const ROLE_HELP: Record<EdgeRole, string> = {
 };
 
 /** An edge: its role (where AWS allows several) and the settings AWS keeps on the connection. */
-export function EdgeInspector({ index }: { index: number }) {
+export function EdgeInspector({ edgeId }: { edgeId: string }) {
   const { edge, fromType, toType } = useAppStore(
     useShallow((s) => {
-      const edge = s.doc.edges[index];
+      const edge = s.doc.edges.find((e) => e.id === edgeId);
       return {
         edge,
         fromType: s.doc.nodes.find((n) => n.id === edge?.from)?.type ?? '',
@@ -53,7 +53,7 @@ export function EdgeInspector({ index }: { index: number }) {
             disabled={roles.length < 2}
             className={`${inputClass} ${inputTone(null)} disabled:opacity-70`}
             onChange={(e) => {
-              const r = appStore.getState().setEdgeRole(index, e.target.value);
+              const r = appStore.getState().setEdgeRole(edgeId, e.target.value);
               if (!r.ok) appStore.getState().notify(r.reason, 'error');
             }}
           >
@@ -67,13 +67,13 @@ export function EdgeInspector({ index }: { index: number }) {
       </div>
       {!rule.ok && !rule.roles && <p className="px-4 pb-3 text-sm text-red-600 dark:text-red-400">{rule.reason}</p>}
       <FieldList
-        resetKey={`${index}:${edge.from}->${edge.to}:${role}`}
+        resetKey={`${edgeId}:${edge.from}->${edge.to}:${role}`}
         sources={[
           {
             section: 'properties',
             fields: fieldsOf(schema, 'Settings'),
             values: edge.properties,
-            onCommit: (path, value, session) => appStore.getState().setEdgeField(index, path, value, session),
+            onCommit: (path, value, session) => appStore.getState().setEdgeField(edgeId, path, value, session),
           },
         ]}
       />

@@ -8,7 +8,7 @@ import { ScenarioInspector } from './ScenarioInspector.tsx';
 export function Inspector() {
   const { nodes, edges } = useAppStore(useShallow((s) => s.selection));
   if (nodes.length === 1 && edges.length === 0) return <NodeInspector nodeId={nodes[0]} />;
-  if (edges.length === 1 && nodes.length === 0) return <EdgeInspector key={edges[0]} index={edges[0]} />;
+  if (edges.length === 1 && nodes.length === 0) return <EdgeInspector key={edges[0]} edgeId={edges[0]} />;
   if (nodes.length + edges.length > 1)
     return (
       <div className="p-4 text-sm text-slate-600 dark:text-slate-300" data-testid="inspector-multi">

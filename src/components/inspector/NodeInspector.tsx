@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { nodeProblems } from '../../scenario/index.ts';
+import { reservationProblem } from './accountReservations.ts';
 import { findServiceKind } from '../../sim/services/registry.ts';
 import { nameProblem } from '../../store/docOps.ts';
 import { appStore, useAppStore } from '../../store/index.ts';
@@ -20,7 +21,12 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
     }),
   );
   const kind = node ? findServiceKind(node.type) : undefined;
-  const problems = useMemo(() => (node ? nodeProblems(appStore.getState().doc, index) : []), [node, index]);
+  const reservation = useAppStore((s) => reservationProblem(s.doc, nodeId)?.message ?? null);
+  const problems = useMemo(() => {
+    if (!node) return [];
+    const own = nodeProblems(appStore.getState().doc, index);
+    return reservation ? [...own, { path: 'properties.ReservedConcurrentExecutions', message: reservation }] : own;
+  }, [node, index, reservation]);
   if (!node) return null;
 
   const sources: FieldSource[] = (['properties', 'behaviour'] as const).map((section) => ({

@@ -35,8 +35,15 @@ function Field(props: { path: string; label: string; help: string; value: string
 
 /** With nothing selected: the scenario's name, seed and simulated duration, and what the canvas holds. */
 export function ScenarioInspector() {
-  const { name, seed, duration, nodes, edges } = useAppStore(
-    useShallow((s) => ({ name: s.doc.name, seed: s.doc.seed, duration: s.doc.durationSeconds, nodes: s.doc.nodes.length, edges: s.doc.edges.length })),
+  const { name, seed, duration, nodes, edges, account } = useAppStore(
+    useShallow((s) => ({
+      name: s.doc.name,
+      seed: s.doc.seed,
+      duration: s.doc.durationSeconds,
+      nodes: s.doc.nodes.length,
+      edges: s.doc.edges.length,
+      account: s.doc.settings?.lambdaAccountConcurrency,
+    })),
   );
   const set = appStore.getState().setDocMeta;
   return (
@@ -72,6 +79,15 @@ export function ScenarioInspector() {
         placeholder={String(DEFAULT_DURATION_SECONDS)}
         parse={(t) => wholeNumber(t, 1, LIMITS.durationSeconds, ' s')}
         commit={(v) => set({ durationSeconds: v as number | undefined })}
+      />
+      <Field
+        path="settings.lambdaAccountConcurrency"
+        label="Lambda account concurrency"
+        help="Concurrent executions for all functions of the account in the Region (an adjustable AWS quota); reservations may take all but 100."
+        value={typeof account === 'number' ? String(account) : ''}
+        placeholder="1000"
+        parse={(t) => wholeNumber(t, 100, 1_000_000)}
+        commit={(v) => appStore.getState().setDocSetting('lambdaAccountConcurrency', v)}
       />
     </div>
   );

@@ -43,7 +43,7 @@ export function ExamplesMenu() {
         title="Examples: open a ready-made architecture"
         aria-label="Examples"
         onClick={() => setOpen(true)}
-        className="inline-flex h-9 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+        className="inline-flex h-9 items-center gap-1.5 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
       >
         <BookIcon />
         <span className="hidden min-[1400px]:inline">Examples</span>

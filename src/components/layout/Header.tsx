@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { useAppStore } from '../../store/index.ts';
 import { CommandButton } from '../common/CommandButton.tsx';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
-import { FileIcon, FitIcon, LayoutIcon, MoonIcon, OpenIcon, RedoIcon, SaveIcon, SunIcon, UndoIcon } from '../common/icons.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
+import { FileIcon, FitIcon, LayoutIcon, LinkIcon, MoonIcon, OpenIcon, RedoIcon, SaveIcon, SunIcon, UndoIcon } from '../common/icons.tsx';
 
 function Divider() {
   return <span aria-hidden className="mx-1 h-6 w-px bg-slate-200 dark:bg-slate-700" />;
@@ -14,7 +15,7 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
   const dark = useAppStore((s) => s.theme === 'dark');
   return (
     <header className="flex h-14 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
-      <div className="flex min-w-44 shrink items-center gap-2 pr-2">
+      <div className="flex min-w-0 shrink items-center gap-2 pr-2 md:min-w-44">
         <svg viewBox="0 0 32 32" width="28" height="28" className="shrink-0" aria-hidden>
           <rect width="32" height="32" rx="8" fill="#FF9900" />
           <path d="M8 21l5-10 4 7 3-4 4 7" fill="none" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" />
@@ -26,8 +27,10 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
           </div>
         </div>
       </div>
-      <Divider />
-      <nav aria-label="Editor" className="flex shrink-0 items-center">
+      <span className="max-md:hidden">
+        <Divider />
+      </span>
+      <nav aria-label="Editor" className="flex shrink-0 items-center max-md:hidden">
         <CommandButton id="undo" icon={<UndoIcon />} />
         <CommandButton id="redo" icon={<RedoIcon />} />
         <Divider />
@@ -37,8 +40,10 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
         <CommandButton id="new-scenario" icon={<FileIcon />} />
         <CommandButton id="import" icon={<OpenIcon />} />
         <CommandButton id="export" icon={<SaveIcon />} />
+        <ExportMenu />
         <Divider />
         <ExamplesMenu />
+        <CommandButton id="copy-link" icon={<LinkIcon />} showLabel labelClassName="hidden 2xl:inline" />
       </nav>
       {/* Slot for the run controls (RUN's <RunControls/>). */}
       <div className="mx-auto flex shrink-0 items-center gap-2 pl-2" data-slot="run-controls">

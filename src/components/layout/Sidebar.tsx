@@ -3,6 +3,7 @@ import { useAdvice } from '../advisor/useAdvice.ts';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { appStore, useAppStore } from '../../store/index.ts';
 import type { SidebarTab } from '../../store/uiSlice.ts';
+import { PanelToggle } from './PanelToggle.tsx';
 
 type Tab = SidebarTab;
 
@@ -15,8 +16,9 @@ export function Sidebar() {
   const tabClass = (t: Tab) =>
     `flex-1 border-b-2 px-3 py-2.5 text-sm font-semibold ${tab === t ? 'border-sky-600 text-slate-900 dark:border-sky-400 dark:text-slate-50' : 'border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200'}`;
   return (
-    <aside className="flex w-80 shrink-0 2xl:w-[22rem] flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" aria-label="Inspector">
-      <div role="tablist" className="flex border-b border-slate-200 dark:border-slate-800">
+    <aside className="relative flex w-80 shrink-0 2xl:w-[22rem] flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" aria-label="Inspector">
+      <div role="tablist" className="flex border-b border-slate-200 pl-8 dark:border-slate-800">
+        <PanelToggle panel="sidebar" />
         <button type="button" role="tab" aria-selected={tab === 'inspector'} data-testid="sidebar-tab-inspector" className={tabClass('inspector')} onClick={() => setTab('inspector')}>
           Inspector
         </button>

@@ -2,7 +2,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { appStore, useAppStore } from '../../store/index.ts';
 import './runCommands.ts';
 import { SeedField } from './SeedField.tsx';
-import { formatDuration, formatSimTime, parseSpeedKey, SPEEDS, speedKey } from './speeds.ts';
+import { watchableSpeed } from '../../store/simulationSlice.ts';
+import { formatDuration, formatSimTime, parseSpeedKey, speedKey, speedOptions } from './speeds.ts';
 
 const button =
   'inline-flex items-center gap-1.5 whitespace-nowrap rounded-md border px-3 py-1.5 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50';
@@ -17,7 +18,7 @@ export function RunControls() {
       status: s.run.status,
       seconds: s.run.seconds,
       duration: s.run.durationSeconds || s.doc.durationSeconds || 600,
-      speed: s.run.speed,
+      speed: s.run.speedAuto ? watchableSpeed(s.doc.durationSeconds ?? 600) : s.run.speed,
       actualSpeed: s.run.actualSpeed,
       seed: s.doc.seed ?? s.run.seed,
       stopped: s.run.stopped,
@@ -43,21 +44,21 @@ export function RunControls() {
           <span aria-hidden>{running ? '❚❚' : '▶'}</span>
           {running ? 'Pause' : 'Run'}
         </button>
-        <button type="button" data-testid="run-step" className={plain} title="Advance one simulated second, then pause" disabled={running} onClick={() => void actions.stepRun(1)}>
+        <button type="button" data-testid="run-step" className={`${plain} max-md:hidden`} title="Advance one simulated second, then pause" disabled={running} onClick={() => void actions.stepRun(1)}>
           Step
         </button>
         <button type="button" data-testid="run-reset" className={plain} title="Back to 0 s with the current architecture" onClick={() => void actions.resetRun()}>
           Reset
         </button>
-        <label className="flex items-center gap-1.5 text-sm text-slate-600 dark:text-slate-300" title="Simulated seconds per real second; Max runs as fast as the engine can">
-          <span className="max-[1399px]:sr-only">Speed</span>
+        <label className="flex items-center gap-1.5 text-sm text-slate-600 max-md:hidden dark:text-slate-300" title="Simulated seconds per real second; Max runs as fast as the engine can">
+          <span className="max-2xl:sr-only">Speed</span>
           <select
             data-testid="run-speed"
             className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
             value={speedKey(run.speed)}
             onChange={(e) => actions.setRunSpeed(parseSpeedKey(e.target.value))}
           >
-            {SPEEDS.map((s) => (
+            {speedOptions(run.speed, run.duration).map((s) => (
               <option key={speedKey(s.value)} value={speedKey(s.value)}>
                 {s.label}
               </option>
@@ -66,14 +67,14 @@ export function RunControls() {
         </label>
         <SeedField seed={run.seed} onApply={(seed) => void actions.resetRun(seed)} />
         <div
-          className="ml-1 flex min-w-36 flex-col text-sm whitespace-nowrap tabular-nums text-slate-700 dark:text-slate-200"
+          className="ml-1 flex flex-col md:min-w-36 text-sm whitespace-nowrap tabular-nums text-slate-700 dark:text-slate-200"
           data-testid="run-clock"
           data-status={run.status}
           data-seconds={run.seconds}
           title={running && run.actualSpeed > 0 ? `Running at ${run.actualSpeed}× real time` : undefined}
         >
           <span className="text-xs font-semibold text-slate-500 uppercase dark:text-slate-400">
-            {STATUS_TEXT[run.status]}
+            {run.status === 'paused' && run.seconds === 0 ? 'Ready' : STATUS_TEXT[run.status]}
             {running && run.actualSpeed > 0 && <span className="font-normal normal-case"> · {run.actualSpeed >= 10 ? Math.round(run.actualSpeed).toLocaleString('en-US') : run.actualSpeed}×</span>}
           </span>
           <span>
@@ -88,7 +89,7 @@ export function RunControls() {
         <p
           role="status"
           data-testid="run-message"
-          className={`absolute top-full left-0 z-30 mt-2 max-w-2xl rounded-md border px-3 py-1.5 text-sm shadow-md ${
+          className={`absolute top-full left-0 z-30 mt-2 max-w-2xl max-md:fixed max-md:inset-x-2 max-md:top-14 rounded-md border px-3 py-1.5 text-sm shadow-md ${
             run.stopped || run.message?.tone === 'error'
               ? 'border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200'
               : 'border-slate-200 bg-white text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200'

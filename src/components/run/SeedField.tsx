@@ -16,7 +16,7 @@ export function SeedField({ seed, onApply }: { seed: number; onApply: (seed: num
     if (v !== seed) onApply(v);
   };
   return (
-    <label className="flex items-center gap-1.5 text-sm text-slate-600 dark:text-slate-300">
+    <label className="flex items-center gap-1.5 text-sm text-slate-600 max-md:hidden dark:text-slate-300">
       {/* The visible word gives way on narrower screens (a 1280 px projector); the box keeps its name. */}
       <span className="max-[1399px]:sr-only">Seed</span>
       <input

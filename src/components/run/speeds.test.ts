@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatSimTime, parseSpeedKey, SPEEDS, speedKey } from './speeds.ts';
+import { watchableSpeed } from '../../store/simulationSlice.ts';
+import { formatDuration, formatSimTime, parseSpeedKey, SPEEDS, speedKey, speedOptions } from './speeds.ts';
 
 describe('run control formatting', () => {
   it('round-trips every offered speed through its select key, Infinity as "max"', () => {
     for (const s of SPEEDS) expect(parseSpeedKey(speedKey(s.value))).toBe(s.value);
     expect(speedKey(Infinity)).toBe('max');
+  });
+
+  it('plays a first run in about 30 s, offering that speed beside the usual ones with Max one click away', () => {
+    expect(watchableSpeed(600)).toBe(20);
+    expect(watchableSpeed(10)).toBe(1);
+    expect(watchableSpeed(86_400)).toBe(2880);
+    const options = speedOptions(20, 600);
+    expect(options.map((o) => o.label)).toEqual(['1× (real time)', '2×', '5×', '10×', '20× (30 s run)', '60×', '600×', 'Max']);
+    expect(speedOptions(60, 600)).toEqual([...SPEEDS]);
+    expect(speedOptions(2880, 86_400).find((o) => o.value === 2880)?.label).toBe('2,880× (30 s run)');
   });
 
   it('formats the simulated clock and the run length', () => {

@@ -9,6 +9,14 @@ export const SPEEDS: readonly { value: number; label: string }[] = [
   { value: Infinity, label: 'Max' },
 ];
 
+/** The offered speeds, plus `current` where it is none of them (the watchable default, a shared link's). */
+export function speedOptions(current: number, durationSeconds: number): { value: number; label: string }[] {
+  if (SPEEDS.some((s) => s.value === current)) return [...SPEEDS];
+  const wall = Math.round(durationSeconds / current);
+  const label = `${current.toLocaleString('en-US')}× (${wall < 90 ? `${wall} s` : `${Math.round(wall / 60)} min`} run)`;
+  return [...SPEEDS, { value: current, label }].sort((a, b) => a.value - b.value);
+}
+
 export function speedKey(v: number): string {
   return Number.isFinite(v) ? String(v) : 'max';
 }

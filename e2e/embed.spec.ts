@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import { openWith, screenshot } from './helpers.ts';
+
+const scenario = {
+  name: 'E2E: embedded API',
+  durationSeconds: 60,
+  nodes: [
+    { id: 'Users', type: 'Client', position: { x: 0, y: 100 }, properties: { pattern: 'poisson', ratePerSecond: 80 } },
+    { id: 'Api', type: 'AWS::ApiGateway::RestApi', position: { x: 320, y: 100 } },
+    { id: 'Fn', type: 'AWS::Lambda::Function', position: { x: 640, y: 100 }, properties: { ReservedConcurrentExecutions: 3 } },
+  ],
+  edges: [
+    { from: 'Users', to: 'Api' },
+    { from: 'Api', to: 'Fn' },
+  ],
+};
+
+test('the embed page in a 700x450 iframe: diagram and charts, read-only, Run/Reset and a link to the playground', async ({ page, browser, baseURL }) => {
+  await openWith(page, scenario);
+  await expect.poll(() => page.evaluate<string>('location.hash')).toMatch(/^#s=1\./);
+  const hash = await page.evaluate<string>('location.hash');
+
+  const blog = await browser.newContext({ viewport: { width: 900, height: 600 } });
+  const post = await blog.newPage();
+  await post.goto(`${baseURL}/favicon-does-not-matter`).catch(() => {});
+  await post.setContent(`<h1 style="font:16px sans-serif">A blog post</h1><iframe title="scenario" src="${baseURL}/?embed${hash}" width="700" height="450" style="border:1px solid #ccc"></iframe>`);
+  const frame = post.frameLocator('iframe');
+  await expect(frame.getByTestId('embed')).toBeVisible();
+  await expect(frame.getByTestId('scenario-name')).toHaveText('E2E: embedded API');
+  await expect(frame.locator('.react-flow__node')).toHaveCount(3);
+  await expect(frame.getByLabel('Palette')).toHaveCount(0);
+  await expect(frame.getByTestId('command-copy-link')).toHaveCount(0);
+  const link = frame.getByTestId('open-in-playground');
+  await expect(link).toHaveAttribute('href', `${baseURL}/${hash}`);
+  await expect(link).toHaveAttribute('target', '_blank');
+
+  // Embeds play at the watchable default (about 30 s a run): let it move, then pause.
+  await frame.getByTestId('run-toggle').click();
+  await expect(frame.getByTestId('run-clock')).toHaveAttribute('data-status', 'running');
+  await expect.poll(async () => Number(await frame.getByTestId('run-clock').getAttribute('data-seconds')), { timeout: 20_000 }).toBeGreaterThan(10);
+  await frame.getByTestId('run-toggle').click();
+  await expect(frame.getByTestId('run-clock')).toHaveAttribute('data-status', 'paused');
+  await expect(frame.locator('[data-testid^="chart-"][data-points]').first()).toBeVisible();
+  // Everything fits the 700x450 frame: no scrollbars inside it.
+  const iframe = await post.locator('iframe').elementHandle();
+  const inner = await (await iframe.contentFrame())!.evaluate('[document.documentElement.scrollWidth, document.documentElement.scrollHeight]');
+  expect(inner).toEqual([700, 450]);
+  await screenshot(post, 'embed-700x450');
+  // Read-only: a node does not move against the others when dragged (the view may pan), Delete removes nothing.
+  const fn = frame.getByTestId('node-Fn');
+  const api = frame.getByTestId('node-Api');
+  const gap = async () => (await fn.boundingBox())!.x - (await api.boundingBox())!.x;
+  const gapBefore = await gap();
+  const before = (await fn.boundingBox())!;
+  await post.mouse.move(before.x + 40, before.y + 20);
+  await post.mouse.down();
+  await post.mouse.move(before.x + 140, before.y + 120, { steps: 5 });
+  await post.mouse.up();
+  expect(await gap()).toBeCloseTo(gapBefore, 0);
+  await post.keyboard.press('Delete');
+  await expect(frame.locator('.react-flow__node')).toHaveCount(3);
+
+  await frame.getByTestId('run-reset').click();
+  await expect(frame.getByTestId('run-clock')).toHaveAttribute('data-seconds', '0');
+  // The embedding page never touched this browser's own autosave.
+  expect(await blog.storageState().then((s) => s.origins.flatMap((o) => o.localStorage).filter((e) => e.name.includes('autosave')))).toEqual([]);
+  await blog.close();
+});

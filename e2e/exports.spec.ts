@@ -1,0 +1,65 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { ResultDocument } from '../src/sim/result.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { openWith, screenshot, SCREENSHOTS } from './helpers.ts';
+
+const scenario = {
+  name: 'E2E: exports',
+  durationSeconds: 60,
+  nodes: [
+    { id: 'Users', type: 'Client', position: { x: 0, y: 100 }, properties: { pattern: 'poisson', ratePerSecond: 60 } },
+    { id: 'Api', type: 'AWS::ApiGateway::RestApi', position: { x: 320, y: 100 } },
+    { id: 'Fn', type: 'AWS::Lambda::Function', position: { x: 640, y: 100 }, properties: { ReservedConcurrentExecutions: 3 } },
+  ],
+  edges: [
+    { from: 'Users', to: 'Api' },
+    { from: 'Api', to: 'Fn' },
+  ],
+};
+
+async function exportFile(page: Page, id: string): Promise<{ name: string; bytes: Buffer }> {
+  await page.getByTestId('export-menu').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`command-${id}`).click()]);
+  return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())) };
+}
+
+test('PNG and SVG of the diagram, and the metrics as CSV whose totals match the result JSON', async ({ page }) => {
+  await openWith(page, scenario);
+  await page.getByTestId('export-menu').click();
+  await expect(page.getByTestId('command-export-csv')).toBeDisabled(); // no run yet
+  await screenshot(page, 'export-menu');
+  await page.keyboard.press('Escape');
+
+  const png = await exportFile(page, 'export-png');
+  expect(png.name).toBe('e2e-exports.png');
+  expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+  expect(png.bytes.length).toBeGreaterThan(5_000);
+  const width = png.bytes.readUInt32BE(16);
+  expect(width).toBeGreaterThan(1000); // three nodes side by side at 2x
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  writeFileSync(`${SCREENSHOTS}/export-diagram.png`, png.bytes); // to look at
+
+  const svg = await exportFile(page, 'export-svg');
+  expect(svg.name).toBe('e2e-exports.svg');
+  const svgText = svg.bytes.toString();
+  expect(svgText).toContain('<svg');
+  expect(svgText).toContain('Fn'); // node names as text
+  expect(svgText).toContain('Lambda function');
+  expect(svgText).toMatch(/class="react-flow__edge-path[^"]*"[^>]*style="[^"]*stroke: rgb/); // edges drawn, not just arrowheads
+
+  await page.getByTestId('run-speed').selectOption('max');
+  await page.getByTestId('run-toggle').click();
+  await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  const csv = (await exportFile(page, 'export-csv')).bytes.toString();
+  const result = JSON.parse((await exportFile(page, 'export-result')).bytes.toString()) as ResultDocument;
+  expect(result.format).toBe('serverless-playground/result');
+  const rows = csv.trimEnd().split('\r\n').map((l) => l.split(','));
+  expect(rows).toHaveLength(result.simulatedSeconds / result.periodSeconds + 1);
+  for (const [node, metric] of [['Users', 'Requests'], ['Fn', 'Invocations'], ['Fn', 'Throttles']]) {
+    const col = rows[0].indexOf(`${node} ${metric}`);
+    expect(col, `${node} ${metric}`).toBeGreaterThan(0);
+    const sum = rows.slice(1).reduce((s, r) => s + Number(r[col] || 0), 0);
+    expect(sum).toBeCloseTo(result.nodes[node].totals[metric].Sum, 3);
+  }
+  expect(result.nodes.Fn.totals.Throttles.Sum).toBeGreaterThan(0);
+});

@@ -1,0 +1,39 @@
+import type { AppStore } from '../../store/index.ts';
+import { fileBridge, fileNameFor } from '../files.ts';
+import { registerCommands } from '../registry.ts';
+import { resultCsv } from './resultCsv.ts';
+
+/** The canvas's drawing layer, found when an image is exported (the canvas installs nothing for this). */
+function viewportElement(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('[data-testid="canvas"] .react-flow__viewport');
+}
+
+async function exportDiagram(store: AppStore, format: 'png' | 'svg'): Promise<void> {
+  const s = store.getState();
+  const el = viewportElement();
+  if (!el) return s.notify('The diagram could not be exported: the canvas is not on screen', 'error');
+  try {
+    const { diagramImage } = await import('./diagramImage.ts');
+    const url = await diagramImage(el, s.doc, format, s.theme === 'dark' ? '#020617' : '#ffffff');
+    fileBridge().saveDataUrl(fileNameFor(s.doc, `.${format}`), url);
+  } catch (e) {
+    s.notify(`The diagram could not be exported: ${e instanceof Error ? e.message : String(e)}`, 'error');
+  }
+}
+
+async function exportRun(store: AppStore, format: 'csv' | 'json'): Promise<void> {
+  const s = store.getState();
+  const result = await s.runResult();
+  if (!result) return s.notify('Run the simulation first: there are no metrics to export yet', 'error');
+  const partial = s.run.status === 'done' ? '' : ` (the run so far: ${result.simulatedSeconds} s)`;
+  if (format === 'csv') fileBridge().save(fileNameFor(s.doc, '-metrics.csv'), resultCsv(result), 'text/csv');
+  else fileBridge().save(fileNameFor(s.doc, '-result.json'), `${JSON.stringify(result, null, 2)}\n`);
+  s.notify(`Exported the ${format === 'csv' ? 'metrics as CSV' : 'result document'}${partial}`);
+}
+
+registerCommands([
+  { id: 'export-png', label: 'Diagram as PNG', perform: (s) => void exportDiagram(s, 'png'), enabled: (s) => s.doc.nodes.length > 0 },
+  { id: 'export-svg', label: 'Diagram as SVG', perform: (s) => void exportDiagram(s, 'svg'), enabled: (s) => s.doc.nodes.length > 0 },
+  { id: 'export-csv', label: 'Metrics as CSV', perform: (s) => void exportRun(s, 'csv'), enabled: (s) => s.run.status !== 'idle' },
+  { id: 'export-result', label: 'Result as JSON (the runner’s format)', perform: (s) => void exportRun(s, 'json'), enabled: (s) => s.run.status !== 'idle' },
+]);

@@ -1,0 +1,122 @@
+import { encodeShare, fragmentParams, openShareValue, SHARE_PARAM, validateScenario, type SharePayload } from '../scenario/index.ts';
+import { debounce, type KeyValueStorage } from './autosave.ts';
+import type { AppState, AppStore } from './index.ts';
+
+/** Where this tab remembers the last fragment it wrote, so a reload is not mistaken for a newly opened link. */
+export const LAST_LINK_KEY = 'serverless-playground/share/last-written';
+export const URL_SYNC_DELAY_MS = 500;
+/** Discord and many LMS fields cut links longer than this. */
+export const CHAT_LINK_LIMIT = 2000;
+
+/** The address bar as share links use it. */
+export interface AddressBar {
+  /** The fragment including "#", or "". */
+  hash(): string;
+  /** Replaces the fragment without a history entry ("" removes it). */
+  replaceHash(hash: string): void;
+  /** origin + path: what a link is built on. */
+  base(): string;
+}
+
+export function sharePayload(s: AppState): SharePayload {
+  const selected = s.selection.nodes.length === 1 ? s.selection.nodes[0] : undefined;
+  // A speed the sharer never chose is left out: the receiver gets the same watchable default.
+  const speed = s.run.speedAuto ? {} : { speed: s.run.speed === Infinity ? ('max' as const) : s.run.speed };
+  return { doc: s.doc, ...speed, ...(selected ? { selected } : {}) };
+}
+
+/** The fragment with `s` set to `value` (or removed), keeping other parameters such as `embed`. */
+export function hashWith(hash: string, value: string | null): string {
+  const params = fragmentParams(hash);
+  params.delete(SHARE_PARAM);
+  const parts = [...params].map(([k, v]) => (v === '' ? k : `${k}=${v}`));
+  if (value !== null) parts.push(value);
+  return parts.length ? `#${parts.join('&')}` : '';
+}
+
+/** The `s=1....` fragment value for the current state, or a refusal when the document would not open. */
+export async function currentLinkValue(s: AppState): Promise<{ ok: true; value: string } | { ok: false; message: string }> {
+  const checked = validateScenario(s.doc);
+  if (!checked.ok) {
+    const first = checked.problems.find((p) => p.severity !== 'warning');
+    return { ok: false, message: `fix the scenario first (${first ? `${first.path}: ${first.message}` : 'it is not valid'}); a link to it would not open` };
+  }
+  return { ok: true, value: await encodeShare(sharePayload(s)) };
+}
+
+/**
+ * Keeps the address bar's fragment equal to the current scenario (debounced, replaceState, so history is not
+ * flooded); while the document does not validate the fragment is removed, so a reload opens the autosave
+ * rather than an older link.
+ */
+export function startUrlSync(store: AppStore, bar: AddressBar, session: KeyValueStorage): () => void {
+  let generation = 0;
+  const write = async () => {
+    const mine = ++generation;
+    const r = await currentLinkValue(store.getState());
+    if (mine !== generation) return;
+    const hash = hashWith(bar.hash(), r.ok ? r.value : null);
+    bar.replaceHash(hash);
+    try {
+      session.setItem(LAST_LINK_KEY, r.ok ? r.value.slice(SHARE_PARAM.length + 1) : '');
+    } catch {
+      // Session storage off: a reload then treats the fragment as a link, which opens the same document.
+    }
+  };
+  const schedule = debounce(() => void write(), URL_SYNC_DELAY_MS);
+  schedule();
+  return store.subscribe((s, prev) => {
+    if (s.doc !== prev.doc || s.selection !== prev.selection || s.run.speed !== prev.run.speed) schedule();
+  });
+}
+
+/**
+ * Opens the link in the fragment, if any, on top of what bootstrap opened (the autosave or the example):
+ * as an undoable step, so the user's own work is one undo away. A link this tab wrote itself (a reload)
+ * keeps the autosave, which is at least as new. A link that cannot be opened leaves everything as it was
+ * and says why.
+ */
+export async function openLinkAtStart(store: AppStore, bar: AddressBar, session: KeyValueStorage, hadOwnWork: boolean): Promise<void> {
+  const value = fragmentParams(bar.hash()).get(SHARE_PARAM);
+  if (value === undefined) return;
+  const s = store.getState;
+  const opened = await openShareValue(value);
+  if (!opened.ok) {
+    s().notify(`This link could not be opened: ${opened.message}. ${hadOwnWork ? 'Your own work is open instead, unchanged.' : 'The example is open instead.'}`, 'error');
+    return;
+  }
+  let ownReload: boolean;
+  try {
+    ownReload = session.getItem(LAST_LINK_KEY) === value;
+  } catch {
+    ownReload = false;
+  }
+  const same = JSON.stringify(opened.doc) === JSON.stringify(s().doc);
+  if (!ownReload && !same) {
+    s().loadDoc(opened.doc, { resetHistory: !hadOwnWork });
+    const changed = opened.changes.length ? ` (changed: ${opened.changes.join('; ')})` : '';
+    s().notify(`Opened the shared scenario "${opened.doc.name}"${changed}${hadOwnWork ? '; undo brings your own work back' : ''}`);
+  }
+  if (opened.speed !== undefined) s().setRunSpeed(opened.speed === 'max' ? Infinity : opened.speed);
+  if (opened.selected && s().doc.nodes.some((n) => n.id === opened.selected)) s().select({ nodes: [opened.selected], edges: [] });
+}
+
+/** The Copy link button: the whole scenario as a link on the clipboard, and a toast saying so. */
+export async function copyShareLink(store: AppStore, bar: AddressBar, clipboard: { writeText(text: string): Promise<void> }): Promise<string | null> {
+  const s = store.getState;
+  const r = await currentLinkValue(s());
+  if (!r.ok) {
+    s().notify(`The link was not copied: ${r.message}.`, 'error');
+    return null;
+  }
+  const link = `${bar.base()}${hashWith(bar.hash(), r.value)}`;
+  try {
+    await clipboard.writeText(link);
+  } catch (e) {
+    s().notify(`The browser did not allow copying (${e instanceof Error ? e.message : String(e)}); copy the address bar instead, which holds the same link.`, 'error');
+    return link;
+  }
+  const long = link.length > CHAT_LINK_LIMIT ? `; it is over ${CHAT_LINK_LIMIT.toLocaleString('en-US')}, which some chat apps cut` : '';
+  s().notify(`Link copied (${link.length.toLocaleString('en-US')} characters${long}). Anyone who opens it sees this scenario, seed and speed.`);
+  return link;
+}
