@@ -5,8 +5,8 @@ import { plainRefusal } from './refusalWording.ts';
 
 describe('connection refusals in plain words', () => {
   it('says what AWS does instead, naming services by their labels, never CloudFormation types', () => {
-    expect(plainRefusal('AWS::DynamoDB::Table', 'AWS::SNS::Topic')).toBe(
-      "A DynamoDB table can't send to an SNS topic. A table only answers the calls made to it. (In AWS a change to a table can reach a Lambda function through DynamoDB Streams, which this playground does not simulate yet.)",
+    expect(plainRefusal('AWS::DynamoDB::Table', 'AWS::ApiGateway::RestApi')).toBe(
+      "A DynamoDB table can't send to an API Gateway (REST). A table only answers the calls made to it; to react to its changes, turn on its stream and connect a Lambda function.",
     );
     expect(plainRefusal('AWS::SQS::Queue', 'AWS::SNS::Topic')).toBe(
       "An SQS queue can't send to an SNS topic. Consumers poll a queue; it pushes nowhere. Connect the queue to a Lambda function that publishes to the topic.",
@@ -31,12 +31,12 @@ describe('connection refusals in plain words', () => {
       name: 'x',
       nodes: [
         { id: 'Orders', type: 'AWS::DynamoDB::Table' },
-        { id: 'Events', type: 'AWS::SNS::Topic' },
+        { id: 'Events', type: 'AWS::ApiGateway::RestApi' },
       ],
       edges: [],
     };
     const r = checkConnection(doc, 'Orders', 'Events');
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.reason).toMatch(/^A DynamoDB table can't send to an SNS topic\./);
+    expect(!r.ok && r.reason).toMatch(/^A DynamoDB table can't send to an API Gateway \(REST\)\./);
   });
 });

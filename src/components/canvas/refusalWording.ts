@@ -7,7 +7,8 @@ import { connectionsFrom, findServiceKind } from '../../sim/services/registry.ts
  */
 const ADVICE: Record<string, string> = {
   'AWS::DynamoDB::Table->*':
-    'A table only answers the calls made to it. (In AWS a change to a table can reach a Lambda function through DynamoDB Streams, which this playground does not simulate yet.)',
+    'A table only answers the calls made to it; to react to its changes, turn on its stream and connect a Lambda function.',
+  'AWS::Kinesis::Stream->*': 'Consumers read a stream; it pushes nowhere. Connect the stream to a Lambda function (an event source mapping).',
   '*->Client': 'A Client is where traffic starts; nothing sends to it.',
   'AWS::SQS::Queue->AWS::SNS::Topic': 'Consumers poll a queue; it pushes nowhere. Connect the queue to a Lambda function that publishes to the topic.',
   'AWS::SQS::Queue->AWS::DynamoDB::Table': 'Consumers poll a queue; it writes nowhere. Connect the queue to a Lambda function that writes to the table.',
@@ -16,7 +17,6 @@ const ADVICE: Record<string, string> = {
   'AWS::SNS::Topic->AWS::SNS::Topic': 'A topic delivers only to its subscribers (SQS queues, Lambda functions); a topic cannot subscribe to a topic.',
   'AWS::SNS::Topic->AWS::ApiGateway::RestApi': 'A topic delivers only to its subscribers (SQS queues, Lambda functions); HTTP subscriptions are not simulated.',
   'AWS::Lambda::Function->AWS::ApiGateway::RestApi': 'A function calling an API through API Gateway is not simulated; connect the function to the service behind the API.',
-  'Client->AWS::DynamoDB::Table': 'Clients reach a table through an API or a Lambda function: connect the Client to an API Gateway or a Lambda function that calls the table.',
 };
 
 function label(type: string): string {
