@@ -1,3 +1,4 @@
+import { COST_METRIC } from './core/costMetric.ts';
 import { round, type Totals } from './core/metrics.ts';
 import type { Simulation } from './engine.ts';
 
@@ -24,8 +25,7 @@ export interface NodeResult {
   series: Record<string, number[]>;
 }
 
-/** The name of the counter (USD) every model that costs money publishes. */
-export const COST_METRIC = 'Cost';
+export { COST_METRIC };
 
 export function buildResult(sim: Simulation, wallSeconds: number): ResultDocument {
   const metrics = sim.metrics;

@@ -1,6 +1,6 @@
 import type { SimNode } from '../../core/model.ts';
 import type { ServiceKind } from '../../core/serviceKind.ts';
-import { COST_METRIC } from '../../result.ts';
+import { COST_METRIC } from '../../core/costMetric.ts';
 import { streamMappingSchema } from '../../core/eventSource/mappingSettings.ts';
 import { dynamodbBehaviour, dynamodbCallSchema, dynamodbProperties } from './spec.ts';
 

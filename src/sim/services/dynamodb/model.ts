@@ -1,7 +1,7 @@
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
 import { Model, Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type SimNode } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
-import { COST_METRIC } from '../../result.ts';
+import { COST_METRIC } from '../../core/costMetric.ts';
 import { capacityUnits, isWrite } from './capacityUnits.ts';
 import { PartitionPicker, partitionOfKey, type KeySkew } from './keySkew.ts';
 import { TableStream } from './tableStream.ts';

@@ -1,5 +1,5 @@
 import type { ServiceKind } from '../../core/serviceKind.ts';
-import { COST_METRIC } from '../../result.ts';
+import { COST_METRIC } from '../../core/costMetric.ts';
 import { checkSnsConnection, snsBehaviour, snsCallSchema, snsDeadLetterSchema, snsProperties, snsSubscriptionSchema } from './spec.ts';
 
 export const snsKind: ServiceKind = {

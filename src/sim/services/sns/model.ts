@@ -1,7 +1,7 @@
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
 import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
-import { COST_METRIC } from '../../result.ts';
+import { COST_METRIC } from '../../core/costMetric.ts';
 import { snsRetryDelayMs, SNS_TOTAL_RETRIES } from './deliveryRetry.ts';
 import { compileFilterPolicy, FilterPolicyError, matchesFilterPolicy, type CompiledFilterPolicy, type FilterPolicyScope } from './filterPolicy.ts';
 import { SNS_CHUNK_KB, SNS_PUBLISH_PRICE, snsBehaviour, snsProperties } from './spec.ts';

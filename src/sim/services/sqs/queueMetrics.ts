@@ -1,5 +1,5 @@
 import type { Metrics } from '../../core/metrics.ts';
-import { COST_METRIC } from '../../result.ts';
+import { COST_METRIC } from '../../core/costMetric.ts';
 
 /** The metric handles of one queue (names as in kind.ts and CloudWatch's AWS/SQS namespace). */
 export class QueueMetrics {
