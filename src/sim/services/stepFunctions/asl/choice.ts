@@ -72,7 +72,7 @@ export function evaluateRule(rule: JsonObject, input: Json, scope: PathScope): b
   }
   const comparison = COMPARISONS.get(op);
   if (!comparison) throw new StatesError(StatesErrors.Runtime, `Unknown choice operator '${op}'`);
-  const other = comparison.byPath ? readPath(String(expected), input, scope) : expected;
+  const other = comparison.byPath ? readPath(typeof expected === 'string' ? expected : JSON.stringify(expected), input, scope) : expected;
   return compare(comparison, value, other);
 }
 

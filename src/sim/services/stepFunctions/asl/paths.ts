@@ -94,7 +94,7 @@ export function readPath(path: string, input: Json, scope: PathScope): Json {
   const c = compilePath(path);
   let value = rootValue(c.root, input, scope, path);
   if (c.segments === null) {
-    return JSONPath({ path: `$${c.rest}`, json: value as object, wrap: true }) as Json[];
+    return JSONPath<Json[]>({ path: `$${c.rest}`, json: value as object, wrap: true });
   }
   for (const segment of c.segments) {
     if (value !== null && typeof value === 'object') {
