@@ -25,7 +25,7 @@ interface ValidatorError {
   Message: string;
   schemaError?: { instancePath?: string };
 }
-type Validator = (definition: unknown, options?: { checkPaths?: boolean; checkArn?: boolean }) => { isValid: boolean; errors: ValidatorError[] };
+export type Validator = (definition: unknown, options?: { checkPaths?: boolean; checkArn?: boolean }) => { isValid: boolean; errors: ValidatorError[] };
 
 let validatorPromise: Promise<Validator> | null = null;
 
@@ -35,16 +35,35 @@ function loadValidator(): Promise<Validator> {
 }
 
 export async function loadDefinition(source: string | Json, options: LoadOptions = {}): Promise<LoadResult> {
-  const parsed = parse(source);
+  const parsed = prepare(source, options);
   if ('problems' in parsed) return { ok: false, problems: parsed.problems };
+  return finish(parsed.definition, await loadValidator(), options);
+}
+
+/**
+ * The same as loadDefinition, synchronously, for a caller that has asl-validator already (the engine's model
+ * imports it statically: its chunk is lazy anyway). Without a validator it makes only this folder's checks
+ * (checks.ts): what the app's scenario loader runs on every node, since it cannot wait for a library.
+ */
+export function loadDefinitionSync(source: string | Json, options: LoadOptions = {}, validator?: Validator): LoadResult {
+  const parsed = prepare(source, options);
+  if ('problems' in parsed) return { ok: false, problems: parsed.problems };
+  return finish(parsed.definition, validator, options);
+}
+
+function prepare(source: string | Json, options: LoadOptions): { definition: JsonObject } | { problems: DefinitionProblem[] } {
+  const parsed = parse(source);
+  if ('problems' in parsed) return parsed;
   const definition = substitute(parsed.definition, options.substitutions ?? {});
   const shape = checkShape(definition);
-  if (shape.length > 0) return { ok: false, problems: shape };
-  const validator = await loadValidator();
+  return shape.length > 0 ? { problems: shape } : { definition };
+}
+
+function finish(definition: JsonObject, validator: Validator | undefined, options: LoadOptions): LoadResult {
   // asl-validator writes default QueryLanguage fields into what it checks, so it gets a copy.
-  let fromLibrary: DefinitionProblem[];
+  let fromLibrary: DefinitionProblem[] = [];
   try {
-    fromLibrary = fromValidator(validator(structuredClone(definition), { checkPaths: true, checkArn: false }).errors, definition);
+    if (validator) fromLibrary = fromValidator(validator(structuredClone(definition), { checkPaths: true, checkArn: false }).errors, definition);
   } catch (e) {
     fromLibrary = [{ path: 'definition', message: `could not be checked by asl-validator: ${(e as Error).message}` }];
   }

@@ -1,0 +1,58 @@
+/**
+ * The definition check the scenario loader runs on every state machine node (kind.check). It must be
+ * synchronous, so it makes the interpreter's own checks (asl/checks.ts) without asl-validator; the engine's
+ * model loads the definition again with asl-validator as well (model.ts), before time starts.
+ */
+import type { SimNode } from '../../core/model.ts';
+import type { Json } from './asl/errors.ts';
+import { loadDefinitionSync, type LoadResult, type Validator } from './asl/load.ts';
+import { listTaskTargets, visitMachine } from './asl/targets.ts';
+import { substitutionStrings } from './spec.ts';
+
+const JSONATA_REFUSAL = 'JSONata states are not simulated yet (JSONata 2 evaluates asynchronously and the engine runs synchronously); write this state in JSONPath';
+
+/** Loads a node's definition: problems as [path within the node, message], each naming the state and field. */
+export function loadNodeDefinition(node: SimNode, validator?: Validator): LoadResult {
+  const type = (node.properties.StateMachineType === 'EXPRESS' ? 'EXPRESS' : 'STANDARD');
+  const loaded = loadDefinitionSync(node.properties.Definition as Json, { substitutions: substitutionStrings(node.properties), type }, validator);
+  if (!loaded.ok) return loaded;
+  const refusals = jsonataStates(loaded.machine as unknown as Json);
+  return refusals.length > 0 ? { ok: false, problems: refusals.map((path) => ({ path, message: JSONATA_REFUSAL })) } : loaded;
+}
+
+/** Paths of the QueryLanguage fields that make a state JSONata (the top-level one covers every state). */
+function jsonataStates(machine: Json): string[] {
+  if (machine === null || typeof machine !== 'object' || Array.isArray(machine)) return [];
+  if (machine.QueryLanguage === 'JSONata') return ['QueryLanguage'];
+  const out: string[] = [];
+  visitMachine(machine, (_name, state, path) => {
+    if (state.QueryLanguage === 'JSONata') out.push(`${path}.QueryLanguage`);
+  });
+  return out;
+}
+
+export function definitionProblems(node: SimNode): [string, string][] {
+  const loaded = loadNodeDefinition(node);
+  if (loaded.ok) return [];
+  return loaded.problems.map((p) => [p.path === 'definition' ? 'properties.Definition' : `properties.Definition.${p.path}`, p.message]);
+}
+
+/**
+ * A call edge does what its `operation` says (the target's model reads it), so every Task that calls the
+ * edge's target must call that same API: e.g. a PutItem Task over an edge set to GetItem is a problem.
+ */
+export function checkCallEdge(from: SimNode, to: SimNode, role: string, properties: Record<string, unknown>): [string, string][] {
+  if (role !== 'call' || typeof properties.operation !== 'string') return [];
+  const loaded = loadNodeDefinition(from);
+  if (!loaded.ok) return [];
+  const operation = properties.operation;
+  const problems: [string, string][] = [];
+  for (const target of listTaskTargets(loaded.machine as unknown as Json)) {
+    if (target.name !== to.id) continue;
+    const action = target.integration.action;
+    if (action.toLowerCase() !== operation.toLowerCase()) {
+      problems.push(['properties.operation', `is ${operation}, but Task ${target.stateName} calls ${action} on ${to.id}: set the edge's operation to ${action.charAt(0).toUpperCase()}${action.slice(1)}`]);
+    }
+  }
+  return problems;
+}
