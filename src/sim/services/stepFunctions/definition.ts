@@ -38,21 +38,26 @@ export function definitionProblems(node: SimNode): [string, string][] {
 }
 
 /**
- * A call edge does what its `operation` says (the target's model reads it), so every Task that calls the
- * edge's target must call that same API: e.g. a PutItem Task over an edge set to GetItem is a problem.
+ * A call edge does what its `operation` says (the target's model reads it), so a Task that calls the edge's
+ * target should call that API: an edge set to GetItem under PutItem Tasks only is a problem. When Tasks call
+ * several APIs of one target, the edge's operation stands for them all (the model warns at start).
  */
 export function checkCallEdge(from: SimNode, to: SimNode, role: string, properties: Record<string, unknown>): [string, string][] {
   if (role !== 'call' || typeof properties.operation !== 'string') return [];
-  const loaded = loadNodeDefinition(from);
-  if (!loaded.ok) return [];
+  const actions = callActions(from, to.id);
   const operation = properties.operation;
-  const problems: [string, string][] = [];
-  for (const target of listTaskTargets(loaded.machine as unknown as Json)) {
-    if (target.name !== to.id) continue;
-    const action = target.integration.action;
-    if (action.toLowerCase() !== operation.toLowerCase()) {
-      problems.push(['properties.operation', `is ${operation}, but Task ${target.stateName} calls ${action} on ${to.id}: set the edge's operation to ${action.charAt(0).toUpperCase()}${action.slice(1)}`]);
-    }
-  }
-  return problems;
+  if (actions.length === 0 || actions.some((a) => sameApi(a.action, operation))) return [];
+  const { stateName, action } = actions[0];
+  return [['properties.operation', `is ${operation}, but Task ${stateName} calls ${action} on ${to.id}: set the edge's operation to ${action.charAt(0).toUpperCase()}${action.slice(1)}`]];
+}
+
+export const sameApi = (action: string, operation: string) => action.toLowerCase() === operation.toLowerCase();
+
+/** The Tasks of a node's definition that call `targetId`, with the API each calls. */
+export function callActions(node: SimNode, targetId: string): { stateName: string; action: string }[] {
+  const loaded = loadNodeDefinition(node);
+  if (!loaded.ok) return [];
+  return listTaskTargets(loaded.machine as unknown as Json)
+    .filter((t) => t.name === targetId)
+    .map((t) => ({ stateName: t.stateName, action: t.integration.action }));
 }

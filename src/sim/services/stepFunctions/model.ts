@@ -8,7 +8,7 @@ import { Execution } from './asl/execution.ts';
 import type { Validator } from './asl/load.ts';
 import { listTaskTargets, visitMachine } from './asl/targets.ts';
 import type { AslHost, AslMachine, Cancellable, ExecutionListener, ExecutionResult, ExecutionType, TaskCallbacks, TaskRequest } from './asl/types.ts';
-import { loadNodeDefinition } from './definition.ts';
+import { callActions, loadNodeDefinition, sameApi } from './definition.ts';
 import { STATE_METRICS, stateMetricName } from './kind.ts';
 import { expressDurationCost, START_EXECUTION_BUCKET, STATE_TRANSITION_BUCKET, stepFunctionsPrices } from './prices.ts';
 import { stepFunctionsBehaviour, type StepFunctionsBehaviour } from './spec.ts';
@@ -44,6 +44,7 @@ const NOT_CANCELLABLE: Cancellable = { cancel: noop };
  */
 export class StateMachine extends Model implements AslHost {
   readonly random: Random;
+  private node!: SimNode;
   private machine!: AslMachine;
   private executionType: ExecutionType = 'STANDARD';
   private behaviour!: StepFunctionsBehaviour;
@@ -89,6 +90,7 @@ export class StateMachine extends Model implements AslHost {
   }
 
   private configure(node: SimNode): void {
+    this.node = node;
     const loaded = loadNodeDefinition(node, aslValidator as Validator);
     if (!loaded.ok) {
       throw new Error(`${node.id}.properties.Definition: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
@@ -149,6 +151,12 @@ export class StateMachine extends Model implements AslHost {
     for (const target of listTaskTargets(this.machine as unknown as Json)) {
       if (target.dynamic || target.name === undefined || this.routes.has(target.name)) continue;
       this.ctx.warn(this.id, `Task ${target.stateName} calls ${target.name}, which has no call edge from this state machine: each call fails with ${errorPrefix({ ...target, input: null, attempt: 0 })}.ResourceNotFoundException`);
+    }
+    for (const [id, edge] of this.routes) {
+      const operation = edge.properties.operation;
+      if (typeof operation !== 'string') continue;
+      const others = [...new Set(callActions(this.node, id).map((a) => a.action).filter((a) => !sameApi(a, operation)))];
+      if (others.length > 0) this.ctx.warn(this.id, `Tasks call ${others.join(', ')} on ${id}, but its edge's operation is ${operation}: ${id} serves (and bills) every call as ${operation}`);
     }
   }
 
