@@ -1,5 +1,6 @@
 import aslValidator from 'asl-validator';
 import { Model, Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
+import { compileDuration, type Sampler } from '../../core/distributions.ts';
 import type { Random } from '../../core/random.ts';
 import type { ModelFactory } from '../../core/serviceKind.ts';
 import { TokenBucket } from '../apiGateway/tokenBucket.ts';
@@ -44,6 +45,8 @@ const NOT_CANCELLABLE: Cancellable = { cancel: noop };
  */
 export class StateMachine extends Model implements AslHost {
   readonly random: Random;
+  private readonly callbackRng: Random;
+  private callbackDelay!: Sampler;
   private node!: SimNode;
   private machine!: AslMachine;
   private executionType: ExecutionType = 'STANDARD';
@@ -83,6 +86,7 @@ export class StateMachine extends Model implements AslHost {
     this.mRunning = m.level(node.id, 'ExecutionsRunning');
     this.mCost = m.counter(node.id, 'Cost', 'USD');
     this.random = ctx.random(node.id, 'executions');
+    this.callbackRng = ctx.random(node.id, 'callbacks');
     this.scheduleTimer = ctx.timer<Scheduled>((s) => s.callback());
     this.answerTimer = ctx.timer<Answer>((a) => this.answer(a));
     this.configure(node);
@@ -98,6 +102,7 @@ export class StateMachine extends Model implements AslHost {
     this.machine = loaded.machine;
     this.executionType = node.properties.StateMachineType === 'EXPRESS' ? 'EXPRESS' : 'STANDARD';
     this.behaviour = stepFunctionsBehaviour.parse(node.behaviour);
+    this.callbackDelay = compileDuration(this.behaviour.callbackDelay);
     const [burst, rate] = START_EXECUTION_BUCKET[this.executionType];
     if (this.startBucket) this.startBucket.configure(burst, rate, this.ctx.now);
     else this.startBucket = new TokenBucket(burst, rate);
@@ -259,10 +264,16 @@ export class StateMachine extends Model implements AslHost {
     msg.sizeKB = Math.max(0.001, JSON.stringify(msg.body ?? null).length / 1024);
     if (edge.async) {
       this.send(edge, msg, null);
-      this.answerTimer.at(now, { request, callbacks, msg, outcome: Outcome.Ok, info: undefined });
+      this.answerTimer.at(now + this.callbackMs(request), { request, callbacks, msg, outcome: Outcome.Ok, info: undefined });
       return;
     }
-    this.send(edge, msg, (outcome, doneAt, info) => this.answerTimer.at(doneAt, { request, callbacks, msg, outcome, info }));
+    const callbackMs = this.callbackMs(request);
+    this.send(edge, msg, (outcome, doneAt, info) => this.answerTimer.at(outcome === Outcome.Ok ? doneAt + callbackMs : doneAt, { request, callbacks, msg, outcome, info }));
+  }
+
+  /** .waitForTaskToken: the call only hands the token over; the Task ends when SendTaskSuccess comes back. */
+  private callbackMs(request: TaskRequest): number {
+    return request.integration.pattern === 'waitForTaskToken' ? this.callbackDelay(this.callbackRng) : 0;
   }
 
   private answer(a: Answer): void {

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse, type ScalarTag } from 'yaml';
 import { scenario, sum, total } from '../../testing.ts';
 
 const SM = 'AWS::StepFunctions::StateMachine';
@@ -13,6 +14,23 @@ const FN = 'AWS::Lambda::Function';
 const TABLE = 'AWS::DynamoDB::Table';
 const TOPIC = 'AWS::SNS::Topic';
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./asl/fixtures/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+/** CloudFormation short forms read as the logical id they name (the canvas names nodes by logical id). */
+const cfnTags: ScalarTag[] = [
+  { tag: '!Ref', resolve: (s: string) => s },
+  { tag: '!GetAtt', resolve: (s: string) => s.split('.')[0] },
+  { tag: '!Sub', resolve: (s: string) => s },
+];
+/** A template's inline Definition, with `Fn::Sub` resolved the way CloudFormation does before deploying it. */
+function inlineDefinition(templateFile: string): Record<string, unknown> {
+  const text = readFileSync(new URL(`./asl/fixtures/${templateFile}`, import.meta.url), 'utf8');
+  const template = parse(text, { customTags: cfnTags }) as { Resources: Record<string, { Type: string; Properties: { Definition?: unknown } }> };
+  const machine = Object.values(template.Resources).find((r) => r.Type === 'AWS::Serverless::StateMachine');
+  const pseudo: Record<string, string> = { 'AWS::Region': 'us-east-1', 'AWS::AccountId': '123456789012' };
+  return JSON.parse(JSON.stringify(machine!.Properties.Definition, (_key, value: unknown) => {
+    if (value !== null && typeof value === 'object' && 'Fn::Sub' in value) return String((value as Record<string, unknown>)['Fn::Sub']).replace(/\$\{([^}]+)\}/g, (_m, name: string) => pseudo[name] ?? name);
+    return value;
+  })) as Record<string, unknown>;
+}
 const fast = { duration: { distribution: 'constant', valueMs: 50 }, coldStartMs: { distribution: 'constant', valueMs: 0 } };
 
 describe('serverless-patterns definitions in scenarios', () => {
@@ -127,5 +145,25 @@ describe('serverless-patterns definitions in scenarios', () => {
     expect(n('State:CancelOrder:Entered')).toBe(n('State:ProcessPayment:Caught'));
     expect(n('State:CancelOrder:Entered') / n('State:ProcessPayment:Entered')).toBeCloseTo(0.3, 1);
     expect(n('State:ReserveInventory:Succeeded') + n('State:CancelOrder:Succeeded')).toBe(n('ExecutionsSucceeded'));
+  });
+
+  it('s3-event-sfn-lambda-ddb-sns (inline Definition): waits for the task token, then publishes to the topic', () => {
+    const sim = scenario({ durationSeconds: 60 })
+      .node('Uploads', 'Client', { pattern: 'constant', ratePerSecond: 2 }, { body: { 'detail.object.key': 'photo.jpg' } })
+      .node('UpdateTableStateMachine', SM, { Definition: inlineDefinition('s3-event-sfn-lambda-ddb-sns.template.yaml') }, { callbackDelay: { distribution: 'constant', valueMs: 5000 } })
+      .node('MyLambdaFunction', FN, {}, fast)
+      .node('my-sns-topic', TOPIC)
+      .edge('Uploads', 'UpdateTableStateMachine')
+      .edge('UpdateTableStateMachine', 'MyLambdaFunction')
+      .edge('UpdateTableStateMachine', 'my-sns-topic')
+      .run();
+    const n = (m: string) => sum(sim, 'UpdateTableStateMachine', m);
+    expect(n('ExecutionsFailed')).toBe(0);
+    // The function's 50 ms, the 5 s until SendTaskSuccess, then the publish.
+    expect(total(sim, 'UpdateTableStateMachine', 'ExecutionTime').Minimum).toBeGreaterThanOrEqual(5050);
+    expect(total(sim, 'UpdateTableStateMachine', 'ExecutionTime').Maximum).toBeLessThan(5200);
+    expect(n('ExecutionsSucceeded')).toBeGreaterThanOrEqual(108);
+    expect(sum(sim, 'my-sns-topic', 'NumberOfMessagesPublished')).toBe(n('ExecutionsSucceeded'));
+    expect(sum(sim, 'MyLambdaFunction', 'Invocations')).toBe(n('ExecutionsStarted'));
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, fieldMeta, int } from '../../core/fields.ts';
+import { choice, duration, fieldMeta, int } from '../../core/fields.ts';
 
 const TYPES = 'Step Functions: Standard vs Express';
 
@@ -44,6 +44,13 @@ export const stepFunctionsProperties = z.looseObject({
 });
 
 export const stepFunctionsBehaviour = z.looseObject({
+  callbackDelay: duration({ distribution: 'lognormal', medianMs: 1000, p99Ms: 10_000 }, {
+    label: 'Callback delay',
+    help: 'For .waitForTaskToken Tasks: time from the call to SendTaskSuccess (the worker or person that holds the token answers).',
+    group: 'Behaviour',
+    rule: 'Step Functions: integration patterns',
+    assumption: true,
+  }),
   billedMemoryMB: int(64, { min: 64, max: 4096 }, {
     label: 'Express memory',
     help: 'Memory an Express execution uses, billed in 64 MB steps; AWS measures it per execution (it grows with the payloads).',
