@@ -24,7 +24,7 @@ export const stepFunctionsKind: ServiceKind = {
   emits: [{ role: 'call', sdk: true }],
   accepts: [
     { role: 'invoke', properties: startExecutionEdge, delivery: byOperation, from: ['Client', 'AWS::ApiGateway::RestApi'] },
-    { role: 'call', sdkProperties: startExecutionEdge, delivery: byOperation },
+    { role: 'call', sdkOnly: true, sdkProperties: startExecutionEdge, delivery: byOperation },
   ],
   metrics: [
     { name: 'ExecutionsStarted', kind: 'counter', unit: 'Count', help: 'Executions started (StartExecution or StartSyncExecution accepted).' },
