@@ -1,10 +1,12 @@
 /**
  * The definition check the scenario loader runs on every state machine node (kind.check). It must be
- * synchronous, so it makes the interpreter's own checks (asl/checks.ts) without asl-validator; the engine's
- * model loads the definition again with asl-validator as well (model.ts), before time starts.
+ * synchronous and the app's bundle must not grow by a library, so it makes the interpreter's own checks
+ * (asl/checks.ts) without asl-validator or jsonata; the engine's model loads the definition again with both
+ * (model.ts, a lazy chunk), before time starts, and refuses to run a definition they find fault with.
  */
 import type { SimNode } from '../../core/model.ts';
 import type { Json } from './asl/errors.ts';
+import type { JsonataCompiler } from './asl/checks.ts';
 import { loadDefinitionSync, type LoadResult, type Validator } from './asl/load.ts';
 import { listTaskTargets, visitMachine } from './asl/targets.ts';
 import { substitutionStrings } from './spec.ts';
@@ -12,9 +14,9 @@ import { substitutionStrings } from './spec.ts';
 const JSONATA_REFUSAL = 'JSONata states are not simulated yet (JSONata 2 evaluates asynchronously and the engine runs synchronously); write this state in JSONPath';
 
 /** Loads a node's definition: problems as [path within the node, message], each naming the state and field. */
-export function loadNodeDefinition(node: SimNode, validator?: Validator): LoadResult {
+export function loadNodeDefinition(node: SimNode, validator?: Validator, compileJsonata?: JsonataCompiler): LoadResult {
   const type = (node.properties.StateMachineType === 'EXPRESS' ? 'EXPRESS' : 'STANDARD');
-  const loaded = loadDefinitionSync(node.properties.Definition as Json, { substitutions: substitutionStrings(node.properties), type }, validator);
+  const loaded = loadDefinitionSync(node.properties.Definition as Json, { substitutions: substitutionStrings(node.properties), type, compileJsonata }, validator);
   if (!loaded.ok) return loaded;
   const refusals = jsonataStates(loaded.machine as unknown as Json);
   return refusals.length > 0 ? { ok: false, problems: refusals.map((path) => ({ path, message: JSONATA_REFUSAL })) } : loaded;

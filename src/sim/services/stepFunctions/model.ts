@@ -6,6 +6,7 @@ import type { ModelFactory } from '../../core/serviceKind.ts';
 import { TokenBucket } from '../apiGateway/tokenBucket.ts';
 import type { Json } from './asl/errors.ts';
 import { Execution } from './asl/execution.ts';
+import { compileJsonata } from './asl/jsonataEval.ts';
 import type { Validator } from './asl/load.ts';
 import { listTaskTargets, visitMachine } from './asl/targets.ts';
 import type { AslHost, AslMachine, Cancellable, ExecutionListener, ExecutionResult, ExecutionType, TaskCallbacks, TaskRequest } from './asl/types.ts';
@@ -95,7 +96,7 @@ export class StateMachine extends Model implements AslHost {
 
   private configure(node: SimNode): void {
     this.node = node;
-    const loaded = loadNodeDefinition(node, aslValidator as Validator);
+    const loaded = loadNodeDefinition(node, aslValidator as Validator, compileJsonata);
     if (!loaded.ok) {
       throw new Error(`${node.id}.properties.Definition: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
     }

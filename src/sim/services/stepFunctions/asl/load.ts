@@ -3,7 +3,7 @@
  * asl-validator and then with checks.ts. asl-validator (with ajv) is imported on first use, so only the
  * worker or runner that loads a definition downloads it, never the app's initial bundle.
  */
-import { checkDefinition, checkShape, type DefinitionProblem } from './checks.ts';
+import { checkDefinition, checkShape, type DefinitionProblem, type JsonataCompiler } from './checks.ts';
 import type { Json, JsonObject } from './errors.ts';
 import { substitute } from './targets.ts';
 import type { AslMachine, ExecutionType } from './types.ts';
@@ -16,6 +16,8 @@ export const MAX_DEFINITION_BYTES = 1024 * 1024;
 export interface LoadOptions {
   substitutions?: Record<string, string>;
   type?: ExecutionType;
+  /** Compiles JSONata expressions (jsonataEval.ts); loadDefinition imports it, loadDefinitionSync takes it here. */
+  compileJsonata?: JsonataCompiler;
 }
 
 export type LoadResult = { ok: true; machine: AslMachine } | { ok: false; problems: DefinitionProblem[] };
@@ -37,7 +39,8 @@ function loadValidator(): Promise<Validator> {
 export async function loadDefinition(source: string | Json, options: LoadOptions = {}): Promise<LoadResult> {
   const parsed = prepare(source, options);
   if ('problems' in parsed) return { ok: false, problems: parsed.problems };
-  return finish(parsed.definition, await loadValidator(), options);
+  const [validator, { compileJsonata }] = await Promise.all([loadValidator(), import('./jsonataEval.ts')]);
+  return finish(parsed.definition, validator, { ...options, compileJsonata });
 }
 
 /**
@@ -67,7 +70,7 @@ function finish(definition: JsonObject, validator: Validator | undefined, option
   } catch (e) {
     fromLibrary = [{ path: 'definition', message: `could not be checked by asl-validator: ${(e as Error).message}` }];
   }
-  const problems = [...fromLibrary, ...checkDefinition(definition, options.type)];
+  const problems = [...fromLibrary, ...checkDefinition(definition, options.type, options.compileJsonata)];
   const unique = dedupe(problems);
   if (unique.length > 0) return { ok: false, problems: unique };
   return { ok: true, machine: definition as unknown as AslMachine };
