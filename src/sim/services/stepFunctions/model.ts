@@ -166,8 +166,13 @@ export class StateMachine extends Model implements AslHost {
     }
   }
 
+  /** A live edit: a definition asl-validator refuses keeps the running one, with a warning. */
   override update(node: SimNode): void {
-    this.configure(node);
+    try {
+      this.configure(node);
+    } catch (e) {
+      this.ctx.warn(this.id, `the edited definition was not applied: ${(e as Error).message}`);
+    }
   }
 
   override backlog(): number {

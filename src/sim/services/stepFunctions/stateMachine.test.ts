@@ -158,6 +158,8 @@ describe('Step Functions: the definition checked at load', () => {
     expect(check({ Definition: bad })).toContainEqual(['properties.Definition.States.Charge.Retry[0].BackoffRate', expect.stringMatching(/>= 1/)]);
     expect(check({ Definition: '{"StartAt": ' })[0][0]).toBe('properties.Definition');
     expect(check({ Definition: JSON.stringify(ORDER) })).toEqual([]);
+    const lost = { StartAt: 'A', States: { A: { Type: 'Parallel', Branches: [{ StartAt: 'B', States: { B: { Type: 'Pass', Next: 'Nowhere' } } }], End: true } } };
+    expect(check({ Definition: lost })).toEqual([['properties.Definition.States.A.Branches[0].States.B.Next', 'names "Nowhere", which is not a state of this machine']]);
   });
 
   it('flags a call edge whose operation is not the API the Task calls', () => {
@@ -180,7 +182,11 @@ describe('Step Functions: the definition checked at load', () => {
     expect(check({ Definition: callback })).toEqual([]);
   });
 
-  it('loads asl-validator in the model, so its findings stop the run too', () => {
+  it('refuses to run what only asl-validator finds (the model loads it), naming the state', () => {
+    const badPath = { StartAt: 'A', States: { A: { Type: 'Pass', InputPath: '$.a[', End: true } } };
+    expect(check({ Definition: badPath })).toEqual([]);
+    const build = scenario().node('Users', 'Client').node('W', SM, { Definition: badPath }).edge('Users', 'W');
+    expect(() => build.run()).toThrow('W.properties.Definition: States.A.InputPath: must match format "asl_path"');
     expect(loadedModels().kind(SM).type).toBe(SM);
   });
 });
