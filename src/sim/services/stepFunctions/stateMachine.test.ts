@@ -107,6 +107,34 @@ describe('Step Functions: executions through the engine', () => {
     expect(n('State:Broken:Entered')).toBe(0);
   });
 
+  it('runs an inline Map at most MaxConcurrency iterations at a time through the function', () => {
+    const definition = {
+      StartAt: 'Items',
+      States: {
+        Items: { Type: 'Pass', Result: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], ResultPath: '$.items', Next: 'Each' },
+        Each: {
+          Type: 'Map',
+          ItemsPath: '$.items',
+          MaxConcurrency: 3,
+          ItemProcessor: { StartAt: 'Work', States: { Work: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:Worker', End: true } } },
+          End: true,
+        },
+      },
+    };
+    const sim = scenario({ durationSeconds: 5 })
+      .node('Users', 'Client', { pattern: 'constant', ratePerSecond: 0.2 })
+      .node('Workflow', SM, { Definition: definition })
+      .node('Worker', FN, {}, { duration: constantMs(100), coldStartMs: constantMs(0) })
+      .edge('Users', 'Workflow')
+      .edge('Workflow', 'Worker')
+      .run();
+    expect(sum(sim, 'Workflow', 'ExecutionsSucceeded')).toBe(1);
+    expect(sum(sim, 'Worker', 'Invocations')).toBe(10);
+    expect(total(sim, 'Worker', 'ConcurrentExecutions').Maximum).toBe(3);
+    // Ten items three at a time: four rounds of 100 ms.
+    expect(total(sim, 'Workflow', 'ExecutionTime').Minimum).toBeCloseTo(400, 0);
+  });
+
   it('refuses StartExecution above the Standard token bucket (1,300 burst, 300 per second)', () => {
     const pass = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
     const sim = scenario({ durationSeconds: 10 })
