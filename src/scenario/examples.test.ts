@@ -28,8 +28,8 @@ describe('examples/', () => {
   it('holds the scenarios the README, the bench and the tests use', () => {
     expect(examples).toEqual([
       'api-lambda.json', 'async-retries.json', 'dynamodb-change-capture.json', 'hot-partition.json', 'loss-system.json',
-      'poison-message-dlq.json', 'sns-fanout.json', 'spike.json', 'sqs-pipeline.json', 'stream-falls-behind.json',
-      'throttled-api.json',
+      'order-workflow.json', 'poison-message-dlq.json', 'sns-fanout.json', 'spike.json', 'sqs-pipeline.json',
+      'stream-falls-behind.json', 'throttled-api.json',
     ]);
   });
 
@@ -54,6 +54,21 @@ describe('examples/', () => {
     expect(sum(res, 'CreateOrder', 'Errors') / invocations).toBeCloseTo(0.01, 2);
     expect(sum(res, 'OrdersApi', 'Count')).toBe(sum(res, 'Users', 'Requests'));
     expect(res.cost.totalUSD).toBeGreaterThan(0);
+  });
+
+  it('order-workflow.json: the Retry absorbs the function\'s throttles, and the Choice sends about 40% to review', () => {
+    const res = run('order-workflow.json');
+    const wf = (metric: string) => sum(res, 'OrderWorkflow', metric);
+    const started = wf('ExecutionsStarted');
+    expect(started).toBe(sum(res, 'Shoppers', 'Requests'));
+    // 50 orders/s of ~100 ms on 8 reserved environments: a few percent are throttled and retried with jitter.
+    expect(sum(res, 'ValidateOrder', 'Throttles')).toBeGreaterThan(0);
+    expect(wf('State:Validate:Retried')).toBe(sum(res, 'ValidateOrder', 'Throttles'));
+    expect(wf('ExecutionsFailed')).toBeLessThan(started * 0.001);
+    expect(wf('State:Save:Succeeded')).toBe(wf('ExecutionsSucceeded'));
+    // amount is uniform in 1..500: above 300 is 40%.
+    expect(wf('State:Review:Entered') / wf('State:Large order?:Entered')).toBeCloseTo(0.4, 1);
+    expect(sum(res, 'Orders', 'ConsumedWriteCapacityUnits')).toBe(wf('State:Save:Succeeded'));
   });
 
   it('loss-system.json: concurrency never exceeds the 80 reserved and the excess is throttled', () => {

@@ -6,6 +6,7 @@ import { kinesisKind } from './kinesis/kind.ts';
 import { lambdaKind } from './lambda/kind.ts';
 import { snsKind } from './sns/kind.ts';
 import { sqsKind } from './sqs/kind.ts';
+import { stepFunctionsKind } from './stepFunctions/kind.ts';
 
 /** A registered service: its description, and its model, loaded only by the engine's hosts. */
 export interface ServiceEntry {
@@ -26,6 +27,7 @@ export const SERVICES: readonly ServiceEntry[] = [
   { kind: snsKind, model: () => import('./sns/model.ts') },
   { kind: dynamodbKind, model: () => import('./dynamodb/model.ts') },
   { kind: kinesisKind, model: () => import('./kinesis/model.ts') },
+  { kind: stepFunctionsKind, model: () => import('./stepFunctions/model.ts') },
 ];
 
 export const SERVICE_KINDS: readonly ServiceKind[] = SERVICES.map((s) => s.kind);

@@ -3,11 +3,11 @@
  * (distributed Map, ItemBatcher, activities, .sync or callbacks on Express). Every problem names the state
  * and the field, e.g. `States.ProcessOrder.Retry[0].BackoffRate: must be >= 1`.
  */
-import { CHOICE_OPERATORS, isTimestamp, operatorOf } from './choice.ts';
+import { CHOICE_OPERATORS, isTimestamp, operatorOf } from './choiceRules.ts';
 import { StatesError, type Json, type JsonObject } from './errors.ts';
-import { compileJsonata, isJsonataExpression } from './jsonataEval.ts';
+import { isJsonataExpression } from './jsonataSyntax.ts';
 import { parseIntrinsic } from './intrinsics.ts';
-import { compilePath } from './paths.ts';
+import { compilePath } from './pathSyntax.ts';
 import { parseResource, visitMachine } from './targets.ts';
 import type { ExecutionType } from './types.ts';
 
@@ -22,7 +22,14 @@ type Report = (path: string, message: string) => void;
 const isObject = (v: Json | undefined): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isInt = (v: Json | undefined): v is number => typeof v === 'number' && Number.isInteger(v);
 
-export function checkDefinition(definition: JsonObject, type: ExecutionType = 'STANDARD'): DefinitionProblem[] {
+/** Compiles a `{% %}` expression or throws a StatesError (jsonataEval.ts's compileJsonata). */
+export type JsonataCompiler = (text: string) => unknown;
+
+/**
+ * Every check of a definition. JSONata expressions are compiled only with `compileJsonata` (jsonata is a
+ * library the app's bundle leaves out); without it they are not checked here.
+ */
+export function checkDefinition(definition: JsonObject, type: ExecutionType = 'STANDARD', compileJsonata?: JsonataCompiler): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   const report: Report = (path, message) => {
     if (problems.length < 200) problems.push({ path, message });
@@ -45,7 +52,7 @@ export function checkDefinition(definition: JsonObject, type: ExecutionType = 'S
     for (const field of ['Parameters', 'ResultSelector', 'ItemSelector', 'Assign']) {
       if (state[field] !== undefined && !jsonata) checkTemplate(state[field], `${path}.${field}`, report);
     }
-    if (jsonata) checkJsonataFields(state, path, report);
+    if (jsonata) checkJsonataFields(state, path, report, compileJsonata);
     void name;
   });
   return problems;
@@ -226,9 +233,10 @@ function checkTemplate(template: Json, path: string, report: Report): void {
   }
 }
 
-function checkJsonataFields(state: JsonObject, path: string, report: Report): void {
+function checkJsonataFields(state: JsonObject, path: string, report: Report, compileJsonata: JsonataCompiler | undefined): void {
   const visit = (value: Json | undefined, at: string): void => {
     if (isJsonataExpression(value)) {
+      if (!compileJsonata) return;
       try {
         compileJsonata(value);
       } catch (e) {

@@ -5,44 +5,9 @@
  */
 import { StatesError, StatesErrors, type Json, type JsonObject } from './errors.ts';
 import { pathExists, readPath, type PathScope } from './paths.ts';
+import { COMPARISONS, isTimestamp, operatorOf, type Comparison } from './choiceRules.ts';
 
-type Kind = 'String' | 'Numeric' | 'Boolean' | 'Timestamp';
-type Relation = 'Equals' | 'LessThan' | 'GreaterThan' | 'LessThanEquals' | 'GreaterThanEquals';
-
-interface Comparison {
-  kind: Kind;
-  relation: Relation;
-  byPath: boolean;
-}
-
-const KINDS: Kind[] = ['String', 'Numeric', 'Boolean', 'Timestamp'];
-const RELATIONS: Relation[] = ['Equals', 'LessThan', 'GreaterThan', 'LessThanEquals', 'GreaterThanEquals'];
-
-/** Every comparison operator name (StringEquals, NumericLessThanPath, ...), to its meaning. */
-export const COMPARISONS = new Map<string, Comparison>();
-for (const kind of KINDS) {
-  for (const relation of RELATIONS) {
-    if (kind === 'Boolean' && relation !== 'Equals') continue;
-    COMPARISONS.set(`${kind}${relation}`, { kind, relation, byPath: false });
-    COMPARISONS.set(`${kind}${relation}Path`, { kind, relation, byPath: true });
-  }
-}
-export const TYPE_TESTS = ['IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBoolean', 'IsTimestamp'] as const;
-export const CHOICE_OPERATORS: readonly string[] = [...COMPARISONS.keys(), 'StringMatches', ...TYPE_TESTS];
-
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-export function isTimestamp(value: Json): value is string {
-  return typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
-}
-
-/** The operator of a data-test rule: its one key besides Variable, Next, Comment and Assign. */
-export function operatorOf(rule: JsonObject): string | undefined {
-  for (const key of Object.keys(rule)) {
-    if (key !== 'Variable' && key !== 'Next' && key !== 'Comment' && key !== 'Assign' && key !== 'Output') return key;
-  }
-  return undefined;
-}
+export { CHOICE_OPERATORS, COMPARISONS, isTimestamp, operatorOf, TYPE_TESTS } from './choiceRules.ts';
 
 export function evaluateRule(rule: JsonObject, input: Json, scope: PathScope): boolean {
   if (Array.isArray(rule.And)) return rule.And.every((r) => evaluateRule(r as JsonObject, input, scope));
@@ -72,7 +37,7 @@ export function evaluateRule(rule: JsonObject, input: Json, scope: PathScope): b
   }
   const comparison = COMPARISONS.get(op);
   if (!comparison) throw new StatesError(StatesErrors.Runtime, `Unknown choice operator '${op}'`);
-  const other = comparison.byPath ? readPath(String(expected), input, scope) : expected;
+  const other = comparison.byPath ? readPath(typeof expected === 'string' ? expected : JSON.stringify(expected), input, scope) : expected;
   return compare(comparison, value, other);
 }
 

@@ -73,7 +73,8 @@ function planMap(exec: Execution, run: StateRun, env: ReturnType<Execution['env'
     toleratedCount: count,
     toleratedPercentage: pct,
   });
-  if (parts.some((p) => p instanceof Promise)) return Promise.all(parts).then(build);
+  // Some parts are promises (JSONata) and some plain values: Promise.all settles both.
+  if (parts.some((p) => p instanceof Promise)) return Promise.all(parts.map((p) => Promise.resolve(p))).then((v) => build(v as unknown as Parameters<typeof build>[0]));
   return build(parts as unknown as Parameters<typeof build>[0]);
 }
 

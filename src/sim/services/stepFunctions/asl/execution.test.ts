@@ -120,7 +120,7 @@ describe('Map', () => {
   });
 
   it('fails beyond ToleratedFailureCount with States.ExceedToleratedFailureThreshold, and tolerates up to it', async () => {
-    const failOdd: TaskHandler = (req, cb, host) => host.after(10, () => ((req.input as number) % 2 ? cb.fail('Odd', String(req.input)) : cb.succeed(req.input)));
+    const failOdd: TaskHandler = (req, cb, host) => host.after(10, () => ((req.input as number) % 2 ? cb.fail('Odd', JSON.stringify(req.input)) : cb.succeed(req.input)));
     const withTolerance = (count: number) => machine({
       StartAt: 'M',
       States: { M: { Type: 'Map', ToleratedFailureCount: count, MaxConcurrency: 1, ItemProcessor: { StartAt: 'T', States: { T: { Type: 'Task', Resource: LAMBDA, End: true } } }, End: true } },

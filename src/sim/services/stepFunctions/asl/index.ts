@@ -3,7 +3,7 @@
  * app's bundle; everything else is for the worker and the runner.
  */
 export { Execution } from './execution.ts';
-export { loadDefinition, MAX_DEFINITION_BYTES, type DefinitionProblem, type LoadOptions, type LoadResult } from './load.ts';
+export { loadDefinition, loadDefinitionSync, MAX_DEFINITION_BYTES, type Validator, type DefinitionProblem, type LoadOptions, type LoadResult } from './load.ts';
 export { listTaskTargets, parseResource, shortName, substitute, type TaskIntegration, type TaskTarget } from './targets.ts';
 export { StatesError, StatesErrors, type Json, type JsonObject } from './errors.ts';
 export { retryDelayMs } from './retry.ts';

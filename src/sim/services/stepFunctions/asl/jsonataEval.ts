@@ -10,6 +10,9 @@ import jsonata from 'jsonata';
 import type { Random } from '../../../core/random.ts';
 import { StatesError, StatesErrors, type Json, type JsonObject } from './errors.ts';
 import { evaluateIntrinsic } from './intrinsics.ts';
+import { isJsonataExpression } from './jsonataSyntax.ts';
+
+export { isJsonataExpression } from './jsonataSyntax.ts';
 
 export interface JsonataScope {
   states: { input: Json; context: Json; result?: Json; errorOutput?: Json };
@@ -20,9 +23,6 @@ export interface JsonataScope {
 
 const compiledExpressions = new Map<string, jsonata.Expression>();
 
-export function isJsonataExpression(value: unknown): value is string {
-  return typeof value === 'string' && value.startsWith('{%') && value.endsWith('%}');
-}
 
 export function compileJsonata(text: string): jsonata.Expression {
   let expr = compiledExpressions.get(text);

@@ -3,7 +3,7 @@
  * asl-validator and then with checks.ts. asl-validator (with ajv) is imported on first use, so only the
  * worker or runner that loads a definition downloads it, never the app's initial bundle.
  */
-import { checkDefinition, checkShape, type DefinitionProblem } from './checks.ts';
+import { checkDefinition, checkShape, type DefinitionProblem, type JsonataCompiler } from './checks.ts';
 import type { Json, JsonObject } from './errors.ts';
 import { substitute } from './targets.ts';
 import type { AslMachine, ExecutionType } from './types.ts';
@@ -16,6 +16,8 @@ export const MAX_DEFINITION_BYTES = 1024 * 1024;
 export interface LoadOptions {
   substitutions?: Record<string, string>;
   type?: ExecutionType;
+  /** Compiles JSONata expressions (jsonataEval.ts); loadDefinition imports it, loadDefinitionSync takes it here. */
+  compileJsonata?: JsonataCompiler;
 }
 
 export type LoadResult = { ok: true; machine: AslMachine } | { ok: false; problems: DefinitionProblem[] };
@@ -25,7 +27,7 @@ interface ValidatorError {
   Message: string;
   schemaError?: { instancePath?: string };
 }
-type Validator = (definition: unknown, options?: { checkPaths?: boolean; checkArn?: boolean }) => { isValid: boolean; errors: ValidatorError[] };
+export type Validator = (definition: unknown, options?: { checkPaths?: boolean; checkArn?: boolean }) => { isValid: boolean; errors: ValidatorError[] };
 
 let validatorPromise: Promise<Validator> | null = null;
 
@@ -35,20 +37,40 @@ function loadValidator(): Promise<Validator> {
 }
 
 export async function loadDefinition(source: string | Json, options: LoadOptions = {}): Promise<LoadResult> {
-  const parsed = parse(source);
+  const parsed = prepare(source, options);
   if ('problems' in parsed) return { ok: false, problems: parsed.problems };
+  const [validator, { compileJsonata }] = await Promise.all([loadValidator(), import('./jsonataEval.ts')]);
+  return finish(parsed.definition, validator, { ...options, compileJsonata });
+}
+
+/**
+ * The same as loadDefinition, synchronously, for a caller that has asl-validator already (the engine's model
+ * imports it statically: its chunk is lazy anyway). Without a validator it makes only this folder's checks
+ * (checks.ts): what the app's scenario loader runs on every node, since it cannot wait for a library.
+ */
+export function loadDefinitionSync(source: string | Json, options: LoadOptions = {}, validator?: Validator): LoadResult {
+  const parsed = prepare(source, options);
+  if ('problems' in parsed) return { ok: false, problems: parsed.problems };
+  return finish(parsed.definition, validator, options);
+}
+
+function prepare(source: string | Json, options: LoadOptions): { definition: JsonObject } | { problems: DefinitionProblem[] } {
+  const parsed = parse(source);
+  if ('problems' in parsed) return parsed;
   const definition = substitute(parsed.definition, options.substitutions ?? {});
   const shape = checkShape(definition);
-  if (shape.length > 0) return { ok: false, problems: shape };
-  const validator = await loadValidator();
+  return shape.length > 0 ? { problems: shape } : { definition };
+}
+
+function finish(definition: JsonObject, validator: Validator | undefined, options: LoadOptions): LoadResult {
   // asl-validator writes default QueryLanguage fields into what it checks, so it gets a copy.
-  let fromLibrary: DefinitionProblem[];
+  let fromLibrary: DefinitionProblem[] = [];
   try {
-    fromLibrary = fromValidator(validator(structuredClone(definition), { checkPaths: true, checkArn: false }).errors, definition);
+    if (validator) fromLibrary = fromValidator(validator(structuredClone(definition), { checkPaths: true, checkArn: false }).errors, definition);
   } catch (e) {
     fromLibrary = [{ path: 'definition', message: `could not be checked by asl-validator: ${(e as Error).message}` }];
   }
-  const problems = [...fromLibrary, ...checkDefinition(definition, options.type)];
+  const problems = [...fromLibrary, ...checkDefinition(definition, options.type, options.compileJsonata)];
   const unique = dedupe(problems);
   if (unique.length > 0) return { ok: false, problems: unique };
   return { ok: true, machine: definition as unknown as AslMachine };

@@ -37,7 +37,7 @@ function scripted(answer: (req: TaskRequest) => unknown, ms = 100): TaskHandler 
   return (req, cb, host) =>
     host.after(ms, () => {
       const a = answer(req) as Json;
-      if (a !== null && typeof a === 'object' && !Array.isArray(a) && typeof a.fail === 'string') cb.fail(a.fail, String(a.cause ?? ''));
+      if (a !== null && typeof a === 'object' && !Array.isArray(a) && typeof a.fail === 'string') cb.fail(a.fail, typeof a.cause === 'string' ? a.cause : '');
       else cb.succeed(a);
     });
 }
@@ -61,7 +61,7 @@ describe('serverless-patterns definitions', () => {
     const m = await load(fixture('s3-sqs-eventbridge-pipe-sfn-s3.asl.json'), { DestinationBucketName: 'DestinationBucket' }, 'EXPRESS');
     const record = (key: string) => ({ s3: { bucket: { name: 'SourceBucket' }, object: { key } } });
     const messages = [{ body: JSON.stringify({ Records: [record('a.txt'), record('b.txt')] }) }, { body: JSON.stringify({ Records: [record('c.txt')] }) }];
-    const { result, host } = await run(m, messages, scripted((req) => (req.integration.action === 'getObject' ? { Body: `content of ${(req.input as JsonObject).Key}` } : { ETag: 'e' })), { type: 'EXPRESS' });
+    const { result, host } = await run(m, messages, scripted((req) => (req.integration.action === 'getObject' ? { Body: `content of ${(req.input as JsonObject).Key as string}` } : { ETag: 'e' })), { type: 'EXPRESS' });
     expect(result.status).toBe('SUCCEEDED');
     const puts = host.calls.filter((c) => c.request.integration.action === 'putObject').map((c) => c.request.input);
     expect(puts).toEqual(['a.txt', 'b.txt', 'c.txt'].map((key) => ({ Body: `content of ${key}`, Bucket: 'DestinationBucket', Key: key })));

@@ -1,0 +1,98 @@
+/**
+ * The definition check the scenario loader runs on every state machine node (kind.check). It must be
+ * synchronous and the app's bundle must not grow by a library, so it makes the interpreter's own checks
+ * (asl/checks.ts) without asl-validator or jsonata; the engine's model loads the definition again with both
+ * (model.ts, a lazy chunk), before time starts, and refuses to run a definition they find fault with.
+ */
+import type { SimNode } from '../../core/model.ts';
+import type { Json, JsonObject } from './asl/errors.ts';
+import type { JsonataCompiler } from './asl/checks.ts';
+import { loadDefinitionSync, type LoadResult, type Validator } from './asl/load.ts';
+import { listTaskTargets, visitMachine } from './asl/targets.ts';
+import { substitutionStrings } from './spec.ts';
+
+const JSONATA_REFUSAL = 'JSONata states are not simulated yet (JSONata 2 evaluates asynchronously and the engine runs synchronously); write this state in JSONPath';
+
+/** Loads a node's definition: problems as [path within the node, message], each naming the state and field. */
+export function loadNodeDefinition(node: SimNode, validator?: Validator, compileJsonata?: JsonataCompiler): LoadResult {
+  const type = (node.properties.StateMachineType === 'EXPRESS' ? 'EXPRESS' : 'STANDARD');
+  const loaded = loadDefinitionSync(node.properties.Definition as Json, { substitutions: substitutionStrings(node.properties), type, compileJsonata }, validator);
+  if (!loaded.ok) return loaded;
+  const problems = [
+    ...jsonataStates(loaded.machine as unknown as Json).map((path) => ({ path, message: JSONATA_REFUSAL })),
+    ...missingTransitions(loaded.machine as unknown as Json, 'States'),
+  ];
+  return problems.length > 0 ? { ok: false, problems } : loaded;
+}
+
+/**
+ * StartAt, Next, Default and Catch targets that name no state of their own machine (each branch and item
+ * processor is a machine of its own). asl-validator finds these too, but only where it can be loaded.
+ */
+function missingTransitions(machine: Json, path: string): { path: string; message: string }[] {
+  if (!isObject(machine) || !isObject(machine.States)) return [];
+  const states = machine.States;
+  const out: { path: string; message: string }[] = [];
+  const at = (where: string, target: Json | undefined) => {
+    if (typeof target === 'string' && !(target in states)) out.push({ path: where, message: `names "${target}", which is not a state of this machine` });
+  };
+  at(path === 'States' ? 'StartAt' : `${path.slice(0, -'.States'.length)}.StartAt`, machine.StartAt);
+  for (const [name, state] of Object.entries(states)) {
+    if (!isObject(state)) continue;
+    const here = `${path}.${name}`;
+    at(`${here}.Next`, state.Next);
+    at(`${here}.Default`, state.Default);
+    for (const [field, rules] of [['Choices', state.Choices], ['Catch', state.Catch]] as const) {
+      if (Array.isArray(rules)) rules.forEach((rule, i) => isObject(rule) && at(`${here}.${field}[${i}].Next`, rule.Next));
+    }
+    if (Array.isArray(state.Branches)) state.Branches.forEach((branch, i) => out.push(...missingTransitions(branch, `${here}.Branches[${i}].States`)));
+    for (const field of ['ItemProcessor', 'Iterator']) if (state[field] !== undefined) out.push(...missingTransitions(state[field], `${here}.${field}.States`));
+  }
+  return out;
+}
+
+function isObject(v: Json | undefined): v is JsonObject {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Paths of the QueryLanguage fields that make a state JSONata (the top-level one covers every state). */
+function jsonataStates(machine: Json): string[] {
+  if (machine === null || typeof machine !== 'object' || Array.isArray(machine)) return [];
+  if (machine.QueryLanguage === 'JSONata') return ['QueryLanguage'];
+  const out: string[] = [];
+  visitMachine(machine, (_name, state, path) => {
+    if (state.QueryLanguage === 'JSONata') out.push(`${path}.QueryLanguage`);
+  });
+  return out;
+}
+
+export function definitionProblems(node: SimNode): [string, string][] {
+  const loaded = loadNodeDefinition(node);
+  if (loaded.ok) return [];
+  return loaded.problems.map((p) => [p.path === 'definition' ? 'properties.Definition' : `properties.Definition.${p.path}`, p.message]);
+}
+
+/**
+ * A call edge does what its `operation` says (the target's model reads it), so a Task that calls the edge's
+ * target should call that API: an edge set to GetItem under PutItem Tasks only is a problem. When Tasks call
+ * several APIs of one target, the edge's operation stands for them all (the model warns at start).
+ */
+export function checkCallEdge(from: SimNode, to: SimNode, role: string, properties: Record<string, unknown>): [string, string][] {
+  if (role !== 'call' || typeof properties.operation !== 'string') return [];
+  const actions = callActions(from, to.id);
+  const operation = properties.operation;
+  if (actions.length === 0 || actions.some((a) => sameApi(a.action, operation))) return [];
+  const { stateName, action } = actions[0];
+  return [['properties.operation', `is ${operation}, but Task ${stateName} calls ${action} on ${to.id}: set the edge's operation to ${action.charAt(0).toUpperCase()}${action.slice(1)}`]];
+}
+
+export const sameApi = (action: string, operation: string) => action.toLowerCase() === operation.toLowerCase();
+
+/** The Tasks of a node's definition that call `targetId`, with the API each calls. */
+export function callActions(node: SimNode, targetId: string): { stateName: string; action: string }[] {
+  const loaded = loadNodeDefinition(node);
+  if (!loaded.ok) return [];
+  return listTaskTargets(loaded.machine as unknown as Json)
+    .filter((t) => t.name === targetId)
+    .map((t) => ({ stateName: t.stateName, action: t.integration.action }));
+}

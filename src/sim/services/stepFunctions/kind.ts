@@ -1,0 +1,62 @@
+import type { ServiceKind } from '../../core/serviceKind.ts';
+import { checkCallEdge, definitionProblems } from './definition.ts';
+import { startExecutionEdge, stepFunctionsBehaviour, stepFunctionsProperties } from './spec.ts';
+
+const NOT_CW = 'Not a CloudWatch metric:';
+
+/** StartSyncExecution waits for the result; StartExecution hands the input over and returns. */
+const byOperation = (p: Record<string, unknown>) => (p.operation === 'StartSyncExecution' ? 'sync' : 'async');
+
+/** Per-state metrics: `State:<state name>:<what>`, one set per state of the definition (branches included). */
+export const STATE_METRICS = ['Entered', 'Succeeded', 'Failed', 'Retried', 'Caught'] as const;
+export const stateMetricName = (state: string, what: (typeof STATE_METRICS)[number] | 'Duration') => `State:${state}:${what}`;
+
+export const stepFunctionsKind: ServiceKind = {
+  type: 'AWS::StepFunctions::StateMachine',
+  label: 'Step Functions state machine',
+  shortName: 'StateMachine',
+  category: 'Orchestration',
+  description:
+    'Runs an Amazon States Language workflow per execution on the simulated clock: Task states call the nodes they name over call edges (Lambda through its real model), with AWS\'s retries, catches, Choice, Parallel, Map and Wait; StartExecution and state-transition quotas; Standard or Express pricing.',
+  properties: stepFunctionsProperties,
+  behaviour: stepFunctionsBehaviour,
+  // Task states call other services' APIs (an SDK call each); the Task's resource names the target node.
+  emits: [{ role: 'call', sdk: true }],
+  accepts: [
+    { role: 'invoke', properties: startExecutionEdge, delivery: byOperation, from: ['Client', 'AWS::ApiGateway::RestApi'] },
+    { role: 'call', sdkOnly: true, sdkProperties: startExecutionEdge, delivery: byOperation },
+  ],
+  metrics: [
+    { name: 'ExecutionsStarted', kind: 'counter', unit: 'Count', help: 'Executions started (StartExecution or StartSyncExecution accepted).' },
+    { name: 'ExecutionsSucceeded', kind: 'counter', unit: 'Count', help: 'Executions that ended SUCCEEDED.' },
+    { name: 'ExecutionsFailed', kind: 'counter', unit: 'Count', help: 'Executions that ended FAILED (an uncaught error, or States.Runtime).' },
+    { name: 'ExecutionsTimedOut', kind: 'counter', unit: 'Count', help: 'Executions that ran past their TimeoutSeconds (1 year Standard, 5 minutes Express, unless the definition says less).' },
+    { name: 'ExecutionsAborted', kind: 'counter', unit: 'Count', help: 'Executions stopped (StopExecution).' },
+    { name: 'ExecutionThrottled', kind: 'counter', unit: 'Count', help: 'StartExecution calls refused by the token bucket (Standard 1,300 burst / 300 per s; Express 6,000 / 6,000).' },
+    { name: 'ExecutionTime', kind: 'distribution', unit: 'Milliseconds', help: 'Time from the start of an execution to its end.' },
+    { name: 'ThrottledEvents', kind: 'counter', unit: 'Count', help: 'State transitions beyond the StateTransition bucket (5,000 burst / 1,500 per s, Standard); counted, not delayed (a departure: AWS slows the executions).' },
+    { name: 'ExecutionsRunning', kind: 'level', unit: 'Count', help: `${NOT_CW} executions in progress.` },
+    ...STATE_METRICS.map((what) => ({
+      name: stateMetricName('<state>', what),
+      kind: 'counter' as const,
+      unit: 'Count',
+      help: `${NOT_CW} per state of the definition (e.g. State:Charge:${what}): times the state was ${what.toLowerCase()}${what === 'Retried' ? ' (each retry of a Retry rule)' : what === 'Caught' ? ' (a Catch rule routed its error)' : ''}.`,
+    })),
+    { name: stateMetricName('<state>', 'Duration'), kind: 'distribution', unit: 'Milliseconds', help: `${NOT_CW} per state: time from entering the state to leaving it (succeeded, failed or caught).` },
+    { name: 'Cost', kind: 'counter', unit: 'USD', help: 'Standard: $0.025 per 1,000 state transitions (retries included); Express: $1.00 per 1M requests plus $0.00001667 per GB-s in 64 MB steps, rounded up to 100 ms (us-east-1, first tier).' },
+  ],
+  figures: ['ExecutionsStarted', 'ExecutionsFailed', 'ExecutionThrottled'],
+  charts: [
+    ['ExecutionsStarted', 'ExecutionsSucceeded', 'ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsAborted'],
+    ['ExecutionThrottled', 'ThrottledEvents'],
+    ['ExecutionTime'],
+    ['ExecutionsRunning'],
+  ],
+  icon: {
+    color: '#E7157B',
+    // Three states joined by transitions, one branching.
+    path: 'M4 3h6v4H4zm10 7h6v4h-6zM4 17h6v4H4zM6 7h2v10H6zm2 4h6v2H8z',
+  },
+  check: definitionProblems,
+  checkConnection: checkCallEdge,
+};

@@ -1,0 +1,295 @@
+import aslValidator from 'asl-validator';
+import { Model, Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
+import { compileDuration, type Sampler } from '../../core/distributions.ts';
+import type { Random } from '../../core/random.ts';
+import type { ModelFactory } from '../../core/serviceKind.ts';
+import { TokenBucket } from '../apiGateway/tokenBucket.ts';
+import type { Json } from './asl/errors.ts';
+import { Execution } from './asl/execution.ts';
+import { compileJsonata } from './asl/jsonataEval.ts';
+import type { Validator } from './asl/load.ts';
+import { listTaskTargets, visitMachine } from './asl/targets.ts';
+import type { AslHost, AslMachine, Cancellable, ExecutionListener, ExecutionResult, ExecutionType, TaskCallbacks, TaskRequest } from './asl/types.ts';
+import { callActions, loadNodeDefinition, sameApi } from './definition.ts';
+import { STATE_METRICS, stateMetricName } from './kind.ts';
+import { expressDurationCost, START_EXECUTION_BUCKET, STATE_TRANSITION_BUCKET, stepFunctionsPrices } from './prices.ts';
+import { stepFunctionsBehaviour, type StepFunctionsBehaviour } from './spec.ts';
+import { callBody, errorPrefix, taskError, taskResult } from './taskCalls.ts';
+
+interface Scheduled {
+  callback: () => void;
+}
+interface Answer {
+  request: TaskRequest;
+  callbacks: TaskCallbacks;
+  msg: Message;
+  outcome: Outcome;
+  info: ReplyInfo | undefined;
+}
+interface StateHandles {
+  entered: number;
+  succeeded: number;
+  failed: number;
+  retried: number;
+  caught: number;
+  duration: number;
+}
+
+function noop(): void {}
+const NOT_CANCELLABLE: Cancellable = { cancel: noop };
+
+/**
+ * AWS::StepFunctions::StateMachine (docs/aws-behaviour.md, Step Functions rows): each StartExecution runs the
+ * definition in the ASL interpreter (asl/) on the engine's clock. A Task calls the node its resource names
+ * over this machine's `call` edge to it; the answer comes back as the Task's result or as an ASL error
+ * (taskCalls.ts). StartExecution and state transitions go through AWS's token buckets.
+ */
+export class StateMachine extends Model implements AslHost {
+  readonly random: Random;
+  private readonly callbackRng: Random;
+  private callbackDelay!: Sampler;
+  private node!: SimNode;
+  private machine!: AslMachine;
+  private executionType: ExecutionType = 'STANDARD';
+  private behaviour!: StepFunctionsBehaviour;
+  private startBucket: TokenBucket | null = null;
+  private readonly transitionBucket = new TokenBucket(STATE_TRANSITION_BUCKET[0], STATE_TRANSITION_BUCKET[1]);
+  private routes = new Map<string, Edge>();
+  private readonly unrouted = new Set<string>();
+  private states = new Map<string, StateHandles>();
+  private readonly listener: ExecutionListener;
+  private readonly scheduleTimer: Timer<Scheduled>;
+  private readonly answerTimer: Timer<Answer>;
+  private running = 0;
+
+  private readonly mStarted: number;
+  private readonly mSucceeded: number;
+  private readonly mFailed: number;
+  private readonly mTimedOut: number;
+  private readonly mAborted: number;
+  private readonly mThrottled: number;
+  private readonly mTime: number;
+  private readonly mThrottledEvents: number;
+  private readonly mRunning: number;
+  private readonly mCost: number;
+
+  constructor(ctx: SimContext, node: SimNode) {
+    super(ctx, node);
+    const m = ctx.metrics;
+    this.mStarted = m.counter(node.id, 'ExecutionsStarted');
+    this.mSucceeded = m.counter(node.id, 'ExecutionsSucceeded');
+    this.mFailed = m.counter(node.id, 'ExecutionsFailed');
+    this.mTimedOut = m.counter(node.id, 'ExecutionsTimedOut');
+    this.mAborted = m.counter(node.id, 'ExecutionsAborted');
+    this.mThrottled = m.counter(node.id, 'ExecutionThrottled');
+    this.mTime = m.distribution(node.id, 'ExecutionTime');
+    this.mThrottledEvents = m.counter(node.id, 'ThrottledEvents');
+    this.mRunning = m.level(node.id, 'ExecutionsRunning');
+    this.mCost = m.counter(node.id, 'Cost', 'USD');
+    this.random = ctx.random(node.id, 'executions');
+    this.callbackRng = ctx.random(node.id, 'callbacks');
+    this.scheduleTimer = ctx.timer<Scheduled>((s) => s.callback());
+    this.answerTimer = ctx.timer<Answer>((a) => this.answer(a));
+    this.configure(node);
+    this.listener = this.makeListener();
+  }
+
+  private configure(node: SimNode): void {
+    this.node = node;
+    const loaded = loadNodeDefinition(node, aslValidator as Validator, compileJsonata);
+    if (!loaded.ok) {
+      throw new Error(`${node.id}.properties.Definition: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    }
+    this.machine = loaded.machine;
+    this.executionType = node.properties.StateMachineType === 'EXPRESS' ? 'EXPRESS' : 'STANDARD';
+    this.behaviour = stepFunctionsBehaviour.parse(node.behaviour);
+    this.callbackDelay = compileDuration(this.behaviour.callbackDelay);
+    const [burst, rate] = START_EXECUTION_BUCKET[this.executionType];
+    if (this.startBucket) this.startBucket.configure(burst, rate, this.ctx.now);
+    else this.startBucket = new TokenBucket(burst, rate);
+    const names: string[] = [];
+    visitMachine(this.machine as unknown as Json, (name) => names.push(name));
+    const states = new Map<string, StateHandles>();
+    const m = this.ctx.metrics;
+    for (const name of names) {
+      const known = this.states.get(name);
+      if (known) states.set(name, known);
+      else {
+        const [entered, succeeded, failed, retried, caught] = STATE_METRICS.map((what) => m.counter(this.id, stateMetricName(name, what)));
+        states.set(name, { entered, succeeded, failed, retried, caught, duration: m.distribution(this.id, stateMetricName(name, 'Duration')) });
+      }
+    }
+    this.states = states;
+  }
+
+  private makeListener(): ExecutionListener {
+    const m = this.ctx.metrics;
+    const standard = () => this.executionType === 'STANDARD';
+    const transition = () => {
+      if (standard() && !this.transitionBucket.take(this.ctx.now)) m.add(this.mThrottledEvents, 1);
+    };
+    return {
+      stateEntered: (state) => {
+        transition();
+        const h = this.states.get(state);
+        if (h) m.add(h.entered, 1);
+      },
+      stateSucceeded: (state, ms) => this.stateEnded(state, 'succeeded', ms),
+      stateFailed: (state, _error, ms) => this.stateEnded(state, 'failed', ms),
+      stateCaught: (state, _error, ms) => this.stateEnded(state, 'caught', ms),
+      stateRetried: (state) => {
+        transition();
+        const h = this.states.get(state);
+        if (h) m.add(h.retried, 1);
+      },
+    };
+  }
+
+  private stateEnded(state: string, how: 'succeeded' | 'failed' | 'caught', ms: number): void {
+    const h = this.states.get(state);
+    if (!h) return;
+    this.ctx.metrics.add(h[how], 1);
+    this.ctx.metrics.record(h.duration, ms);
+  }
+
+  override start(): void {
+    this.routes = new Map(this.out.filter((e) => e.role === 'call').map((e) => [e.to.id, e]));
+    for (const target of listTaskTargets(this.machine as unknown as Json)) {
+      if (target.dynamic || target.name === undefined || this.routes.has(target.name)) continue;
+      this.ctx.warn(this.id, `Task ${target.stateName} calls ${target.name}, which has no call edge from this state machine: each call fails with ${errorPrefix({ ...target, input: null, attempt: 0 })}.ResourceNotFoundException`);
+    }
+    for (const [id, edge] of this.routes) {
+      const operation = edge.properties.operation;
+      if (typeof operation !== 'string') continue;
+      const others = [...new Set(callActions(this.node, id).map((a) => a.action).filter((a) => !sameApi(a, operation)))];
+      if (others.length > 0) this.ctx.warn(this.id, `Tasks call ${others.join(', ')} on ${id}, but its edge's operation is ${operation}: ${id} serves (and bills) every call as ${operation}`);
+    }
+  }
+
+  /** A live edit: a definition asl-validator refuses keeps the running one, with a warning. */
+  override update(node: SimNode): void {
+    try {
+      this.configure(node);
+    } catch (e) {
+      this.ctx.warn(this.id, `the edited definition was not applied: ${(e as Error).message}`);
+    }
+  }
+
+  override backlog(): number {
+    return this.running;
+  }
+
+  override finish(): void {
+    this.ctx.metrics.setLevel(this.mRunning, this.running, this.ctx.now);
+  }
+
+  /** StartExecution / StartSyncExecution from a client, an API or a function's code. */
+  override receive(msg: Message, edge: Edge, reply: Reply | null): void {
+    const now = this.ctx.now;
+    const m = this.ctx.metrics;
+    if (edge.properties.operation === 'StartSyncExecution' && this.executionType !== 'EXPRESS') {
+      this.ctx.warn(this.id, 'StartSyncExecution is only for EXPRESS state machines: AWS refuses it with StateMachineTypeNotSupported');
+      reply?.(Outcome.Failed, now, { reason: 'StateMachineTypeNotSupported' });
+      return;
+    }
+    if (!this.startBucket!.take(now)) {
+      m.add(this.mThrottled, 1);
+      reply?.(Outcome.Throttled, now, { reason: 'ThrottlingException' });
+      return;
+    }
+    m.add(this.mStarted, 1);
+    if (this.executionType === 'EXPRESS') m.add(this.mCost, stepFunctionsPrices.expressRequest);
+    this.running++;
+    m.setLevel(this.mRunning, this.running, now);
+    const execution = new Execution(this.machine, this, { type: this.executionType, name: `execution-${msg.id}`, listener: this.listener });
+    execution.start((msg.body ?? {}) as Json, (result) => this.ended(result, reply));
+  }
+
+  private ended(result: ExecutionResult, reply: Reply | null): void {
+    const now = this.ctx.now;
+    const m = this.ctx.metrics;
+    this.running--;
+    m.setLevel(this.mRunning, this.running, now);
+    const ms = result.stopMs - result.startMs;
+    m.record(this.mTime, ms);
+    m.add(this.mCost, this.executionType === 'STANDARD' ? result.stateTransitions * stepFunctionsPrices.standardTransition : expressDurationCost(ms, this.behaviour.billedMemoryMB));
+    switch (result.status) {
+      case 'SUCCEEDED':
+        m.add(this.mSucceeded, 1);
+        reply?.(Outcome.Ok, now);
+        return;
+      case 'FAILED':
+        m.add(this.mFailed, 1);
+        break;
+      case 'TIMED_OUT':
+        m.add(this.mTimedOut, 1);
+        break;
+      case 'ABORTED':
+        m.add(this.mAborted, 1);
+        break;
+    }
+    // StartSyncExecution answers 200 with the status; the caller sees a failed request.
+    reply?.(Outcome.Failed, now, { reason: `${result.status}: ${result.error ?? ''}` });
+  }
+
+  // AslHost
+  now(): number {
+    return this.ctx.now;
+  }
+
+  schedule(atMs: number, callback: () => void): Cancellable {
+    // A time past the run's end never comes (e.g. a Standard execution's 1-year timeout): keep no timer for it.
+    if (atMs > this.ctx.durationMs) return NOT_CANCELLABLE;
+    const s: Scheduled = { callback };
+    this.scheduleTimer.at(atMs, s);
+    return {
+      cancel: () => {
+        s.callback = noop;
+      },
+    };
+  }
+
+  hold(): void {
+    // loadNodeDefinition refuses JSONata, the only data flow that holds a promise.
+    throw new Error(`${this.id}: a JSONata evaluation reached the engine; JSONata states are refused at load`);
+  }
+
+  startTask(request: TaskRequest, callbacks: TaskCallbacks): void {
+    const now = this.ctx.now;
+    const msg: Message = { id: this.ctx.nextMessageId(), createdAt: now, sizeKB: 1, attributes: null, records: null, key: -1, poison: false, body: callBody(request) };
+    const edge = request.target === undefined ? undefined : this.routes.get(request.target);
+    if (!edge) {
+      const what = request.target ?? 'a target computed from the input';
+      if (!this.unrouted.has(what)) {
+        this.unrouted.add(what);
+        this.ctx.warn(this.id, `Task ${request.stateName} called ${what}, which has no call edge from this state machine`);
+      }
+      this.answerTimer.at(now, { request, callbacks, msg, outcome: Outcome.Failed, info: { reason: 'ResourceNotFoundException' } });
+      return;
+    }
+    msg.sizeKB = Math.max(0.001, JSON.stringify(msg.body ?? null).length / 1024);
+    if (edge.async) {
+      this.send(edge, msg, null);
+      this.answerTimer.at(now + this.callbackMs(request), { request, callbacks, msg, outcome: Outcome.Ok, info: undefined });
+      return;
+    }
+    const callbackMs = this.callbackMs(request);
+    this.send(edge, msg, (outcome, doneAt, info) => this.answerTimer.at(outcome === Outcome.Ok ? doneAt + callbackMs : doneAt, { request, callbacks, msg, outcome, info }));
+  }
+
+  /** .waitForTaskToken: the call only hands the token over; the Task ends when SendTaskSuccess comes back. */
+  private callbackMs(request: TaskRequest): number {
+    return request.integration.pattern === 'waitForTaskToken' ? this.callbackDelay(this.callbackRng) : 0;
+  }
+
+  private answer(a: Answer): void {
+    if (a.outcome === Outcome.Ok) {
+      a.callbacks.succeed(taskResult(a.request, a.msg));
+      return;
+    }
+    const [error, cause] = taskError(a.request, a.outcome, a.info);
+    a.callbacks.fail(error, cause);
+  }
+}
+
+export const createModel: ModelFactory = (ctx, node) => new StateMachine(ctx, node);
