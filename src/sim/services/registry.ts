@@ -2,6 +2,7 @@ import { deliveryOf, deriveConnections, type ConnectionRule, type ModelFactory, 
 import { apiGatewayKind } from './apiGateway/kind.ts';
 import { clientKind } from './client/kind.ts';
 import { dynamodbKind } from './dynamodb/kind.ts';
+import { eventBridgeKind } from './eventBridge/kind.ts';
 import { kinesisKind } from './kinesis/kind.ts';
 import { lambdaKind } from './lambda/kind.ts';
 import { snsKind } from './sns/kind.ts';
@@ -26,6 +27,7 @@ export const SERVICES: readonly ServiceEntry[] = [
   { kind: snsKind, model: () => import('./sns/model.ts') },
   { kind: dynamodbKind, model: () => import('./dynamodb/model.ts') },
   { kind: kinesisKind, model: () => import('./kinesis/model.ts') },
+  { kind: eventBridgeKind, model: () => import('./eventBridge/model.ts') },
 ];
 
 export const SERVICE_KINDS: readonly ServiceKind[] = SERVICES.map((s) => s.kind);
