@@ -5,6 +5,7 @@ import { dynamodbKind } from './dynamodb/kind.ts';
 import { eventBridgeKind } from './eventBridge/kind.ts';
 import { kinesisKind } from './kinesis/kind.ts';
 import { lambdaKind } from './lambda/kind.ts';
+import { schedulerKind } from './scheduler/kind.ts';
 import { snsKind } from './sns/kind.ts';
 import { sqsKind } from './sqs/kind.ts';
 
@@ -28,6 +29,7 @@ export const SERVICES: readonly ServiceEntry[] = [
   { kind: dynamodbKind, model: () => import('./dynamodb/model.ts') },
   { kind: kinesisKind, model: () => import('./kinesis/model.ts') },
   { kind: eventBridgeKind, model: () => import('./eventBridge/model.ts') },
+  { kind: schedulerKind, model: () => import('./scheduler/model.ts') },
 ];
 
 export const SERVICE_KINDS: readonly ServiceKind[] = SERVICES.map((s) => s.kind);

@@ -89,6 +89,8 @@ export class TargetDeliveries {
     private readonly send: (edge: Edge, msg: Message, reply: Reply | null) => void,
     names: DeliveryMetricNames,
     private readonly rng: Random,
+    /** The account's target-invocation quota a second (settings.eventBridgeInvocationsPerSecond by default). */
+    perSecond?: number,
   ) {
     this.timer = ctx.timer((p) => this.attempt(p));
     const m = ctx.metrics;
@@ -107,7 +109,7 @@ export class TargetDeliveries {
       latency: names.latency === undefined ? NONE : m.distribution(nodeId, names.latency),
     };
     this.quota = ctx.shared('eventBridge/targetInvocations', () => ({ second: -1, used: 0 }));
-    this.perSecond = Number(ctx.settings.eventBridgeInvocationsPerSecond ?? 18_750);
+    this.perSecond = perSecond ?? Number(ctx.settings.eventBridgeInvocationsPerSecond ?? 18_750);
   }
 
   /** Events waiting for an attempt or an answer. */
