@@ -54,6 +54,29 @@ describe('EventBridge rules route events by pattern (a scenario)', () => {
     expect(sum(sim, 'Off', 'NumberOfMessagesSent')).toBe(0);
   });
 
+  it('takes PutEvents from a function\'s SDK call and Lambda destination records', () => {
+    const sim = scenario({ durationSeconds: 30 })
+      .node('Shop', 'Client', { pattern: 'constant', ratePerSecond: 10, stopSeconds: 10 }, { body: { total: { uniform: [1, 10] } } })
+      .node('Publisher', 'AWS::Lambda::Function', {}, { duration: 20, coldStartMs: 0 })
+      .node('Failing', 'AWS::Lambda::Function', { MaximumRetryAttempts: 0 }, { duration: 20, coldStartMs: 0, errorRate: 1 })
+      .node('Orders', BUS)
+      .node('Placed', QUEUE)
+      .node('Failures', QUEUE)
+      .edge('Shop', 'Publisher')
+      .edge('Publisher', 'Orders', { properties: { Source: 'shop.orders', DetailType: 'OrderPlaced' } })
+      .edge('Orders', 'Placed', { properties: { EventPattern: { source: ['shop.orders'], detail: { total: [{ exists: true }] } } } })
+      .edge('Orders', 'Failing', { properties: { EventPattern: { source: ['shop.orders'] } } })
+      .edge('Failing', 'Orders', { role: 'onFailure' })
+      .edge('Orders', 'Failures', { properties: { EventPattern: { source: ['lambda'], 'detail-type': ['Lambda Function Invocation Result - Failure'] } } })
+      .run();
+    expect(sum(sim, 'Publisher', 'Invocations')).toBe(100);
+    expect(sum(sim, 'Placed', 'NumberOfMessagesSent')).toBe(100);
+    expect(sum(sim, 'Failing', 'Errors')).toBe(100);
+    expect(sum(sim, 'Failures', 'NumberOfMessagesSent')).toBe(100);
+    // Only the PutEvents calls are billed, not the destination records.
+    expect(sum(sim, 'Orders', 'Cost')).toBeCloseTo(100 / 1e6, 12);
+  });
+
   it('refuses a rule edge whose pattern does not compile, naming the place in the pattern', () => {
     expect(() =>
       scenario()
