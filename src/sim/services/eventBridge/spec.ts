@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { choice, duration, fieldMeta, int } from '../../core/fields.ts';
 import { PatternError } from '../../core/eventPattern/dialect.ts';
 import { compilePattern } from '../../core/eventPattern/pattern.ts';
-import { compileSchedule, ScheduleError } from '../../core/schedule/expression.ts';
+import { parseSchedule, ScheduleError } from '../../core/schedule/syntax.ts';
 import { inputProblem } from './input.ts';
 
 /**
@@ -123,7 +123,7 @@ export const ruleTargetSchema = z
     }
     if (hasSchedule) {
       try {
-        compileSchedule(edge.ScheduleExpression as string, { service: 'rule', startMs: 0 });
+        parseSchedule(edge.ScheduleExpression as string, { service: 'rule', startMs: 0 });
       } catch (e) {
         if (!(e instanceof ScheduleError)) throw e;
         ctx.addIssue({ code: 'custom', path: ['ScheduleExpression'], message: e.message });

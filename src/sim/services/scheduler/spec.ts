@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { choice, fieldMeta } from '../../core/fields.ts';
-import { compileSchedule, ScheduleError } from '../../core/schedule/expression.ts';
+import { parseSchedule, ScheduleError } from '../../core/schedule/syntax.ts';
 import { flexibleWindowProblem } from '../../core/schedule/flexibleWindow.ts';
 import { inputProblem } from '../eventBridge/input.ts';
 import { retryPolicySchema } from '../eventBridge/spec.ts';
@@ -71,7 +71,7 @@ export const scheduleProperties = z
   })
   .superRefine((p, ctx) => {
     try {
-      compileSchedule(p.ScheduleExpression, { service: 'scheduler', timezone: p.ScheduleExpressionTimezone, startMs: 0 });
+      parseSchedule(p.ScheduleExpression, { service: 'scheduler', timezone: p.ScheduleExpressionTimezone, startMs: 0 });
     } catch (e) {
       if (!(e instanceof ScheduleError)) throw e;
       const path = e.message.startsWith('ScheduleExpressionTimezone') ? 'ScheduleExpressionTimezone' : 'ScheduleExpression';
