@@ -38,6 +38,8 @@ export const schedulerKind: ServiceKind = {
     // A clock face.
     path: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 2a8 8 0 1 1 0 16 8 8 0 0 1 0-16zm-1 3v6l5 3 1-1.7-4-2.3V7z',
   },
+  // The firing list brings croner, so it loads only when a schedule is inspected.
+  inspectorNotes: async (properties, settings) => (await import('./firingList.ts')).firingList(properties, settings),
   checkConnection(_from, to, role) {
     if (role === 'deadLetter' && to.properties.FifoQueue === true)
       return [['', `a schedule's dead-letter queue must be a standard SQS queue ("${to.id}" is FIFO)`]];
