@@ -43,7 +43,6 @@ export function buildEnvelope(body: unknown, defaults: EntryDefaults, id: number
 
 /** The event a scheduled rule sends (AWS's "Scheduled Event" from aws.events). */
 export function scheduledEvent(ruleArn: string, id: number, timeMs: number): EventEnvelope {
-  return {
-    ...buildEnvelope({ source: 'aws.events', 'detail-type': 'Scheduled Event', resources: [ruleArn], detail: {} }, { Source: 'aws.events', DetailType: 'Scheduled Event' }, id, timeMs),
-  };
+  const entry = { Source: 'aws.events', DetailType: 'Scheduled Event' };
+  return buildEnvelope({ source: entry.Source, 'detail-type': entry.DetailType, resources: [ruleArn], detail: {} }, entry, id, timeMs);
 }
