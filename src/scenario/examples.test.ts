@@ -28,8 +28,8 @@ describe('examples/', () => {
   it('holds the scenarios the README, the bench and the tests use', () => {
     expect(examples).toEqual([
       'api-lambda.json', 'async-retries.json', 'dynamodb-change-capture.json', 'hot-partition.json', 'loss-system.json',
-      'order-workflow.json', 'poison-message-dlq.json', 'sns-fanout.json', 'spike.json', 'sqs-pipeline.json',
-      'stream-falls-behind.json', 'throttled-api.json',
+      'nightly-batch.json', 'order-events.json', 'order-workflow.json', 'poison-message-dlq.json', 'sns-fanout.json',
+      'spike.json', 'sqs-pipeline.json', 'stream-falls-behind.json', 'throttled-api.json',
     ]);
   });
 
@@ -133,6 +133,45 @@ describe('examples/', () => {
     expect(sum(res, 'OrderEvents', 'NumberOfNotificationsDelivered')).toBe(2 * web + store + returns);
     expect(sum(res, 'OrderEvents', 'NumberOfNotificationsFilteredOut')).toBe(web + 2 * store + 2 * returns);
     expect(sum(res, 'OrderEvents', 'NumberOfNotificationsFailed')).toBe(0);
+  });
+
+  it('order-events.json: each rule sends its consumer exactly the events its pattern matches', () => {
+    const res = run('order-events.json');
+    const published = sum(res, 'Shop', 'Requests');
+    expect(published).toBe(4_800);
+    expect(sum(res, 'OrderEvents', 'MatchedEvents')).toBe(published); // every event matches some rule
+    const billing = sum(res, 'BillingQueue', 'NumberOfMessagesSent'); // OrderPlaced
+    const notifications = sum(res, 'NotificationsQueue', 'NumberOfMessagesSent'); // anything but OrderPlaced
+    const fraud = sum(res, 'FraudCheck', 'AsyncEventsReceived'); // OrderPlaced with total >= 800
+    // Each event goes to billing or to notifications, never both (a few are on their way when the run ends).
+    expect(billing + notifications).toBeGreaterThan(published - 20);
+    expect(billing + notifications).toBeLessThanOrEqual(published);
+    expect(billing / (billing + notifications)).toBeCloseTo(0.5, 1); // weights 2:1:1
+    // totals are uniform in 5..1000, so about a fifth of placed orders reach the fraud check.
+    expect(fraud / billing).toBeGreaterThan(0.15);
+    expect(fraud / billing).toBeLessThan(0.25);
+    // One attempt per matched rule (nothing failed, so no retries); the rest were still on their way at the end.
+    const attempts = sum(res, 'OrderEvents', 'InvocationAttempts');
+    expect(attempts).toBe(billing + notifications + fraud);
+    expect(sum(res, 'OrderEvents', 'RetryInvocationAttempts')).toBe(0);
+    expect(sum(res, 'OrderEvents', 'TriggeredRules') - attempts).toBeLessThan(20);
+    expect(sum(res, 'OrderEvents', 'FailedInvocations')).toBe(0);
+    expect(res.cost.nodes.OrderEvents).toBeCloseTo(published / 1e6, 9); // $1 per million events
+  });
+
+  it('nightly-batch.json: the schedule starts the job once a night at 02:00 New York time, and the table is idle otherwise', () => {
+    const res = run('nightly-batch.json');
+    expect(res.periodSeconds).toBe(300);
+    const starts = res.nodes.ExportOrders.series.AsyncEventsReceived;
+    const nights = starts.flatMap((n, i) => (n > 0 ? [i * 300] : []));
+    // The calendar starts at midnight in New York (05:00 UTC); 02:00 there is 7,200 s in, then every 24 h.
+    expect(nights).toEqual([7_200, 7_200 + 86_400, 7_200 + 2 * 86_400]);
+    expect(sum(res, 'Nightly', 'Invocations')).toBe(3);
+    expect(sum(res, 'ExportOrders', 'Invocations')).toBe(3);
+    expect(res.nodes.ExportOrders.totals.ConcurrentExecutions.Maximum).toBe(1);
+    expect(sum(res, 'Orders', 'ConsumedReadCapacityUnits')).toBeGreaterThan(0);
+    const reads = res.nodes.Orders.series.ConsumedReadCapacityUnits;
+    expect(reads.filter((r) => r > 0).length).toBeLessThanOrEqual(6); // a few periods a night, none in between
   });
 
   it('poison-message-dlq.json: each poison message is received exactly maxReceiveCount (3) times, then sits in the DLQ', () => {

@@ -1,8 +1,32 @@
 import { z } from 'zod';
-import { choice, int } from './core/fields.ts';
+import { choice, fieldMeta, int } from './core/fields.ts';
+
+/** The simulation's calendar start: simulated time 0 is this instant (schedules and event times read it). */
+export const DEFAULT_START_TIME = '2026-01-05T00:00:00Z';
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const startTime = z
+  .string({ error: 'must be an ISO 8601 date and time, e.g. 2026-01-05T00:00:00Z' })
+  .regex(ISO_INSTANT, 'must be an ISO 8601 date and time with a zone, e.g. 2026-01-05T00:00:00Z')
+  .refine((v) => Number.isFinite(Date.parse(v)), 'is not a real date')
+  .default(DEFAULT_START_TIME);
+fieldMeta.set(startTime, {
+  label: 'Start time',
+  help: 'The date and time the simulation starts at (UTC unless an offset is given): cron schedules fire by this calendar, and events carry it in their time field.',
+  group: 'Settings',
+  default: DEFAULT_START_TIME,
+  kind: 'text',
+  rule: 'EventBridge: scheduled rules',
+});
+
+/** The scenario's calendar start in epoch ms (settings.startTime). */
+export function startTimeMs(settings: { readonly [key: string]: unknown }): number {
+  const ms = typeof settings.startTime === 'string' ? Date.parse(settings.startTime) : NaN;
+  return Number.isFinite(ms) ? ms : Date.parse(DEFAULT_START_TIME);
+}
 
 /** Account- and Region-level limits (docs/aws-behaviour.md), with AWS's defaults. */
 export const settingsSchema = z.looseObject({
+  startTime,
   lambdaAccountConcurrency: int(1000, { min: 100, max: 1_000_000 }, {
     label: 'Lambda account concurrency',
     help: 'Concurrent executions for all functions of the account in the Region (adjustable quota).',
@@ -48,6 +72,20 @@ export const settingsSchema = z.looseObject({
     unit: 'requests',
     group: 'Settings',
     rule: 'API Gateway: throttle',
+  }),
+  eventBridgePutEventsPerSecond: int(10_000, { min: 1, max: 1_000_000 }, {
+    label: 'EventBridge PutEvents quota',
+    help: 'Events a second PutEvents accepts for all buses of the account in the Region (us-east-1: 10,000; adjustable); more are throttled.',
+    unit: 'events/s',
+    group: 'Settings',
+    rule: 'EventBridge: quotas',
+  }),
+  eventBridgeInvocationsPerSecond: int(18_750, { min: 1, max: 1_000_000 }, {
+    label: 'EventBridge target invocations quota',
+    help: 'Target invocations a second for all rules of the account in the Region (18,750 in large Regions); more are delayed, not dropped.',
+    unit: 'invocations/s',
+    group: 'Advanced',
+    rule: 'EventBridge: quotas',
   }),
   maxEvents: int(200_000_000, { min: 1000, max: 2_000_000_000 }, {
     label: 'Event budget',

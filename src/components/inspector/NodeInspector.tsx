@@ -8,6 +8,7 @@ import { appStore, useAppStore } from '../../store/index.ts';
 import { nodeFields } from '../common/kindInfo.ts';
 import { ServiceIcon } from '../common/ServiceIcon.tsx';
 import { FieldList, type FieldSource } from './FieldList.tsx';
+import { KindNotes } from './KindNotes.tsx';
 import { visibleFields } from './fieldVisibility.ts';
 import { NameField } from './NameField.tsx';
 import { ProblemList } from './ProblemList.tsx';
@@ -55,6 +56,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
         />
       </div>
       <ProblemList problems={problems} />
+      <KindNotes type={node.type} properties={node.properties} />
       {!kind && <p className="px-4 text-sm text-red-600">Unknown service type {node.type}: it cannot be simulated.</p>}
       <FieldList sources={sources} resetKey={node.id} />
     </div>

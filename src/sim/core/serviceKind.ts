@@ -76,6 +76,11 @@ export interface ServiceKind {
   charts: readonly (readonly string[])[];
   /** Brand colour and an SVG path (24x24 viewBox) for the icon. */
   icon: { color: string; path: string };
+  /**
+   * Lines the inspector shows for a node, from its properties and the scenario's settings (e.g. a schedule's next
+   * firing times); a promise, so a kind can load what they need lazily. Null when there is nothing to show.
+   */
+  inspectorNotes?: (properties: Record<string, unknown>, settings: Record<string, unknown>) => Promise<{ title: string; lines: string[] } | null>;
   /** Checks that need the whole node (cross-field rules); return problems as [property path, message]. */
   check?(node: SimNode): [string, string][];
   /**

@@ -2,8 +2,10 @@ import { deliveryOf, deriveConnections, type ConnectionRule, type ModelFactory, 
 import { apiGatewayKind } from './apiGateway/kind.ts';
 import { clientKind } from './client/kind.ts';
 import { dynamodbKind } from './dynamodb/kind.ts';
+import { eventBridgeKind } from './eventBridge/kind.ts';
 import { kinesisKind } from './kinesis/kind.ts';
 import { lambdaKind } from './lambda/kind.ts';
+import { schedulerKind } from './scheduler/kind.ts';
 import { snsKind } from './sns/kind.ts';
 import { sqsKind } from './sqs/kind.ts';
 import { stepFunctionsKind } from './stepFunctions/kind.ts';
@@ -28,6 +30,8 @@ export const SERVICES: readonly ServiceEntry[] = [
   { kind: dynamodbKind, model: () => import('./dynamodb/model.ts') },
   { kind: kinesisKind, model: () => import('./kinesis/model.ts') },
   { kind: stepFunctionsKind, model: () => import('./stepFunctions/model.ts') },
+  { kind: eventBridgeKind, model: () => import('./eventBridge/model.ts') },
+  { kind: schedulerKind, model: () => import('./scheduler/model.ts') },
 ];
 
 export const SERVICE_KINDS: readonly ServiceKind[] = SERVICES.map((s) => s.kind);

@@ -19,7 +19,10 @@ export const kinesisKind: ServiceKind = {
     { role: 'eventSource', properties: streamMappingSchema },
     { role: 'onFailure', to: ['AWS::SQS::Queue', 'AWS::SNS::Topic'] },
   ],
-  accepts: [{ role: 'call', properties: kinesisCallSchema, delivery: 'sync' }],
+  accepts: [
+    { role: 'call', properties: kinesisCallSchema, delivery: 'sync' },
+    { role: 'target', delivery: 'sync' }, // an EventBridge rule or schedule puts one record per event
+  ],
   metrics: [
     { name: 'IncomingRecords', kind: 'counter', unit: 'Count', help: 'Records written to the stream.' },
     { name: 'IncomingBytes', kind: 'counter', unit: 'Bytes', help: 'Bytes written to the stream.' },

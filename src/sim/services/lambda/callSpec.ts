@@ -78,6 +78,7 @@ export const lambdaAccepts: readonly AcceptRule[] = [
   { role: 'call', sdkOnly: true, sdkProperties: lambdaCallSchema, delivery: byInvocationType },
   { role: 'eventSource', delivery: 'sync' },
   { role: 'subscription', delivery: 'async' },
+  { role: 'target', delivery: 'async' },
   { role: 'onFailure', delivery: 'async' },
   { role: 'onSuccess', delivery: 'async' },
 ];

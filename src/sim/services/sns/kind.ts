@@ -19,6 +19,7 @@ export const snsKind: ServiceKind = {
   // A queue or a topic answers every send (the sender retries on failure): all synchronous.
   accepts: [
     { role: 'call', sdkProperties: snsCallSchema, delivery: 'sync' },
+    { role: 'target', delivery: 'sync' },
     { role: 'deadLetter', delivery: 'sync' },
     { role: 'onFailure', delivery: 'sync' },
     { role: 'onSuccess', delivery: 'sync' },

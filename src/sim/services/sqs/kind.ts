@@ -19,6 +19,7 @@ export const sqsKind: ServiceKind = {
   accepts: [
     { role: 'call', sdkProperties: sqsCallSchema, delivery: 'sync' },
     { role: 'subscription', delivery: 'sync' },
+    { role: 'target', delivery: 'sync' },
     { role: 'deadLetter', delivery: 'sync' },
     { role: 'onFailure', delivery: 'sync' },
     { role: 'onSuccess', delivery: 'sync' },

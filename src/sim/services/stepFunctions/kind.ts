@@ -25,6 +25,7 @@ export const stepFunctionsKind: ServiceKind = {
   accepts: [
     { role: 'invoke', properties: startExecutionEdge, delivery: byOperation, from: ['Client', 'AWS::ApiGateway::RestApi'] },
     { role: 'call', sdkOnly: true, sdkProperties: startExecutionEdge, delivery: byOperation },
+    { role: 'target', delivery: 'async' }, // an EventBridge rule or schedule starts an execution per event
   ],
   metrics: [
     { name: 'ExecutionsStarted', kind: 'counter', unit: 'Count', help: 'Executions started (StartExecution or StartSyncExecution accepted).' },
