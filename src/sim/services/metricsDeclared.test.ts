@@ -7,10 +7,18 @@ import { loadedModels, serviceKind } from './registry.ts';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', '..', 'examples');
 
-/** A metric a model publishes is one its kind declares (a mapping's `:Function` suffix names the same metric). */
+/**
+ * A metric a model publishes is one its kind declares: exactly, through a `<placeholder>` in the declared name
+ * (Step Functions' `State:<state>:Entered`), or with a mapping's `:Function` suffix on a declared name.
+ */
 function declared(type: string, name: string): boolean {
   const base = name.includes(':') && !name.startsWith('Throttles:') ? name.slice(0, name.indexOf(':')) : name;
-  return serviceKind(type).metrics.some((m) => m.name === base);
+  return serviceKind(type).metrics.some((m) => {
+    if (m.name === name || m.name === base) return true;
+    if (!m.name.includes('<')) return false;
+    const [head, tail] = m.name.split(/<[^>]+>/);
+    return name.startsWith(head) && name.endsWith(tail) && name.length > head.length + tail.length;
+  });
 }
 
 describe('metrics are declared once, in the kind', () => {
