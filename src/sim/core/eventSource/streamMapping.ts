@@ -398,3 +398,19 @@ const NO_REPLY: Reply = () => {};
 function laneKey(key: number, seq: number): number {
   return key >= 0 ? key : seq;
 }
+
+/**
+ * A stream's upkeep once a period: each shard drops what every mapping has read or the retention (`cutoff`, ms)
+ * trimmed; returns GetRecords.IteratorAgeMilliseconds, the oldest unprocessed record's age over the mappings.
+ */
+export function streamUpkeep(logs: readonly ShardLog[], mappings: readonly StreamMapping[], now: number, cutoff: number): number {
+  for (let i = 0; i < logs.length; i++) {
+    const log = logs[i];
+    let low = log.tail;
+    for (const m of mappings) low = Math.min(low, m.lowWater(i));
+    log.dropBefore(Math.max(low, log.firstAtOrAfter(log.head, cutoff)));
+  }
+  let age = 0;
+  for (const m of mappings) age = Math.max(age, m.iteratorAgeMs(now));
+  return age;
+}

@@ -1,6 +1,6 @@
 import { ShardLog } from '../../core/eventSource/shardLog.ts';
 import { streamMappingSettings } from '../../core/eventSource/mappingSettings.ts';
-import { StreamMapping, type StreamHost } from '../../core/eventSource/streamMapping.ts';
+import { StreamMapping, streamUpkeep, type StreamHost } from '../../core/eventSource/streamMapping.ts';
 import type { Edge, Message, Model, Reply, SimContext } from '../../core/model.ts';
 
 /** DynamoDB Streams are polled about four times a second (docs/aws-behaviour.md "polling"). */
@@ -88,15 +88,6 @@ export class TableStream implements StreamHost {
 
   /** Once a period: drop what every mapping has read or the retention trimmed; the iterator age. */
   finish(now: number): void {
-    const cut = now - RETENTION_MS;
-    for (let i = 0; i < this.logs.length; i++) {
-      const log = this.logs[i];
-      let low = log.tail;
-      for (const m of this.mappings) low = Math.min(low, m.lowWater(i));
-      log.dropBefore(Math.max(low, log.firstAtOrAfter(log.head, cut)));
-    }
-    let age = 0;
-    for (const m of this.mappings) age = Math.max(age, m.iteratorAgeMs(now));
-    this.ctx.metrics.setLevel(this.mIteratorAgeMs, age, now);
+    this.ctx.metrics.setLevel(this.mIteratorAgeMs, streamUpkeep(this.logs, this.mappings, now, now - RETENTION_MS), now);
   }
 }

@@ -1,6 +1,6 @@
 import { ShardLog } from '../../core/eventSource/shardLog.ts';
 import { streamMappingSettings } from '../../core/eventSource/mappingSettings.ts';
-import { StreamMapping, type StreamHost } from '../../core/eventSource/streamMapping.ts';
+import { StreamMapping, streamUpkeep, type StreamHost } from '../../core/eventSource/streamMapping.ts';
 import { partitionOfKey } from '../../core/keyHash.ts';
 import { Model, Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type SimNode } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
@@ -174,16 +174,7 @@ export class KinesisStream extends Model implements StreamHost {
   /** Once a period: trim what every mapping has read or the retention dropped; iterator age; shard-hours. */
   override finish(): void {
     const now = this.ctx.now;
-    const cut = now - this.retentionMs();
-    for (let i = 0; i < this.logs.length; i++) {
-      const log = this.logs[i];
-      let low = log.tail;
-      for (const m of this.mappings) low = Math.min(low, m.lowWater(i));
-      log.dropBefore(Math.max(low, log.firstAtOrAfter(log.head, cut)));
-    }
-    let age = 0;
-    for (const m of this.mappings) age = Math.max(age, m.iteratorAgeMs(now));
-    this.ctx.metrics.setLevel(this.mIteratorAgeMs, age, now);
+    this.ctx.metrics.setLevel(this.mIteratorAgeMs, streamUpkeep(this.logs, this.mappings, now, now - this.retentionMs()), now);
     const hours = (now - this.lastCostAt) / 3_600_000;
     if (hours > 0) {
       this.ctx.metrics.add(this.mCost, hours * (this.onDemandMode ? kinesisPrices.onDemandStreamHour : this.shards * kinesisPrices.shardHour));
