@@ -38,6 +38,23 @@ describe('EventBridge rules route events by pattern (a scenario)', () => {
     expect(sum(sim, 'Orders', 'FailedInvocations')).toBe(0);
   });
 
+  it('puts events on a Kinesis stream and starts Step Functions executions (rule targets)', () => {
+    const definition = { StartAt: 'Done', States: { Done: { Type: 'Pass', End: true } } };
+    const sim = scenario({ durationSeconds: 20 })
+      .node('Shop', 'Client', { pattern: 'constant', ratePerSecond: 10, stopSeconds: 10 })
+      .node('Orders', BUS, {}, { deliveryLatency: { distribution: 'constant', valueMs: 0 } })
+      .node('Clicks', 'AWS::Kinesis::Stream')
+      .node('Flow', 'AWS::StepFunctions::StateMachine', { Definition: definition })
+      .edge('Shop', 'Orders', { properties: { Source: 'shop.orders' } })
+      .edge('Orders', 'Clicks', { properties: { EventPattern: { source: ['shop.orders'] } } })
+      .edge('Orders', 'Flow', { properties: { EventPattern: { source: ['shop.orders'] } } })
+      .run();
+    expect(sum(sim, 'Clicks', 'IncomingRecords')).toBe(100);
+    expect(sum(sim, 'Flow', 'ExecutionsStarted')).toBe(100);
+    expect(sum(sim, 'Flow', 'ExecutionsSucceeded')).toBe(100);
+    expect(sum(sim, 'Orders', 'FailedInvocations')).toBe(0);
+  });
+
   it('a disabled rule matches nothing, and an event no rule wants is not counted as matched', () => {
     const sim = scenario({ durationSeconds: 10 })
       .node('Shop', 'Client', { pattern: 'constant', ratePerSecond: 10 })
