@@ -1,19 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { openWith, screenshot } from './helpers.ts';
+import { openWith, screenshot, throttledApi } from './helpers.ts';
 
-const scenario = {
-  name: 'E2E: embedded API',
-  durationSeconds: 60,
-  nodes: [
-    { id: 'Users', type: 'Client', position: { x: 0, y: 100 }, properties: { pattern: 'poisson', ratePerSecond: 80 } },
-    { id: 'Api', type: 'AWS::ApiGateway::RestApi', position: { x: 320, y: 100 } },
-    { id: 'Fn', type: 'AWS::Lambda::Function', position: { x: 640, y: 100 }, properties: { ReservedConcurrentExecutions: 3 } },
-  ],
-  edges: [
-    { from: 'Users', to: 'Api' },
-    { from: 'Api', to: 'Fn' },
-  ],
-};
+const scenario = throttledApi('E2E: embedded API');
 
 test('the embed page in a 700x450 iframe: diagram and charts, read-only, Run/Reset and a link to the playground', async ({ page, browser, baseURL }) => {
   await openWith(page, scenario);

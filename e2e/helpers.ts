@@ -30,6 +30,23 @@ export interface SeedNode {
   behaviour?: Record<string, unknown>;
 }
 
+/** Clients -> API Gateway -> a function reserved at 3: a small scenario that runs and throttles. */
+export function throttledApi(name: string) {
+  return {
+    name,
+    durationSeconds: 60,
+    nodes: [
+      { id: 'Users', type: 'Client', position: { x: 0, y: 100 }, properties: { pattern: 'poisson', ratePerSecond: 80 } },
+      { id: 'Api', type: 'AWS::ApiGateway::RestApi', position: { x: 320, y: 100 } },
+      { id: 'Fn', type: 'AWS::Lambda::Function', position: { x: 640, y: 100 }, properties: { ReservedConcurrentExecutions: 3 } },
+    ],
+    edges: [
+      { from: 'Users', to: 'Api' },
+      { from: 'Api', to: 'Fn' },
+    ],
+  };
+}
+
 /**
  * Opens the app with `doc` as the autosaved work, once per tab: a reload keeps whatever the app saved
  * since, which is what the "reload and find the work intact" step checks.

@@ -1,20 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { AUTOSAVE_KEY, openWith, screenshot } from './helpers.ts';
+import { AUTOSAVE_KEY, openWith, screenshot, throttledApi } from './helpers.ts';
 
-const scenario = {
-  name: 'E2E: shared API',
-  durationSeconds: 60,
-  nodes: [
-    { id: 'Users', type: 'Client', position: { x: 0, y: 100 }, properties: { pattern: 'poisson', ratePerSecond: 80 } },
-    { id: 'Api', type: 'AWS::ApiGateway::RestApi', position: { x: 320, y: 100 } },
-    { id: 'Fn', type: 'AWS::Lambda::Function', position: { x: 640, y: 100 }, properties: { ReservedConcurrentExecutions: 3 } },
-  ],
-  edges: [
-    { from: 'Users', to: 'Api' },
-    { from: 'Api', to: 'Fn' },
-  ],
-};
+const scenario = throttledApi('E2E: shared API');
 
 /** Runs to the end as fast as possible; returns every node figure, and every chart's periods and largest value. */
 async function runToEnd(page: Page): Promise<Record<string, string>> {

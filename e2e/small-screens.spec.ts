@@ -1,19 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openWith, screenshot } from './helpers.ts';
+import { openWith, screenshot, throttledApi } from './helpers.ts';
 
-const scenario = {
-  name: 'Orders API under a spike',
-  durationSeconds: 60,
-  nodes: [
-    { id: 'Users', type: 'Client', position: { x: 0, y: 100 }, properties: { pattern: 'poisson', ratePerSecond: 80 } },
-    { id: 'Api', type: 'AWS::ApiGateway::RestApi', position: { x: 320, y: 100 } },
-    { id: 'Fn', type: 'AWS::Lambda::Function', position: { x: 640, y: 100 }, properties: { ReservedConcurrentExecutions: 3 } },
-  ],
-  edges: [
-    { from: 'Users', to: 'Api' },
-    { from: 'Api', to: 'Fn' },
-  ],
-};
+const scenario = throttledApi('Orders API under a spike');
 
 /** The smallest on-screen font size (px) of the node figures: CSS size times the canvas zoom. */
 async function smallestFigurePx(page: Page): Promise<number> {
