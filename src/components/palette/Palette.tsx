@@ -39,7 +39,7 @@ export const Palette = memo(function Palette() {
                   className="flex w-full cursor-grab items-center gap-2.5 rounded-lg border border-transparent px-2 py-1.5 text-left text-sm font-medium text-slate-700 hover:border-slate-200 hover:bg-white hover:shadow-sm active:cursor-grabbing dark:text-slate-200 dark:hover:border-slate-700 dark:hover:bg-slate-800"
                 >
                   <ServiceIcon type={k.type} size={28} />
-                  <span className="truncate">{k.label}</span>
+                  <span className="leading-tight">{k.label}</span>
                 </button>
               </li>
             ))}

@@ -4,7 +4,7 @@ import type { Random } from '../../core/random.ts';
 import { WeightedRouter } from '../client/routing.ts';
 import { apiGatewayPrices } from './prices.ts';
 import { apiGatewayBehaviour, apiGatewayProperties } from './spec.ts';
-import { TokenBucket } from './tokenBucket.ts';
+import { TokenBucket } from '../../core/tokenBucket.ts';
 import type { ModelFactory } from '../../core/serviceKind.ts';
 
 const NO_REPLY: Reply = () => {};

@@ -1,5 +1,5 @@
 import type { SimContext } from '../../core/model.ts';
-import { TokenBucket } from '../apiGateway/tokenBucket.ts';
+import { TokenBucket } from '../../core/tokenBucket.ts';
 
 /**
  * Concurrency state shared by all functions of the account (docs/aws-behaviour.md, Lambda "account

@@ -1,7 +1,7 @@
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
 import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
-import { TokenBucket } from '../apiGateway/tokenBucket.ts';
+import { TokenBucket } from '../../core/tokenBucket.ts';
 import {
   REQUESTS_PER_CONCURRENCY,
   functionScalingBucket,

@@ -3,7 +3,7 @@ import { Model, Outcome, type Edge, type Message, type Reply, type ReplyInfo, ty
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
 import type { Random } from '../../core/random.ts';
 import type { ModelFactory } from '../../core/serviceKind.ts';
-import { TokenBucket } from '../apiGateway/tokenBucket.ts';
+import { TokenBucket } from '../../core/tokenBucket.ts';
 import type { Json } from './asl/errors.ts';
 import { Execution } from './asl/execution.ts';
 import { compileJsonata } from './asl/jsonataEval.ts';
