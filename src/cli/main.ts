@@ -54,7 +54,7 @@ function run(args: CliArgs): number {
   return EXIT_OK;
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     for (const p of parsed.problems) process.stderr.write(`${p}\n`);
@@ -66,6 +66,7 @@ function main(argv: readonly string[]): number {
     return EXIT_OK;
   }
   try {
+    await loadModels(); // only for a run: --help and bad options answer without loading the models
     return run(parsed.args);
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
@@ -81,5 +82,4 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
   throw e;
 });
-await loadModels();
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
