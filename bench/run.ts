@@ -14,11 +14,13 @@ const ROOT = join(import.meta.dirname, '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const casesDir = join(import.meta.dirname, 'cases');
 const only = process.argv[2];
+/** `npm run bench a` runs case (a) only (a single letter names a case); a longer word matches file names. */
+const selected = (file: string, word: string) => (word.length === 1 ? file.startsWith(`${word}-`) : file.includes(word));
 
 const rows: string[][] = [['case', 'simulated', 'wall s', 'CPU s', 'requests', 'req/wall-s', 'events/wall-s', 'peak RSS MB', 'heap after MB', 'budget']];
 const notes: string[] = [];
 for (const file of readdirSync(casesDir).filter((f) => f.endsWith('.ts')).sort()) {
-  if (only && !file.includes(only)) continue;
+  if (only && !selected(file, only)) continue;
   const url = pathToFileURL(join(casesDir, file)).href;
   const bench = ((await import(url)) as { default: BenchCase }).default;
   for (const duration of bench.durationsSeconds) {
