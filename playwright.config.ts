@@ -7,7 +7,9 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
-export const PREVIEW_URL = 'http://localhost:4173';
+/** PREVIEW_PORT lets several checkouts run their end-to-end tests side by side without sharing a server. */
+const port = Number(process.env.PREVIEW_PORT ?? 4173);
+export const PREVIEW_URL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -31,7 +33,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } }],
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
+    command: `npx vite preview --port ${port} --strictPort`,
     url: PREVIEW_URL,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
