@@ -69,6 +69,13 @@ export interface ServiceKind {
   emits: readonly EmitRule[];
   /** Edges this kind accepts as the target. */
   accepts: readonly AcceptRule[];
+  /**
+   * Why this kind can't send to a target it does not connect to, in words a student can act on (what AWS does
+   * instead), keyed by the target's type, or "*" for any target.
+   */
+  refusals?: Readonly<Record<string, string>>;
+  /** Why nothing can send to this kind (e.g. a Client is where traffic starts). */
+  refusedAsTarget?: string;
   metrics: readonly MetricInfo[];
   /** Metrics shown on the canvas node, in order. */
   figures: readonly string[];

@@ -14,6 +14,9 @@ export const lambdaKind: ServiceKind = {
   behaviour: lambdaBehaviour,
   emits: lambdaEmits,
   accepts: lambdaAccepts,
+  refusals: {
+    'AWS::ApiGateway::RestApi': 'A function calling an API through API Gateway is not simulated; connect the function to the service behind the API.',
+  },
   checkConnection: checkLambdaConnection,
   metrics: [
     { name: 'Invocations', kind: 'counter', unit: 'Count', help: 'Invocations that ran (counted when they end), errors included, throttles not.' },
