@@ -205,7 +205,7 @@ describe('validateScenario: problems', () => {
     ];
     doc.edges = [];
     const message =
-      "functions reserve 901 concurrent executions in all (nodes[0] 500, nodes[1] 401), but only 900 may be reserved: AWS keeps 100 of the account's 1,000 unreserved (settings.lambdaMinimumUnreserved); lower the reservations or raise settings.lambdaAccountConcurrency";
+      "Functions reserve 901 concurrent executions in all (A 500, B 401), but this account allows only 900 to be reserved: AWS keeps 100 of its 1,000 concurrent executions for functions without a reservation. Lower the reservation, or raise the account concurrency in the scenario's settings (click the empty canvas).";
     expect(errors(doc)).toEqual([
       `nodes[0].properties.ReservedConcurrentExecutions: ${message}`,
       `nodes[1].properties.ReservedConcurrentExecutions: ${message}`,
@@ -316,7 +316,7 @@ describe('settings and text loading', () => {
   it('keeps the unreserved minimum within the account limit', () => {
     const doc = base();
     doc.settings = { lambdaAccountConcurrency: 200, lambdaMinimumUnreserved: 300 };
-    expect(errors(doc)).toEqual(['settings.lambdaMinimumUnreserved: must not exceed settings.lambdaAccountConcurrency (200)']);
+    expect(errors(doc)).toEqual(['settings.lambdaMinimumUnreserved: must not exceed the account concurrency (lambdaAccountConcurrency, 200)']);
   });
 
   it('loads text and names the line and column of a syntax error', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EdgeRole, Model, SimContext, SimNode } from './model.ts';
+import type { EdgeRole, Model, SimContext, SimNode, SimSettings } from './model.ts';
 import type { MetricKind } from './metrics.ts';
 
 /** A role of edge a kind starts (e.g. a function's SDK `call`), with the source's own edge properties. */
@@ -88,6 +88,12 @@ export interface ServiceKind {
    * firing times); a promise, so a kind can load what they need lazily. Null when there is nothing to show.
    */
   inspectorNotes?: (properties: Record<string, unknown>, settings: Record<string, unknown>) => Promise<{ title: string; lines: string[] } | null>;
+  /**
+   * Rules over all nodes of this kind in one account (e.g. Lambda's reservations within the account's concurrency),
+   * given in document order. A problem names a node by its position in `nodes` and a path within it, or, with no
+   * node, a path in the scenario's settings. The validator (Run, files) and the inspector (at the field) both ask.
+   */
+  checkAccount?(nodes: readonly SimNode[], settings: SimSettings): AccountProblem[];
   /** Checks that need the whole node (cross-field rules); return problems as [property path, message]. */
   check?(node: SimNode): [string, string][];
   /**
@@ -95,6 +101,15 @@ export interface ServiceKind {
    * problems as [path within the edge ('' for the edge itself, or 'properties.X'), message].
    */
   checkConnection?(from: SimNode, to: SimNode, role: EdgeRole, properties: Record<string, unknown>): [string, string][];
+}
+
+/** A problem found by ServiceKind.checkAccount. */
+export interface AccountProblem {
+  /** Position of the node in the list checkAccount was given; absent for a problem in the scenario's settings. */
+  node?: number;
+  /** Within the node ("properties.ReservedConcurrentExecutions"), or within settings ("lambdaMinimumUnreserved"). */
+  path: string;
+  message: string;
 }
 
 /** Builds a node's model; each kind's model.ts exports one as `createModel`. */
