@@ -99,9 +99,11 @@ describe('LogHistogram', () => {
   it('merges into exactly what recording every sample in one histogram gives', () => {
     const a = draw({ distribution: 'lognormal', medianMs: 80, p99Ms: 400 }, 5_000, 1);
     const b = [...draw({ distribution: 'exponential', meanMs: 2_000 }, 5_000, 2), 0, -3];
+    const c = [0.001, 1e6, -1e6]; // beyond both ends of what `left` holds so far
     const all = new LogHistogram();
     const left = new LogHistogram();
     const right = new LogHistogram();
+    const wide = new LogHistogram();
     for (const v of a) {
       all.record(v);
       left.record(v);
@@ -110,11 +112,28 @@ describe('LogHistogram', () => {
       all.record(v);
       right.record(v);
     }
+    for (const v of c) {
+      all.record(v);
+      wide.record(v);
+    }
     left.merge(right);
+    left.merge(wide);
     expect(left.count).toBe(all.count);
     expect([left.min, left.max]).toEqual([all.min, all.max]);
     for (const q of QUANTILES) expect(left.valueAtQuantile(q), `q=${q}`).toBe(all.valueAtQuantile(q));
-    expectWithinBound(left, [...a, ...b], 'merged');
+    expectWithinBound(left, [...a, ...b, ...c], 'merged');
+  });
+
+  it('merges with an empty histogram either way round without change', () => {
+    const samples = draw({ distribution: 'exponential', meanMs: 80 }, 2_000);
+    const full = new LogHistogram();
+    for (const v of samples) full.record(v);
+    const before = QUANTILES.map((q) => full.valueAtQuantile(q));
+    full.merge(new LogHistogram());
+    expect(QUANTILES.map((q) => full.valueAtQuantile(q))).toEqual(before);
+    const empty = new LogHistogram();
+    empty.merge(full);
+    expect(QUANTILES.map((q) => empty.valueAtQuantile(q))).toEqual(before);
   });
 
   it('forgets everything on reset and records afresh, in a window wide enough for both', () => {

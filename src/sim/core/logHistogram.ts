@@ -15,7 +15,8 @@ const KEY_SHIFT = 20 - SUB_BITS;
 const FIRST_NORMAL_KEY = SUBS;
 /** The key of infinity (exponent all ones, mantissa 0); NaN is refused before it gets a key. */
 const INFINITY_KEY = 0x7ff << SUB_BITS;
-const KEY_COUNT = INFINITY_KEY + 1;
+/** Octaves of keys, up to and including the one infinity starts. */
+const OCTAVE_COUNT = (INFINITY_KEY >> SUB_BITS) + 1;
 
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer);
@@ -36,53 +37,151 @@ function keyMidpoint(key: number): number {
   return (keyBound(key) + keyBound(key + 1)) / 2;
 }
 
-/** Counts for a contiguous run of bucket keys, grown on demand; tracks the keys touched since the last reset. */
+/** Counts for a contiguous run of whole octaves of bucket keys, grown on demand, with a sum per octave. */
 class BucketWindow {
   counts = new Float64Array(0);
+  /** Sum of the counts of each octave (SUBS keys), so a quantile walk skips octaves it does not stop in. */
+  octaves = new Float64Array(0);
+  /** First key of the window, a multiple of SUBS. */
   base = 0;
-  /** Lowest and highest key with a count (lo > hi when empty). */
+  /** Lowest and highest key counted since the last reset (lo > hi when empty). */
   lo = Number.MAX_SAFE_INTEGER;
   hi = -1;
 
   add(key: number, n: number): void {
-    const i = key - this.base;
+    let i = key - this.base;
     if (i < 0 || i >= this.counts.length) {
       this.fit(key);
-      this.counts[key - this.base] += n;
-    } else {
-      this.counts[i] += n;
+      i = key - this.base;
     }
+    this.counts[i] += n;
+    this.octaves[i >> SUB_BITS] += n;
     if (key < this.lo) this.lo = key;
     if (key > this.hi) this.hi = key;
   }
 
-  /** Grows the window to hold `key`, keeping what it holds, with room to spare on the side it grew. */
+  /** Grows the window to hold `key`'s octave, keeping what it holds, with as much again to spare on the side it grew. */
   private fit(key: number): void {
-    const length = this.counts.length;
+    const octave = key >> SUB_BITS;
+    const length = this.octaves.length;
+    const first = this.base >> SUB_BITS;
+    let from: number;
+    let to: number;
     if (length === 0) {
-      this.base = Math.max(0, key - SUBS);
-      this.counts = new Float64Array(2 * SUBS);
-      return;
+      from = Math.max(0, octave - 1);
+      to = Math.min(OCTAVE_COUNT, octave + 2);
+    } else {
+      from = octave < first ? Math.max(0, octave - length) : first;
+      to = octave >= first + length ? Math.min(OCTAVE_COUNT, octave + 1 + length) : first + length;
     }
-    const from = key < this.base ? Math.max(0, key - length) : this.base;
-    const to = key >= this.base + length ? Math.min(KEY_COUNT, key + 1 + length) : this.base + length;
-    const grown = new Float64Array(to - from);
-    grown.set(this.counts, this.base - from);
-    this.counts = grown;
-    this.base = from;
+    const counts = new Float64Array((to - from) * SUBS);
+    const octaves = new Float64Array(to - from);
+    if (length > 0) {
+      counts.set(this.counts, (first - from) * SUBS);
+      octaves.set(this.octaves, first - from);
+    }
+    this.counts = counts;
+    this.octaves = octaves;
+    this.base = from * SUBS;
   }
 
   mergeFrom(other: BucketWindow): void {
-    for (let key = other.lo; key <= other.hi; key++) {
-      const n = other.counts[key - other.base];
-      if (n !== 0) this.add(key, n);
+    if (other.lo > other.hi) return;
+    // Fitting both ends makes room for everything between: the window is contiguous.
+    if (other.lo < this.base || other.lo >= this.base + this.counts.length) this.fit(other.lo);
+    if (other.hi < this.base || other.hi >= this.base + this.counts.length) this.fit(other.hi);
+    const first = other.base >> SUB_BITS;
+    const { counts, octaves } = this;
+    for (let octave = other.lo >> SUB_BITS; octave <= other.hi >> SUB_BITS; octave++) {
+      const n = other.octaves[octave - first];
+      if (n === 0) continue;
+      const from = octave * SUBS - other.base;
+      const to = octave * SUBS - this.base;
+      for (let k = 0; k < SUBS; k++) counts[to + k] += other.counts[from + k];
+      octaves[to >> SUB_BITS] += n;
     }
+    if (other.lo < this.lo) this.lo = other.lo;
+    if (other.hi > this.hi) this.hi = other.hi;
   }
 
   reset(): void {
-    if (this.lo <= this.hi) this.counts.fill(0, this.lo - this.base, this.hi - this.base + 1);
+    if (this.lo <= this.hi) {
+      this.counts.fill(0, this.lo - this.base, this.hi - this.base + 1);
+      const first = this.base >> SUB_BITS;
+      this.octaves.fill(0, (this.lo >> SUB_BITS) - first, (this.hi >> SUB_BITS) - first + 1);
+    }
     this.lo = Number.MAX_SAFE_INTEGER;
     this.hi = -1;
+  }
+
+  /**
+   * Feeds the buckets to `walk` in order of value: ascending keys for positive values, descending keys (the
+   * largest magnitude first) for negative ones. Stops when the walk has every quantile it wants.
+   */
+  walk(walk: QuantileWalk, sign: 1 | -1): void {
+    if (this.lo > this.hi) return;
+    const first = this.base >> SUB_BITS;
+    const lo = this.lo >> SUB_BITS;
+    const hi = this.hi >> SUB_BITS;
+    for (let step = 0; step <= hi - lo; step++) {
+      const octave = sign > 0 ? lo + step : hi - step;
+      const n = this.octaves[octave - first];
+      if (n === 0) continue;
+      if (!walk.stopsWithin(n)) {
+        walk.pass(n);
+        continue;
+      }
+      for (let k = 0; k < SUBS; k++) {
+        const key = sign > 0 ? octave * SUBS + k : octave * SUBS + SUBS - 1 - k;
+        const c = this.counts[key - this.base];
+        if (c === 0) continue;
+        walk.take(c, sign * keyMidpoint(key));
+        if (walk.done) return;
+      }
+    }
+  }
+}
+
+/** A walk over the samples in order of value that picks the sample of rank floor(q * (count - 1)) for each q. */
+class QuantileWalk {
+  private j = 0;
+  private seen = 0;
+  private next: number;
+  private readonly last: number;
+
+  constructor(
+    private readonly qs: readonly number[],
+    private readonly out: number[] | Float64Array,
+    private readonly histogram: LogHistogram,
+  ) {
+    this.last = histogram.count - 1;
+    this.next = Math.floor(qs[0] * this.last);
+  }
+
+  get done(): boolean {
+    return this.j === this.qs.length;
+  }
+
+  /** Whether the next wanted rank is among the next n samples. */
+  stopsWithin(n: number): boolean {
+    return this.next < this.seen + n;
+  }
+
+  pass(n: number): void {
+    this.seen += n;
+  }
+
+  /** n samples that all report `value` (a bucket's midpoint), clamped to the recorded range. */
+  take(n: number, value: number): void {
+    this.seen += n;
+    const { min, max } = this.histogram;
+    const clamped = value < min ? min : value > max ? max : value;
+    while (this.j < this.qs.length && this.next < this.seen) {
+      // The smallest and largest samples are known exactly.
+      this.out[this.j] = this.next === 0 ? min : this.next === this.last ? max : clamped;
+      this.j++;
+      if (this.j < this.qs.length) this.next = Math.floor(this.qs[this.j] * this.last);
+    }
   }
 }
 
@@ -135,46 +234,21 @@ export class LogHistogram {
   }
 
   /**
-   * Writes the values at ascending quantiles `qs` into `out` in one pass over the buckets (period closes ask
-   * for p50, p90 and p99 together).
+   * Writes the values at ascending quantiles `qs` into `out` in one walk over the buckets (period closes ask
+   * for p50, p90 and p99 together); octaves the walk does not stop in are passed by their sums.
    */
   valuesAtQuantiles(qs: readonly number[], out: number[] | Float64Array): void {
     for (let j = 1; j < qs.length; j++) {
       if (!(qs[j] >= qs[j - 1])) throw new RangeError(`LogHistogram.valuesAtQuantiles: quantiles must be ascending, got ${qs.join(', ')}`);
     }
     for (const q of qs) if (!(q >= 0 && q <= 1)) throw new RangeError(`LogHistogram.valuesAtQuantiles: quantile ${q} is not within 0..1`);
-    if (this.count === 0) {
+    if (this.count === 0 || qs.length === 0) {
       out.fill(0, 0, qs.length);
       return;
     }
-    let j = 0;
-    let seen = 0;
-    const last = this.count - 1;
-    const answer = (value: number) => {
-      const clamped = value < this.min ? this.min : value > this.max ? this.max : value;
-      for (let rank = Math.floor(qs[j] * last); rank < seen; rank = Math.floor(qs[j] * last)) {
-        // The smallest and largest samples are known exactly.
-        out[j] = rank === 0 ? this.min : rank === last ? this.max : clamped;
-        if (++j === qs.length) return;
-      }
-    };
-    const neg = this.negative;
-    for (let key = neg.hi; key >= neg.lo && j < qs.length; key--) {
-      const n = neg.counts[key - neg.base];
-      if (n === 0) continue;
-      seen += n;
-      answer(-keyMidpoint(key));
-    }
-    if (this.zeros > 0 && j < qs.length) {
-      seen += this.zeros;
-      answer(0);
-    }
-    const pos = this.positive;
-    for (let key = pos.lo; key <= pos.hi && j < qs.length; key++) {
-      const n = pos.counts[key - pos.base];
-      if (n === 0) continue;
-      seen += n;
-      answer(keyMidpoint(key));
-    }
+    const walk = new QuantileWalk(qs, out, this);
+    this.negative.walk(walk, -1);
+    if (this.zeros > 0 && !walk.done) walk.take(this.zeros, 0);
+    if (!walk.done) this.positive.walk(walk, 1);
   }
 }
