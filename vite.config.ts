@@ -1,6 +1,5 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -35,8 +34,6 @@ export default defineConfig({
       },
     }),
   ],
-  // @datadog/sketches-js requires protobufjs only for DDSketch.toProto/fromProto (never used); it is not installed.
-  resolve: { alias: { 'protobufjs/minimal': fileURLToPath(new URL('./src/worker/protobufStub.ts', import.meta.url)) } },
   worker: { format: 'es' },
   server: { port: 5173 },
   preview: { port: 4173 },
