@@ -23,7 +23,7 @@ export interface AcceptRule {
   properties?: z.ZodObject;
   /** Further properties when the source makes an SDK call (e.g. the size of each message sent). */
   sdkProperties?: z.ZodObject;
-  /** Whether the source waits for an answer (a Reply) or hands the message over (fire and forget). */
+  /** Whether the source waits for an answer (it passes a ReplyTo) or hands the message over (fire and forget). */
   delivery: Delivery;
   /** Source kinds allowed, when not every kind that emits the role may use it (e.g. only a Client invokes an API). */
   from?: readonly string[];
