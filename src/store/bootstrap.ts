@@ -4,6 +4,8 @@ import { readAutosave, setAsideUnreadable, type KeyValueStorage } from './autosa
 import { startAutosave, type WindowEvents } from './autosaveSession.ts';
 import { emptyDoc, type Doc } from './doc.ts';
 import { spreadOut } from './docOps.ts';
+import { openLessonLinkAtStart, startLessonUrlSync } from '../lessons/lessonLinks.ts';
+import { fetchLesson } from '../lessons/lessonSource.ts';
 import type { AppStore } from './index.ts';
 import { openLinkAtStart, startUrlSync, type AddressBar } from './shareLinks.ts';
 import type { Theme } from './uiSlice.ts';
@@ -58,6 +60,7 @@ export async function bootstrapStore(store: AppStore, env: BrowserEnv = browserE
   }
 
   await openLinkAtStart(store, env.bar, env.session, saved.kind === 'ok');
+  if (!env.readOnly) await openLessonLinkAtStart(store, env.bar, (id) => fetchLesson(id));
   if (env.readOnly && store.getState().notice?.tone === 'info') store.getState().dismissNotice();
 
   let theme: string | null;
@@ -81,6 +84,7 @@ export async function bootstrapStore(store: AppStore, env: BrowserEnv = browserE
   if (env.readOnly) return;
   startAutosave(store, storage, env.events);
   startUrlSync(store, env.bar, env.session);
+  startLessonUrlSync(store, env.bar);
 }
 
 export function applyTheme(theme: Theme): void {
