@@ -8,7 +8,8 @@ import type { AddressBar } from '../store/shareLinks.ts';
 import { runToEnd } from '../worker/runToEnd.ts';
 import { applyLessonReference, checkLesson, closeLesson, openLesson, resetLesson } from './lessonCommands.ts';
 import { parseLesson, type Lesson } from './lessonFormat.ts';
-import { hashWithLesson, openLessonLinkAtStart, startLessonUrlSync } from './lessonLinks.ts';
+import { openLessonLinkAtStart } from './lessonLinks.ts';
+import { hashWithLesson, startLessonUrlSync } from './lessonUrl.ts';
 
 function lesson(id = 'lambda-request-rate'): Lesson {
   const parsed = parseLesson(JSON.parse(readFileSync(new URL(`../../public/lessons/${id}.json`, import.meta.url), 'utf8')));

@@ -4,8 +4,7 @@ import { readAutosave, setAsideUnreadable, type KeyValueStorage } from './autosa
 import { startAutosave, type WindowEvents } from './autosaveSession.ts';
 import { emptyDoc, type Doc } from './doc.ts';
 import { spreadOut } from './docOps.ts';
-import { openLessonLinkAtStart, startLessonUrlSync } from '../lessons/lessonLinks.ts';
-import { fetchLesson } from '../lessons/lessonSource.ts';
+import { hasLessonParam, startLessonUrlSync } from '../lessons/lessonUrl.ts';
 import type { AppStore } from './index.ts';
 import { openLinkAtStart, startUrlSync, type AddressBar } from './shareLinks.ts';
 import type { Theme } from './uiSlice.ts';
@@ -60,7 +59,11 @@ export async function bootstrapStore(store: AppStore, env: BrowserEnv = browserE
   }
 
   await openLinkAtStart(store, env.bar, env.session, saved.kind === 'ok');
-  if (!env.readOnly) await openLessonLinkAtStart(store, env.bar, (id) => fetchLesson(id));
+  if (!env.readOnly && hasLessonParam(env.bar.hash())) {
+    // Lessons (their format, checks and commands) load only for a lesson link.
+    const [{ openLessonLinkAtStart }, { fetchLesson }] = await Promise.all([import('../lessons/lessonLinks.ts'), import('../lessons/lessonSource.ts')]);
+    await openLessonLinkAtStart(store, env.bar, (id) => fetchLesson(id));
+  }
   if (env.readOnly && store.getState().notice?.tone === 'info') store.getState().dismissNotice();
 
   let theme: string | null;
