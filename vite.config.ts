@@ -8,7 +8,7 @@ export default defineConfig({
     react(),
     tailwindcss(),
     // Installable and offline once opened: the service worker precaches the app, the simulation worker, the
-    // lazily loaded chunks (charts, exports) and every example.
+    // lazily loaded chunks (charts, exports), every example and every lesson.
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'script-defer',
@@ -29,7 +29,7 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}', 'lessons/*.json'],
         navigateFallback: 'index.html',
       },
     }),
