@@ -81,6 +81,9 @@ const api: SimWorkerApi = {
     runner.setSpeed(speed);
     kick();
   },
+  setTrafficScale(scale: number) {
+    runner.setTrafficScale(scale);
+  },
   reset(seed?: number): MetricIndex {
     const index = runner.reset(seed);
     kick();
