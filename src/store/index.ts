@@ -1,11 +1,12 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createPresenterSlice, type PresenterSlice } from './presenterSlice.ts';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
 import { createSimulationSlice, type SimulationSlice } from './simulationSlice.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
 
 /** The app's one store, built from slices. RUN adds the simulation slice here (one line in each place). */
-export type AppState = ScenarioSlice & UiSlice & SimulationSlice;
+export type AppState = ScenarioSlice & UiSlice & SimulationSlice & PresenterSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -14,6 +15,7 @@ export function createAppStore(): AppStore {
     ...createScenarioSlice(...a),
     ...createUiSlice(...a),
     ...createSimulationSlice(...a),
+    ...createPresenterSlice(...a),
   }));
 }
 
