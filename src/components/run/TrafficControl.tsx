@@ -1,8 +1,7 @@
 import { appStore, useAppStore } from '../../store/index.ts';
 import { trafficLabel, trafficOptions } from './trafficScales.ts';
 
-const select =
-  'rounded-md border px-2 py-1 text-sm tabular-nums dark:bg-slate-800 dark:text-slate-100';
+const select = 'rounded-md border px-1 py-0.5 text-sm tabular-nums dark:bg-slate-800 dark:text-slate-100';
 const normal = 'border-slate-300 bg-white dark:border-slate-600';
 /** Not 1×: the figures on screen are not the scenario as written, and the control says so loudly. */
 const scaled = 'border-amber-500 bg-amber-100 font-semibold text-amber-950 dark:border-amber-400 dark:bg-amber-900 dark:text-amber-50';
@@ -17,10 +16,10 @@ export function TrafficControl() {
   return (
     <>
       <label
-        className="flex items-center gap-1.5 text-sm text-slate-600 max-md:hidden dark:text-slate-300"
+        className="flex flex-col leading-none text-slate-600 max-md:hidden dark:text-slate-300"
         title="What if: multiply every Client's traffic (live while running). The scenario itself is not changed; schedules fire as written."
       >
-        <span className="max-2xl:sr-only">Traffic</span>
+        <span className="mb-0.5 text-[10px] font-semibold tracking-wide uppercase">Traffic</span>
         <select
           data-testid="traffic-scale"
           aria-label="Traffic multiplier"
@@ -31,7 +30,7 @@ export function TrafficControl() {
         >
           {trafficOptions(scale).map((v) => (
             <option key={v} value={String(v)}>
-              {v === 1 ? '1× traffic' : `${trafficLabel(v)} traffic`}
+              {trafficLabel(v)}
             </option>
           ))}
         </select>
