@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense } from 'react';
 import './commands/editorCommands.ts';
 import './commands/shareCommands.ts';
+import './components/presenter/presenterCommands.ts';
 import { Canvas } from './components/canvas/Canvas.tsx';
 import { EmptyDashboard } from './components/charts/EmptyDashboard.tsx';
 import { AutosaveBanner } from './components/common/AutosaveBanner.tsx';
@@ -20,11 +21,24 @@ import { appStore, useAppStore } from './store/index.ts';
 
 // The charts (and uPlot) load on first render of the panel, outside the initial bundle.
 const Dashboard = lazy(() => import('./components/charts/Dashboard.tsx'));
+const PresenterView = lazy(() => import('./components/presenter/PresenterView.tsx'));
 
 export function App() {
   useShortcuts(appStore);
   const paletteOpen = useAppStore((s) => s.paletteOpen);
   const sidebarOpen = useAppStore((s) => s.sidebarOpen);
+  const presenting = useAppStore((s) => s.presenting);
+  if (presenting) {
+    return (
+      <ReactFlowProvider>
+        <Suspense fallback={null}>
+          <PresenterView />
+        </Suspense>
+        <ShortcutsDialog />
+        <Notice />
+      </ReactFlowProvider>
+    );
+  }
   return (
     <ReactFlowProvider>
       <div className="flex h-full flex-col bg-slate-50 font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">

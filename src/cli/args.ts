@@ -1,14 +1,18 @@
+import { TRAFFIC_SCALE_MAX, TRAFFIC_SCALE_MIN } from '../sim/core/trafficScale.ts';
+
 /** Command-line arguments of the headless runner (`npm run sim -- FILE [options]`). */
 export interface CliArgs {
   file?: string;
   seed?: number;
   durationSeconds?: number;
+  /** The traffic multiplier (--traffic 5x), a run option: the file is not changed. */
+  trafficScale?: number;
   out?: string;
   quiet: boolean;
   help: boolean;
 }
 
-export const USAGE = `Usage: npm run sim -- FILE [--seed N] [--duration SECONDS] [--out RESULT.json] [--quiet]
+export const USAGE = `Usage: npm run sim -- FILE [--seed N] [--duration SECONDS] [--traffic 5x] [--out RESULT.json] [--quiet]
 
 Runs a scenario (docs/scenario-format.md) headless with the same engine as the browser and prints
 CloudWatch-style totals per node.
@@ -16,6 +20,7 @@ CloudWatch-style totals per node.
   FILE                 the scenario JSON file, e.g. examples/api-lambda.json
   --seed N             random seed, a whole number 0..9007199254740991 (overrides the file's "seed")
   --duration SECONDS   simulated time, 1..2592000 (overrides the file's "durationSeconds")
+  --traffic 5x         multiply every Client's traffic by 0.1x..100x (schedules fire as written)
   --out RESULT.json    also write the result document (metrics series per node) to this file
   --quiet              print nothing but problems and errors
   -h, --help           show this help
@@ -67,6 +72,15 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
         const n = Number(v);
         if (!DECIMAL.test(v) || n < 1 || n > 2_592_000) problems.push(`--duration: must be a decimal number of seconds 1..2592000, not "${v}"`);
         else args.durationSeconds = n;
+        break;
+      }
+      case '--traffic': {
+        const v = takeValue();
+        if (v === undefined) break;
+        const n = Number(v.replace(/x$/i, ''));
+        if (!DECIMAL.test(v.replace(/x$/i, '')) || n < TRAFFIC_SCALE_MIN || n > TRAFFIC_SCALE_MAX)
+          problems.push(`--traffic: must be a multiplier ${TRAFFIC_SCALE_MIN}x..${TRAFFIC_SCALE_MAX}x such as 5x or 0.5, not "${v}"`);
+        else args.trafficScale = n;
         break;
       }
       case '--out': {

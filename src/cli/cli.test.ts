@@ -47,6 +47,25 @@ describe('npm run sim', () => {
     expect(doc.nodes.Worker.series.Invocations).toHaveLength(30);
   });
 
+  it('--traffic 5x sends five times the requests and says so, leaving the file as it was', () => {
+    const requests = (...extra: string[]) => {
+      const file = join(tmp, `traffic${extra.join('')}.json`);
+      const r = sim('examples/api-lambda.json', '--duration', '60', '--out', file, ...extra);
+      expect(r.code).toBe(0);
+      return { stdout: r.stdout, doc: JSON.parse(readFileSync(file, 'utf8')) as ResultDocument };
+    };
+    const before = readFileSync(join(ROOT, 'examples', 'api-lambda.json'), 'utf8');
+    const one = requests();
+    const five = requests('--traffic', '5x');
+    const ratio = (five.doc.nodes.Users.totals.Requests.Sum ?? 0) / (one.doc.nodes.Users.totals.Requests.Sum ?? 1);
+    expect(ratio).toBeGreaterThan(4.7);
+    expect(ratio).toBeLessThan(5.3);
+    expect(five.doc.trafficScale).toBe(5);
+    expect(one.doc.trafficScale).toBeUndefined();
+    expect(five.stdout).toMatch(/^[^\n]*; traffic 5x\n/);
+    expect(readFileSync(join(ROOT, 'examples', 'api-lambda.json'), 'utf8')).toBe(before);
+  });
+
   it('says when the event budget stopped a run early, and prints validation warnings', () => {
     const doc = JSON.parse(readFileSync(join(ROOT, 'examples', 'loss-system.json'), 'utf8')) as ScenarioDoc;
     doc.settings = { maxEvents: 5000 };

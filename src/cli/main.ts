@@ -37,7 +37,7 @@ function run(args: CliArgs): number {
   }
   for (const w of checked.warnings) process.stderr.write(`${formatProblem(w)}\n`);
 
-  const sim = new Simulation(checked.sim, loadedModels());
+  const sim = new Simulation(checked.sim, loadedModels(), { trafficScale: args.trafficScale });
   sim.run();
   const result = sim.result();
   if (!args.quiet) process.stdout.write(`${summaryText(result, findServiceKind)}\n`);

@@ -77,4 +77,17 @@ describe('result JSON and arguments', () => {
     expect(parseArgs([])).toEqual({ ok: false, problems: ['no scenario file given (e.g. npm run sim -- examples/api-lambda.json)'] });
     expect(parseArgs(['a.json', '--out'])).toEqual({ ok: false, problems: ['--out: needs a value'] });
   });
+
+  it('reads --traffic as a multiplier 0.1x..100x, with or without the x', () => {
+    const traffic = (v: string) => {
+      const r = parseArgs(['a.json', '--traffic', v]);
+      return r.ok ? r.args.trafficScale : r.problems;
+    };
+    expect(traffic('5x')).toBe(5);
+    expect(traffic('0.5')).toBe(0.5);
+    expect(traffic('100X')).toBe(100);
+    for (const bad of ['0.05x', '101x', 'fast', '0x10', 'x', '-2x']) {
+      expect(traffic(bad)).toEqual([`--traffic: must be a multiplier 0.1x..100x such as 5x or 0.5, not "${bad}"`]);
+    }
+  });
 });

@@ -62,7 +62,8 @@ export function summaryText(result: ResultDocument, kindOf: (type: string) => Ki
   const rate = result.wallSeconds > 0 ? ` (${formatNumber(Math.round(result.events / result.wallSeconds))} events/s)` : '';
   const lines = [
     `${result.scenario}: ${formatNumber(result.simulatedSeconds)} s simulated, seed ${result.seed}, ` +
-      `${formatNumber(result.events)} events in ${result.wallSeconds.toFixed(2)} s${rate}; period ${result.periodSeconds} s`,
+      `${formatNumber(result.events)} events in ${result.wallSeconds.toFixed(2)} s${rate}; period ${result.periodSeconds} s` +
+      (result.trafficScale !== undefined ? `; traffic ${formatNumber(result.trafficScale)}x` : ''),
     `A counter's Average and Maximum are per period (${result.periodSeconds} s); a level's Average is time-weighted.`,
   ];
   // One grid for all nodes so the columns line up down the whole report; node names are section rows.

@@ -16,6 +16,12 @@ export interface SimScenario {
   edges: { from: string; to: string; role: EdgeRole; properties: Record<string, unknown> }[];
 }
 
+/** How to run a scenario, beside the scenario itself (never written into it). */
+export interface RunOptions {
+  /** The traffic multiplier at time 0 (SimCore.setTrafficScale); 1 when not given. */
+  trafficScale?: number;
+}
+
 /**
  * A scenario's run: the shared event loop (core/simCore.ts) with one model per node, wired by the scenario's
  * edges, and the result document. The period is the smallest CloudWatch period that keeps a run within
@@ -29,10 +35,12 @@ export class Simulation extends SimCore {
   constructor(
     readonly scenario: SimScenario,
     registry: ModelRegistry,
+    options: RunOptions = {},
   ) {
     const periodSeconds = choosePeriodSeconds(scenario.durationSeconds);
     super(scenario.settings, scenario.durationSeconds * 1000, periodSeconds, scenario.seed, scenario.edges.length);
     this.periodSeconds = periodSeconds;
+    if (options.trafficScale !== undefined) this.setTrafficScale(options.trafficScale);
     for (const node of scenario.nodes) {
       const model = registry.factory(node.type)(this, node);
       model.index = this.models.length;

@@ -14,6 +14,8 @@ export interface ResultDocument {
   periodSeconds: number;
   /** Set when the event budget stopped the run early. */
   stopped?: string;
+  /** The run's traffic multiplier at its end, when not 1 (a run option: the scenario is as written). */
+  trafficScale?: number;
   warnings: string[];
   cost: { totalUSD: number; nodes: Record<string, number> };
   nodes: Record<string, NodeResult>;
@@ -54,6 +56,7 @@ export function buildResult(sim: Simulation, wallSeconds: number): ResultDocumen
     wallSeconds: round(wallSeconds),
     periodSeconds: sim.periodSeconds,
     ...(sim.stopped ? { stopped: sim.stopped } : {}),
+    ...(sim.trafficScale !== 1 ? { trafficScale: sim.trafficScale } : {}),
     warnings: [...sim.warnings],
     cost: { totalUSD: round(total), nodes: costs },
     nodes,

@@ -36,6 +36,7 @@ function inProcessWorker() {
     pause: () => runner.pause(),
     step: (s: number) => runner.step(s),
     setSpeed: (x: number) => runner.setSpeed(x),
+    setTrafficScale: (x: number) => runner.setTrafficScale(x),
     result: () => runner.result(),
     updateNode: (n: Parameters<EngineRunner['updateNode']>[0]) => {
       updates.push(n.id);
@@ -139,6 +140,31 @@ describe('simulation slice', () => {
     expect(live.index!.generation).toBe(generation + 1);
     expect(store.getState().run).toMatchObject({ status: 'paused', seconds: 0 });
     expect(store.getState().run.message?.text).toBe('Nodes were added, removed or renamed, so the run restarted from 0 s');
+  });
+
+  it('the traffic multiplier applies live and to later runs, leaving the document and its undo history as they were', async () => {
+    store.getState().loadDoc(doc());
+    store.getState().setNodeField('A', 'properties', 'intervalMs', 10); // one undo step
+    const before = store.getState().doc;
+    const history = store.getState().history;
+    await store.getState().stepRun(1);
+    w.pump();
+    expect(live.instant('A', 'Requests')).toBe(100);
+    store.getState().setTrafficScale(2);
+    await store.getState().stepRun(1);
+    w.pump();
+    // The tick already scheduled for 1,010 ms keeps its time; from there every 5 ms: 199 ticks to 2,000 ms.
+    expect(live.instant('A', 'Requests')).toBe(299);
+    expect(store.getState().run.trafficScale).toBe(2);
+    expect(store.getState().doc).toBe(before);
+    expect(store.getState().history).toBe(history);
+    await store.getState().resetRun();
+    await store.getState().stepRun(1);
+    w.pump();
+    expect(live.instant('A', 'Requests')).toBe(200);
+    store.getState().setTrafficScale(500);
+    expect(store.getState().run.message?.text).toBe('traffic multiplier: must be 0.1x..100x, got 500');
+    expect(store.getState().run.trafficScale).toBe(2);
   });
 
   it('reset with a seed writes the seed to the document and reloads at 0 s', async () => {

@@ -3,6 +3,7 @@ import { live } from '../live/liveData.ts';
 import { receiveFrame } from '../live/frameLoop.ts';
 import { formatProblem, validateScenario, type Problem } from '../scenario/index.ts';
 import type { SimNode } from '../sim/core/model.ts';
+import { checkTrafficScale } from '../sim/core/trafficScale.ts';
 import { findServiceKind } from '../sim/services/registry.ts';
 import type { SimScenario } from '../sim/engine.ts';
 import type { ResultDocument } from '../sim/result.ts';
@@ -29,6 +30,8 @@ export interface RunState {
   speed: number;
   /** Until the user picks a speed, each run plays at watchableSpeed(duration), about 30 wall seconds. */
   speedAuto: boolean;
+  /** The traffic multiplier (0.1..100; 1 = the scenario as written): a run option, never in the document. */
+  trafficScale: number;
   /** Simulated seconds per wall second achieved recently (0 when not measured). */
   actualSpeed: number;
   seed: number;
@@ -47,6 +50,8 @@ export interface SimulationSlice {
   pauseRun: () => void;
   stepRun: (seconds: number) => Promise<void>;
   setRunSpeed: (speed: number) => void;
+  /** Multiplies every Client's rate (live while running, and for later runs); the document is not touched. */
+  setTrafficScale: (scale: number) => void;
   /** Back to time 0 with the current document (and `seed` when given, which is written to the document). */
   resetRun: (seed?: number) => Promise<void>;
   /** The loaded run so far as the runner's result document; null when nothing has been loaded. */
@@ -60,6 +65,7 @@ export interface SimWorkerPort {
   pause: () => Promise<void> | void;
   step: (seconds: number) => Promise<void> | void;
   setSpeed: (speed: number) => Promise<void> | void;
+  setTrafficScale: (scale: number) => Promise<void> | void;
   updateNode: (node: SimNode) => Promise<void> | void;
   updateEdge: (index: number, properties: Record<string, unknown>) => Promise<void> | void;
   result: () => Promise<ResultDocument | null> | ResultDocument | null;
@@ -100,6 +106,7 @@ const INITIAL: RunState = {
   durationSeconds: 0,
   speed: watchableSpeed(600),
   speedAuto: true,
+  trafficScale: 1,
   actualSpeed: 0,
   seed: 1,
   stopped: null,
@@ -172,6 +179,7 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
     live.setIndex(index);
     if (get().run.speed !== watchableSpeed(sim.durationSeconds) && get().run.speedAuto) patch({ speed: watchableSpeed(sim.durationSeconds) });
     await c.port.setSpeed(get().run.speed);
+    await c.port.setTrafficScale(get().run.trafficScale);
     patch({ status: 'paused', seconds: 0, stopped: null, actualSpeed: 0, seed: sim.seed, durationSeconds: sim.durationSeconds });
     return true;
   }
@@ -243,6 +251,16 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
       if (!(speed > 0)) throw new Error(`setRunSpeed: speed must be above 0 (Infinity = as fast as possible), got ${speed}`);
       patch({ speed, speedAuto: false });
       if (conn) void conn.port.setSpeed(speed);
+    },
+    setTrafficScale(scale) {
+      try {
+        checkTrafficScale(scale);
+      } catch (e) {
+        patch({ message: { text: (e as Error).message, tone: 'error' } });
+        return;
+      }
+      patch({ trafficScale: scale });
+      if (conn && loaded) void conn.port.setTrafficScale(scale);
     },
     async resetRun(seed) {
       if (seed !== undefined) {

@@ -130,4 +130,20 @@ describe('EngineRunner', () => {
     expect(() => r.setSpeed(0)).toThrow(/speed must be above 0/);
     expect(() => r.step(-1)).toThrow(/seconds must be above 0/);
   });
+
+  it('keeps the traffic multiplier across resets and loads, and refuses one out of range', () => {
+    const r = new EngineRunner(tickerRegistry, fakeClock().read);
+    r.load(tickerScenario());
+    r.setTrafficScale(5);
+    expect(r.simulation!.trafficScale).toBe(5);
+    r.reset();
+    expect(r.simulation!.trafficScale).toBe(5);
+    r.load(tickerScenario());
+    r.step(1);
+    while (r.tick() >= 0);
+    // The ticker's 10 ms interval at 5x: every 2 ms, 500 ticks in the first second.
+    expect(r.takeFrame()!.instant[0]).toBe(500);
+    expect(() => r.setTrafficScale(0)).toThrow('traffic multiplier: must be 0.1x..100x, got 0');
+    expect(r.trafficScale).toBe(5);
+  });
 });

@@ -1,6 +1,7 @@
 import { SERIES_STATS } from '../sim/core/metrics.ts';
 import type { SimNode } from '../sim/core/model.ts';
 import type { ModelRegistry } from '../sim/core/serviceKind.ts';
+import { checkTrafficScale } from '../sim/core/trafficScale.ts';
 import { Simulation, type SimScenario } from '../sim/engine.ts';
 import { buildResult, type ResultDocument } from '../sim/result.ts';
 import type { ColumnInfo, Frame, MetricIndex, NodeInfo, RunState } from './protocol.ts';
@@ -26,6 +27,8 @@ export class EngineRunner {
   private sentState: RunState | null = null;
   state: RunState = 'paused';
   speed = Infinity;
+  /** The traffic multiplier, kept across loads and resets (a run option, like the speed). */
+  trafficScale = 1;
   /** Simulated ms one engine call covers; adapted so a call costs about CALL_TARGET_MS of wall time. */
   private chunkMs = 100;
   private stepTarget: number | null = null;
@@ -79,6 +82,13 @@ export class EngineRunner {
     if (index < 0 || index >= this.scenario.edges.length) throw new Error(`updateEdge: no edge ${index} in the running scenario; reload it instead`);
     this.scenario.edges[index] = { ...this.scenario.edges[index], properties: structuredClone(properties) };
     this.sim.updateEdge(index, structuredClone(properties));
+  }
+
+  /** Multiplies every traffic source's rate from now on (and in later loads and resets); the scenario is not changed. */
+  setTrafficScale(scale: number): void {
+    checkTrafficScale(scale);
+    this.trafficScale = scale;
+    this.sim?.setTrafficScale(scale);
   }
 
   run(): void {
@@ -195,7 +205,7 @@ export class EngineRunner {
 
   private rebuild(): MetricIndex {
     const scenario = this.scenario as SimScenario;
-    this.sim = new Simulation(structuredClone(scenario), this.registry);
+    this.sim = new Simulation(structuredClone(scenario), this.registry, { trafficScale: this.trafficScale });
     this.state = 'paused';
     this.stepTarget = null;
     this.sentPeriods = 0;

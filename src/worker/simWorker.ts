@@ -83,6 +83,9 @@ const api: SimWorkerApi = {
     runner.setSpeed(speed);
     kick();
   },
+  setTrafficScale(scale: number) {
+    runner.setTrafficScale(scale);
+  },
   reset(seed?: number): MetricIndex {
     const index = runner.reset(seed);
     kick();

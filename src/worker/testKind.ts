@@ -5,7 +5,8 @@ import type { ModelRegistry, ServiceKind } from '../sim/core/serviceKind.ts';
 /**
  * A tiny service kind for the worker and live-data tests, so they do not depend on the real services:
  * every `intervalMs` it counts one Requests, sets Depth to (requests mod 5) and records Latency = requests.
- * A live edit of properties.intervalMs takes effect from the next tick.
+ * A live edit of properties.intervalMs takes effect from the next tick; so does the run's traffic multiplier
+ * (the interval is divided by it).
  */
 class TickerModel extends Model {
   private interval: number;
@@ -24,7 +25,7 @@ class TickerModel extends Model {
     this.tick = ctx.timer(() => this.onTick());
   }
   start(): void {
-    this.tick.at(this.interval, null);
+    this.tick.at(this.interval / this.ctx.trafficScale, null);
   }
   private onTick(): void {
     this.n++;
@@ -33,7 +34,7 @@ class TickerModel extends Model {
     m.setLevel(this.depth, this.n % 5, this.ctx.now);
     m.record(this.latency, this.n);
     for (const e of this.out) this.ctx.edgeCounts[e.index]++;
-    this.tick.at(this.ctx.now + this.interval, null);
+    this.tick.at(this.ctx.now + this.interval / this.ctx.trafficScale, null);
   }
   update(node: SimNode): void {
     this.interval = node.properties.intervalMs as number;

@@ -26,39 +26,43 @@ function compact(v: number): string {
  * One uPlot chart that redraws from the live store once per animation frame, only when data changed. It
  * publishes data-points and data-max on its element so tests and people can see it move.
  */
-export function LiveChart({ spec, dark }: { spec: ChartSpec; dark: boolean }) {
+/** `height` is the plot's (default 170 px); `large` draws axis labels and the legend at 16 px for a projector. */
+export function LiveChart({ spec, dark, height = HEIGHT, large = false }: { spec: ChartSpec; dark: boolean; height?: number; large?: boolean }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
     let teardown: (() => void) | null = null;
     const cancel = enqueueMount(() => {
-      teardown = mountChart(el, spec, dark);
+      teardown = mountChart(el, spec, dark, height, large);
     });
     return () => {
       cancel();
       teardown?.();
     };
-  }, [spec, dark]);
+  }, [spec, dark, height, large]);
 
   return (
     <figure className="min-w-0 rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-900">
-      <figcaption className="flex items-baseline justify-between gap-2 px-1 text-sm font-semibold text-slate-800 dark:text-slate-100">
+      <figcaption className={`flex items-baseline justify-between gap-2 px-1 font-semibold text-slate-800 dark:text-slate-100 ${large ? 'text-xl' : 'text-sm'}`}>
         <span className="truncate">{spec.title}</span>
-        <span className="shrink-0 text-xs font-normal text-slate-500 dark:text-slate-400">{spec.unit}</span>
+        <span className={`shrink-0 font-normal text-slate-500 dark:text-slate-400 ${large ? 'text-base' : 'text-xs'}`}>{spec.unit}</span>
       </figcaption>
-      <div ref={box} className="live-chart min-h-[170px]" data-testid={`chart-${spec.id}`} data-title={spec.title} />
+      <div ref={box} className={`live-chart${large ? ' live-chart--large' : ''}`} style={{ minHeight: height }} data-testid={`chart-${spec.id}`} data-title={spec.title} />
     </figure>
   );
 }
 
 /** Creates the uPlot chart in `el` and hooks it to the live store; returns its teardown. */
-function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean): () => void {
+function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: number, large: boolean): () => void {
   const axis = dark ? '#CBD5E1' : '#334155';
   const grid = dark ? 'rgba(148,163,184,0.15)' : 'rgba(15,23,42,0.08)';
   const palette = dark ? PALETTE.map((c) => (c === '#000000' ? '#F8FAFC' : c)) : PALETTE;
   const source = new SeriesData(spec);
-  const axisFont = '12px system-ui, sans-serif';
+  const axisPx = large ? 16 : 12;
+  const axisFont = `${large ? '600 ' : ''}${axisPx}px system-ui, sans-serif`;
+  // The axis labels are drawn on a canvas: their size is published for tests and people to read.
+  el.dataset.axisPx = String(axisPx);
   let withLimit = source.limitValue(live) !== undefined;
   const make = () => {
     const series: uPlot.Series[] = [
@@ -78,11 +82,11 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean): () => v
     return new uPlot(
       {
         width: Math.max(200, el.clientWidth),
-        height: HEIGHT,
+        height,
         scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
         axes: [
-          { stroke: axis, font: axisFont, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, values: (_u, vals) => vals.map((v) => `${v}s`) },
-          { stroke: axis, font: axisFont, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: 52, values: (_u, vals) => vals.map(compact) },
+          { stroke: axis, font: axisFont, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, ...(large ? { size: 40 } : {}), values: (_u, vals) => vals.map((v) => `${v}s`) },
+          { stroke: axis, font: axisFont, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: large ? 64 : 52, values: (_u, vals) => vals.map(compact) },
         ],
         series,
         legend: { show: true, live: true },
@@ -108,7 +112,7 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean): () => v
     chart.setData(data);
   };
   const stop = addDrawer(draw);
-  const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(200, el.clientWidth), height: HEIGHT }));
+  const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(200, el.clientWidth), height }));
   resize.observe(el);
   const seen = new IntersectionObserver(([entry]) => {
     visible = entry.isIntersecting;

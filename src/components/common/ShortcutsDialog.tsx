@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { allCommands, shortcutLabel } from '../../commands/registry.ts';
 import { appStore, useAppStore } from '../../store/index.ts';
+import { PRESENTER_KEYS } from '../presenter/presenterKeys.ts';
 import { IS_MAC } from './useShortcuts.ts';
 
 /** Every command that has a keyboard shortcut, opened with "?" (the same registry the keys run). */
@@ -33,6 +34,23 @@ export function ShortcutsDialog() {
                   {c.shortcut!.split(' / ').map((one) => (
                     <kbd key={one} className="ml-1 rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">
                       {shortcutLabel(one, IS_MAC)}
+                    </kbd>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h3 className="mt-4 mb-1 text-sm font-semibold">In presenter mode</h3>
+        <table className="w-full text-sm" data-testid="presenter-shortcuts">
+          <tbody>
+            {PRESENTER_KEYS.map((k) => (
+              <tr key={k.label} className="border-t border-slate-100 dark:border-slate-800">
+                <td className="py-1.5 pr-4">{k.label}</td>
+                <td className="py-1.5 text-right">
+                  {k.keys.map((one) => (
+                    <kbd key={one} className="ml-1 rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">
+                      {one}
                     </kbd>
                   ))}
                 </td>

@@ -18,3 +18,4 @@ export const OpenIcon = () => <Icon d="M4 20h16M12 4v12M7 9l5-5 5 5" />;
 export const SaveIcon = () => <Icon d="M4 20h16M12 16V4M7 11l5 5 5-5" />;
 export const DeleteIcon = () => <Icon d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />;
 export const LinkIcon = () => <Icon d="M10 14a4 4 0 0 0 5.7 0l3.6-3.6a4 4 0 0 0-5.7-5.7L12 6.3M14 10a4 4 0 0 0-5.7 0l-3.6 3.6a4 4 0 0 0 5.7 5.7l1.6-1.6" />;
+export const PresentIcon = () => <Icon d="M3 4h18v12H3zM12 16v4M8 20h8M9 8l5 2-5 2z" />;

@@ -4,7 +4,7 @@ import { CommandButton } from '../common/CommandButton.tsx';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
 import { LessonsMenu } from '../lessons/LessonsMenu.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
-import { FileIcon, FitIcon, LayoutIcon, LinkIcon, MoonIcon, OpenIcon, RedoIcon, SaveIcon, SunIcon, UndoIcon } from '../common/icons.tsx';
+import { FileIcon, FitIcon, LayoutIcon, LinkIcon, MoonIcon, OpenIcon, PresentIcon, RedoIcon, SaveIcon, SunIcon, UndoIcon } from '../common/icons.tsx';
 
 function Divider() {
   return <span aria-hidden className="mx-1 h-6 w-px bg-slate-200 dark:bg-slate-700" />;
@@ -51,6 +51,7 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
       <div className="mx-auto flex shrink-0 items-center gap-2 pl-2" data-slot="run-controls">
         {runControls}
       </div>
+      <span className="max-md:hidden"><CommandButton id="toggle-presenter" icon={<PresentIcon />} /></span>
       <CommandButton id="toggle-theme" icon={dark ? <SunIcon /> : <MoonIcon />} />
     </header>
   );

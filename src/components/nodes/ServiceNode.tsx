@@ -36,8 +36,8 @@ export const ServiceNode = memo(function ServiceNode({ id, data, selected }: Nod
       <div className="flex min-w-0 items-center gap-2.5">
         <ServiceIcon type={data.type} size={36} />
         <div className="min-w-0">
-          <div className="truncate text-[15px] leading-tight font-semibold text-slate-900 dark:text-slate-50">{id}</div>
-          <div className="truncate text-xs text-slate-500 dark:text-slate-400">{kind?.label ?? data.type}</div>
+          <div className="service-node__name truncate text-[15px] leading-tight font-semibold text-slate-900 dark:text-slate-50">{id}</div>
+          <div className="service-node__kind truncate text-xs text-slate-500 dark:text-slate-400">{kind?.label ?? data.type}</div>
         </div>
         {coldStarts > 0 && (
           <span className="ml-auto shrink-0 rounded-full bg-sky-100 px-1.5 py-0.5 text-[11px] font-medium text-sky-800 dark:bg-sky-900 dark:text-sky-100" title="Cold starts in the last second">
@@ -45,17 +45,17 @@ export const ServiceNode = memo(function ServiceNode({ id, data, selected }: Nod
           </span>
         )}
       </div>
-      <div className="mt-auto grid grid-cols-3 gap-1 pt-2">
+      <div className="service-node__figures mt-auto grid grid-cols-3 gap-1 pt-2">
         {figures.map((name) => {
           const metric = kind?.metrics.find((m) => m.name === name);
           const v = live?.[name];
           const limit = name === 'ConcurrentExecutions' && live?.limit ? `/${formatFigure(live.limit)}` : '';
           return (
             <div key={name} className="min-w-0" title={metric?.help ?? name}>
-              <div className="truncate text-[15px] leading-tight font-semibold tabular-nums text-slate-800 dark:text-slate-100" data-testid={`figure-${id}-${name}`}>
+              <div className="service-node__figure truncate text-[15px] leading-tight font-semibold tabular-nums text-slate-800 dark:text-slate-100" data-testid={`figure-${id}-${name}`}>
                 {v === undefined ? '—' : formatFigure(v, metric?.unit) + limit}
               </div>
-              <div className="truncate text-[11px] leading-tight text-slate-500 dark:text-slate-400">{figureLabel(kind, name)}</div>
+              <div className="service-node__label truncate text-[11px] leading-tight text-slate-500 dark:text-slate-400">{figureLabel(kind, name)}</div>
             </div>
           );
         })}

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { appStore, useAppStore } from '../../store/index.ts';
 import './runCommands.ts';
 import { SeedField } from './SeedField.tsx';
+import { TrafficControl } from './TrafficControl.tsx';
 import { watchableSpeed } from '../../store/simulationSlice.ts';
 import { formatDuration, formatSimTime, parseSpeedKey, speedKey, speedOptions } from './speeds.ts';
 
@@ -65,6 +66,7 @@ export function RunControls() {
             ))}
           </select>
         </label>
+        <TrafficControl />
         <SeedField seed={run.seed} onApply={(seed) => void actions.resetRun(seed)} />
         <div
           className="ml-1 flex flex-col md:min-w-36 text-sm whitespace-nowrap tabular-nums text-slate-700 dark:text-slate-200"

@@ -16,16 +16,16 @@ export function SeedField({ seed, onApply }: { seed: number; onApply: (seed: num
     if (v !== seed) onApply(v);
   };
   return (
-    <label className="flex items-center gap-1.5 text-sm text-slate-600 max-md:hidden dark:text-slate-300">
-      {/* The visible word gives way on narrower screens (a 1280 px projector); the box keeps its name. */}
-      <span className="max-[1399px]:sr-only">Seed</span>
+    <label className="flex items-center gap-1.5 text-sm text-slate-600 max-[1399px]:hidden dark:text-slate-300">
+      {/* Narrower screens (a 1280 px projector) edit the seed in the scenario inspector; the word goes first. */}
+      <span className="max-[1535px]:sr-only">Seed</span>
       <input
         data-testid="run-seed"
         inputMode="numeric"
         aria-invalid={!valid}
         title={valid ? 'Random seed: the same seed gives the same run' : 'The seed must be a whole number of 0 or more'}
         className={[
-          'w-20 rounded-md border bg-white px-2 py-1 text-sm tabular-nums dark:bg-slate-800 dark:text-slate-100',
+          'w-16 rounded-md border bg-white px-2 py-1 text-sm tabular-nums dark:bg-slate-800 dark:text-slate-100',
           valid ? 'border-slate-300 dark:border-slate-600' : 'border-red-500 outline-red-500',
         ].join(' ')}
         value={text}

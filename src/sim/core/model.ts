@@ -137,6 +137,11 @@ export interface SimContext {
   readonly settings: SimSettings;
   readonly metrics: Metrics;
   readonly durationMs: number;
+  /**
+   * The run's traffic multiplier (0.1..100, 1 = the scenario as written): traffic sources scale their rate by it.
+   * A run option, not part of the scenario; it may change mid-run (Model.trafficScaleChanged).
+   */
+  readonly trafficScale: number;
   /** Messages sent over each edge so far, indexed by Edge.index (the UI animates edges from it). */
   readonly edgeCounts: Float64Array;
   /**
@@ -212,6 +217,9 @@ export abstract class Model {
 
   /** A live edit of this node's properties or behaviour; takes effect from the next event. */
   update(_node: SimNode): void {}
+
+  /** The run's traffic multiplier (ctx.trafficScale) changed: a traffic source rescales from now on. */
+  trafficScaleChanged(): void {}
 
   /** Called at the end of the run (or each time a result is taken) so levels are up to date. */
   finish(): void {}

@@ -2,6 +2,7 @@ import { EventQueue } from './eventQueue.ts';
 import { Metrics } from './metrics.ts';
 import type { Model, SimContext, SimSettings, Timer } from './model.ts';
 import { Random } from './random.ts';
+import { checkTrafficScale } from './trafficScale.ts';
 
 const PERIOD_END = -1;
 /** The backlog budget is checked every this many events (a power of two) and at every period end. */
@@ -28,6 +29,8 @@ export class SimCore implements SimContext {
   readonly warnings: string[] = [];
   stopped: string | undefined;
   edgeCounts: Float64Array;
+  /** SimContext.trafficScale: set it with setTrafficScale. */
+  trafficScale = 1;
 
   private readonly queue = new EventQueue(4096);
   private readonly fire: ((payload: unknown) => void)[] = [];
@@ -75,6 +78,17 @@ export class SimCore implements SimContext {
   warn(nodeId: string, message: string): void {
     const line = `${nodeId}: ${message}`;
     if (!this.warnings.includes(line)) this.warnings.push(line);
+  }
+
+  /**
+   * Multiplies every traffic source's rate by `scale` (TRAFFIC_SCALE_MIN..TRAFFIC_SCALE_MAX) from now on: the
+   * "what if 5x the traffic?" control. The scenario is not changed.
+   */
+  setTrafficScale(scale: number): void {
+    checkTrafficScale(scale);
+    if (scale === this.trafficScale) return;
+    this.trafficScale = scale;
+    if (this.started && !this.finished) for (const m of this.models) m.trafficScaleChanged();
   }
 
   get done(): boolean {

@@ -10,6 +10,7 @@ import type { ClientProperties } from './spec.ts';
  *    candidate is accepted, so the draw is exact; on ramp and sine segments candidates are thinned
  *    (Lewis-Shedler) against the segment's maximum. A candidate past the segment end restarts at the end
  *    (the exponential is memoryless), so no heap event is spent on rejected candidates.
+ * `scale` (the run's traffic multiplier) multiplies every rate of the pattern: r(t) x scale.
  */
 export class ArrivalProcess {
   private readonly pattern: ClientProperties['pattern'];
@@ -37,19 +38,20 @@ export class ArrivalProcess {
     p: ClientProperties,
     private readonly rng: Random,
     horizonMs: number,
+    scale = 1,
   ) {
     this.pattern = p.pattern;
-    this.base = p.ratePerSecond;
-    this.peak = p.peakRatePerSecond;
+    this.base = p.ratePerSecond * scale;
+    this.peak = p.peakRatePerSecond * scale;
     this.start = p.startSeconds;
     this.stop = p.stopSeconds ?? Infinity;
     this.at = p.atSeconds;
     this.ramp = p.rampSeconds;
     this.hold = p.holdSeconds;
     this.period = p.periodSeconds;
-    this.rates = p.rates;
+    this.rates = scale === 1 ? p.rates : p.rates.map((r) => r * scale);
     this.horizon = Math.min(this.stop, horizonMs / 1000);
-    this.gapMs = p.ratePerSecond > 0 ? 1000 / p.ratePerSecond : Infinity;
+    this.gapMs = this.base > 0 ? 1000 / this.base : Infinity;
     // A replay with no positive rate sends nothing (and must not walk the horizon second by second).
     if (p.pattern === 'replay' && !p.rates.some((r) => r > 0)) this.horizon = 0;
   }

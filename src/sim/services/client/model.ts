@@ -6,7 +6,7 @@ import { ArrivalProcess } from './arrivals.ts';
 import { compileBody } from './body.ts';
 import { KeySampler } from './keys.ts';
 import { WeightedRouter } from './routing.ts';
-import { clientBehaviour, clientProperties, type ClientBehaviour } from './spec.ts';
+import { clientBehaviour, clientProperties, type ClientBehaviour, type ClientProperties } from './spec.ts';
 import type { ModelFactory } from '../../core/serviceKind.ts';
 
 
@@ -19,6 +19,7 @@ import type { ModelFactory } from '../../core/serviceKind.ts';
  */
 export class ClientModel extends Model implements ReplyTo {
   private arrivals!: ArrivalProcess;
+  private props!: ClientProperties;
   private keys!: KeySampler;
   private behaviour!: ClientBehaviour;
   private readonly router: WeightedRouter;
@@ -91,7 +92,8 @@ export class ClientModel extends Model implements ReplyTo {
   private configure(node: SimNode): void {
     const props = clientProperties.parse(node.properties);
     this.behaviour = clientBehaviour.parse(node.behaviour);
-    this.arrivals = new ArrivalProcess(props, this.arrivalRng, this.ctx.durationMs);
+    this.props = props;
+    this.arrivals = new ArrivalProcess(props, this.arrivalRng, this.ctx.durationMs, this.ctx.trafficScale);
     this.keys = new KeySampler(this.behaviour.keys, this.keyRng);
     this.makeBody = compileBody(this.behaviour.body);
   }
@@ -108,6 +110,13 @@ export class ClientModel extends Model implements ReplyTo {
   update(node: SimNode): void {
     this.configure(node);
     this.router.build(this.out);
+    this.generation++;
+    if (this.router.size > 0) this.scheduleArrival(this.arrivals.first(this.ctx.now));
+  }
+
+  /** The run's traffic multiplier changed: arrivals follow the scaled rate from this instant. */
+  override trafficScaleChanged(): void {
+    this.arrivals = new ArrivalProcess(this.props, this.arrivalRng, this.ctx.durationMs, this.ctx.trafficScale);
     this.generation++;
     if (this.router.size > 0) this.scheduleArrival(this.arrivals.first(this.ctx.now));
   }

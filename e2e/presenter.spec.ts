@@ -1,0 +1,134 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { chartState, openWith, screenshot, setTheme } from './helpers.ts';
+
+/** Users -> API -> a function reserved at 3 (it throttles), over two minutes. */
+const scenario = {
+  name: 'Reserved concurrency starves an API',
+  durationSeconds: 120,
+  nodes: [
+    { id: 'Users', type: 'Client', position: { x: 0, y: 100 }, properties: { pattern: 'poisson', ratePerSecond: 50 } },
+    { id: 'Api', type: 'AWS::ApiGateway::RestApi', position: { x: 320, y: 100 } },
+    { id: 'Fn', type: 'AWS::Lambda::Function', position: { x: 640, y: 100 }, properties: { ReservedConcurrentExecutions: 3 } },
+  ],
+  edges: [
+    { from: 'Users', to: 'Api' },
+    { from: 'Api', to: 'Fn' },
+  ],
+};
+
+/** The font size of `el` as drawn on screen (its CSS size times the canvas zoom around it), in px. */
+async function onScreenFontPx(el: Locator): Promise<number> {
+  return el.evaluate((node) => {
+    // Typed by hand: the e2e files are compiled without the DOM library.
+    const dom = globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string; transform: string }; DOMMatrix: new (t: string) => { a: number } };
+    const viewport = (node as unknown as { closest(selector: string): unknown }).closest('.react-flow__viewport');
+    const scale = viewport ? new dom.DOMMatrix(dom.getComputedStyle(viewport).transform).a : 1;
+    return parseFloat(dom.getComputedStyle(node).fontSize) * scale;
+  });
+}
+
+async function figure(page: Page, id: string): Promise<number> {
+  const text = (await page.getByTestId(id).textContent()) ?? '';
+  const m = /^([\d.,]+)(k?)/.exec(text.trim());
+  return m ? Number(m[1].replace(/,/g, '')) * (m[2] ? 1000 : 1) : NaN;
+}
+
+test('presenter mode at 1280x720: big type, big charts, the keyboard runs it, Esc leaves', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openWith(page, scenario);
+  await expect(page.getByTestId('command-toggle-presenter')).toBeVisible();
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('p');
+  const presenter = page.getByTestId('presenter');
+  await expect(presenter).toBeVisible();
+  await expect(page.getByLabel('Palette')).toHaveCount(0);
+  await expect(page.getByTestId('run-controls')).toHaveCount(0);
+  await expect(page.getByTestId('presenter-title')).toHaveText(scenario.name);
+
+  const clock = page.getByTestId('presenter-clock');
+  await page.keyboard.press('Space');
+  await expect(clock).toHaveAttribute('data-status', 'running');
+  const requests = page.getByTestId('chart-h:requests');
+  await expect.poll(async () => (await chartState(requests)).points, { timeout: 20_000 }).toBeGreaterThan(5);
+  await page.keyboard.press('Space');
+  await expect(clock).toHaveAttribute('data-status', 'paused');
+  const seconds = Number(await clock.getAttribute('data-seconds'));
+  expect(seconds).toBeGreaterThan(0);
+
+  // The scenario's headline charts, big: axis labels and legend at 16 px or more.
+  const charts = page.getByTestId('presenter-charts').locator('.live-chart');
+  await expect(charts).toHaveCount(3);
+  for (const chart of await charts.all()) {
+    expect(Number(await chart.getAttribute('data-axis-px'))).toBeGreaterThanOrEqual(16);
+    const legend = chart.locator('.u-legend .u-series:nth-child(2) .u-label');
+    expect(await onScreenFontPx(legend)).toBeGreaterThanOrEqual(16);
+  }
+  // Node figures at least 20 px on screen, whatever zoom the canvas fitted to.
+  for (const id of ['figure-Users-Requests', 'figure-Fn-Invocations', 'figure-Api-Count']) {
+    const el = page.getByTestId(id);
+    await expect(el).toBeVisible();
+    expect(await onScreenFontPx(el), id).toBeGreaterThanOrEqual(20);
+  }
+  await screenshot(page, 'presenter-light-1280x720', { curated: true });
+  await setTheme(page, 'dark');
+  await screenshot(page, 'presenter-dark-1280x720', { curated: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect.poll(async () => onScreenFontPx(page.getByTestId('figure-Fn-Invocations'))).toBeGreaterThanOrEqual(20);
+  await screenshot(page, 'presenter-dark-1440x900');
+  await setTheme(page, 'light');
+  await screenshot(page, 'presenter-light-1440x900');
+
+  // R resets to 0 s; Esc leaves, and the shortcuts list names the keys.
+  await page.keyboard.press('r');
+  await expect(clock).toHaveAttribute('data-seconds', '0');
+  await page.keyboard.press('Escape');
+  await expect(presenter).toHaveCount(0);
+  await expect(page.getByTestId('run-controls')).toBeVisible();
+  await page.keyboard.press('?');
+  const dialog = page.getByTestId('shortcuts-dialog');
+  await expect(dialog.getByRole('row', { name: /Presenter mode\s*P/ })).toBeVisible();
+  await expect(dialog.getByTestId('presenter-shortcuts')).toContainText('Run / pause');
+  await page.keyboard.press('Escape');
+
+  // The header button enters it too.
+  await page.getByTestId('command-toggle-presenter').click();
+  await expect(presenter).toBeVisible();
+  await page.getByTestId('presenter-exit').click();
+  await expect(presenter).toHaveCount(0);
+});
+
+test('the traffic multiplier changes the arrival rate while running and leaves the scenario and its undo history alone', async ({ page }) => {
+  await openWith(page, { ...scenario, durationSeconds: 600, nodes: scenario.nodes.map((n) => (n.id === 'Fn' ? { ...n, properties: {} } : n)) });
+  const undo = page.getByTestId('command-undo');
+  await expect(undo).toBeDisabled();
+  await page.getByTestId('run-speed').selectOption('1');
+  await page.getByTestId('run-toggle').click();
+  const clock = page.getByTestId('run-clock');
+  await expect.poll(async () => Number(await clock.getAttribute('data-seconds')), { timeout: 20_000 }).toBeGreaterThan(3);
+  const before = await figure(page, 'figure-Users-Requests');
+  expect(before).toBeGreaterThan(25);
+  expect(before).toBeLessThan(90);
+
+  const traffic = page.getByTestId('traffic-scale');
+  await traffic.selectOption('5');
+  await expect(traffic).toHaveAttribute('data-scaled', 'true');
+  // Arrivals a second at 5x: about 250 (Poisson), measured over the last simulated second.
+  await expect.poll(async () => figure(page, 'figure-Users-Requests'), { timeout: 20_000 }).toBeGreaterThan(170);
+  expect(await figure(page, 'figure-Users-Requests')).toBeLessThan(340);
+  await screenshot(page, 'traffic-5x-1440x900');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await screenshot(page, 'traffic-5x-1280x720');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId('traffic-badge')).toHaveText('5× traffic');
+  await screenshot(page, 'traffic-5x-390x844');
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  await traffic.selectOption('0.1');
+  await expect.poll(async () => figure(page, 'figure-Users-Requests'), { timeout: 20_000 }).toBeLessThan(20);
+  await page.getByTestId('run-toggle').click();
+
+  // The document is as it was: no undo step, and the client's rate is still 50.
+  await expect(undo).toBeDisabled();
+  await page.getByTestId('node-Users').click();
+  await expect(page.getByTestId('field-properties.ratePerSecond')).toHaveValue('50');
+});
