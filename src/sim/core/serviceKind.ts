@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EdgeRole, Model, SimContext, SimNode } from './model.ts';
 import type { MetricKind } from './metrics.ts';
+import type { WorkflowView } from './workflowView.ts';
 
 /** A role of edge a kind starts (e.g. a function's SDK `call`), with the source's own edge properties. */
 export interface EmitRule {
@@ -81,6 +82,8 @@ export interface ServiceKind {
    * firing times); a promise, so a kind can load what they need lazily. Null when there is nothing to show.
    */
   inspectorNotes?: (properties: Record<string, unknown>, settings: Record<string, unknown>) => Promise<{ title: string; lines: string[] } | null>;
+  /** A node that runs a workflow of its own (a state machine) describes its live graph view here. */
+  workflow?: WorkflowView;
   /** Checks that need the whole node (cross-field rules); return problems as [property path, message]. */
   check?(node: SimNode): [string, string][];
   /**

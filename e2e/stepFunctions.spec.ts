@@ -1,0 +1,38 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openWith, screenshot } from './helpers.ts';
+
+const mine = { name: 'My own work', nodes: [{ id: 'Mine', type: 'AWS::Lambda::Function', position: { x: 0, y: 0 } }], edges: [] };
+
+async function openOrderWorkflow(page: Page) {
+  await openWith(page, mine);
+  await page.getByTestId('examples-open').click();
+  await page.getByRole('dialog', { name: 'Examples' }).getByTestId('example-order-workflow.json').click();
+  await expect(page.getByTestId('node-OrderWorkflow')).toBeVisible();
+}
+
+const count = async (page: Page, state: string, key: string) => Number((await page.getByTestId(`state-${state}-${key}`).textContent())?.replace(/[^\d.]/g, '') || 0);
+
+test('the Step Functions example: the Workflow tab counts each state as it runs and colours the failing one', async ({ page }) => {
+  await openOrderWorkflow(page);
+  await page.getByTestId('node-OrderWorkflow').click();
+  await page.getByTestId('node-view-workflow').click();
+  const graph = page.getByTestId('workflow-graph');
+  await expect(graph.getByTestId('state-Validate')).toBeVisible();
+  await expect(graph.getByTestId('state-Rejected')).toHaveAttribute('data-tone', 'idle');
+
+  await page.getByTestId('run-speed').selectOption('max');
+  await page.getByTestId('run-toggle').click();
+  await expect.poll(() => count(page, 'Validate', 'entered')).toBeGreaterThan(0);
+  const first = await count(page, 'Validate', 'entered');
+  await expect.poll(() => count(page, 'Validate', 'entered')).toBeGreaterThan(first);
+  await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  // ValidateOrder is reserved at 8: throttles are retried, and those that run out of retries are caught.
+  await expect.poll(() => count(page, 'Validate', 'retried')).toBeGreaterThan(0);
+  await expect(graph.getByTestId('state-Validate')).toHaveAttribute('data-tone', /failing|retrying/);
+  await expect(graph.getByTestId('state-Save')).toHaveAttribute('data-tone', 'active');
+  await screenshot(page, 'sfn-workflow-1440x900');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await screenshot(page, 'sfn-workflow-1280x720');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'sfn-workflow-390x844');
+});
