@@ -37,6 +37,7 @@ function inProcessWorker() {
     step: (s: number) => runner.step(s),
     setSpeed: (x: number) => runner.setSpeed(x),
     result: () => runner.result(),
+    sampledRuns: (id: string) => runner.sampledRuns(id),
     updateNode: (n: Parameters<EngineRunner['updateNode']>[0]) => {
       updates.push(n.id);
       runner.updateNode(n);

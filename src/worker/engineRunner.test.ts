@@ -130,4 +130,13 @@ describe('EngineRunner', () => {
     expect(() => r.setSpeed(0)).toThrow(/speed must be above 0/);
     expect(() => r.step(-1)).toThrow(/seconds must be above 0/);
   });
+
+  it('hands over a node\'s sampled runs: null before a load and for a model that keeps none', () => {
+    const r = new EngineRunner(tickerRegistry, fakeClock().read);
+    expect(r.sampledRuns('A')).toBeNull();
+    r.load(tickerScenario());
+    r.step(1);
+    while (r.tick() >= 0);
+    expect(r.sampledRuns('A')).toBeNull();
+  });
 });

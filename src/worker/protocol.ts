@@ -98,6 +98,8 @@ export interface SimWorkerApi {
   updateEdge(index: number, properties: Record<string, unknown>): void;
   /** The run so far as the headless runner's result document; null before a load. */
   result(): import('../sim/result.ts').ResultDocument | null;
+  /** A node's sampled runs so far (a state machine's sampled execution histories), newest first; null when it keeps none. */
+  sampledRuns(nodeId: string): import('../sim/core/sampledRun.ts').SampledRun[] | null;
 }
 
 /** The main thread's frame receiver; the returned promise resolves when it is ready for the next frame. */

@@ -95,6 +95,9 @@ const api: SimWorkerApi = {
   result() {
     return runner.result();
   },
+  sampledRuns(nodeId: string) {
+    return runner.sampledRuns(nodeId);
+  },
 };
 
 Comlink.expose(api);
