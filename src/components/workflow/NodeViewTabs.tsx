@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useLiveIndex } from '../../live/useLiveIndex.ts';
 import type { WorkflowView } from '../../sim/core/workflowView.ts';
+import SampledHistory from './SampledHistory.tsx';
 import WorkflowPanel from './WorkflowPanel.tsx';
 
 export type NodeViewTab = 'charts' | 'workflow' | 'history';
@@ -12,6 +13,7 @@ export function NodeViewTabs({ nodeId, view, tab, onTab, children }: { nodeId: s
   const tabs: [NodeViewTab, string][] = [
     ['charts', 'Charts'],
     ['workflow', view.title],
+    ...(view.samples ? [['history', 'History'] as [NodeViewTab, string]] : []),
   ];
   return (
     <div className="flex h-full min-h-0 flex-col">
@@ -36,7 +38,7 @@ export function NodeViewTabs({ nodeId, view, tab, onTab, children }: { nodeId: s
         <span className="ml-auto self-center truncate text-xs text-slate-500 dark:text-slate-400">{nodeId}</span>
       </div>
       <div role="tabpanel" className="min-h-0 flex-1 pt-2">
-        {tab === 'charts' ? children : tab === 'workflow' ? <WorkflowPanel nodeId={nodeId} view={view} running={running} /> : null}
+        {tab === 'charts' ? children : tab === 'workflow' ? <WorkflowPanel nodeId={nodeId} view={view} running={running} /> : <SampledHistory nodeId={nodeId} title={view.samples ?? 'History'} />}
       </div>
     </div>
   );

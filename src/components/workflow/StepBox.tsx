@@ -44,7 +44,7 @@ export function StepBox({ box, step, figures, counters }: { box: Box; step: Work
           {figures && Number.isFinite(figures.p99) ? formatFigure(figures.p99, 'ms') : ''}
         </span>
       </div>
-      <div className="flex gap-2 text-[12px] tabular-nums">
+      <div className="flex gap-1.5 text-[12px] whitespace-nowrap tabular-nums">
         {counters.map((c, i) => {
           const v = figures?.counts[i] ?? NaN;
           if (c.key !== 'entered' && !(v > 0)) return null;

@@ -1,7 +1,7 @@
 import type { EdgeLabel, GraphLabel, NodeLabel } from '@dagrejs/dagre';
 import type { WorkflowGraph, WorkflowLink, WorkflowStep } from '../../sim/core/workflowView.ts';
 
-export const STEP_WIDTH = 196;
+export const STEP_WIDTH = 228;
 export const STEP_HEIGHT = 64;
 const MARKER_SIZE = 28;
 const JOIN_HEIGHT = 24;
