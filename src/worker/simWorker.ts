@@ -103,6 +103,9 @@ const api: SimWorkerApi = {
   async runToEnd(sim: SimScenario) {
     return runToEnd(sim, await models);
   },
+  sampledRuns(nodeId: string) {
+    return runner.sampledRuns(nodeId);
+  },
 };
 
 Comlink.expose(api);

@@ -1,5 +1,6 @@
 import type { Metrics } from './metrics.ts';
 import type { Random } from './random.ts';
+import type { SampledRun } from './sampledRun.ts';
 
 /**
  * The contract between service models. Models never reach into each other: a model hands a Message to an
@@ -201,6 +202,11 @@ export abstract class Model {
    * every other function's reservation. Null when the node has none.
    */
   limits(): Readonly<Record<string, number>> | null {
+    return null;
+  }
+
+  /** Runs the model sampled with their whole record (a workflow's execution history), newest first; null when it keeps none. */
+  sampledRuns(): SampledRun[] | null {
     return null;
   }
 

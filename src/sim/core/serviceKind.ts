@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EdgeRole, Model, SimContext, SimNode, SimSettings } from './model.ts';
 import type { MetricKind } from './metrics.ts';
+import type { WorkflowView } from './workflowView.ts';
 
 /** A role of edge a kind starts (e.g. a function's SDK `call`), with the source's own edge properties. */
 export interface EmitRule {
@@ -94,6 +95,8 @@ export interface ServiceKind {
    * node, a path in the scenario's settings. The validator (Run, files) and the inspector (at the field) both ask.
    */
   checkAccount?(nodes: readonly SimNode[], settings: SimSettings): AccountProblem[];
+  /** A node that runs a workflow of its own (a state machine) describes its live graph view here. */
+  workflow?: WorkflowView;
   /** Checks that need the whole node (cross-field rules); return problems as [property path, message]. */
   check?(node: SimNode): [string, string][];
   /**

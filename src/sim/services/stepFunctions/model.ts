@@ -11,7 +11,9 @@ import { compileJsonata } from './asl/jsonataEval.ts';
 import type { Validator } from './asl/load.ts';
 import { listTaskTargets, visitMachine } from './asl/targets.ts';
 import type { AslHost, AslMachine, Cancellable, ExecutionListener, ExecutionResult, ExecutionType, TaskCallbacks, TaskRequest } from './asl/types.ts';
+import type { SampledRun } from '../../core/sampledRun.ts';
 import { callActions, loadNodeDefinition, sameApi } from './definition.ts';
+import { ExecutionSampler } from './executionSampler.ts';
 import { STATE_METRICS, stateMetricName } from './kind.ts';
 import { expressDurationCost, START_EXECUTION_BUCKET, STATE_TRANSITION_BUCKET, stepFunctionsPrices } from './prices.ts';
 import { stepFunctionsBehaviour, type StepFunctionsBehaviour } from './spec.ts';
@@ -72,6 +74,7 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
   private readonly scheduleTimer: Timer<Scheduled>;
   private readonly answerTimer: Timer<Answer>;
   private running = 0;
+  private readonly sampler = new ExecutionSampler();
 
   private readonly mStarted: number;
   private readonly mSucceeded: number;
@@ -186,6 +189,11 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     }
   }
 
+  /** The sampled executions' event histories (executionSampler.ts), newest first. */
+  override sampledRuns(): SampledRun[] {
+    return this.sampler.runs();
+  }
+
   override backlog(): number {
     return this.running;
   }
@@ -212,8 +220,14 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     if (this.executionType === 'EXPRESS') m.add(this.mCost, stepFunctionsPrices.expressRequest);
     this.running++;
     m.setLevel(this.mRunning, this.running, now);
-    const execution = new Execution(this.machine, this, { type: this.executionType, name: `execution-${msg.id}`, listener: this.listener });
-    execution.start((msg.body ?? {}) as Json, (result) => this.ended(result, replyTo, slot));
+    const period = this.ctx.metrics.periods;
+    const sampled = this.sampler.wants(period);
+    const execution = new Execution(this.machine, this, { type: this.executionType, name: `execution-${msg.id}`, listener: this.listener, recordHistory: sampled });
+    if (sampled) this.sampler.started(period, execution);
+    execution.start((msg.body ?? {}) as Json, (result) => {
+      this.ended(result, replyTo, slot);
+      if (sampled) this.sampler.ended(execution);
+    });
   }
 
   private ended(result: ExecutionResult, replyTo: ReplyTo | null, slot: number): void {
