@@ -49,5 +49,5 @@ describe('fuzzed definitions', () => {
       expect(['SUCCEEDED', 'FAILED', 'TIMED_OUT']).toContain(run.status);
     }
     expect(loaded).toBeGreaterThan(5);
-  });
+  }, 180_000); // each damaged definition compiles asl-validator's schemas anew (about 0.1 s, far more on a busy machine)
 });

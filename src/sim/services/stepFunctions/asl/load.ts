@@ -62,14 +62,31 @@ function prepare(source: string | Json, options: LoadOptions): { definition: Jso
   return shape.length > 0 ? { problems: shape } : { definition };
 }
 
-function finish(definition: JsonObject, validator: Validator | undefined, options: LoadOptions): LoadResult {
-  // asl-validator writes default QueryLanguage fields into what it checks, so it gets a copy.
-  let fromLibrary: DefinitionProblem[] = [];
+/**
+ * asl-validator builds a new Ajv and compiles its schemas on every call (about 0.1 s), while the same definition
+ * is checked again at every run, reset and edit: its answers are kept for the last few definitions.
+ */
+const validatorAnswers = new Map<string, DefinitionProblem[]>();
+const KEPT_ANSWERS = 32;
+
+function libraryProblems(definition: JsonObject, validator: Validator): DefinitionProblem[] {
+  const key = JSON.stringify(definition);
+  const kept = validatorAnswers.get(key);
+  if (kept) return kept;
+  let problems: DefinitionProblem[];
   try {
-    if (validator) fromLibrary = fromValidator(validator(structuredClone(definition), { checkPaths: true, checkArn: false }).errors, definition);
+    // asl-validator writes default QueryLanguage fields into what it checks, so it gets a copy.
+    problems = fromValidator(validator(structuredClone(definition), { checkPaths: true, checkArn: false }).errors, definition);
   } catch (e) {
-    fromLibrary = [{ path: 'definition', message: `could not be checked by asl-validator: ${(e as Error).message}` }];
+    problems = [{ path: 'definition', message: `could not be checked by asl-validator: ${(e as Error).message}` }];
   }
+  if (validatorAnswers.size >= KEPT_ANSWERS) validatorAnswers.delete(validatorAnswers.keys().next().value as string);
+  validatorAnswers.set(key, problems);
+  return problems;
+}
+
+function finish(definition: JsonObject, validator: Validator | undefined, options: LoadOptions): LoadResult {
+  const fromLibrary = validator ? libraryProblems(definition, validator) : [];
   const problems = [...fromLibrary, ...checkDefinition(definition, options.type, options.compileJsonata)];
   const unique = dedupe(problems);
   if (unique.length > 0) return { ok: false, problems: unique };
