@@ -17,7 +17,7 @@ test('a lesson link opens the lesson; Check fails with its figures, the referenc
   await expect(panel.getByTestId('lesson-figures-0')).toContainText(/Lookup\.Throttles\.Sum = \d{1,2},\d{3}/);
   await panel.getByTestId('lesson-next-hint').click();
   await expect(panel.getByTestId('lesson-hint-0')).toContainText('ReservedFunctionInvocationRateLimitExceeded');
-  await screenshot(page, 'lesson-failed-1440x900');
+  await screenshot(page, 'lesson-failed-1440x900', { curated: true });
 
   await panel.getByTestId('lesson-show-reference').click();
   await expect(panel.getByTestId('lesson-reference')).toContainText('ReservedConcurrentExecutions 50');

@@ -20,6 +20,11 @@ describe('lesson format', () => {
     expect(parseLesson(lesson)).toMatchObject({ ok: true, lesson: { id: 'tiny' } });
   });
 
+  it('refuses a goal check that does not parse, with the position', () => {
+    const parsed = parseLesson({ ...lesson, goal: [{ label: 'x', check: 'Fn.Throttles.Sum = 0' }] });
+    expect(parsed).toEqual({ ok: false, message: 'goal.0.check: at 18: unknown operator "="; write ==' });
+  });
+
   it('names each problem by its path', () => {
     const bad = { ...lesson, id: 'Not An Id', hints: [], charts: ['Throttles'], extra: 1 };
     const parsed = parseLesson(bad);

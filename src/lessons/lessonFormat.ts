@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCheck } from './check/parser.ts';
 
 /**
  * A lesson (docs/lessons.md): a scenario that starts in a failing state, a short text on what to watch,
@@ -13,7 +14,10 @@ export const goalCheckSchema = z.strictObject({
   /** What the check means in words: "no request is throttled". */
   label: text(200),
   /** An expression of the check language (src/lessons/check/): `Users.Throttled.Sum == 0`. */
-  check: text(2000),
+  check: text(2000).superRefine((check, ctx) => {
+    const parsed = parseCheck(check);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+  }),
 });
 
 /** Node settings to merge into the starting scenario (JSON merge patch: null removes a key). */

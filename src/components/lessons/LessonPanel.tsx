@@ -20,7 +20,7 @@ export function LessonPanel() {
   );
   const id = lesson?.id;
   useEffect(() => {
-    if (id) makeRoomForLesson(appStore);
+    if (id) makeRoomForLesson(appStore, window.innerWidth);
   }, [id]);
   if (!lesson) return null;
   const s = appStore.getState();

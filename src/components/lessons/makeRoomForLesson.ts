@@ -4,7 +4,7 @@ import type { AppStore } from '../../store/index.ts';
 const ROOMY_WIDTH = 1500;
 
 /** Collapses the palette on a narrow window when a lesson opens (the inspector is what a lesson needs). */
-export function makeRoomForLesson(store: AppStore, width = typeof window === 'undefined' ? Infinity : window.innerWidth): void {
+export function makeRoomForLesson(store: AppStore, width: number): void {
   const s = store.getState();
   if (width < ROOMY_WIDTH && s.paletteOpen) s.togglePanel('palette');
 }
