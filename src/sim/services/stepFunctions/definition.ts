@@ -5,7 +5,7 @@
  * (model.ts, a lazy chunk), before time starts, and refuses to run a definition they find fault with.
  */
 import type { SimNode } from '../../core/model.ts';
-import type { Json, JsonObject } from './asl/errors.ts';
+import type { Json } from './asl/errors.ts';
 import type { JsonataCompiler } from './asl/checks.ts';
 import { loadDefinitionSync, type LoadResult, type Validator } from './asl/load.ts';
 import { listTaskTargets, visitMachine } from './asl/targets.ts';
@@ -18,41 +18,9 @@ export function loadNodeDefinition(node: SimNode, validator?: Validator, compile
   const type = (node.properties.StateMachineType === 'EXPRESS' ? 'EXPRESS' : 'STANDARD');
   const loaded = loadDefinitionSync(node.properties.Definition as Json, { substitutions: substitutionStrings(node.properties), type, compileJsonata }, validator);
   if (!loaded.ok) return loaded;
-  const problems = [
-    ...jsonataStates(loaded.machine as unknown as Json).map((path) => ({ path, message: JSONATA_REFUSAL })),
-    ...missingTransitions(loaded.machine as unknown as Json, 'States'),
-  ];
+  // Missing transition targets and unreachable states are asl/transitions.ts's, within loadDefinitionSync.
+  const problems = jsonataStates(loaded.machine as unknown as Json).map((path) => ({ path, message: JSONATA_REFUSAL }));
   return problems.length > 0 ? { ok: false, problems } : loaded;
-}
-
-/**
- * StartAt, Next, Default and Catch targets that name no state of their own machine (each branch and item
- * processor is a machine of its own). asl-validator finds these too, but only where it can be loaded.
- */
-function missingTransitions(machine: Json, path: string): { path: string; message: string }[] {
-  if (!isObject(machine) || !isObject(machine.States)) return [];
-  const states = machine.States;
-  const out: { path: string; message: string }[] = [];
-  const at = (where: string, target: Json | undefined) => {
-    if (typeof target === 'string' && !(target in states)) out.push({ path: where, message: `names "${target}", which is not a state of this machine` });
-  };
-  at(path === 'States' ? 'StartAt' : `${path.slice(0, -'.States'.length)}.StartAt`, machine.StartAt);
-  for (const [name, state] of Object.entries(states)) {
-    if (!isObject(state)) continue;
-    const here = `${path}.${name}`;
-    at(`${here}.Next`, state.Next);
-    at(`${here}.Default`, state.Default);
-    for (const [field, rules] of [['Choices', state.Choices], ['Catch', state.Catch]] as const) {
-      if (Array.isArray(rules)) rules.forEach((rule, i) => isObject(rule) && at(`${here}.${field}[${i}].Next`, rule.Next));
-    }
-    if (Array.isArray(state.Branches)) state.Branches.forEach((branch, i) => out.push(...missingTransitions(branch, `${here}.Branches[${i}].States`)));
-    for (const field of ['ItemProcessor', 'Iterator']) if (state[field] !== undefined) out.push(...missingTransitions(state[field], `${here}.${field}.States`));
-  }
-  return out;
-}
-
-function isObject(v: Json | undefined): v is JsonObject {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 /** Paths of the QueryLanguage fields that make a state JSONata (the top-level one covers every state). */

@@ -10,6 +10,7 @@ import { parseIntrinsic } from './intrinsics.ts';
 import { compilePath } from './pathSyntax.ts';
 import { parseResource, visitMachine } from './targets.ts';
 import type { ExecutionType } from './types.ts';
+import { checkTransitions } from './transitions.ts';
 
 export interface DefinitionProblem {
   /** Where, as a path into the definition: `States.Name.Field[0].Sub` (or `definition`). */
@@ -35,6 +36,7 @@ export function checkDefinition(definition: JsonObject, type: ExecutionType = 'S
     if (problems.length < 200) problems.push({ path, message });
   };
   const topLanguage = definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath';
+  checkTransitions(definition, 'States', report);
   visitMachine(definition, (name, state, path) => {
     const jsonata = (state.QueryLanguage ?? topLanguage) === 'JSONata';
     checkRetriers(state.Retry, `${path}.Retry`, report);

@@ -157,6 +157,8 @@ function fromValidator(errors: ValidatorError[], definition: JsonObject): Defini
   const problems: DefinitionProblem[] = [];
   const pointers = new Set(errors.map((e) => e.schemaError?.instancePath).filter((p): p is string => !!p));
   for (const error of errors) {
+    // transitions.ts names the field of a missing target and the state that cannot be reached, at their paths.
+    if (error['Error code'] === 'MISSING_TRANSITION_TARGET') continue;
     const pointer = error.schemaError?.instancePath;
     if (pointer !== undefined) {
       // A state that fails one rule also fails the Type enum of every other state kind: keep the real rule.
