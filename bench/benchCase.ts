@@ -45,6 +45,11 @@ export interface Measurement {
   stopped?: string;
 }
 
+/** Wall seconds one simulated hour takes: measured on an hour's run, projected from a shorter one. */
+export function hourSeconds(m: Measurement): number {
+  return (m.wallSeconds * 3600) / m.simulatedSeconds;
+}
+
 /** The Client -> ... scenario skeleton every case shares. */
 export function scenarioDoc(name: string, durationSeconds: number, nodes: unknown[], edges: unknown[], settings?: Record<string, unknown>): unknown {
   return { format: 'serverless-playground/scenario', version: 1, name, seed: 1, durationSeconds, nodes, edges, ...(settings ? { settings } : {}) };

@@ -23,6 +23,8 @@ export interface FloorRun {
   blocked: number;
   events: number;
   wallSeconds: number;
+  /** CPU time of the run: on a busy machine wall time is inflated, CPU time much less. */
+  cpuSeconds: number;
 }
 
 const ARRIVAL = -1;
@@ -85,6 +87,7 @@ class TimeHeap {
 
 /** Runs the loss system: arrivals that find every server busy are blocked (lost), the rest hold one server. */
 export function runFloor(system: LossSystem = FLOOR_SYSTEM): FloorRun {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const rng = new Random(system.seed, 'floor/arrivals');
   const meanGapMs = 1000 / system.ratePerSecond;
@@ -111,7 +114,9 @@ export function runFloor(system: LossSystem = FLOOR_SYSTEM): FloorRun {
     else blocked++;
     heap.push(now + rng.exponential(meanGapMs), ARRIVAL);
   }
-  return { requests, blocked, events, wallSeconds: (performance.now() - started) / 1000 };
+  const wallSeconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { requests, blocked, events, wallSeconds, cpuSeconds: (used.user + used.system) / 1e6 };
 }
 
 /** `tsx bench/floor.ts [runs]`: the fastest of `runs` (default 3) as one line of JSON, for bench/run.ts. */

@@ -6,7 +6,7 @@ import { loadModels, loadedModels } from '../src/sim/services/registry.ts';
 
 /**
  * The engine's hot-path budget: a Client -> Lambda loss system (1,000 requests/s Poisson, reserved concurrency
- * 80, exponential durations of mean 80 ms, no cold-start cost, 600 s simulated) must run at >= 2 million
+ * 80, exponential durations of mean 80 ms, no cold-start cost, 600 s simulated) must run at >= 3.5 million
  * simulated requests per wall-second. `npx tsx bench/lossSystem.ts [runs]` prints the figure (best of runs).
  */
 export function lossSystemScenario(durationSeconds = 600): SimScenario {
@@ -50,6 +50,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.log(`run ${i + 1}: ${r.requests.toLocaleString('en-US')} requests, ${r.events.toLocaleString('en-US')} events in ${r.wallSeconds.toFixed(3)} s wall (${r.cpuSeconds.toFixed(3)} s CPU) = ${Math.round(r.requestsPerWallSecond).toLocaleString('en-US')} requests/wall-s`);
   }
   const b = best as LossSystemRun;
-  const verdict = b.requestsPerWallSecond >= 2_000_000 ? 'meets' : 'MISSES';
-  console.log(`best: ${Math.round(b.requestsPerWallSecond).toLocaleString('en-US')} simulated requests per wall-second (${verdict} the 2,000,000 budget)`);
+  const verdict = b.requestsPerWallSecond >= 3_500_000 ? 'meets' : 'MISSES';
+  console.log(`best: ${Math.round(b.requestsPerWallSecond).toLocaleString('en-US')} simulated requests per wall-second (${verdict} the 3,500,000 budget of issue 9)`);
 }

@@ -4,7 +4,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatNumber, grid } from '../src/cli/table.ts';
-import type { BenchCase, Measurement } from './benchCase.ts';
+import { hourSeconds, type BenchCase, type Measurement } from './benchCase.ts';
 import { FLOOR_SYSTEM, type FloorRun } from './floor.ts';
 
 /**
@@ -38,15 +38,16 @@ if (!floorRun.ok) throw new Error(`the bare-loop floor failed:\n${floorRun.stder
 const floor = floorRun.json as FloorRun & { requestsPerSecond: number };
 
 const rows: string[][] = [
-  ['case', 'simulated', 'wall s', 'CPU s', 'GC %', 'requests', 'req/wall-s', 'x floor', 's per sim hour', 'peak RSS MB', 'heap after MB', 'budget'],
+  ['case', 'simulated', 'wall s', 'CPU s', 'GC %', 'requests', 'req/wall-s', 'x floor', 'x floor CPU', 's per sim hour', 'peak RSS MB', 'heap after MB', 'budget'],
   [
     '(floor) bare typed-array loop, (a)\'s system with 80 ms fixed, no models',
     `${formatNumber(FLOOR_SYSTEM.durationSeconds)} s`,
     floor.wallSeconds.toFixed(2),
-    '',
+    floor.cpuSeconds.toFixed(2),
     '',
     formatNumber(floor.requests),
     formatNumber(Math.round(floor.requestsPerSecond)),
+    '1.00',
     '1.00',
     ((floor.wallSeconds * HOUR) / FLOOR_SYSTEM.durationSeconds).toFixed(2),
     '',
@@ -68,7 +69,7 @@ for (const file of readdirSync(casesDir).filter((f) => f.endsWith('.ts')).sort()
     const m = r.json as Measurement;
     if (m.stopped) notes.push(`${bench.title} (${duration} s) stopped early: ${m.stopped}`);
     if (m.report) notes.push(`${bench.title} (${duration} s): ${m.report}`);
-    const projected = m.stopped ? '' : `${((m.wallSeconds * HOUR) / m.durationSeconds).toFixed(2)}${m.durationSeconds < HOUR ? ' (proj.)' : ''}`;
+    const projected = m.stopped ? '' : `${hourSeconds(m).toFixed(2)}${m.durationSeconds < HOUR ? ' (proj.)' : ''}`;
     rows.push([
       bench.title,
       `${formatNumber(m.simulatedSeconds)}${m.simulatedSeconds < duration ? ` of ${formatNumber(duration)}` : ''} s`,
@@ -78,6 +79,7 @@ for (const file of readdirSync(casesDir).filter((f) => f.endsWith('.ts')).sort()
       formatNumber(m.requests),
       formatNumber(Math.round(m.requestsPerSecond)),
       (m.requestsPerSecond / floor.requestsPerSecond).toFixed(2),
+      (m.requests / m.cpuSeconds / (floor.requests / floor.cpuSeconds)).toFixed(2),
       projected,
       m.peakRssMB.toFixed(0),
       m.heapAfterMB.toFixed(1),
@@ -101,8 +103,8 @@ function processSeconds(args: string[]): number {
 const start = processSeconds(['src/cli/main.ts', '--help']);
 const example = processSeconds(['src/cli/main.ts', 'examples/api-lambda.json', '--quiet']);
 
-process.stdout.write(`${grid(rows, [false, true, true, true, true, true, true, true, true, true, true, false]).join('\n')}\n\n`);
-process.stdout.write('x floor: simulated requests per wall-second over the floor\'s; GC %: garbage collection pauses (\'gc\' performance entries) over wall time\n');
+process.stdout.write(`${grid(rows, [false, true, true, true, true, true, true, true, true, true, true, true, false]).join('\n')}\n\n`);
+process.stdout.write('x floor: simulated requests per wall-second over the floor\'s (x floor CPU: per CPU-second, steadier on a busy machine); GC %: garbage collection pauses (\'gc\' performance entries) over wall time\n');
 process.stdout.write(`runner start (tsx src/cli/main.ts --help):            ${start.toFixed(2)} s ${start < 1 ? '(met: under 1 s)' : '(MISSED: budget 1 s)'}\n`);
 process.stdout.write(`whole run of examples/api-lambda.json (10 min, tsx): ${example.toFixed(2)} s\n`);
 process.stdout.write(`load average (1 min) during the bench: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores: wall figures are inflated when it exceeds the cores\n`);

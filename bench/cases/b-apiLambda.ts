@@ -1,4 +1,4 @@
-import { counterOf, scenarioDoc, type BenchCase } from '../benchCase.ts';
+import { counterOf, hourSeconds, scenarioDoc, type BenchCase } from '../benchCase.ts';
 
 /** (b) A 1,000 rps API Gateway -> Lambda system for an hour, and a tenth of it to show memory stays flat. */
 const apiLambda: BenchCase = {
@@ -16,6 +16,6 @@ const apiLambda: BenchCase = {
       },
     ], [{ from: 'Users', to: 'Api' }, { from: 'Api', to: 'Handler' }]),
   requests: (r) => counterOf(r, 'Client', 'Requests'),
-  budget: { text: 'one simulated hour in under 1.2 s', met: (m) => m.durationSeconds < 3600 || m.wallSeconds < 1.2 },
+  budget: { text: 'one simulated hour in under 1.2 s', met: (m) => hourSeconds(m) < 1.2 },
 };
 export default apiLambda;

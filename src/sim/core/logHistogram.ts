@@ -2,10 +2,10 @@
  * A log-linear histogram (HDR-style) for latency distributions: a value's bucket is its float64 exponent and
  * the top SUB_BITS bits of its mantissa, read straight from the bits, so recording costs no logarithm.
  * Each power of two is split into 128 equal buckets, so a bucket's midpoint is within 1/256 (0.39%) of any
- * value in it; quantiles are also clamped to the smallest and largest value recorded, which are exact. Zero and subnormals
- * share one zero bucket, negatives have buckets of their own. Counts live in a window of buckets that grows
- * to the span of recorded values (at most the float64 range), so memory does not grow with the sample count.
- * Two histograms merge exactly: merging equals recording both sets of samples into one.
+ * value in it; quantiles are also clamped to the smallest and largest value recorded, which are exact. Zero
+ * and subnormals share one zero bucket, negatives have buckets of their own. Counts live in a window of whole
+ * octaves that grows to the span of recorded values, so memory does not grow with the sample count (1 KB an
+ * octave; at most the float64 range, 2 MB). Merging equals recording both sets of samples into one.
  */
 const SUB_BITS = 7;
 const SUBS = 1 << SUB_BITS;
