@@ -165,6 +165,9 @@ test('the traffic multiplier changes the arrival rate while running and leaves t
   expect(await figure(page, 'figure-Users-Requests')).toBeLessThan(340);
   await screenshot(page, 'traffic-5x-1440x900');
   await page.setViewportSize({ width: 1280, height: 720 });
+  // Nothing in the header is pushed off a 1280 px screen while running at real time with the multiplier set.
+  await expect(page.getByRole('button', { name: 'Toggle dark theme' })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('command-toggle-presenter')).toBeInViewport({ ratio: 1 });
   await screenshot(page, 'traffic-5x-1280x720');
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByTestId('traffic-badge')).toHaveText('5× traffic');
