@@ -1,6 +1,5 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -9,7 +8,7 @@ export default defineConfig({
     react(),
     tailwindcss(),
     // Installable and offline once opened: the service worker precaches the app, the simulation worker, the
-    // lazily loaded chunks (charts, exports) and every example.
+    // lazily loaded chunks (charts, exports), every example and every lesson.
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'script-defer',
@@ -30,13 +29,11 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}', 'lessons/*.json'],
         navigateFallback: 'index.html',
       },
     }),
   ],
-  // @datadog/sketches-js requires protobufjs only for DDSketch.toProto/fromProto (never used); it is not installed.
-  resolve: { alias: { 'protobufjs/minimal': fileURLToPath(new URL('./src/worker/protobufStub.ts', import.meta.url)) } },
   worker: { format: 'es' },
   server: { port: 5173 },
   preview: { port: 4173 },

@@ -108,7 +108,7 @@ test('a refused connection says why', async ({ page }) => {
     edges: [],
   });
   await connect(page, page.getByTestId('handle-Api-out'), page.getByTestId('handle-Other-in'));
-  await expect(page.getByTestId('connection-refused')).toContainText("An API Gateway (REST) can't send to an API Gateway (REST). From an API Gateway (REST) you can connect to");
+  await expect(page.getByTestId('connection-refused')).toContainText("An API Gateway (REST) can't send to an API Gateway (REST). From an API Gateway (REST) you can connect to a Lambda function");
   await expect(page.locator('.react-flow__edge')).toHaveCount(0);
 });
 

@@ -12,6 +12,7 @@ import { ShortcutsDialog } from './components/common/ShortcutsDialog.tsx';
 import { useShortcuts } from './components/common/useShortcuts.ts';
 import { BottomPanel } from './components/layout/BottomPanel.tsx';
 import { Header } from './components/layout/Header.tsx';
+import { LessonPanelSlot } from './components/lessons/LessonPanelSlot.tsx';
 import { PanelToggle } from './components/layout/PanelToggle.tsx';
 import { Sidebar } from './components/layout/Sidebar.tsx';
 import { Palette } from './components/palette/Palette.tsx';
@@ -54,10 +55,15 @@ export function App() {
             </div>
           )}
           <main className="flex min-w-0 flex-1 flex-col">
-            <div className="relative min-h-0 flex-1">
-              <ErrorBoundary area="The canvas">
-                <Canvas />
+            <div className="relative flex min-h-0 flex-1 max-md:flex-col">
+              <ErrorBoundary area="The lesson">
+                <LessonPanelSlot />
               </ErrorBoundary>
+              <div className="relative min-h-0 min-w-0 flex-1">
+                <ErrorBoundary area="The canvas">
+                  <Canvas />
+                </ErrorBoundary>
+              </div>
             </div>
             <BottomPanel>
               <ErrorBoundary area="The charts">

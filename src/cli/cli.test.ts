@@ -107,7 +107,7 @@ describe('npm run sim', () => {
     expect(lines).toContain('edges[0].to: no node "Ordrs"; did you mean "Orders"?');
     expect(lines).toContain('edges[1].to: a node cannot connect to itself ("Api" -> "Api")');
     expect(lines.some((l) => l.startsWith('edges[2]: A Lambda function cannot connect to a Client.'))).toBe(true);
-    expect(lines).toContain('edges[3].role: "deadLetter" is not a role AWS allows from Client to AWS::ApiGateway::RestApi; allowed: invoke.');
+    expect(lines).toContain('edges[3].role: "deadLetter" is not a role AWS allows from a Client to an API Gateway (REST); allowed: invoke.');
   });
 
   it('rejects cycles, missing fields, future versions and broken JSON', () => {

@@ -1,27 +1,46 @@
 import type { SimNode, SimSettings } from '../sim/core/model.ts';
+import { settingsSchema } from '../sim/settings.ts';
+import { defaultCatalog, type Catalog } from './catalog.ts';
 import type { Problem } from './types.ts';
-
-const LAMBDA = 'AWS::Lambda::Function';
+import { checkNode, indexIds } from './validateNode.ts';
+import { isPlainObject } from './paths.ts';
 
 /**
- * Rules that span nodes of one account. Lambda (docs/aws-behaviour.md, "account concurrency"): reservations
- * may not take the account below settings.lambdaMinimumUnreserved unreserved executions (AWS: 100).
+ * Rules that span the nodes of one account, from each kind's checkAccount (e.g. Lambda's reservations within
+ * the account's concurrency), as document problems: `nodes[i].<path>` or `settings.<path>`.
  */
-export function accountProblems(nodes: readonly { index: number; sim: SimNode }[], settings: SimSettings): Problem[] {
-  if (settings.lambdaMinimumUnreserved > settings.lambdaAccountConcurrency)
-    return [{
-      path: 'settings.lambdaMinimumUnreserved',
-      message: `must not exceed settings.lambdaAccountConcurrency (${settings.lambdaAccountConcurrency.toLocaleString('en-US')})`,
-    }];
-  const reserving = nodes.filter(({ sim }) => sim.type === LAMBDA && typeof sim.properties.ReservedConcurrentExecutions === 'number');
-  const reserved = reserving.reduce((sum, { sim }) => sum + (sim.properties.ReservedConcurrentExecutions as number), 0);
-  const allowed = settings.lambdaAccountConcurrency - settings.lambdaMinimumUnreserved;
-  if (reserved <= allowed) return [];
-  const n = (v: number) => v.toLocaleString('en-US');
-  const parts = reserving.map(({ index, sim }) => `nodes[${index}] ${n(sim.properties.ReservedConcurrentExecutions as number)}`).join(', ');
-  const message =
-    `functions reserve ${n(reserved)} concurrent executions in all (${parts}), but only ${n(allowed)} may be reserved: ` +
-    `AWS keeps ${n(settings.lambdaMinimumUnreserved)} of the account's ${n(settings.lambdaAccountConcurrency)} unreserved ` +
-    `(settings.lambdaMinimumUnreserved); lower the reservations or raise settings.lambdaAccountConcurrency`;
-  return reserving.map(({ index }) => ({ path: `nodes[${index}].properties.ReservedConcurrentExecutions`, message }));
+export function accountProblems(nodes: readonly { index: number; sim: SimNode }[], settings: SimSettings, catalog: Catalog = defaultCatalog()): Problem[] {
+  const problems: Problem[] = [];
+  for (const kind of catalog.kinds) {
+    if (!kind.checkAccount) continue;
+    const own = nodes.filter(({ sim }) => sim.type === kind.type);
+    for (const p of kind.checkAccount(own.map(({ sim }) => sim), settings)) {
+      const at = p.node === undefined ? 'settings' : `nodes[${own[p.node].index}]`;
+      problems.push({ path: `${at}.${p.path}`, message: p.message });
+    }
+  }
+  return problems;
+}
+
+/**
+ * The account rules' problems at one node of a document being edited, with paths within the node, so the
+ * inspector refuses at the field what Run would refuse. Nothing while the settings themselves are invalid.
+ */
+export function nodeAccountProblems(doc: unknown, nodeIndex: number, catalog: Catalog = defaultCatalog()): Problem[] {
+  if (!isPlainObject(doc) || !Array.isArray(doc.nodes)) return [];
+  const nodes: readonly unknown[] = doc.nodes;
+  const type = isPlainObject(nodes[nodeIndex]) ? nodes[nodeIndex].type : undefined;
+  if (!catalog.find(type)?.checkAccount) return [];
+  const settings = settingsSchema.safeParse(doc.settings ?? {});
+  if (!settings.success) return [];
+  const ids = indexIds(nodes);
+  const checked = nodes.flatMap((node, index) => {
+    if (!isPlainObject(node) || node.type !== type) return [];
+    const sim = checkNode(nodes, index, catalog, undefined, ids).sim;
+    return sim ? [{ index, sim }] : [];
+  });
+  const prefix = `nodes[${nodeIndex}].`;
+  return accountProblems(checked, settings.data as SimSettings, catalog)
+    .filter((p) => p.path.startsWith(prefix))
+    .map((p) => ({ ...p, path: p.path.slice(prefix.length) }));
 }

@@ -1,5 +1,5 @@
 import type { EdgeRole } from '../sim/core/model.ts';
-import type { ConnectionRule } from '../sim/core/serviceKind.ts';
+import type { ConnectionRule, ServiceKind } from '../sim/core/serviceKind.ts';
 import { capitalize, defaultCatalog, withArticle, type Catalog } from './catalog.ts';
 
 export const EDGE_ROLES: readonly EdgeRole[] = ['invoke', 'eventSource', 'subscription', 'target', 'deadLetter', 'onFailure', 'onSuccess', 'call'];
@@ -33,13 +33,7 @@ export function connectionRule(fromType: string, toType: string, role?: EdgeRole
   const rule = outgoing.find((r) => r.to === toType);
   if (!rule || rule.roles.length === 0) {
     const verb = (role && VERB[role]) || 'connect to';
-    const allowed = outgoing.map((r) => `${r.to} (${r.roles.join(', ')})`);
-    return {
-      ok: false,
-      reason:
-        `${capitalize(withArticle(from.label))} cannot ${verb} ${withArticle(to.label)}. ` +
-        (allowed.length ? `From ${from.type} you can connect to: ${allowed.join(', ')}.` : `${from.type} has no outgoing connections.`),
-    };
+    return { ok: false, reason: `${capitalize(withArticle(from.label))} cannot ${verb} ${withArticle(to.label)}. ${refusalAdvice(from, to, catalog)}` };
   }
   if (role === undefined) {
     // A dead-letter link is an attachment of the main connection (an SNS subscription's DLQ), so a pair whose
@@ -49,15 +43,38 @@ export function connectionRule(fromType: string, toType: string, role?: EdgeRole
     return {
       ok: false,
       roles: rule.roles,
-      reason: `From ${from.type} to ${to.type} the role must be stated: one of ${rule.roles.join(', ')}.`,
+      reason: `From ${withArticle(from.label)} to ${withArticle(to.label)} the role must be stated: one of ${rule.roles.join(', ')}.`,
     };
   }
   if (!(rule.roles as readonly string[]).includes(role)) {
     return {
       ok: false,
       roles: rule.roles,
-      reason: `${JSON.stringify(role)} is not a role AWS allows from ${from.type} to ${to.type}; allowed: ${rule.roles.join(', ')}.`,
+      reason: `${JSON.stringify(role)} is not a role AWS allows from ${withArticle(from.label)} to ${withArticle(to.label)}; allowed: ${rule.roles.join(', ')}.`,
     };
   }
   return { ok: true, role: role, rule };
+}
+
+/**
+ * What to do instead when AWS refuses a pair, in words a student can act on: the source kind's own advice
+ * (ServiceKind.refusals), the target's (refusedAsTarget), or the kinds the source can connect to.
+ */
+export function refusalAdvice(from: ServiceKind, to: ServiceKind, catalog: Catalog = defaultCatalog()): string {
+  const advice = from.refusals?.[to.type] ?? from.refusals?.['*'] ?? to.refusedAsTarget;
+  if (advice) return advice;
+  const labels = [...new Set(catalog.connectionsFrom(from.type).map((r) => catalog.find(r.to)?.label).filter((l) => l !== undefined))];
+  if (labels.length === 0) return `Nothing can be connected from ${withArticle(from.label)}.`;
+  const words = labels.map(withArticle);
+  const list = words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+  return `From ${withArticle(from.label)} you can connect to ${list}.`;
+}
+
+/** Why `fromType` cannot send to `toType`, as the canvas says it when a drag is refused; null when AWS allows the pair. */
+export function plainRefusal(fromType: string, toType: string, catalog: Catalog = defaultCatalog()): string | null {
+  const from = catalog.find(fromType);
+  const to = catalog.find(toType);
+  if (!from || !to) return `${from?.label ?? fromType} or ${to?.label ?? toType} is not a service this playground knows.`;
+  if (catalog.connectionsFrom(from.type).some((r) => r.to === toType && r.roles.length > 0)) return null;
+  return `${capitalize(withArticle(from.label))} can't send to ${withArticle(to.label)}. ${refusalAdvice(from, to, catalog)}`;
 }

@@ -7,7 +7,7 @@ import { loadedModels } from '../sim/services/registry.ts';
  * A regression net for engine changes: every example's whole-run figures (counters' Sum, distributions'
  * SampleCount, p50 and p99, levels' Maximum, cost) stay where they were when `npm run totals:update` last stored
  * them. Same seed, same run, so counts are held almost exactly; the slack allows a refactor that changes the
- * order of a few random draws, and quantiles get a little more for the histogram's 1% relative accuracy.
+ * order of a few random draws, and quantiles get a little more for the histogram's relative error (0.4%, logHistogram.ts).
  */
 const COUNT_RELATIVE = 0.02;
 const COUNT_ABSOLUTE = 2;

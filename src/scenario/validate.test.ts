@@ -137,9 +137,9 @@ describe('validateScenario: problems', () => {
     ];
     expect(errors(doc)).toEqual([
       'edges[0].to: a node cannot connect to itself ("Fn" -> "Fn")',
-      'edges[1]: An SQS queue cannot connect to a Client. From AWS::SQS::Queue you can connect to: AWS::Lambda::Function (eventSource), AWS::SQS::Queue (deadLetter).',
-      'edges[2].role: From AWS::Lambda::Function to AWS::SQS::Queue the role must be stated: one of call, onFailure, onSuccess.',
-      'edges[3].role: "invoke" is not a role AWS allows from AWS::Lambda::Function to AWS::SQS::Queue; allowed: call, onFailure, onSuccess.',
+      'edges[1]: An SQS queue cannot connect to a Client. From an SQS queue you can connect to a Lambda function or an SQS queue.',
+      'edges[2].role: From a Lambda function to an SQS queue the role must be stated: one of call, onFailure, onSuccess.',
+      'edges[3].role: "invoke" is not a role AWS allows from a Lambda function to an SQS queue; allowed: call, onFailure, onSuccess.',
       'edges[4].role: must be one of invoke, eventSource, subscription, target, deadLetter, onFailure, onSuccess, call, not "sideways"',
       'edges[6]: repeats edges[5] ("Users" -> "Fn", invoke); remove one',
       'edges[7].properties.BatchSize: must be 1..10000',
@@ -205,7 +205,7 @@ describe('validateScenario: problems', () => {
     ];
     doc.edges = [];
     const message =
-      "functions reserve 901 concurrent executions in all (nodes[0] 500, nodes[1] 401), but only 900 may be reserved: AWS keeps 100 of the account's 1,000 unreserved (settings.lambdaMinimumUnreserved); lower the reservations or raise settings.lambdaAccountConcurrency";
+      "Functions reserve 901 concurrent executions in all (A 500, B 401), but this account allows only 900 to be reserved: AWS keeps 100 of its 1,000 concurrent executions for functions without a reservation. Lower the reservation, or raise the account concurrency in the scenario's settings (click the empty canvas).";
     expect(errors(doc)).toEqual([
       `nodes[0].properties.ReservedConcurrentExecutions: ${message}`,
       `nodes[1].properties.ReservedConcurrentExecutions: ${message}`,
@@ -280,7 +280,7 @@ describe('connectionRule', () => {
     expect(connectionRule('AWS::SQS::Queue', 'Client', 'invoke', fakeCatalog)).toEqual({
       ok: false,
       reason:
-        'An SQS queue cannot invoke a Client. From AWS::SQS::Queue you can connect to: AWS::Lambda::Function (eventSource), AWS::SQS::Queue (deadLetter).',
+        'An SQS queue cannot invoke a Client. From an SQS queue you can connect to a Lambda function or an SQS queue.',
     });
     expect(connectionRule('AWS::Lambda::Function', 'AWS::SQS::Queue', 'onFailure', fakeCatalog)).toMatchObject({ ok: true, role: 'onFailure' });
     expect(connectionRule('AWS::SNS::Topic', 'AWS::SQS::Queue', undefined, fakeCatalog)).toMatchObject({ ok: true, role: 'subscription' });
@@ -316,7 +316,7 @@ describe('settings and text loading', () => {
   it('keeps the unreserved minimum within the account limit', () => {
     const doc = base();
     doc.settings = { lambdaAccountConcurrency: 200, lambdaMinimumUnreserved: 300 };
-    expect(errors(doc)).toEqual(['settings.lambdaMinimumUnreserved: must not exceed settings.lambdaAccountConcurrency (200)']);
+    expect(errors(doc)).toEqual(['settings.lambdaMinimumUnreserved: must not exceed the account concurrency (lambdaAccountConcurrency, 200)']);
   });
 
   it('loads text and names the line and column of a syntax error', () => {

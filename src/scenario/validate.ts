@@ -100,7 +100,7 @@ function validate(input: unknown, catalog: Catalog, hints: Hints): ValidationRes
   });
   const checkedEdges = checkEdges(edges, refs, catalog, hints, idsPastLimit(doc.nodes, refs));
   append(problems, checkedEdges.problems);
-  if (settings) append(problems, accountProblems(simNodes, settings));
+  if (settings) append(problems, accountProblems(simNodes, settings, catalog));
 
   const unique = withoutRepeats(problems, sanitized);
   if (unique.some(isError)) return { ok: false, problems: unique };

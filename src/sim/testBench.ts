@@ -1,5 +1,6 @@
-import { Model, Outcome, type Edge, type EdgeRole, type Message, type Reply, type SimContext, type SimNode, type Timer } from './core/model.ts';
+import { Model, Outcome, type Edge, type EdgeRole, type Message, type ReplyInfo, type ReplyTo, type SimContext, type SimNode, type Timer } from './core/model.ts';
 import { SimCore, type AdvanceReport } from './core/simCore.ts';
+import { grownTo, SlotPool } from './core/slotPool.ts';
 import { loadedModels } from './services/registry.ts';
 import { defaultSettings } from './settings.ts';
 
@@ -78,12 +79,15 @@ export interface CallResult {
  * Sends on its first outbound edge: at explicit times (at) or at an even rate over a window (every).
  * Replies are kept in `results`; `outcomes[o]` counts them.
  */
-export class Driver extends Model {
+export class Driver extends Model implements ReplyTo {
   readonly results: CallResult[] = [];
   readonly outcomes = new Float64Array(8);
   keepResults = true;
   private readonly plans: { make: (ctx: SimContext) => Message; sync: boolean; gap: number; until: number }[] = [];
   private readonly tick: Timer<number>;
+  /** When each unanswered call was sent, by slot. */
+  private readonly slots = new SlotPool(64, (n) => (this.sentAt = grownTo(this.sentAt, n)));
+  private sentAt = new Float64Array(64);
 
   constructor(ctx: SimContext, id = 'Driver') {
     super(ctx, simNode(id, 'Client'));
@@ -107,14 +111,18 @@ export class Driver extends Model {
     const plan = this.plans[kind];
     const msg = plan.make(this.ctx);
     const sentAt = this.ctx.now;
-    const reply: Reply | null = plan.sync
-      ? (outcome, doneAt, info) => {
-          this.outcomes[outcome]++;
-          if (this.keepResults) this.results.push({ sentAt, doneAt, outcome, reason: info?.reason });
-        }
-      : null;
-    this.send(this.out[0], msg, reply);
+    if (plan.sync) {
+      const slot = this.slots.take();
+      this.sentAt[slot] = sentAt;
+      this.send(this.out[0], msg, this, slot);
+    } else this.send(this.out[0], msg, null, -1);
     if (plan.gap > 0 && sentAt + plan.gap < plan.until - 1e-9) this.tick.at(sentAt + plan.gap, kind);
+  }
+
+  reply(slot: number, outcome: Outcome, doneAt: number, info?: ReplyInfo): void {
+    this.slots.give(slot);
+    this.outcomes[outcome]++;
+    if (this.keepResults) this.results.push({ sentAt: this.sentAt[slot], doneAt, outcome, reason: info?.reason });
   }
 }
 
@@ -127,8 +135,8 @@ export class Sink extends Model {
     super(ctx, simNode(id, type));
   }
 
-  override receive(msg: Message, _edge: Edge, reply: Reply | null): void {
-    this.received.push({ at: this.ctx.now, msg, sync: reply !== null });
-    reply?.(this.answer(this.received.length), this.ctx.now);
+  override receive(msg: Message, _edge: Edge, replyTo: ReplyTo | null, slot: number): void {
+    this.received.push({ at: this.ctx.now, msg, sync: replyTo !== null });
+    replyTo?.reply(slot, this.answer(this.received.length), this.ctx.now);
   }
 }

@@ -1,4 +1,4 @@
-import type { EdgeRole, SimNode } from './core/model.ts';
+import type { EdgeRole, Outcome, ReplyInfo, ReplyTo, SimNode } from './core/model.ts';
 import { Simulation, type SimScenario } from './engine.ts';
 import { connectionBetween, serviceKind } from './services/registry.ts';
 import { defaultSettings, type Settings } from './settings.ts';
@@ -103,4 +103,9 @@ function parseOrThrow(schema: { safeParse(v: unknown): { success: boolean; data?
     throw new Error(`testing: invalid scenario\n${problems.join('\n')}`);
   }
   return r.data as Record<string, unknown>;
+}
+
+/** A ReplyTo for tests that call a model's receive directly: `answer` gets every answer, whatever its slot. */
+export function answerTo(answer: (outcome: Outcome, doneAt: number, info?: ReplyInfo) => void): ReplyTo {
+  return { reply: (_slot, outcome, doneAt, info) => answer(outcome, doneAt, info) };
 }

@@ -4,6 +4,7 @@ import { readAutosave, setAsideUnreadable, type KeyValueStorage } from './autosa
 import { startAutosave, type WindowEvents } from './autosaveSession.ts';
 import { emptyDoc, type Doc } from './doc.ts';
 import { spreadOut } from './docOps.ts';
+import { hasLessonParam, startLessonUrlSync } from '../lessons/lessonUrl.ts';
 import type { AppStore } from './index.ts';
 import { openLinkAtStart, startUrlSync, type AddressBar } from './shareLinks.ts';
 import type { Theme } from './uiSlice.ts';
@@ -58,6 +59,11 @@ export async function bootstrapStore(store: AppStore, env: BrowserEnv = browserE
   }
 
   await openLinkAtStart(store, env.bar, env.session, saved.kind === 'ok');
+  if (!env.readOnly && hasLessonParam(env.bar.hash())) {
+    // Lessons (their format, checks and commands) load only for a lesson link.
+    const [{ openLessonLinkAtStart }, { fetchLesson }] = await Promise.all([import('../lessons/lessonLinks.ts'), import('../lessons/lessonSource.ts')]);
+    await openLessonLinkAtStart(store, env.bar, (id) => fetchLesson(id));
+  }
   if (env.readOnly && store.getState().notice?.tone === 'info') store.getState().dismissNotice();
 
   let theme: string | null;
@@ -81,6 +87,7 @@ export async function bootstrapStore(store: AppStore, env: BrowserEnv = browserE
   if (env.readOnly) return;
   startAutosave(store, storage, env.events);
   startUrlSync(store, env.bar, env.session);
+  startLessonUrlSync(store, env.bar);
 }
 
 export function applyTheme(theme: Theme): void {

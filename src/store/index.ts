@@ -1,12 +1,13 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createLessonSlice, type LessonSlice } from './lessonSlice.ts';
 import { createPresenterSlice, type PresenterSlice } from './presenterSlice.ts';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
 import { createSimulationSlice, type SimulationSlice } from './simulationSlice.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
 
 /** The app's one store, built from slices. RUN adds the simulation slice here (one line in each place). */
-export type AppState = ScenarioSlice & UiSlice & SimulationSlice & PresenterSlice;
+export type AppState = ScenarioSlice & UiSlice & SimulationSlice & LessonSlice & PresenterSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -15,6 +16,7 @@ export function createAppStore(): AppStore {
     ...createScenarioSlice(...a),
     ...createUiSlice(...a),
     ...createSimulationSlice(...a),
+    ...createLessonSlice(...a),
     ...createPresenterSlice(...a),
   }));
 }

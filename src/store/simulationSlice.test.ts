@@ -38,6 +38,7 @@ function inProcessWorker() {
     setSpeed: (x: number) => runner.setSpeed(x),
     setTrafficScale: (x: number) => runner.setTrafficScale(x),
     result: () => runner.result(),
+    sampledRuns: (id: string) => runner.sampledRuns(id),
     updateNode: (n: Parameters<EngineRunner['updateNode']>[0]) => {
       updates.push(n.id);
       runner.updateNode(n);

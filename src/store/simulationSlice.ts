@@ -4,6 +4,7 @@ import { receiveFrame } from '../live/frameLoop.ts';
 import { formatProblem, validateScenario, type Problem } from '../scenario/index.ts';
 import type { SimNode } from '../sim/core/model.ts';
 import { checkTrafficScale } from '../sim/core/trafficScale.ts';
+import type { SampledRun } from '../sim/core/sampledRun.ts';
 import { findServiceKind } from '../sim/services/registry.ts';
 import type { SimScenario } from '../sim/engine.ts';
 import type { ResultDocument } from '../sim/result.ts';
@@ -56,6 +57,8 @@ export interface SimulationSlice {
   resetRun: (seed?: number) => Promise<void>;
   /** The loaded run so far as the runner's result document; null when nothing has been loaded. */
   runResult: () => Promise<ResultDocument | null>;
+  /** A node's sampled runs in the loaded run (e.g. execution histories), newest first; null when there are none. */
+  runSamples: (nodeId: string) => Promise<SampledRun[] | null>;
 }
 
 /** The worker as the slice uses it (a comlink Remote in the app; an in-process fake in tests). */
@@ -69,6 +72,7 @@ export interface SimWorkerPort {
   updateNode: (node: SimNode) => Promise<void> | void;
   updateEdge: (index: number, properties: Record<string, unknown>) => Promise<void> | void;
   result: () => Promise<ResultDocument | null> | ResultDocument | null;
+  sampledRuns: (nodeId: string) => Promise<SampledRun[] | null> | SampledRun[] | null;
 }
 
 export interface WorkerConnection {
@@ -276,6 +280,9 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
     },
     async runResult() {
       return loaded && conn ? await conn.port.result() : null;
+    },
+    async runSamples(nodeId: string) {
+      return loaded && conn ? await conn.port.sampledRuns(nodeId) : null;
     },
   };
 };

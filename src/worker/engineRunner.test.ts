@@ -146,4 +146,13 @@ describe('EngineRunner', () => {
     expect(() => r.setTrafficScale(0)).toThrow('traffic multiplier: must be 0.1x..100x, got 0');
     expect(r.trafficScale).toBe(5);
   });
+
+  it('hands over a node\'s sampled runs: null before a load and for a model that keeps none', () => {
+    const r = new EngineRunner(tickerRegistry, fakeClock().read);
+    expect(r.sampledRuns('A')).toBeNull();
+    r.load(tickerScenario());
+    r.step(1);
+    while (r.tick() >= 0);
+    expect(r.sampledRuns('A')).toBeNull();
+  });
 });

@@ -1,5 +1,6 @@
 import { SERIES_STATS } from '../sim/core/metrics.ts';
 import type { SimNode } from '../sim/core/model.ts';
+import type { SampledRun } from '../sim/core/sampledRun.ts';
 import type { ModelRegistry } from '../sim/core/serviceKind.ts';
 import { checkTrafficScale } from '../sim/core/trafficScale.ts';
 import { Simulation, type SimScenario } from '../sim/engine.ts';
@@ -162,6 +163,11 @@ export class EngineRunner {
   /** The result document of the run so far (the runner's --out format); null before a load. */
   result(): ResultDocument | null {
     return this.sim ? buildResult(this.sim, this.wallMs / 1000) : null;
+  }
+
+  /** A node's sampled runs so far (Model.sampledRuns); null before a load or when the node keeps none. */
+  sampledRuns(nodeId: string): SampledRun[] | null {
+    return this.sim?.sampledRuns(nodeId) ?? null;
   }
 
   /** A frame with what changed since the last one, or null when nothing did. */

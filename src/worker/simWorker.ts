@@ -4,6 +4,7 @@ import type { SimNode } from '../sim/core/model.ts';
 import type { SimScenario } from '../sim/engine.ts';
 import { loadModels } from '../sim/services/registry.ts';
 import { EngineRunner } from './engineRunner.ts';
+import { runToEnd } from './runToEnd.ts';
 import type { FrameSink, MetricIndex, SimWorkerApi } from './protocol.ts';
 
 /**
@@ -13,7 +14,8 @@ import type { FrameSink, MetricIndex, SimWorkerApi } from './protocol.ts';
  * the previous one (its sink resolves once per animation frame).
  */
 // Every service's model loads once, when the worker starts; calls wait for it.
-const ready = loadModels().then((registry) => new EngineRunner(registry));
+const models = loadModels();
+const ready = models.then((registry) => new EngineRunner(registry));
 let runner!: EngineRunner;
 let sink: FrameSink | null = null;
 let sinkBusy = false;
@@ -97,6 +99,12 @@ const api: SimWorkerApi = {
   },
   result() {
     return runner.result();
+  },
+  async runToEnd(sim: SimScenario) {
+    return runToEnd(sim, await models);
+  },
+  sampledRuns(nodeId: string) {
+    return runner.sampledRuns(nodeId);
   },
 };
 

@@ -71,4 +71,20 @@ describe('React Flow elements derived from the document', () => {
     expect(second[0]).toBe(first[0]);
     expect(second[1].selected).toBe(true);
   });
+
+  it('refuses a drag in plain words, saying what AWS does instead', () => {
+    const doc = {
+      format: 'serverless-playground/scenario' as const,
+      version: 1 as const,
+      name: 'x',
+      nodes: [
+        { id: 'Orders', type: 'AWS::DynamoDB::Table' },
+        { id: 'Events', type: 'AWS::ApiGateway::RestApi' },
+      ],
+      edges: [],
+    };
+    const r = checkConnection(doc, 'Orders', 'Events');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toMatch(/^A DynamoDB table can't send to an API Gateway \(REST\)\./);
+  });
 });

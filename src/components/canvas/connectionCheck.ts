@@ -2,7 +2,7 @@ import type { EdgeRole } from '../../sim/core/model.ts';
 import { connectionsFrom } from '../../sim/services/registry.ts';
 import { connectionRule } from '../../scenario/index.ts';
 import type { Doc } from '../../store/doc.ts';
-import { plainRefusal } from './refusalWording.ts';
+import { plainRefusal } from '../../scenario/connections.ts';
 
 /** Roles drawn from a node's bottom "failure" handle; every other role leaves from its right "out" handle. */
 export const FAILURE_ROLES: readonly EdgeRole[] = ['onFailure', 'deadLetter'];

@@ -1,6 +1,8 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveIndex } from '../../live/useLiveIndex.ts';
+import { findServiceKind } from '../../sim/services/registry.ts';
 import { useAppStore } from '../../store/index.ts';
+import { NodeViewTabs, type NodeViewTab } from '../workflow/NodeViewTabs.tsx';
 import { headlineCharts, nodeCharts } from './chartLayout.ts';
 import { EmptyDashboard } from './EmptyDashboard.tsx';
 import { LiveChart } from './LiveChart.tsx';
@@ -11,8 +13,20 @@ import { LiveChart } from './LiveChart.tsx';
  * changes. Loaded lazily (with uPlot) so neither is in the initial bundle.
  */
 export default function Dashboard() {
-  const index = useLiveIndex();
   const selected = useAppStore((s) => (s.selection.nodes.length === 1 ? s.selection.nodes[0] : null));
+  const selectedType = useAppStore((s) => (selected ? s.doc.nodes.find((n) => n.id === selected)?.type : undefined));
+  const view = selectedType ? findServiceKind(selectedType)?.workflow : undefined;
+  const [tab, setTab] = useState<NodeViewTab>('charts');
+  if (!view || !selected) return <Charts selected={selected} />;
+  return (
+    <NodeViewTabs nodeId={selected} view={view} tab={tab} onTab={setTab}>
+      <Charts selected={selected} />
+    </NodeViewTabs>
+  );
+}
+
+function Charts({ selected }: { selected: string | null }) {
+  const index = useLiveIndex();
   const dark = useAppStore((s) => s.theme === 'dark');
   const headline = useMemo(() => (index ? headlineCharts(index) : []), [index]);
   const node = index && selected ? index.nodes.find((n) => n.id === selected) : undefined;

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { nodeProblems } from '../../scenario/index.ts';
-import { reservationProblem } from './accountReservations.ts';
+import { nodeAccountProblems, nodeProblems, type Problem } from '../../scenario/index.ts';
 import { findServiceKind } from '../../sim/services/registry.ts';
 import { nameProblem } from '../../store/docOps.ts';
 import { appStore, useAppStore } from '../../store/index.ts';
@@ -22,12 +21,12 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
     }),
   );
   const kind = node ? findServiceKind(node.type) : undefined;
-  const reservation = useAppStore((s) => reservationProblem(s.doc, nodeId)?.message ?? null);
+  // The account rules span nodes (another function's reservation counts here), so they follow the whole document.
+  const account = useAppStore((s) => JSON.stringify(nodeAccountProblems(s.doc, index)));
   const problems = useMemo(() => {
     if (!node) return [];
-    const own = nodeProblems(appStore.getState().doc, index);
-    return reservation ? [...own, { path: 'properties.ReservedConcurrentExecutions', message: reservation }] : own;
-  }, [node, index, reservation]);
+    return [...nodeProblems(appStore.getState().doc, index), ...(JSON.parse(account) as Problem[])];
+  }, [node, index, account]);
   if (!node) return null;
 
   const sources: FieldSource[] = (['properties', 'behaviour'] as const).map((section) => ({

@@ -31,6 +31,28 @@ describe('inspector field visibility', () => {
     expect(paths({ distribution: 'zipf' })).toEqual(expect.arrayContaining(['keys.count', 'keys.exponent']));
   });
 
+  it('shows a DynamoDB capacity once: CloudFormation\'s name, or the flat alias while the document uses it', () => {
+    const fields = nodeFields('AWS::DynamoDB::Table', 'properties');
+    const capacity = (values?: Record<string, unknown>) =>
+      visibleFields(fields, values).map((f) => f.path).filter((p) => p.endsWith('CapacityUnits'));
+    expect(capacity()).toEqual(['ProvisionedThroughput.ReadCapacityUnits', 'ProvisionedThroughput.WriteCapacityUnits']);
+    expect(capacity({ BillingMode: 'PAY_PER_REQUEST' })).toEqual([]); // on-demand has no provisioned capacity
+    expect(capacity({ BillingMode: 'PROVISIONED', ReadCapacityUnits: 50 })).toEqual(['ProvisionedThroughput.WriteCapacityUnits', 'ReadCapacityUnits']);
+    expect(capacity({ ProvisionedThroughput: { ReadCapacityUnits: 5 }, ReadCapacityUnits: 50 })).toEqual([
+      'ProvisionedThroughput.ReadCapacityUnits',
+      'ProvisionedThroughput.WriteCapacityUnits',
+    ]);
+  });
+
+  it('every aliasOf names another field of the same section', () => {
+    for (const { type } of SERVICE_KINDS)
+      for (const section of ['properties', 'behaviour'] as const) {
+        const all = nodeFields(type, section);
+        for (const field of all)
+          if (field.meta.aliasOf) expect(all.map((f) => f.path), `${type} ${field.path}`).toContain(field.meta.aliasOf);
+      }
+  });
+
   it('every showWhen of every kind names a choice (or boolean) field of the same section and only its values', () => {
     for (const { type } of SERVICE_KINDS) {
       for (const section of ['properties', 'behaviour'] as const) {

@@ -13,7 +13,18 @@ export function fieldApplies(field: FieldInfo, values: Record<string, unknown> |
   return (typeof value === 'string' || typeof value === 'boolean') && cond.in.includes(value);
 }
 
-/** The fields to show: those that apply. Hidden fields keep their stored values. */
+/**
+ * Of a setting with two names (FieldMeta.aliasOf), the one to show: the alias only while the document sets it
+ * and not the main name, so a capacity is never shown twice.
+ */
+function shownName(field: FieldInfo, values: Record<string, unknown> | undefined, fields: readonly FieldInfo[]): boolean {
+  const main = field.meta.aliasOf;
+  if (main !== undefined) return getPath(values, field.path) !== undefined && getPath(values, main) === undefined;
+  const alias = fields.find((f) => f.meta.aliasOf === field.path);
+  return !alias || getPath(values, alias.path) === undefined || getPath(values, field.path) !== undefined;
+}
+
+/** The fields to show: those that apply, each setting once. Hidden fields keep their stored values. */
 export function visibleFields(fields: readonly FieldInfo[], values: Record<string, unknown> | undefined): FieldInfo[] {
-  return fields.filter((f) => fieldApplies(f, values, fields));
+  return fields.filter((f) => fieldApplies(f, values, fields) && shownName(f, values, fields));
 }

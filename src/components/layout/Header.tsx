@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useAppStore } from '../../store/index.ts';
 import { CommandButton } from '../common/CommandButton.tsx';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
+import { LessonsMenu } from '../lessons/LessonsMenu.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { FileIcon, FitIcon, LayoutIcon, LinkIcon, MoonIcon, OpenIcon, PresentIcon, RedoIcon, SaveIcon, SunIcon, UndoIcon } from '../common/icons.tsx';
 
@@ -43,6 +44,7 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
         <ExportMenu />
         <Divider />
         <ExamplesMenu />
+        <LessonsMenu />
         <CommandButton id="copy-link" icon={<LinkIcon />} showLabel labelClassName="hidden 2xl:inline" />
       </nav>
       {/* Slot for the run controls (RUN's <RunControls/>). */}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { duration, int, num, optionalInt } from '../../sim/core/fields.ts';
 import type { ServiceKind } from '../../sim/core/serviceKind.ts';
+import { checkLambdaAccount } from '../../sim/services/lambda/accountRule.ts';
 import { Catalog } from '../catalog.ts';
 
 /**
@@ -50,6 +51,7 @@ export const FAKE_KINDS: ServiceKind[] = [
     shortName: 'Function',
     category: 'Compute',
     description: 'A function.',
+    checkAccount: checkLambdaAccount, // the real rule, so the validator's account pass is tested end to end
     properties: z.looseObject({
       Timeout: int(3, { min: 1, max: 900 }, { label: 'Timeout', help: 'Seconds before the run is stopped.', group: 'Settings', unit: 's', rule: 'Lambda: limits' }),
       ReservedConcurrentExecutions: optionalInt({ min: 0, max: 1_000_000 }, { label: 'Reserved', help: 'Reserved concurrency.', group: 'Settings' }),

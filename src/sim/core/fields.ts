@@ -27,6 +27,12 @@ export interface FieldMeta {
    * the inspector hides it otherwise and keeps its value.
    */
   showWhen?: FieldCondition;
+  /**
+   * Another name for the same setting (dotted path in the same section), e.g. the scenario format's flat
+   * ReadCapacityUnits for CloudFormation's ProvisionedThroughput.ReadCapacityUnits: the inspector shows one of
+   * the two, this one only while the document uses it.
+   */
+  aliasOf?: string;
   kind: 'number' | 'optionalNumber' | 'choice' | 'boolean' | 'duration' | 'text' | 'json';
 }
 

@@ -1,4 +1,4 @@
-import { DDSketch } from '@datadog/sketches-js';
+import { LogHistogram } from './logHistogram.ts';
 
 /**
  * CloudWatch-style metrics aggregated as they happen.
@@ -6,7 +6,7 @@ import { DDSketch } from '@datadog/sketches-js';
  *  - level: a quantity that holds between changes (ConcurrentExecutions, queue depth): time-weighted
  *    Average, Maximum and Minimum per period.
  *  - distribution: one sample per event (Duration, Latency): SampleCount, Sum, Average, Minimum, Maximum
- *    and p50/p90/p99 from a mergeable DDSketch (1% relative accuracy).
+ *    and p50/p90/p99 from a mergeable log-linear histogram (within 0.4% of the exact quantile; logHistogram.ts).
  * Series hold one value a period; the period is chosen from the run length so that memory stays bounded
  * however long the simulated time (see choosePeriodSeconds).
  */
@@ -35,7 +35,8 @@ export function choosePeriodSeconds(durationSeconds: number): number {
   return CLOUDWATCH_PERIODS[CLOUDWATCH_PERIODS.length - 1];
 }
 
-const SKETCH_ACCURACY = 0.01;
+/** p50, p90 and p99, in the order of the series columns. */
+const PERCENTILES = [0.5, 0.9, 0.99] as const;
 
 export type Totals = Record<string, number>;
 
@@ -54,14 +55,15 @@ export class Metrics {
   private levelValue = new Float64Array(16);
   private levelSince = new Float64Array(16);
   private periodStart = 0;
-  private sketches: (DDSketch | null)[] = [];
+  private histograms: (LogHistogram | null)[] = [];
+  private readonly quantiles = new Float64Array(3);
 
   // Whole-run accumulators.
   private totSum: number[] = [];
   private totCount: number[] = [];
   private totMax: number[] = [];
   private totMin: number[] = [];
-  private totSketch: (DDSketch | null)[] = [];
+  private totHistogram: (LogHistogram | null)[] = [];
 
   /** series[handle][statIndex] is a Float64Array of maxPeriods values. */
   private series: Float64Array[][] = [];
@@ -77,8 +79,8 @@ export class Metrics {
     if (h >= this.cur.length) this.growAccumulators();
     this.curMax[h] = -Infinity;
     this.curMin[h] = Infinity;
-    this.sketches.push(kind === 'distribution' ? new DDSketch({ relativeAccuracy: SKETCH_ACCURACY }) : null);
-    this.totSketch.push(kind === 'distribution' ? new DDSketch({ relativeAccuracy: SKETCH_ACCURACY }) : null);
+    this.histograms.push(kind === 'distribution' ? new LogHistogram() : null);
+    this.totHistogram.push(kind === 'distribution' ? new LogHistogram() : null);
     this.totSum.push(0);
     this.totCount.push(0);
     this.totMax.push(kind === 'level' ? 0 : -Infinity);
@@ -125,7 +127,7 @@ export class Metrics {
     this.curCount[h]++;
     if (v > this.curMax[h]) this.curMax[h] = v;
     if (v < this.curMin[h]) this.curMin[h] = v;
-    (this.sketches[h] as DDSketch).accept(v > 0 ? v : 0);
+    (this.histograms[h] as LogHistogram).record(v > 0 ? v : 0);
   }
 
   /** Closes the current period at time `end` (ms). Called by the engine on period boundaries. */
@@ -152,12 +154,14 @@ export class Metrics {
         this.curMin[h] = this.levelValue[h];
       } else {
         const n = this.curCount[h];
-        const sketch = this.sketches[h] as DDSketch;
+        const histogram = this.histograms[h] as LogHistogram;
+        const q = this.quantiles;
+        histogram.valuesAtQuantiles(PERCENTILES, q);
         col[0][p] = n > 0 ? this.cur[h] / n : 0;
         col[1][p] = n;
-        col[2][p] = n > 0 ? sketch.getValueAtQuantile(0.5) : 0;
-        col[3][p] = n > 0 ? sketch.getValueAtQuantile(0.9) : 0;
-        col[4][p] = n > 0 ? sketch.getValueAtQuantile(0.99) : 0;
+        col[2][p] = q[0];
+        col[3][p] = q[1];
+        col[4][p] = q[2];
         col[5][p] = n > 0 ? this.curMax[h] : 0;
         col[6][p] = n > 0 ? this.curMin[h] : 0;
         if (n > 0) {
@@ -165,8 +169,8 @@ export class Metrics {
           this.totCount[h] += n;
           if (this.curMax[h] > this.totMax[h]) this.totMax[h] = this.curMax[h];
           if (this.curMin[h] < this.totMin[h]) this.totMin[h] = this.curMin[h];
-          (this.totSketch[h] as DDSketch).merge(sketch);
-          this.sketches[h] = new DDSketch({ relativeAccuracy: SKETCH_ACCURACY });
+          (this.totHistogram[h] as LogHistogram).merge(histogram);
+          histogram.reset();
         }
         this.curCount[h] = 0;
         this.curMax[h] = -Infinity;
@@ -192,16 +196,18 @@ export class Metrics {
     }
     const n = this.totCount[h];
     if (n === 0) return { SampleCount: 0 };
-    const sketch = this.totSketch[h] as DDSketch;
+    const histogram = this.totHistogram[h] as LogHistogram;
+    const q = this.quantiles;
+    histogram.valuesAtQuantiles(PERCENTILES, q);
     return {
       SampleCount: n,
       Sum: round(this.totSum[h]),
       Average: round(this.totSum[h] / n),
       Minimum: round(this.totMin[h]),
       Maximum: round(this.totMax[h]),
-      p50: round(sketch.getValueAtQuantile(0.5)),
-      p90: round(sketch.getValueAtQuantile(0.9)),
-      p99: round(sketch.getValueAtQuantile(0.99)),
+      p50: round(q[0]),
+      p90: round(q[1]),
+      p99: round(q[2]),
     };
   }
 

@@ -1,10 +1,12 @@
 import type { Metrics } from './metrics.ts';
 import type { Random } from './random.ts';
+import type { SampledRun } from './sampledRun.ts';
 
 /**
  * The contract between service models. Models never reach into each other: a model hands a Message to an
- * outbound Edge (`edge.to.receive(...)`), and a synchronous caller passes a Reply that the callee calls
- * exactly once with the outcome.
+ * outbound Edge (`edge.to.receive(...)`), and a synchronous caller passes itself (a ReplyTo) and a slot, an
+ * integer it chose to find its own state for that call; the callee answers exactly once through
+ * `replyTo.reply(slot, ...)`. No closure is made per call.
  */
 
 /** How a call ended, as the caller sees it. */
@@ -67,10 +69,14 @@ export interface ReplyInfo {
 }
 
 /**
- * Called once by the callee when a synchronous call ends. `doneAt` (ms) is when the caller sees the
- * answer; it is >= the current time, so a callee can add response-path latency without an event.
+ * The caller of a synchronous call. The callee calls `reply` once when the call ends, with the slot the caller
+ * passed along with the message (callers keep per-call state in arrays indexed by slot, see core/slotPool.ts).
+ * `doneAt` (ms) is when the caller sees the answer; it is >= the current time, so a callee can add
+ * response-path latency without an event.
  */
-export type Reply = (outcome: Outcome, doneAt: number, info?: ReplyInfo) => void;
+export interface ReplyTo {
+  reply(slot: number, outcome: Outcome, doneAt: number, info?: ReplyInfo): void;
+}
 
 /** An edge's role. Open: a kind may define its own; these are the ones AWS's services share. */
 export type EdgeRole =
@@ -91,7 +97,7 @@ export interface Edge {
   to: Model;
   role: EdgeRole;
   properties: Record<string, unknown>;
-  /** The target takes messages over this edge fire-and-forget (its AcceptRule's delivery): send with no Reply. */
+  /** The target takes messages over this edge fire-and-forget (its AcceptRule's delivery): send with no ReplyTo. */
   async: boolean;
 }
 
@@ -170,21 +176,24 @@ export abstract class Model {
     this.type = node.type;
   }
 
-  /** Sends a message over one of this model's outbound edges (counted for the edge's flow rate). */
-  protected send(edge: Edge, msg: Message, reply: Reply | null): void {
+  /**
+   * Sends a message over one of this model's outbound edges (counted for the edge's flow rate). A synchronous
+   * call names who gets the answer and the slot it comes back with; fire-and-forget passes null (slot ignored).
+   */
+  protected send(edge: Edge, msg: Message, replyTo: ReplyTo | null, slot: number): void {
     this.ctx.edgeCounts[edge.index]++;
-    edge.to.receive(msg, edge, reply);
+    edge.to.receive(msg, edge, replyTo, slot);
   }
 
   /** Called once after all edges are wired, before time starts: set first timers here. */
   start(): void {}
 
   /**
-   * A message arrives on `edge`. `reply` is set for synchronous calls and null for fire-and-forget
-   * deliveries (async invocation, SNS fan-out, ...).
+   * A message arrives on `edge`. `replyTo` is set for synchronous calls (answer once with
+   * `replyTo.reply(slot, ...)`) and null for fire-and-forget deliveries (async invocation, SNS fan-out, ...).
    */
-  receive(_msg: Message, _edge: Edge, reply: Reply | null): void {
-    reply?.(Outcome.Failed, this.ctx.now, { reason: `${this.type} does not accept calls` });
+  receive(_msg: Message, _edge: Edge, replyTo: ReplyTo | null, slot: number): void {
+    replyTo?.reply(slot, Outcome.Failed, this.ctx.now, { reason: `${this.type} does not accept calls` });
   }
 
   /**
@@ -193,6 +202,11 @@ export abstract class Model {
    * every other function's reservation. Null when the node has none.
    */
   limits(): Readonly<Record<string, number>> | null {
+    return null;
+  }
+
+  /** Runs the model sampled with their whole record (a workflow's execution history), newest first; null when it keeps none. */
+  sampledRuns(): SampledRun[] | null {
     return null;
   }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { EdgeRole, Model, SimContext, SimNode } from './model.ts';
+import type { EdgeRole, Model, SimContext, SimNode, SimSettings } from './model.ts';
 import type { MetricKind } from './metrics.ts';
+import type { WorkflowView } from './workflowView.ts';
 
 /** A role of edge a kind starts (e.g. a function's SDK `call`), with the source's own edge properties. */
 export interface EmitRule {
@@ -23,7 +24,7 @@ export interface AcceptRule {
   properties?: z.ZodObject;
   /** Further properties when the source makes an SDK call (e.g. the size of each message sent). */
   sdkProperties?: z.ZodObject;
-  /** Whether the source waits for an answer (a Reply) or hands the message over (fire and forget). */
+  /** Whether the source waits for an answer (it passes a ReplyTo) or hands the message over (fire and forget). */
   delivery: Delivery;
   /** Source kinds allowed, when not every kind that emits the role may use it (e.g. only a Client invokes an API). */
   from?: readonly string[];
@@ -69,6 +70,13 @@ export interface ServiceKind {
   emits: readonly EmitRule[];
   /** Edges this kind accepts as the target. */
   accepts: readonly AcceptRule[];
+  /**
+   * Why this kind can't send to a target it does not connect to, in words a student can act on (what AWS does
+   * instead), keyed by the target's type, or "*" for any target.
+   */
+  refusals?: Readonly<Record<string, string>>;
+  /** Why nothing can send to this kind (e.g. a Client is where traffic starts). */
+  refusedAsTarget?: string;
   metrics: readonly MetricInfo[];
   /** Metrics shown on the canvas node, in order. */
   figures: readonly string[];
@@ -81,6 +89,14 @@ export interface ServiceKind {
    * firing times); a promise, so a kind can load what they need lazily. Null when there is nothing to show.
    */
   inspectorNotes?: (properties: Record<string, unknown>, settings: Record<string, unknown>) => Promise<{ title: string; lines: string[] } | null>;
+  /**
+   * Rules over all nodes of this kind in one account (e.g. Lambda's reservations within the account's concurrency),
+   * given in document order. A problem names a node by its position in `nodes` and a path within it, or, with no
+   * node, a path in the scenario's settings. The validator (Run, files) and the inspector (at the field) both ask.
+   */
+  checkAccount?(nodes: readonly SimNode[], settings: SimSettings): AccountProblem[];
+  /** A node that runs a workflow of its own (a state machine) describes its live graph view here. */
+  workflow?: WorkflowView;
   /** Checks that need the whole node (cross-field rules); return problems as [property path, message]. */
   check?(node: SimNode): [string, string][];
   /**
@@ -88,6 +104,15 @@ export interface ServiceKind {
    * problems as [path within the edge ('' for the edge itself, or 'properties.X'), message].
    */
   checkConnection?(from: SimNode, to: SimNode, role: EdgeRole, properties: Record<string, unknown>): [string, string][];
+}
+
+/** A problem found by ServiceKind.checkAccount. */
+export interface AccountProblem {
+  /** Position of the node in the list checkAccount was given; absent for a problem in the scenario's settings. */
+  node?: number;
+  /** Within the node ("properties.ReservedConcurrentExecutions"), or within settings ("lambdaMinimumUnreserved"). */
+  path: string;
+  message: string;
 }
 
 /** Builds a node's model; each kind's model.ts exports one as `createModel`. */

@@ -3,6 +3,7 @@ import { Metrics } from './metrics.ts';
 import type { Model, SimContext, SimSettings, Timer } from './model.ts';
 import { Random } from './random.ts';
 import { checkTrafficScale } from './trafficScale.ts';
+import type { SampledRun } from './sampledRun.ts';
 
 const PERIOD_END = -1;
 /** The backlog budget is checked every this many events (a power of two) and at every period end. */
@@ -151,6 +152,11 @@ export class SimCore implements SimContext {
       if (l) out[m.id] = l;
     }
     return out;
+  }
+
+  /** A node's sampled runs (Model.sampledRuns); null when the node keeps none or is not in the run. */
+  sampledRuns(nodeId: string): SampledRun[] | null {
+    return this.models.find((m) => m.id === nodeId)?.sampledRuns() ?? null;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { NumberDeque } from '../deque.ts';
 import { partitionOfKey } from '../keyHash.ts';
-import { Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type Timer } from '../model.ts';
+import { Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type Timer } from '../model.ts';
 import type { ShardLog } from './shardLog.ts';
 import { failedRecordsOf, type StreamMappingSettings } from './mappingSettings.ts';
 
@@ -15,7 +15,7 @@ export interface StreamHost {
   log(shard: number): ShardLog;
   /** Retention: records older than this are trimmed from the stream. */
   retentionMs(): number;
-  sendOn(edge: Edge, msg: Message, reply: Reply | null): void;
+  sendOn(edge: Edge, msg: Message, replyTo: ReplyTo | null, slot: number): void;
 }
 
 /** Metric handles a mapping records on its stream's node. */
@@ -44,15 +44,13 @@ class Lane {
   /** How the batch in flight ended (set by its reply). */
   outcome: Outcome = Outcome.Ok;
   info: ReplyInfo | undefined = undefined;
-  readonly reply: Reply;
 
   constructor(
     readonly reader: ShardReader,
     readonly index: number,
-    mapping: StreamMapping,
-  ) {
-    this.reply = (outcome, doneAt, info) => mapping.onReply(this, outcome, doneAt, info);
-  }
+    /** Its place among all the mapping's lanes: the slot the function's answer comes back with. */
+    readonly slot: number,
+  ) {}
 }
 
 /** A mapping's position in one shard. */
@@ -82,8 +80,10 @@ class ShardReader {
  * a retry); ReportBatchItemFailures checkpoints before the first failed record. Discarded batches go to the
  * OnFailure destination as an invocation record.
  */
-export class StreamMapping {
+export class StreamMapping implements ReplyTo {
   private readers: ShardReader[] = [];
+  /** Every lane made, retired ones included, by slot (a retired lane may still have a batch in flight). */
+  private readonly allLanes: Lane[] = [];
   private s: StreamMappingSettings;
   private inFlight = 0;
   private readonly pollTimer: Timer<null>;
@@ -133,6 +133,12 @@ export class StreamMapping {
     }
   }
 
+  private newLane(r: ShardReader, index: number): Lane {
+    const lane = new Lane(r, index, this.allLanes.length);
+    this.allLanes.push(lane);
+    return lane;
+  }
+
   /** The oldest record a reader of shard `shard` still needs (the stream may drop what is before it). */
   lowWater(shard: number): number {
     const r = this.readers[shard];
@@ -171,7 +177,7 @@ export class StreamMapping {
       while (lane.pending.size > keep) carry.push(lane.pending.popBack());
     }
     const lanes: Lane[] = [];
-    for (let i = 0; i < pf; i++) lanes.push(i < r.lanes.length ? r.lanes[i] : new Lane(r, i, this));
+    for (let i = 0; i < pf; i++) lanes.push(i < r.lanes.length ? r.lanes[i] : this.newLane(r, i));
     r.lanes = lanes;
     carry.sort((a, b) => a - b);
     for (const seq of carry) this.laneFor(r, seq).pending.pushBack(seq);
@@ -276,7 +282,7 @@ export class StreamMapping {
     // IteratorAge: the age of the batch's last record when the batch goes to the function.
     this.ctx.metrics.record(this.m.iteratorAge, now - records[n - 1].createdAt);
     const msg: Message = { id: this.ctx.nextMessageId(), createdAt: records[0].createdAt, sizeKB, attributes: null, records, key: records[0].key, poison: false };
-    this.host.sendOn(this.edge, msg, lane.reply);
+    this.host.sendOn(this.edge, msg, this, lane.slot);
   }
 
   /** Records past MaximumRecordAgeInSeconds are discarded, those trimmed by the retention are lost. */
@@ -304,7 +310,10 @@ export class StreamMapping {
     }
   }
 
-  onReply(lane: Lane, outcome: Outcome, doneAt: number, info: ReplyInfo | undefined): void {
+  /** The function's answer for the batch of the lane whose slot is `slot`; the OnFailure destination's (slot -1) is not used. */
+  reply(slot: number, outcome: Outcome, doneAt: number, info?: ReplyInfo): void {
+    if (slot < 0) return;
+    const lane = this.allLanes[slot];
     lane.outcome = outcome;
     lane.info = info;
     if (doneAt > this.ctx.now) this.doneTimer.at(doneAt, lane);
@@ -388,11 +397,12 @@ export class StreamMapping {
       key: -1,
       poison: false,
     };
-    this.host.sendOn(this.onFailure, msg, this.onFailure.async ? null : NO_REPLY);
+    this.host.sendOn(this.onFailure, msg, this.onFailure.async ? null : this, ON_FAILURE_SLOT);
   }
 }
 
-const NO_REPLY: Reply = () => {};
+/** The slot of a record sent to the OnFailure destination, whose answer is not used. */
+const ON_FAILURE_SLOT = -1;
 
 /** A record without a partition key still lands in one lane, by its sequence number. */
 function laneKey(key: number, seq: number): number {

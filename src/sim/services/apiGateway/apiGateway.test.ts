@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../engine.ts';
 import { Outcome, type Edge, type Message } from '../../core/model.ts';
-import { scenario, series, sum, total } from '../../testing.ts';
+import { answerTo, scenario, series, sum, total } from '../../testing.ts';
 import { mapIntegrationOutcome } from './model.ts';
 import { loadedModels } from '../registry.ts';
 
@@ -130,7 +130,7 @@ describe('API Gateway integration', () => {
     for (const id of ['Api', 'Api2']) {
       const api = sim.model(id)!;
       const edge: Edge = { index: 0, from: api, to: api, role: 'invoke', properties: {}, async: false };
-      api.receive(msg(), edge, (o, at, info) => answers.push([id, o, at, info?.reason]));
+      api.receive(msg(), edge, answerTo((o, at, info) => answers.push([id, o, at, info?.reason])), 0);
     }
     sim.run();
     expect(answers).toEqual([

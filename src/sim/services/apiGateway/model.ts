@@ -1,24 +1,20 @@
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
-import { Model, Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
+import { NumberDeque } from '../../core/deque.ts';
+import { Model, Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import { WeightedRouter } from '../client/routing.ts';
 import { apiGatewayPrices } from './prices.ts';
 import { apiGatewayBehaviour, apiGatewayProperties } from './spec.ts';
+import { grownTo, SlotPool } from '../../core/slotPool.ts';
 import { TokenBucket } from '../../core/tokenBucket.ts';
 import type { ModelFactory } from '../../core/serviceKind.ts';
 
-const NO_REPLY: Reply = () => {};
 const NO_INTEGRATION: ReplyInfo = Object.freeze({ reason: 'the API has no integration (no outgoing edge)' });
 const THROTTLED: ReplyInfo = Object.freeze({ reason: 'Too Many Requests' });
-
-/** An integration waiting for its backend. */
-interface Pending {
-  startedAt: number;
-  deadline: number;
-  overhead: number;
-  reply: Reply;
-  done: boolean;
-}
+/** Flags of a pending integration's slot. */
+const CALLER_ANSWERED = 1;
+const BACKEND_ANSWERED = 2;
+const LEFT_LIST = 4;
 
 /**
  * How API Gateway answers for an integration outcome (docs/aws-behaviour.md, API Gateway "responses"):
@@ -45,7 +41,7 @@ export function mapIntegrationOutcome(o: Outcome): Outcome {
  * integration with a timeout. Pending integrations are FIFO in start time (one timeout for all), so one
  * timer for the oldest is enough: no heap event per request.
  */
-export class ApiGatewayModel extends Model {
+export class ApiGatewayModel extends Model implements ReplyTo {
   private readonly stage = new TokenBucket(5000, 10_000);
   private readonly account: TokenBucket;
   private readonly router: WeightedRouter;
@@ -55,8 +51,16 @@ export class ApiGatewayModel extends Model {
   private sampleOverhead!: Sampler;
   private timeoutMs = 29_000;
   private stageRate = 10_000;
-  private pending: Pending[] = [];
-  private head = 0;
+  /** Integrations waiting for their backend, by slot, in start order (so deadlines are in order too). */
+  private readonly pending = new NumberDeque(256);
+  private readonly slots = new SlotPool(256, (n) => this.growSlots(n));
+  private startedAt = new Float64Array(256);
+  private deadline = new Float64Array(256);
+  private overhead = new Float64Array(256);
+  /** CALLER_ANSWERED | BACKEND_ANSWERED | LEFT_LIST; the slot is free for reuse once the last two are set. */
+  private state = new Uint8Array(256);
+  private callerSlot = new Int32Array(256);
+  private readonly caller: (ReplyTo | null)[] = [];
   private timerArmed = false;
 
   private readonly mCount: number;
@@ -91,8 +95,16 @@ export class ApiGatewayModel extends Model {
   /** Integrations started and not yet answered or timed out. */
   get pendingIntegrations(): number {
     let n = 0;
-    for (let i = this.head; i < this.pending.length; i++) if (!this.pending[i].done) n++;
+    for (let i = 0; i < this.pending.size; i++) if ((this.state[this.pending.at(i)] & CALLER_ANSWERED) === 0) n++;
     return n;
+  }
+
+  private growSlots(n: number): void {
+    this.startedAt = grownTo(this.startedAt, n);
+    this.deadline = grownTo(this.deadline, n);
+    this.overhead = grownTo(this.overhead, n);
+    this.state = grownTo(this.state, n);
+    this.callerSlot = grownTo(this.callerSlot, n);
   }
 
   private configure(node: SimNode, initial: boolean): void {
@@ -118,18 +130,17 @@ export class ApiGatewayModel extends Model {
     this.router.build(this.out);
   }
 
-  receive(msg: Message, _edge: Edge, reply: Reply | null): void {
+  receive(msg: Message, _edge: Edge, replyTo: ReplyTo | null, callerSlot: number): void {
     const ctx = this.ctx;
     const now = ctx.now;
     const metrics = ctx.metrics;
-    const caller = reply ?? NO_REPLY;
     const overhead = this.sampleOverhead(this.overheadRng);
     metrics.add(this.mCount, 1);
     // Stage (method) limits apply first, then the account's (docs/aws-behaviour.md, API Gateway "throttle").
     if (!this.stage.has(now) || !this.account.take(now)) {
       metrics.add(this.m4xx, 1);
       metrics.record(this.mLatency, overhead);
-      caller(Outcome.Throttled, now + overhead, THROTTLED);
+      replyTo?.reply(callerSlot, Outcome.Throttled, now + overhead, THROTTLED);
       return;
     }
     this.stage.take(now);
@@ -138,82 +149,98 @@ export class ApiGatewayModel extends Model {
     if (edge === null) {
       metrics.add(this.m5xx, 1);
       metrics.record(this.mLatency, overhead);
-      caller(Outcome.ServerError, now + overhead, NO_INTEGRATION);
+      replyTo?.reply(callerSlot, Outcome.ServerError, now + overhead, NO_INTEGRATION);
       return;
     }
     if (edge.async) {
       // An asynchronous integration (Lambda InvocationType Event): the target takes the request, the API answers at once.
-      this.send(edge, msg, null);
+      this.send(edge, msg, null, -1);
       metrics.record(this.mIntegrationLatency, 0);
       metrics.record(this.mLatency, overhead);
-      caller(Outcome.Ok, now + overhead);
+      replyTo?.reply(callerSlot, Outcome.Ok, now + overhead);
       return;
     }
-    const rec: Pending = { startedAt: now, deadline: now + this.timeoutMs, overhead, reply: caller, done: false };
-    this.pending.push(rec);
-    if (!this.timerArmed) this.armTimer(rec.deadline);
-    this.send(edge, msg, (outcome, doneAt, info) => this.onIntegrationDone(rec, outcome, doneAt, info));
+    const slot = this.slots.take();
+    this.startedAt[slot] = now;
+    this.deadline[slot] = now + this.timeoutMs;
+    this.overhead[slot] = overhead;
+    this.state[slot] = 0;
+    this.caller[slot] = replyTo;
+    this.callerSlot[slot] = callerSlot;
+    this.pending.pushBack(slot);
+    if (!this.timerArmed) this.armTimer(this.deadline[slot]);
+    this.send(edge, msg, this, slot);
   }
 
   private onTimeout(): void {
     this.timerArmed = false;
     const now = this.ctx.now;
     const q = this.pending;
-    while (this.head < q.length) {
-      const rec = q[this.head];
-      if (!rec.done) {
-        if (rec.deadline > now) break;
-        this.timeOut(rec);
+    while (q.size > 0) {
+      const slot = q.peekFront();
+      if ((this.state[slot] & CALLER_ANSWERED) === 0) {
+        if (this.deadline[slot] > now) break;
+        this.timeOut(slot);
       }
-      this.head++;
+      this.leaveList(q.popFront());
     }
-    this.compact();
-    if (this.head < q.length) this.armTimer(q[this.head].deadline);
+    if (q.size > 0) this.armTimer(this.deadline[q.peekFront()]);
   }
 
-  private onIntegrationDone(rec: Pending, outcome: Outcome, doneAt: number, info?: ReplyInfo): void {
-    if (rec.done) return; // answered 504 already; the backend's late answer is ignored
-    if (doneAt > rec.deadline) {
+  /** The backend's answer to the integration in `slot`. */
+  reply(slot: number, outcome: Outcome, doneAt: number, info?: ReplyInfo): void {
+    const state = this.state[slot] | BACKEND_ANSWERED;
+    this.state[slot] = state;
+    if ((state & CALLER_ANSWERED) !== 0) {
+      // Answered 504 already; the backend's late answer is ignored, and the slot may be reused from now on.
+      if ((state & LEFT_LIST) !== 0) this.release(slot);
+      return;
+    }
+    if (doneAt > this.deadline[slot]) {
       // The answer comes back after the timeout: the caller gets 504 at the deadline.
-      this.timeOut(rec);
+      this.timeOut(slot);
     } else {
-      rec.done = true;
+      this.state[slot] |= CALLER_ANSWERED;
       const metrics = this.ctx.metrics;
       const mapped = mapIntegrationOutcome(outcome);
-      metrics.record(this.mIntegrationLatency, doneAt - rec.startedAt);
-      metrics.record(this.mLatency, doneAt - rec.startedAt + rec.overhead);
+      const waited = doneAt - this.startedAt[slot];
+      metrics.record(this.mIntegrationLatency, waited);
+      metrics.record(this.mLatency, waited + this.overhead[slot]);
       if (mapped !== Outcome.Ok) metrics.add(mapped === Outcome.Throttled ? this.m4xx : this.m5xx, 1);
-      rec.reply(mapped, doneAt + rec.overhead, info);
+      this.caller[slot]?.reply(this.callerSlot[slot], mapped, doneAt + this.overhead[slot], info);
     }
     const q = this.pending;
-    while (this.head < q.length && q[this.head].done) this.head++;
-    this.compact();
+    while (q.size > 0 && (this.state[q.peekFront()] & CALLER_ANSWERED) !== 0) this.leaveList(q.popFront());
   }
 
-  private timeOut(rec: Pending): void {
-    rec.done = true;
+  /**
+   * A slot is reused only once it has left the pending list (from its front) and its backend has answered, so
+   * a backend's answer after a 504 never lands on a newer integration.
+   */
+  private leaveList(slot: number): void {
+    const state = this.state[slot] | LEFT_LIST;
+    this.state[slot] = state;
+    if ((state & BACKEND_ANSWERED) !== 0) this.release(slot);
+  }
+
+  private release(slot: number): void {
+    this.caller[slot] = null;
+    this.slots.give(slot);
+  }
+
+  private timeOut(slot: number): void {
+    this.state[slot] |= CALLER_ANSWERED;
     const metrics = this.ctx.metrics;
-    const waited = rec.deadline - rec.startedAt;
+    const waited = this.deadline[slot] - this.startedAt[slot];
     metrics.record(this.mIntegrationLatency, waited);
-    metrics.record(this.mLatency, waited + rec.overhead);
+    metrics.record(this.mLatency, waited + this.overhead[slot]);
     metrics.add(this.m5xx, 1);
-    rec.reply(Outcome.GatewayTimeout, rec.deadline + rec.overhead);
+    this.caller[slot]?.reply(this.callerSlot[slot], Outcome.GatewayTimeout, this.deadline[slot] + this.overhead[slot]);
   }
 
   private armTimer(at: number): void {
     this.timerArmed = true;
     this.timeoutTimer.at(at, null);
-  }
-
-  private compact(): void {
-    const q = this.pending;
-    if (this.head === q.length) {
-      q.length = 0;
-      this.head = 0;
-    } else if (this.head > 1024 && this.head * 2 > q.length) {
-      this.pending = q.slice(this.head);
-      this.head = 0;
-    }
   }
 
   /** A live edit of an edge's weight: the router takes the new weights from the next request. */

@@ -15,6 +15,7 @@ export const clientKind: ServiceKind = {
     { role: 'call', properties: weightedEdge },
   ],
   accepts: [],
+  refusedAsTarget: 'A Client is where traffic starts; nothing sends to it.',
   metrics: [
     { name: 'Requests', kind: 'counter', unit: 'Count', help: 'Requests sent.' },
     { name: 'Succeeded', kind: 'counter', unit: 'Count', help: 'Requests answered with success (202 Accepted counts for an Event invocation).' },

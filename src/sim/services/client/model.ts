@@ -1,5 +1,6 @@
-import { Model, Outcome, type Message, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
+import { Model, Outcome, type Message, type ReplyTo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
+import { grownTo, SlotPool } from '../../core/slotPool.ts';
 import { TimeHeap } from '../../core/timeHeap.ts';
 import { ArrivalProcess } from './arrivals.ts';
 import { compileBody } from './body.ts';
@@ -16,7 +17,7 @@ import type { ModelFactory } from '../../core/serviceKind.ts';
  * latency are recorded when the answer comes back. An Event (asynchronous) Lambda invocation is answered
  * 202 Accepted at once (docs/aws-behaviour.md, Lambda "async invocation"), so it counts as succeeded at once.
  */
-export class ClientModel extends Model {
+export class ClientModel extends Model implements ReplyTo {
   private arrivals!: ArrivalProcess;
   private props!: ClientProperties;
   private keys!: KeySampler;
@@ -37,6 +38,13 @@ export class ClientModel extends Model {
   private inFlightCount = 0;
   /** When callers will see answers already given (response-path latency). */
   private readonly answerAt = new TimeHeap();
+  /** Requests awaiting their answer, by slot: when each was sent and its message id. */
+  private readonly slots = new SlotPool(256, (n) => {
+    this.sentAt = grownTo(this.sentAt, n);
+    this.sentId = grownTo(this.sentId, n);
+  });
+  private sentAt = new Float64Array(256);
+  private sentId = new Float64Array(256);
 
   private readonly mRequests: number;
   private readonly mSucceeded: number;
@@ -142,25 +150,26 @@ export class ClientModel extends Model {
     const metrics = this.ctx.metrics;
     metrics.add(this.mRequests, 1);
     if (edge.async) {
-      this.send(edge, msg, null);
+      this.send(edge, msg, null, -1);
       metrics.add(this.mSucceeded, 1);
       metrics.record(this.mLatency, 0);
       return;
     }
     metrics.setLevel(this.mInFlight, ++this.inFlightCount, now);
-    let answered = false;
-    // Passed inline: a closure bound to a name would get a per-request name wrapper under some bundlers.
-    this.send(edge, msg, (outcome: Outcome, doneAt: number) => {
-      if (answered) {
-        this.ctx.warn(this.id, `request ${msg.id} was answered twice (a model broke the Reply contract)`);
-        return;
-      }
-      answered = true;
-      this.complete(outcome, doneAt, now);
-    });
+    const slot = this.slots.take();
+    this.sentAt[slot] = now;
+    this.sentId[slot] = msg.id;
+    this.send(edge, msg, this, slot);
   }
 
-  private complete(outcome: Outcome, doneAt: number, createdAt: number): void {
+  /** The answer to the request in `slot`. */
+  reply(slot: number, outcome: Outcome, doneAt: number): void {
+    if (!this.slots.isTaken(slot)) {
+      this.ctx.warn(this.id, `request ${this.sentId[slot]} was answered twice (a model broke the ReplyTo contract)`);
+      return;
+    }
+    this.slots.give(slot);
+    const createdAt = this.sentAt[slot];
     const metrics = this.ctx.metrics;
     const now = this.ctx.now;
     this.settleInFlight(now);

@@ -20,6 +20,9 @@ export const dynamodbKind: ServiceKind = {
     { role: 'onFailure', to: ['AWS::SQS::Queue', 'AWS::SNS::Topic'] },
   ],
   accepts: [{ role: 'call', properties: dynamodbCallSchema, delivery: 'sync' }],
+  refusals: {
+    '*': 'A table only answers the calls made to it; to react to its changes, turn on its stream and connect a Lambda function.',
+  },
   metrics: [
     { name: 'StreamRecords', kind: 'counter', unit: 'Count', help: 'Not a CloudWatch metric: item changes written to the table\'s stream (only while a function reads it).' },
     { name: 'GetRecords.IteratorAgeMilliseconds', kind: 'level', unit: 'Milliseconds', help: 'Stream: age of the oldest record the reading function has not processed yet.' },

@@ -1,5 +1,5 @@
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
-import { Model, Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type SimNode } from '../../core/model.ts';
+import { Model, Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type SimNode } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import { COST_METRIC } from '../../core/costMetric.ts';
 import { capacityUnits, isWrite } from './capacityUnits.ts';
@@ -32,7 +32,7 @@ interface CallPlan {
 }
 
 /**
- * An AWS::DynamoDB::Table. Each call (a message on a `call` edge, with a Reply) is routed to a partition by its
+ * An AWS::DynamoDB::Table. Each call (a message on a `call` edge, with a ReplyTo) is routed to a partition by its
  * key, takes its capacity units from that partition's read or write throughput, and is answered Ok after
  * the request latency or Throttled with AWS's exception name. Capacity rules: throughput.ts.
  */
@@ -138,7 +138,7 @@ export class DynamoTableModel extends Model {
     return plan;
   }
 
-  override receive(msg: Message, edge: Edge, reply: Reply | null): void {
+  override receive(msg: Message, edge: Edge, replyTo: ReplyTo | null, slot: number): void {
     const plan = this.plans[edge.index] ?? this.planFor(edge);
     const now = this.ctx.now;
     const dimension = plan.write ? this.writes : this.reads;
@@ -149,7 +149,7 @@ export class DynamoTableModel extends Model {
     if (this.onDemand && dimension.partitions !== this.neededPartitions()) this.grow();
     if (!ok) {
       metrics.add(plan.write ? this.mWriteThrottles : this.mReadThrottles, 1);
-      reply?.(Outcome.Throttled, now + latency, this.onDemand ? ON_DEMAND_THROTTLE : PROVISIONED_THROTTLE);
+      replyTo?.reply(slot, Outcome.Throttled, now + latency, this.onDemand ? ON_DEMAND_THROTTLE : PROVISIONED_THROTTLE);
       return;
     }
     metrics.add(plan.write ? this.mConsumedWrite : this.mConsumedRead, plan.units);
@@ -157,7 +157,7 @@ export class DynamoTableModel extends Model {
       metrics.add(this.mCost, plan.units * (plan.write ? DYNAMODB_PRICES.writeRequestUnit : DYNAMODB_PRICES.readRequestUnit));
     metrics.record(this.mLatency, latency);
     if (plan.write && this.stream !== null) this.stream.record(p, now, msg.key, plan.items, plan.sizeKB, msg.poison);
-    reply?.(Outcome.Ok, now + latency);
+    replyTo?.reply(slot, Outcome.Ok, now + latency);
   }
 
   /** StreamSpecification: the table's changes become stream records when a function reads them (eventSource edges). */
@@ -169,8 +169,8 @@ export class DynamoTableModel extends Model {
     this.stream.start();
   }
 
-  sendOn(edge: Edge, msg: Message, reply: Reply | null): void {
-    this.send(edge, msg, reply);
+  sendOn(edge: Edge, msg: Message, replyTo: ReplyTo | null, slot: number): void {
+    this.send(edge, msg, replyTo, slot);
   }
 
   override updateEdge(edge: Edge): void {

@@ -19,9 +19,11 @@ export const DYNAMODB_PRICES = {
   asOf: '2024-11',
 } as const;
 
-const capacity = (label: string, unit: string) =>
+const capacity = (label: string, unit: string, aliasOf?: string) =>
   optionalInt({ min: 1, max: 40_000 }, {
     label,
+    showWhen: { field: 'BillingMode', in: ['PROVISIONED'] },
+    ...(aliasOf ? { aliasOf } : {}),
     help: `Provisioned ${unit} per second (BillingMode PROVISIONED; 40,000 is the default table quota). Default 5.`,
     unit: `${unit}/s`,
     group: 'Settings',
@@ -62,8 +64,8 @@ export const dynamodbProperties = z.looseObject({
   }),
   ProvisionedThroughput: provisionedThroughputSchema.optional(),
   /** The scenario format's short form (docs/scenario-format.md example): same as ProvisionedThroughput's. */
-  ReadCapacityUnits: capacity('Read capacity', 'RCU'),
-  WriteCapacityUnits: capacity('Write capacity', 'WCU'),
+  ReadCapacityUnits: capacity('Read capacity', 'RCU', 'ProvisionedThroughput.ReadCapacityUnits'),
+  WriteCapacityUnits: capacity('Write capacity', 'WCU', 'ProvisionedThroughput.WriteCapacityUnits'),
 });
 
 /** AWS console's default for a new provisioned table. */

@@ -1,7 +1,7 @@
 import { ShardLog } from '../../core/eventSource/shardLog.ts';
 import { streamMappingSettings } from '../../core/eventSource/mappingSettings.ts';
 import { StreamMapping, streamUpkeep, type StreamHost } from '../../core/eventSource/streamMapping.ts';
-import type { Edge, Message, Model, Reply, SimContext } from '../../core/model.ts';
+import type { Edge, Message, Model, ReplyTo, SimContext } from '../../core/model.ts';
 
 /** DynamoDB Streams are polled about four times a second (docs/aws-behaviour.md "polling"). */
 const POLL_INTERVAL_MS = 250;
@@ -20,7 +20,7 @@ export class TableStream implements StreamHost {
 
   constructor(
     private readonly ctx: SimContext,
-    private readonly table: Model & { sendOn(edge: Edge, msg: Message, reply: Reply | null): void },
+    private readonly table: Model & { sendOn(edge: Edge, msg: Message, replyTo: ReplyTo | null, slot: number): void },
     private shards: number,
     sources: readonly Edge[],
     onFailure: Edge | null,
@@ -54,8 +54,8 @@ export class TableStream implements StreamHost {
   retentionMs(): number {
     return RETENTION_MS;
   }
-  sendOn(edge: Edge, msg: Message, reply: Reply | null): void {
-    this.table.sendOn(edge, msg, reply);
+  sendOn(edge: Edge, msg: Message, replyTo: ReplyTo | null, slot: number): void {
+    this.table.sendOn(edge, msg, replyTo, slot);
   }
 
   start(): void {

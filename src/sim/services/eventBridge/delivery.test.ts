@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Model, Outcome, type Edge, type Message, type Reply, type SimContext } from '../../core/model.ts';
+import { Model, Outcome, type Edge, type Message, type ReplyTo, type SimContext } from '../../core/model.ts';
 import { DEFAULT_BACKOFF } from '../../core/targetRetry/targetRetry.ts';
 import { Driver, message, simNode, Sink, TestBench } from '../../testBench.ts';
 import { EventBus } from './model.ts';
@@ -21,13 +21,13 @@ class Answering extends Model {
   ) {
     super(ctx, simNode(id, QUEUE));
   }
-  override receive(msg: Message, _edge: Edge, reply: Reply | null): void {
+  override receive(msg: Message, _edge: Edge, replyTo: ReplyTo | null, slot: number): void {
     const key = (msg.body as { id: string }).id;
     const n = Number(key.slice('event-'.length));
     const list = this.attempts.get(n) ?? [];
     list.push(this.ctx.now);
     this.attempts.set(n, list);
-    reply?.(this.outcome(list.length), this.ctx.now, this.reason ? { reason: this.reason } : undefined);
+    replyTo?.reply(slot, this.outcome(list.length), this.ctx.now, this.reason ? { reason: this.reason } : undefined);
   }
 }
 

@@ -1,7 +1,7 @@
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
 import { PatternError } from '../../core/eventPattern/dialect.ts';
 import { compilePattern, matchesPattern, type PatternNode } from '../../core/eventPattern/pattern.ts';
-import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
+import { Model, Outcome, type Edge, type Message, type ReplyTo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import { compileSchedule, type Schedule } from '../../core/schedule/expression.ts';
 import { nextFiring } from '../../core/schedule/firings.ts';
@@ -83,7 +83,7 @@ export class EventBus extends Model {
     this.startMs = startTimeMs(ctx.settings);
     this.putQuota = ctx.shared('eventBridge/putEvents', () => ({ second: -1, used: 0 }));
     this.putPerSecond = Number(ctx.settings.eventBridgePutEventsPerSecond ?? 10_000);
-    this.deliveries = new TargetDeliveries(ctx, node.id, (e, msg, reply) => this.send(e, msg, reply), {
+    this.deliveries = new TargetDeliveries(ctx, node.id, (e, msg, replyTo, slot) => this.send(e, msg, replyTo, slot), {
       attempts: 'InvocationAttempts',
       invocations: 'Invocations',
       retryAttempts: 'RetryInvocationAttempts',
@@ -184,7 +184,7 @@ export class EventBus extends Model {
   }
 
   /** PutEvents (a `call`), an event from another bus's rule (`target`), or a Lambda destination record. */
-  override receive(msg: Message, edge: Edge, reply: Reply | null): void {
+  override receive(msg: Message, edge: Edge, replyTo: ReplyTo | null, slot: number): void {
     const now = this.ctx.now;
     const metrics = this.ctx.metrics;
     this.count.puts++;
@@ -192,17 +192,17 @@ export class EventBus extends Model {
     if (!this.takePutSlot(now)) {
       this.count.throttled++;
       metrics.add(this.hThrottled, 1);
-      reply?.(Outcome.Throttled, now + this.putLatency(this.rng), { reason: 'ThrottlingException: PutEvents quota for the account is exceeded' });
+      replyTo?.reply(slot, Outcome.Throttled, now + this.putLatency(this.rng), { reason: 'ThrottlingException: PutEvents quota for the account is exceeded' });
       return;
     }
     if (msg.sizeKB > MAX_EVENT_KB) {
       this.count.tooLarge++;
       metrics.add(this.hFailedEntries, 1);
-      reply?.(Outcome.Failed, now + this.putLatency(this.rng), { reason: `ValidationException: the entry is ${msg.sizeKB} KB; a PutEvents entry is at most 256 KB` });
+      replyTo?.reply(slot, Outcome.Failed, now + this.putLatency(this.rng), { reason: `ValidationException: the entry is ${msg.sizeKB} KB; a PutEvents entry is at most 256 KB` });
       return;
     }
     if (edge.role === 'call') metrics.add(this.hCost, (msg.sizeKB > CHUNK_KB ? Math.ceil(msg.sizeKB / CHUNK_KB) : 1) * PRICE);
-    reply?.(Outcome.Ok, now + this.putLatency(this.rng));
+    replyTo?.reply(slot, Outcome.Ok, now + this.putLatency(this.rng));
     const defaults = ROLE_DEFAULTS[edge.role] ?? entryDefaults(edge.properties);
     const event = buildEnvelope(msg.body, defaults, this.ctx.nextMessageId(), this.startMs + now);
     this.route(event, msg, now);

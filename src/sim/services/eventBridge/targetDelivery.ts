@@ -1,4 +1,5 @@
-import { Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type Timer } from '../../core/model.ts';
+import { Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type Timer } from '../../core/model.ts';
+import { SlotPool } from '../../core/slotPool.ts';
 import type { Random } from '../../core/random.ts';
 import { afterFailure, DEFAULT_BACKOFF, retryDelayMs, type RetryPolicy } from '../../core/targetRetry/targetRetry.ts';
 
@@ -61,32 +62,31 @@ class Pending {
   throttles = 0;
   toDlq = false;
   started = false;
-  readonly reply: Reply;
   constructor(
-    owner: TargetDeliveries,
     readonly target: DeliveryTarget,
     readonly msg: Message,
     readonly ingestedAt: number,
-  ) {
-    this.reply = (outcome, doneAt, info) => owner.onReply(this, outcome, doneAt, info);
-  }
+  ) {}
 }
 
 type Handle = number;
 const NONE: Handle = -1;
 
-export class TargetDeliveries {
+export class TargetDeliveries implements ReplyTo {
   readonly count: DeliveryCounts = { events: 0, attempts: 0, delivered: 0, failed: 0, deadLettered: 0, deadLetterFailed: 0, quotaDelayed: 0, targetThrottled: 0 };
   private readonly timer: Timer<Pending>;
   private readonly h: Record<keyof DeliveryMetricNames, Handle>;
   private readonly quota: { second: number; used: number };
   private readonly perSecond: number;
   private inFlight = 0;
+  /** Attempts waiting for the target's (or the DLQ's) answer, by slot. */
+  private readonly slots = new SlotPool(64);
+  private readonly awaiting: (Pending | null)[] = [];
 
   constructor(
     private readonly ctx: SimContext,
     nodeId: string,
-    private readonly send: (edge: Edge, msg: Message, reply: Reply | null) => void,
+    private readonly send: (edge: Edge, msg: Message, replyTo: ReplyTo | null, slot: number) => void,
     names: DeliveryMetricNames,
     private readonly rng: Random,
     /** The account's target-invocation quota a second (settings.eventBridgeInvocationsPerSecond by default). */
@@ -122,7 +122,7 @@ export class TargetDeliveries {
     const msg: Message = { ...template, id: this.ctx.nextMessageId(), records: null, body: target.input(event) };
     this.count.events++;
     this.inFlight++;
-    this.timer.at(at, new Pending(this, target, msg, ingestedAt));
+    this.timer.at(at, new Pending(target, msg, ingestedAt));
   }
 
   private add(h: Handle, v = 1): void {
@@ -143,7 +143,7 @@ export class TargetDeliveries {
   private attempt(p: Pending): void {
     const now = this.ctx.now;
     if (p.toDlq) {
-      this.send(p.target.dlq as Edge, p.msg, p.reply);
+      this.sendAwaiting(p.target.dlq as Edge, p);
       return;
     }
     if (!this.takeQuotaSlot(now)) {
@@ -161,13 +161,27 @@ export class TargetDeliveries {
       if (this.h.latency !== NONE) this.ctx.metrics.record(this.h.latency, now - p.ingestedAt);
     }
     if (p.target.edge.async) {
-      this.send(p.target.edge, p.msg, null);
+      this.send(p.target.edge, p.msg, null, -1);
       this.delivered();
-    } else this.send(p.target.edge, p.msg, p.reply);
+    } else this.sendAwaiting(p.target.edge, p);
+  }
+
+  /** Sends an attempt whose answer comes back through reply() with a slot that names the event. */
+  private sendAwaiting(edge: Edge, p: Pending): void {
+    const slot = this.slots.take();
+    this.awaiting[slot] = p;
+    this.send(edge, p.msg, this, slot);
   }
 
   /** A target's (or a DLQ's) answer to one attempt. */
-  onReply(p: Pending, outcome: Outcome, doneAt: number, info?: ReplyInfo): void {
+  reply(slot: number, outcome: Outcome, doneAt: number, info?: ReplyInfo): void {
+    const p = this.awaiting[slot] as Pending;
+    this.awaiting[slot] = null;
+    this.slots.give(slot);
+    this.onReply(p, outcome, doneAt, info);
+  }
+
+  private onReply(p: Pending, outcome: Outcome, doneAt: number, info?: ReplyInfo): void {
     if (p.toDlq) {
       this.inFlight--;
       if (outcome === Outcome.Ok) {

@@ -23,6 +23,7 @@ export const kinesisKind: ServiceKind = {
     { role: 'call', properties: kinesisCallSchema, delivery: 'sync' },
     { role: 'target', delivery: 'sync' }, // an EventBridge rule or schedule puts one record per event
   ],
+  refusals: { '*': 'Consumers read a stream; it pushes nowhere. Connect the stream to a Lambda function (an event source mapping).' },
   metrics: [
     { name: 'IncomingRecords', kind: 'counter', unit: 'Count', help: 'Records written to the stream.' },
     { name: 'IncomingBytes', kind: 'counter', unit: 'Bytes', help: 'Bytes written to the stream.' },

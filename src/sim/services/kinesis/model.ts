@@ -2,7 +2,7 @@ import { ShardLog } from '../../core/eventSource/shardLog.ts';
 import { streamMappingSettings } from '../../core/eventSource/mappingSettings.ts';
 import { StreamMapping, streamUpkeep, type StreamHost } from '../../core/eventSource/streamMapping.ts';
 import { partitionOfKey } from '../../core/keyHash.ts';
-import { Model, Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type SimNode } from '../../core/model.ts';
+import { Model, Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type SimNode } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import type { ModelFactory } from '../../core/serviceKind.ts';
 import { OnDemandCapacity } from './onDemand.ts';
@@ -117,11 +117,11 @@ export class KinesisStream extends Model implements StreamHost {
   retentionMs(): number {
     return this.props.RetentionPeriodHours * 3_600_000;
   }
-  sendOn(edge: Edge, msg: Message, reply: Reply | null): void {
-    this.send(edge, msg, reply);
+  sendOn(edge: Edge, msg: Message, replyTo: ReplyTo | null, slot: number): void {
+    this.send(edge, msg, replyTo, slot);
   }
 
-  override receive(msg: Message, edge: Edge, reply: Reply | null): void {
+  override receive(msg: Message, edge: Edge, replyTo: ReplyTo | null, slot: number): void {
     const now = this.ctx.now;
     const n = typeof edge.properties.recordsPerRequest === 'number' && edge.properties.operation === 'PutRecords' ? edge.properties.recordsPerRequest : 1;
     const s = Math.floor(now / 1000);
@@ -150,8 +150,8 @@ export class KinesisStream extends Model implements StreamHost {
     if (accepted < n) {
       metrics.add(this.mWriteExceeded, n - accepted);
       this.onDemand.throttled();
-      reply?.(Outcome.Throttled, now, THROTTLED);
-    } else reply?.(Outcome.Ok, now);
+      replyTo?.reply(slot, Outcome.Throttled, now, THROTTLED);
+    } else replyTo?.reply(slot, Outcome.Ok, now);
   }
 
   private roll(second: number): void {

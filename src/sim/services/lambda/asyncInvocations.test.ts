@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Outcome, type Edge, type Message, type Reply } from '../../core/model.ts';
+import { Outcome, type Edge, type Message, type ReplyTo } from '../../core/model.ts';
 import { Simulation } from '../../engine.ts';
 import { scenario, sum, total, type ScenarioBuilder } from '../../testing.ts';
 import type { AsyncEvent } from './asyncQueue.ts';
@@ -101,8 +101,8 @@ describe('Lambda async invocation: retries and destinations', () => {
       loadedModels(),
     );
     // The DLQ throttles every SendMessage (as a queue over its send limit would).
-    (sim.model('Dlq') as { receive(m: Message, e: Edge, r: Reply | null): void }).receive = (_m, _e, reply) =>
-      reply?.(Outcome.Throttled, sim.now, { reason: 'ThrottlingException' });
+    (sim.model('Dlq') as { receive(m: Message, e: Edge, r: ReplyTo | null, slot: number): void }).receive = (_m, _e, replyTo, slot) =>
+      replyTo?.reply(slot, Outcome.Throttled, sim.now, { reason: 'ThrottlingException' });
     sim.run();
     expect(sum(sim, 'Fn', 'AsyncEventsDropped')).toBe(4);
     expect(sum(sim, 'Fn', 'DeadLetterErrors')).toBe(4);

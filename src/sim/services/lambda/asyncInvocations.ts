@@ -1,4 +1,4 @@
-import { Outcome, type Edge, type Message, type Reply, type SimContext, type Timer } from '../../core/model.ts';
+import { Outcome, type Edge, type Message, type ReplyTo, type SimContext, type Timer } from '../../core/model.ts';
 import { Deque } from '../../core/deque.ts';
 import { AsyncEventPool, type AsyncEvent } from './asyncQueue.ts';
 import type { ThrottleReason } from './throttleReasons.ts';
@@ -13,7 +13,7 @@ export interface AsyncHost {
   /** Whether an invocation could get an execution now (reserved cap or the unreserved pool). */
   hasFreeConcurrency(): boolean;
   readonly reservedZero: boolean;
-  sendOn(edge: Edge, msg: Message, reply: Reply | null): void;
+  sendOn(edge: Edge, msg: Message, replyTo: ReplyTo | null, slot: number): void;
 }
 
 
@@ -27,6 +27,9 @@ export const FUNCTION_ERROR_RETRY_DELAYS_MS = [60_000, 120_000] as const;
 export const THROTTLE_BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 128_000, 256_000, 300_000] as const;
 const CLASS_DELAYS = [...FUNCTION_ERROR_RETRY_DELAYS_MS, ...THROTTLE_BACKOFF_MS];
 const THROTTLE_CLASS = FUNCTION_ERROR_RETRY_DELAYS_MS.length;
+/** The slots the DLQ's and the destinations' answers come back with. */
+const DEAD_LETTER_SLOT = 0;
+const DESTINATION_SLOT = 1;
 /**
  * Events wait in the queue while the function has no free concurrency; its own completions wake the queue at
  * once, and this poll catches capacity freed elsewhere (the account's unreserved pool). Assumption: AWS
@@ -59,7 +62,7 @@ export interface AsyncCounts {
  * is dropped when next due. Dropped and failed events go to the DLQ (the event) and the OnFailure destination
  * (an invocation record); successes to the OnSuccess destination.
  */
-export class AsyncInvocations {
+export class AsyncInvocations implements ReplyTo {
   private readonly ready = new Deque<AsyncEvent>();
   private readonly classes = CLASS_DELAYS.map(() => new Deque<AsyncEvent>());
   private readonly armedAt = new Float64Array(CLASS_DELAYS.length).fill(Infinity);
@@ -81,8 +84,6 @@ export class AsyncInvocations {
   private mDeadLetterErrors = -1;
   private mDestinationFailures = -1;
   private mQueued = -1;
-  private readonly deadLetterReply: Reply;
-  private readonly destinationReply: Reply;
 
   /** The queue's poll while events wait for concurrency, and each retry class's earliest event. */
   private readonly pollTimer: Timer<null>;
@@ -97,12 +98,11 @@ export class AsyncInvocations {
       this.dispatch();
     });
     this.classTimer = ctx.timer((i) => this.onClassDue(i));
-    this.deadLetterReply = (outcome) => {
-      if (outcome !== Outcome.Ok) ctx.metrics.add(this.mDeadLetterErrors, 1);
-    };
-    this.destinationReply = (outcome) => {
-      if (outcome !== Outcome.Ok) ctx.metrics.add(this.mDestinationFailures, 1);
-    };
+  }
+
+  /** The DLQ's or a destination's answer to a delivery. */
+  reply(slot: number, outcome: Outcome): void {
+    if (outcome !== Outcome.Ok) this.ctx.metrics.add(slot === DEAD_LETTER_SLOT ? this.mDeadLetterErrors : this.mDestinationFailures, 1);
   }
 
   private defineMetrics(): void {
@@ -256,14 +256,14 @@ export class AsyncInvocations {
   /** AsyncEventsDropped; the event to the DLQ, an invocation record to the on-failure destination. */
   private drop(ev: AsyncEvent): void {
     this.ctx.metrics.add(this.mDropped, 1);
-    if (this.deadLetter !== null) this.host.sendOn(this.deadLetter, ev.msg as Message, this.deadLetterReply);
+    if (this.deadLetter !== null) this.host.sendOn(this.deadLetter, ev.msg as Message, this, DEAD_LETTER_SLOT);
     if (this.onFailure !== null) this.deliver(this.onFailure, this.record(ev));
     this.pool.give(ev);
   }
 
   /** Destinations: SQS and SNS answer (a failure is a DestinationDeliveryFailures); a Lambda is invoked async. */
   private deliver(edge: Edge, msg: Message): void {
-    this.host.sendOn(edge, msg, edge.async ? null : this.destinationReply);
+    this.host.sendOn(edge, msg, edge.async ? null : this, DESTINATION_SLOT);
   }
 
   /** The invocation record a destination receives: request metadata and payload, a new message. */

@@ -1,17 +1,17 @@
-import { Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type Timer } from '../../core/model.ts';
+import { Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import { callFailure, callMessage, callsFor, sdkRetries, sdkRetryDelay, SDK_MAX_ATTEMPTS, type CallPlan } from './calls.ts';
-import type { Invocation } from './invocation.ts';
+import type { Invocation, InvocationPool } from './invocation.ts';
 
 /** What the call runner needs of its function (the LambdaModel). */
 export interface CallHost {
   readonly id: string;
-  sendOn(edge: Edge, msg: Message, reply: Reply | null): void;
+  sendOn(edge: Edge, msg: Message, replyTo: ReplyTo | null, slot: number): void;
   /** Ends the invocation now (its outcome, durationMs and failInfo are set). */
   endNow(inv: Invocation): void;
   /** Ends the invocation at `at` (an event). */
   endAt(inv: Invocation, at: number): void;
-  /** A late Reply came for an invocation that already timed out: it may go back to the pool. */
+  /** A late answer came for an invocation that already timed out: it may go back to the pool. */
   release(inv: Invocation): void;
 }
 
@@ -23,7 +23,7 @@ export interface CallHost {
  * fails, or a RequestResponse invoke that returns a function error, makes the handler throw (FunctionError
  * naming the call). Timeout still applies: past it the invocation ends as FunctionTimeout.
  */
-export class CallRunner {
+export class CallRunner implements ReplyTo {
   private readonly stepTimer: Timer<Invocation>;
   private readonly doneTimer: Timer<Invocation>;
   private readonly deadlineTimer: Timer<Invocation>;
@@ -31,6 +31,8 @@ export class CallRunner {
   constructor(
     private readonly ctx: SimContext,
     private readonly host: CallHost,
+    /** The function's invocations: a call's answer names its invocation by index (the slot). */
+    private readonly invocations: InvocationPool,
     private plans: CallPlan[],
     private readonly rng: Random,
     /** Metric handles SdkCallRetries and SdkCallFailures. */
@@ -56,15 +58,11 @@ export class CallRunner {
     inv.attempt = 0;
     inv.waiting = false;
     inv.orphaned = false;
-    if (inv.callReply === null) {
-      const runner = this;
-      inv.callReply = (outcome, doneAt, info) => runner.answered(inv, outcome, doneAt, info);
-    }
     if (handlerStart > this.ctx.now) this.stepTimer.at(handlerStart, inv);
     else this.step(inv);
   }
 
-  /** Timeout while a Reply is still outstanding (a slow RequestResponse invoke). */
+  /** Timeout while a call is still unanswered (a slow RequestResponse invoke). */
   private onDeadline(inv: Invocation): void {
     if (inv.waiting && this.ctx.now >= inv.deadline) {
       inv.waiting = false;
@@ -96,13 +94,18 @@ export class CallRunner {
     const from = records ? records[Math.floor(inv.callRep / plan.count)] : (inv.msg as Message);
     const msg = callMessage(this.ctx.nextMessageId(), plan, from);
     if (plan.fireAndForget) {
-      this.host.sendOn(plan.edge, msg, null);
+      this.host.sendOn(plan.edge, msg, null, -1);
       this.answered(inv, Outcome.Ok, now + plan.latencyMs, undefined);
       return;
     }
     inv.waiting = true;
-    this.host.sendOn(plan.edge, msg, inv.callReply);
+    this.host.sendOn(plan.edge, msg, this, inv.index);
     if (inv.waiting) this.deadlineTimer.at(inv.deadline, inv);
+  }
+
+  /** The answer to the call of the invocation whose index is `slot`. */
+  reply(slot: number, outcome: Outcome, doneAt: number, info?: ReplyInfo): void {
+    this.answered(this.invocations.at(slot), outcome, doneAt, info);
   }
 
   private answered(inv: Invocation, outcome: Outcome, doneAt: number, info: ReplyInfo | undefined): void {

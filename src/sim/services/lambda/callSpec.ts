@@ -48,7 +48,7 @@ export const lambdaCallSchema = z.looseObject({
   }),
 });
 
-/** An Event invoke is taken asynchronously: the caller gets 202 and sends no Reply. */
+/** An Event invoke is taken asynchronously: the caller gets 202 and waits for no answer. */
 const byInvocationType = (p: Record<string, unknown>) => (p.invocationType === 'Event' ? 'async' : 'sync');
 
 /** How a client or an API invokes the function (Invoke with an InvocationType). */

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { Outcome, type Edge, type Message, type Reply, type ReplyInfo } from '../../core/model.ts';
+import { Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo } from '../../core/model.ts';
 import { Random } from '../../core/random.ts';
 import { Simulation } from '../../engine.ts';
-import { scenario, sum, total } from '../../testing.ts';
+import { answerTo, scenario, sum, total } from '../../testing.ts';
 import { SDK_MAX_ATTEMPTS, sdkRetryDelay } from './calls.ts';
 import { loadedModels } from '../registry.ts';
 
 const FN = 'AWS::Lambda::Function';
 const TABLE = 'AWS::DynamoDB::Table';
 const constant = (ratePerSecond: number, extra: Record<string, unknown> = {}) => ({ pattern: 'constant', ratePerSecond, ...extra });
-type Receiver = { receive(m: Message, e: Edge, r: Reply | null): void };
+type Receiver = { receive(m: Message, e: Edge, r: ReplyTo | null, slot: number): void };
 
 describe('Lambda SDK calls', () => {
   it('adds each synchronous call\'s latency to the invocation\'s Duration and the caller\'s latency', () => {
@@ -67,18 +67,25 @@ describe('Lambda SDK calls', () => {
     const receive = table.receive.bind(table);
     const calls: number[] = [];
     const reasons: string[] = [];
-    table.receive = (m, e, reply) => {
+    table.receive = (m, e, replyTo, slot) => {
       calls.push(sim.now);
       // A table over its throughput: the real model counts WriteThrottleEvents; force the throttle.
-      receive(m, e, reply === null ? null : (_o, doneAt, _i) => reply(Outcome.Throttled, doneAt, { reason: 'ProvisionedThroughputExceededException' }));
+      receive(m, e, replyTo === null ? null : answerTo((_o, doneAt) => replyTo.reply(slot, Outcome.Throttled, doneAt, { reason: 'ProvisionedThroughputExceededException' })), slot);
     };
     const fn = sim.model('Fn') as Receiver;
     const fnReceive = fn.receive.bind(fn);
-    fn.receive = (m, e, reply) =>
-      fnReceive(m, e, reply === null ? null : (o: Outcome, doneAt: number, info?: ReplyInfo) => {
-        if (info?.reason) reasons.push(info.reason);
-        reply(o, doneAt, info);
-      });
+    fn.receive = (m, e, replyTo, slot) =>
+      fnReceive(
+        m,
+        e,
+        replyTo === null
+          ? null
+          : answerTo((o: Outcome, doneAt: number, info?: ReplyInfo) => {
+              if (info?.reason) reasons.push(info.reason);
+              replyTo.reply(slot, o, doneAt, info);
+            }),
+        slot,
+      );
     sim.run();
     const invocations = sum(sim, 'Fn', 'Invocations');
     expect(invocations).toBe(sum(sim, 'Users', 'Requests'));

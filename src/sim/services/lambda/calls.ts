@@ -32,7 +32,7 @@ export interface CallPlan {
   perRecord: boolean;
   /** Payload of each call (KB). */
   sizeKB: number;
-  /** Fire-and-forget delivery (Lambda Invoke with InvocationType Event): no Reply; `latencyMs` is the 202's latency. */
+  /** Fire-and-forget delivery (Lambda Invoke with InvocationType Event): no answer; `latencyMs` is the 202's latency. */
   fireAndForget: boolean;
   latencyMs: number;
   /** e.g. "PutItem on Orders", for error reasons. */

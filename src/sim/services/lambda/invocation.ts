@@ -1,10 +1,12 @@
-import type { Message, Outcome, Reply, ReplyInfo } from '../../core/model.ts';
+import type { Message, Outcome, ReplyInfo, ReplyTo } from '../../core/model.ts';
 import type { AsyncEvent } from './asyncQueue.ts';
 
 /** One running invocation. Pooled by the Lambda model so the hot path allocates nothing for it. */
 export class Invocation {
   msg: Message | null = null;
-  onDone: Reply | null = null;
+  /** Who gets the answer of a synchronous invocation (null: an async event), and the caller's slot. */
+  replyTo: ReplyTo | null = null;
+  replySlot = -1;
   startedAt = 0;
   initMs = 0;
   durationMs = 0;
@@ -28,24 +30,36 @@ export class Invocation {
   callRep = 0;
   /** Attempts of the current call so far. */
   attempt = 0;
-  /** A call was sent and its Reply has not come yet. */
+  /** A call was sent and its answer has not come yet. */
   waiting = false;
-  /** Ended by Timeout while a Reply was outstanding: returned to the pool when that Reply comes. */
+  /** Ended by Timeout while a call was unanswered: returned to the pool when that answer comes. */
   orphaned = false;
   callOutcome: Outcome = 0;
   callDoneAt = 0;
   callInfo: ReplyInfo | undefined = undefined;
   failInfo: ReplyInfo | null = null;
-  /** This invocation's Reply for its calls, made once per pooled object. */
-  callReply: Reply | null = null;
+
+  /** Its place in the pool: the slot its SDK calls are answered with. */
+  constructor(readonly index: number) {}
 }
 
 export class InvocationPool {
   private free: Invocation | null = null;
+  /** Every invocation ever made, by index. */
+  private readonly all: Invocation[] = [];
+
+  /** The invocation whose index is `index`. */
+  at(index: number): Invocation {
+    return this.all[index];
+  }
 
   take(): Invocation {
     const inv = this.free;
-    if (inv === null) return new Invocation();
+    if (inv === null) {
+      const made = new Invocation(this.all.length);
+      this.all.push(made);
+      return made;
+    }
     this.free = inv.nextFree;
     inv.nextFree = null;
     return inv;
@@ -53,7 +67,7 @@ export class InvocationPool {
 
   give(inv: Invocation): void {
     inv.msg = null;
-    inv.onDone = null;
+    inv.replyTo = null;
     inv.failedRecords = null;
     inv.asyncEvent = null;
     inv.callInfo = undefined;

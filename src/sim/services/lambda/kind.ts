@@ -2,6 +2,7 @@ import type { ServiceKind } from '../../core/serviceKind.ts';
 import { checkLambdaConnection, lambdaAccepts, lambdaEmits } from './callSpec.ts';
 import { lambdaBehaviour, lambdaProperties } from './spec.ts';
 import { THROTTLE_REASONS, throttleMetricName } from './throttleReasons.ts';
+import { checkLambdaAccount } from './accountRule.ts';
 
 export const lambdaKind: ServiceKind = {
   type: 'AWS::Lambda::Function',
@@ -14,7 +15,11 @@ export const lambdaKind: ServiceKind = {
   behaviour: lambdaBehaviour,
   emits: lambdaEmits,
   accepts: lambdaAccepts,
+  refusals: {
+    'AWS::ApiGateway::RestApi': 'A function calling an API through API Gateway is not simulated; connect the function to the service behind the API.',
+  },
   checkConnection: checkLambdaConnection,
+  checkAccount: checkLambdaAccount,
   metrics: [
     { name: 'Invocations', kind: 'counter', unit: 'Count', help: 'Invocations that ran (counted when they end), errors included, throttles not.' },
     { name: 'Errors', kind: 'counter', unit: 'Count', help: 'Invocations that ended in a function error or a timeout.' },

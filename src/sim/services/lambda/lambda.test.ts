@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Outcome, type Edge, type Message } from '../../core/model.ts';
 import { Simulation } from '../../engine.ts';
-import { scenario, series, sum, total } from '../../testing.ts';
+import { answerTo, scenario, series, sum, total } from '../../testing.ts';
 import type { LambdaModel } from './model.ts';
 import { lambdaInvocationCost } from './prices.ts';
 import { durationScale, lambdaBehaviour } from './spec.ts';
@@ -300,8 +300,8 @@ describe('Lambda invocations', () => {
     const batch = (): Message => ({ id: 100, createdAt: 0, sizeKB: 3, attributes: null, records: [record(1, false), record(2, true), record(3, false)], key: -1, poison: false });
     const edge = (types: string[]): Edge => ({ index: 0, from: fn, to: fn, role: 'eventSource', properties: { FunctionResponseTypes: types }, async: false });
     const answers: [number, number, number[] | undefined][] = [];
-    fn.receive(batch(), edge(['ReportBatchItemFailures']), (o, at, info) => answers.push([o, at, info?.failedRecords?.map((r) => r.id)]));
-    fn.receive(batch(), edge([]), (o, at, info) => answers.push([o, at, info?.failedRecords?.map((r) => r.id)]));
+    fn.receive(batch(), edge(['ReportBatchItemFailures']), answerTo((o, at, info) => answers.push([o, at, info?.failedRecords?.map((r) => r.id)])), 0);
+    fn.receive(batch(), edge([]), answerTo((o, at, info) => answers.push([o, at, info?.failedRecords?.map((r) => r.id)])), 1);
     sim.run();
     expect(answers).toEqual([
       [Outcome.Ok, 130, [2]],

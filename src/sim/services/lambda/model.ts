@@ -1,5 +1,5 @@
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
-import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
+import { Model, Outcome, type Edge, type Message, type ReplyTo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import { TokenBucket } from '../../core/tokenBucket.ts';
 import {
@@ -39,7 +39,6 @@ const R_SCALING = SCALING;
 const STARTED = -1;
 /** Init phase limit (docs/aws-behaviour.md, Lambda "cold start"). */
 const INIT_LIMIT_MS = 10_000;
-const NO_REPLY: Reply = () => {};
 
 /**
  * AWS::Lambda::Function, synchronous path (docs/aws-behaviour.md, Lambda rows). An invocation is admitted
@@ -48,7 +47,7 @@ const NO_REPLY: Reply = () => {};
  * rule has a token; a synchronous invocation must also fit the request-rate quota (10 x reserved concurrency,
  * or one bucket of 10 x the account concurrency shared by every unreserved function). Otherwise: 429 with a
  * reason.
- * Event invocations (receive with no Reply) go through the async path (asyncInvocations.ts); `call` edges make
+ * Event invocations (receive with no ReplyTo) go through the async path (asyncInvocations.ts); `call` edges make
  * each invocation perform SDK calls before its compute time (callRunner.ts).
  */
 export class LambdaModel extends Model implements AsyncHost, CallHost {
@@ -186,7 +185,7 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
     if (plans !== null) {
       this.mSdkRetries = this.ctx.metrics.counter(this.id, 'SdkCallRetries');
       this.mSdkFailures = this.ctx.metrics.counter(this.id, 'SdkCallFailures');
-      this.calls = new CallRunner(this.ctx, this, plans, this.sdkRng, this.mSdkRetries, this.mSdkFailures);
+      this.calls = new CallRunner(this.ctx, this, this.pool, plans, this.sdkRng, this.mSdkRetries, this.mSdkFailures);
     }
     const s = this.ctx.settings;
     if (this.acc.reservedTotal > s.lambdaAccountConcurrency - s.lambdaMinimumUnreserved)
@@ -205,29 +204,20 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
     return this.asyncPath.queued;
   }
 
-  receive(msg: Message, edge: Edge, reply: Reply | null): void {
-    if (reply === null) {
+  receive(msg: Message, edge: Edge, replyTo: ReplyTo | null, slot: number): void {
+    if (replyTo === null) {
       this.asyncPath.accept(msg);
       return;
     }
     const report = msg.records !== null && reportsBatchItemFailures(edge);
-    const code = this.admit(msg, reply, report, null, true);
-    if (code !== STARTED) reply(Outcome.Throttled, this.ctx.now, THROTTLE_INFO[code]);
-  }
-
-  /**
-   * Starts a synchronous invocation (event source mappings invoke synchronously), or returns the throttle
-   * reason (and counts the throttle). `onDone` is called once when a started invocation ends.
-   */
-  tryStart(msg: Message, onDone: Reply, reportItemFailures = false): ThrottleReason | null {
-    const code = this.admit(msg, onDone, reportItemFailures, null, true);
-    return code === STARTED ? null : THROTTLE_REASONS[code];
+    const code = this.admit(msg, replyTo, slot, report, null, true);
+    if (code !== STARTED) replyTo.reply(slot, Outcome.Throttled, this.ctx.now, THROTTLE_INFO[code]);
   }
 
   // AsyncHost and CallHost.
   startAsync(ev: AsyncEvent): ThrottleReason | null {
     // Asynchronous invocations have no request-rate quota, only concurrency (Lambda "request rate (asynchronous)").
-    const code = this.admit(ev.msg as Message, NO_REPLY, false, ev, false);
+    const code = this.admit(ev.msg as Message, null, -1, false, ev, false);
     return code === STARTED ? null : THROTTLE_REASONS[code];
   }
 
@@ -241,8 +231,8 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
     return this.reserved === 0;
   }
 
-  sendOn(edge: Edge, msg: Message, reply: Reply | null): void {
-    this.send(edge, msg, reply);
+  sendOn(edge: Edge, msg: Message, replyTo: ReplyTo | null, slot: number): void {
+    this.send(edge, msg, replyTo, slot);
   }
 
   endNow(inv: Invocation): void {
@@ -265,7 +255,8 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
   /** Admission: STARTED, or the index of the throttle reason. */
   private admit(
     msg: Message,
-    onDone: Reply,
+    replyTo: ReplyTo | null,
+    replySlot: number,
     reportItemFailures: boolean,
     asyncEvent: AsyncEvent | null,
     synchronous: boolean,
@@ -314,12 +305,12 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
       } else this.idle.takeNewest();
     }
     metrics.setLevel(this.mConcurrent, this.provBusy + this.onDemandBusy, now);
-    this.run(inv, msg, onDone, reportItemFailures, now);
+    this.run(inv, msg, replyTo, replySlot, reportItemFailures, now);
     return STARTED;
   }
 
   /** Decides how the invocation ends and schedules its end. */
-  private run(inv: Invocation, msg: Message, onDone: Reply, reportItemFailures: boolean, now: number): void {
+  private run(inv: Invocation, msg: Message, replyTo: ReplyTo | null, replySlot: number, reportItemFailures: boolean, now: number): void {
     const b = this.behaviour;
     const rng = this.errorRng;
     const records = msg.records;
@@ -343,7 +334,8 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
       }
     } else if (msg.poison) outcome = Outcome.FunctionError;
     inv.msg = msg;
-    inv.onDone = onDone;
+    inv.replyTo = replyTo;
+    inv.replySlot = replySlot;
     inv.startedAt = now;
     inv.durationMs = d;
     inv.outcome = outcome;
@@ -375,15 +367,18 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
     if (outcome !== Outcome.Ok) metrics.add(this.mErrors, 1);
     // Billed per 1 ms of Init + Duration, plus the request (no free tier).
     metrics.add(this.mCost, lambdaPrices.perRequest + Math.ceil(inv.initMs + inv.durationMs) * this.usdPerBilledMs);
-    const onDone = inv.onDone as Reply;
+    const replyTo = inv.replyTo;
+    const replySlot = inv.replySlot;
     const failed = inv.failedRecords;
     const failInfo = inv.failInfo;
     const ev = inv.asyncEvent;
     if (!inv.orphaned) this.pool.give(inv);
     if (ev !== null) this.asyncPath.done(ev, outcome);
-    else if (failInfo !== null) onDone(outcome, now, failInfo);
-    else if (failed !== null) onDone(outcome, now, { failedRecords: failed });
-    else onDone(outcome, now);
+    else if (replyTo !== null) {
+      if (failInfo !== null) replyTo.reply(replySlot, outcome, now, failInfo);
+      else if (failed !== null) replyTo.reply(replySlot, outcome, now, { failedRecords: failed });
+      else replyTo.reply(replySlot, outcome, now);
+    }
     if (this.asyncPath.waiting) this.asyncPath.dispatch();
   }
 

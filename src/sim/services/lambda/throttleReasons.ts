@@ -24,7 +24,7 @@ export const R_RESERVED_RATE = 2;
 export const R_FUNCTION_RATE = 3;
 export const R_SCALING = 4;
 
-/** Reply info per reason, allocated once. */
+/** ReplyInfo per reason, allocated once. */
 export const THROTTLE_INFO: readonly ReplyInfo[] = THROTTLE_REASONS.map((reason) => Object.freeze({ reason }));
 
 /** The per-reason counter: `Throttles:<Reason>`. */

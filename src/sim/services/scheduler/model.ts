@@ -37,7 +37,7 @@ export class ScheduleModel extends Model {
     this.windowRng = ctx.random(node.id, 'flexible-window');
     this.hCost = ctx.metrics.counter(node.id, COST_METRIC, 'USD');
     this.hInvocations = ctx.metrics.counter(node.id, 'Invocations');
-    this.deliveries = new TargetDeliveries(ctx, node.id, (e, msg, reply) => this.send(e, msg, reply), {
+    this.deliveries = new TargetDeliveries(ctx, node.id, (e, msg, replyTo, slot) => this.send(e, msg, replyTo, slot), {
       attempts: 'InvocationAttemptCount',
       failedAttempts: 'TargetErrorCount',
       targetThrottled: 'TargetErrorThrottledCount',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Model, Outcome, type Edge, type Message, type Reply, type SimContext } from '../../core/model.ts';
+import { Model, Outcome, type Edge, type Message, type ReplyTo, type SimContext } from '../../core/model.ts';
 import { Sink, simNode, TestBench } from '../../testBench.ts';
 import { EventBus } from '../eventBridge/model.ts';
 import { ScheduleModel } from './model.ts';
@@ -77,9 +77,9 @@ describe('EventBridge Scheduler schedules', () => {
       constructor(ctx: SimContext) {
         super(ctx, simNode('Job', QUEUE));
       }
-      override receive(_m: Message, _e: Edge, reply: Reply | null): void {
+      override receive(_m: Message, _e: Edge, replyTo: ReplyTo | null, slot: number): void {
         this.attempts++;
-        reply?.(Outcome.Failed, this.ctx.now);
+        replyTo?.reply(slot, Outcome.Failed, this.ctx.now);
       }
     }
     // Firings at 0, 4, ..., 20 h; the run ends an hour before the next one, when every retry is done.

@@ -24,6 +24,11 @@ export const snsKind: ServiceKind = {
     { role: 'onFailure', delivery: 'sync' },
     { role: 'onSuccess', delivery: 'sync' },
   ],
+  refusals: {
+    'AWS::DynamoDB::Table': 'A topic delivers only to its subscribers (SQS queues, Lambda functions). Subscribe a Lambda function that writes to the table.',
+    'AWS::SNS::Topic': 'A topic delivers only to its subscribers (SQS queues, Lambda functions); a topic cannot subscribe to a topic.',
+    'AWS::ApiGateway::RestApi': 'A topic delivers only to its subscribers (SQS queues, Lambda functions); HTTP subscriptions are not simulated.',
+  },
   metrics: [
     { name: 'NumberOfMessagesPublished', kind: 'counter', unit: 'Count', help: 'Messages published to the topic.' },
     { name: 'NumberOfNotificationsDelivered', kind: 'counter', unit: 'Count', help: 'Copies delivered to subscribers (handed to Lambda, or accepted by SQS).' },

@@ -1,7 +1,8 @@
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
-import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
+import { Model, Outcome, type Edge, type Message, type ReplyTo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import { COST_METRIC } from '../../core/costMetric.ts';
+import { SlotPool } from '../../core/slotPool.ts';
 import { snsRetryDelayMs, SNS_TOTAL_RETRIES } from './deliveryRetry.ts';
 import { compileFilterPolicy, FilterPolicyError, matchesFilterPolicy, type CompiledFilterPolicy, type FilterPolicyScope } from './filterPolicy.ts';
 import { SNS_CHUNK_KB, SNS_PUBLISH_PRICE, snsBehaviour, snsProperties } from './spec.ts';
@@ -25,16 +26,11 @@ interface Subscription {
 class Delivery {
   attempts = 0;
   toDlq = false;
-  /** Null for asynchronous (Lambda) subscribers, which do not answer. */
-  readonly reply: Reply | null;
 
   constructor(
-    topic: SnsTopic,
     readonly sub: Subscription,
     readonly msg: Message,
-  ) {
-    this.reply = sub.async ? null : (outcome, doneAt) => topic.onReply(this, outcome, doneAt);
-  }
+  ) {}
 }
 
 /**
@@ -45,7 +41,7 @@ class Delivery {
  * FIFO topics keep publish order per subscriber for first attempts; a copy being retried does not hold back
  * the copies published after it (AWS would), and deduplication is not simulated (every message is distinct).
  */
-export class SnsTopic extends Model {
+export class SnsTopic extends Model implements ReplyTo {
   readonly fifo: boolean;
   private subscriptions: Subscription[] = [];
   private publishLatency!: Sampler;
@@ -65,6 +61,9 @@ export class SnsTopic extends Model {
 
   /** Deliveries and their retries (deliveryRetry.ts) at their times. */
   private readonly deliverTimer: Timer<Delivery>;
+  /** Attempts waiting for the subscriber's (or the DLQ's) answer, by slot. */
+  private readonly slots = new SlotPool(64);
+  private readonly awaiting: (Delivery | null)[] = [];
 
   constructor(ctx: SimContext, node: SimNode) {
     super(ctx, node);
@@ -137,13 +136,13 @@ export class SnsTopic extends Model {
   }
 
   /** Publish. */
-  override receive(msg: Message, _edge: Edge, reply: Reply | null): void {
+  override receive(msg: Message, _edge: Edge, replyTo: ReplyTo | null, slot: number): void {
     const now = this.ctx.now;
     const metrics = this.ctx.metrics;
     this.count.published++;
     metrics.add(this.hPublished, 1);
     metrics.add(this.hCost, (msg.sizeKB > CHUNK_KB ? Math.ceil(msg.sizeKB / CHUNK_KB) : 1) * PUBLISH_PRICE);
-    reply?.(Outcome.Ok, now + this.publishLatency(this.latencyRng));
+    replyTo?.reply(slot, Outcome.Ok, now + this.publishLatency(this.latencyRng));
     const subs = this.subscriptions;
     for (let i = 0; i < subs.length; i++) {
       const sub = subs[i];
@@ -168,25 +167,40 @@ export class SnsTopic extends Model {
         key: msg.key,
         poison: msg.poison,
       };
-      this.deliverTimer.at(at, new Delivery(this, sub, copy));
+      this.deliverTimer.at(at, new Delivery(sub, copy));
     }
   }
 
   private onDeliver(d: Delivery): void {
     if (d.toDlq) {
-      this.send(d.sub.dlq as Edge, d.msg, d.reply);
+      if (d.sub.async) this.send(d.sub.dlq as Edge, d.msg, null, -1);
+      else this.sendAwaiting(d.sub.dlq as Edge, d);
       return;
     }
     d.attempts++;
     this.count.attempts++;
     if (d.sub.async) {
-      this.send(d.sub.edge, d.msg, null);
+      this.send(d.sub.edge, d.msg, null, -1);
       this.delivered();
-    } else this.send(d.sub.edge, d.msg, d.reply);
+    } else this.sendAwaiting(d.sub.edge, d);
+  }
+
+  /** Sends an attempt whose answer comes back through reply() with a slot that names the delivery. */
+  private sendAwaiting(edge: Edge, d: Delivery): void {
+    const slot = this.slots.take();
+    this.awaiting[slot] = d;
+    this.send(edge, d.msg, this, slot);
   }
 
   /** A subscriber's (or a DLQ's) answer to one delivery attempt. */
-  onReply(d: Delivery, outcome: Outcome, doneAt: number): void {
+  reply(slot: number, outcome: Outcome, doneAt: number): void {
+    const d = this.awaiting[slot] as Delivery;
+    this.awaiting[slot] = null;
+    this.slots.give(slot);
+    this.onReply(d, outcome, doneAt);
+  }
+
+  private onReply(d: Delivery, outcome: Outcome, doneAt: number): void {
     const metrics = this.ctx.metrics;
     if (d.toDlq) {
       if (outcome === Outcome.Ok) {

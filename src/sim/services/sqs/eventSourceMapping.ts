@@ -1,5 +1,5 @@
 import { failedRecordsOf } from '../../core/eventSource/mappingSettings.ts';
-import { Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type Timer } from '../../core/model.ts';
+import { Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type Timer } from '../../core/model.ts';
 import type { SqsEntry } from './entry.ts';
 import type { SqsQueue } from './model.ts';
 import { eventSourceMappingSchema, type SqsBehaviour } from './spec.ts';
@@ -11,17 +11,14 @@ const TICK_MS = 1000;
 /** The mapping long-polls with a 20 s wait, so an idle poller makes one empty ReceiveMessage per 20 s. */
 const LONG_POLL_MS = 20_000;
 
-/** One in-flight invocation of a mapping; reused, so its reply function is made once, not per batch. */
+/** One in-flight invocation of a mapping; reused. Its index is the slot the function's answer comes back with. */
 export class Batch {
   readonly entries: SqsEntry[] = [];
   readonly receipts: number[] = [];
   outcome: Outcome = Outcome.Ok;
   info: ReplyInfo | undefined = undefined;
-  readonly reply: Reply;
 
-  constructor(readonly mapping: EventSourceMapping) {
-    this.reply = (outcome, doneAt, info) => mapping.onReply(this, outcome, doneAt, info);
-  }
+  constructor(readonly index: number) {}
 }
 
 /**
@@ -36,7 +33,7 @@ export class Batch {
  *    poller backs off, and the target drops to the batches the function accepted.
  * Idle pollers wait in a long poll and take messages the moment they become visible.
  */
-export class EventSourceMapping {
+export class EventSourceMapping implements ReplyTo {
   private readonly doneTimer: Timer<Batch>;
   private readonly backoffTimer: Timer<null>;
   private readonly windowTimer: Timer<null>;
@@ -63,6 +60,8 @@ export class EventSourceMapping {
   private tickPending = false;
   private lastAccountAt = 0;
   private readonly spare: Batch[] = [];
+  /** Every batch made, by index. */
+  private readonly batches: Batch[] = [];
   private readonly hPollers: number;
   private beh: SqsBehaviour | null = null;
   private readonly hBusy: number;
@@ -150,7 +149,7 @@ export class EventSourceMapping {
         }
         if (this.ctx.now < this.windowStart + this.windowMs) break;
       }
-      const b = this.spare.pop() ?? new Batch(this);
+      const b = this.spare.pop() ?? this.newBatch();
       q.receiveInto(b, this.batchSize, MAX_BATCH_KB);
       if (!q.hasReceivable()) this.windowStart = -1;
       if (b.entries.length === 0) {
@@ -159,6 +158,12 @@ export class EventSourceMapping {
       }
       this.invoke(b);
     }
+  }
+
+  private newBatch(): Batch {
+    const b = new Batch(this.batches.length);
+    this.batches.push(b);
+    return b;
   }
 
   private invoke(b: Batch): void {
@@ -184,10 +189,12 @@ export class EventSourceMapping {
       key: records[0].key,
       poison: false,
     };
-    this.queue.deliver(this.edge, msg, b.reply);
+    this.queue.deliver(this.edge, msg, this, b.index);
   }
 
-  onReply(b: Batch, outcome: Outcome, doneAt: number, info: ReplyInfo | undefined): void {
+  /** The function's answer for the batch whose index is `slot`. */
+  reply(slot: number, outcome: Outcome, doneAt: number, info?: ReplyInfo): void {
+    const b = this.batches[slot];
     b.outcome = outcome;
     b.info = info;
     if (doneAt > this.ctx.now) this.doneTimer.at(doneAt, b);

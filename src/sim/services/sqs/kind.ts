@@ -24,6 +24,11 @@ export const sqsKind: ServiceKind = {
     { role: 'onFailure', delivery: 'sync' },
     { role: 'onSuccess', delivery: 'sync' },
   ],
+  refusals: {
+    'AWS::SNS::Topic': 'Consumers poll a queue; it pushes nowhere. Connect the queue to a Lambda function that publishes to the topic.',
+    'AWS::DynamoDB::Table': 'Consumers poll a queue; it writes nowhere. Connect the queue to a Lambda function that writes to the table.',
+    'AWS::ApiGateway::RestApi': 'Consumers poll a queue; it calls nothing. Connect the queue to a Lambda function instead.',
+  },
   metrics: [
     { name: 'NumberOfMessagesSent', kind: 'counter', unit: 'Count', help: 'Messages added by senders (a message moved here from another queue by its redrive policy is not counted, as in CloudWatch).' },
     { name: 'NumberOfMessagesReceived', kind: 'counter', unit: 'Count', help: 'Messages returned by receives (each redelivery counts again).' },

@@ -1,5 +1,5 @@
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
-import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
+import { Model, Outcome, type Edge, type Message, type ReplyTo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import { Deque } from '../../core/deque.ts';
 import { SqsEntry, STATE, type FifoGroup } from './entry.ts';
@@ -20,6 +20,7 @@ const PRICE_STANDARD = 0.4 / 1e6;
 const PRICE_FIFO = 0.5 / 1e6;
 /** Each 64 KB chunk of a payload is billed as one request. */
 const CHUNK_KB = 64;
+const FIFO_SEND_THROTTLED = Object.freeze({ reason: 'ThrottlingException: FIFO queue send limit' });
 
 /**
  * An SQS queue, standard or FIFO (docs/aws-behaviour.md "SQS, and Lambda polling SQS").
@@ -112,7 +113,7 @@ export class SqsQueue extends Model {
   }
 
   /** SendMessage (a caller, an SNS subscription, a Lambda destination) or a redrive from a source queue. */
-  override receive(msg: Message, edge: Edge, reply: Reply | null): void {
+  override receive(msg: Message, edge: Edge, replyTo: ReplyTo | null, slot: number): void {
     const now = this.ctx.now;
     let sentAt = now;
     if (edge.role === 'deadLetter' && edge.from instanceof SqsQueue) {
@@ -120,10 +121,10 @@ export class SqsQueue extends Model {
       sentAt = edge.from.redriveSentAt;
       this.count.redrivenIn++;
     } else {
-      if (this.fifo && reply !== null && !this.sendLimit.take(now, this.fifoSendRate())) {
+      if (this.fifo && replyTo !== null && !this.sendLimit.take(now, this.fifoSendRate())) {
         this.count.throttledSends++;
         this.ctx.metrics.add(this.h.throttled, 1);
-        reply(Outcome.Throttled, now, { reason: 'ThrottlingException: FIFO queue send limit' });
+        replyTo.reply(slot, Outcome.Throttled, now, FIFO_SEND_THROTTLED);
         return;
       }
       this.count.sent++;
@@ -131,7 +132,7 @@ export class SqsQueue extends Model {
       this.charge(Math.max(1, Math.ceil(msg.sizeKB / CHUNK_KB)));
     }
     this.enqueue(msg, sentAt);
-    reply?.(Outcome.Ok, now + this.sendLatency(this.latencyRng));
+    replyTo?.reply(slot, Outcome.Ok, now + this.sendLatency(this.latencyRng));
   }
 
   private fifoSendRate(): number {
@@ -309,7 +310,7 @@ export class SqsQueue extends Model {
     this.count.movedToDlq++;
     this.ctx.metrics.add(this.h.moved, 1);
     this.redriveSentAt = e.sentAt;
-    this.send(this.dlq as Edge, e.msg, null);
+    this.send(this.dlq as Edge, e.msg, null, -1);
   }
 
   private armVisibilityTimer(): void {
@@ -384,8 +385,8 @@ export class SqsQueue extends Model {
   }
 
   /** Invokes a mapping's function with a batch (Model.send is protected). */
-  deliver(edge: Edge, msg: Message, reply: Reply): void {
-    this.send(edge, msg, reply);
+  deliver(edge: Edge, msg: Message, replyTo: ReplyTo, slot: number): void {
+    this.send(edge, msg, replyTo, slot);
   }
 
   charge(requests: number): void {

@@ -1,4 +1,4 @@
-import { Model, Outcome, type Edge, type Message, type Reply, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
+import { Model, Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import type { AdvanceReport } from '../../core/simCore.ts';
 import { TestBench } from '../../testBench.ts';
@@ -38,15 +38,12 @@ export interface ProducerOptions {
 }
 
 /** Sends messages over its first outbound edge (role call) and counts the answers. */
-export class Producer extends Model {
+export class Producer extends Model implements ReplyTo {
   sent = 0;
   readonly answers = [0, 0, 0, 0, 0, 0, 0, 0];
   readonly messages: Message[] = [];
   private readonly rng: Random;
   private readonly sendTimer: Timer<number>;
-  private readonly onAnswer: Reply = (o) => {
-    this.answers[o]++;
-  };
 
   constructor(
     ctx: SimContext,
@@ -56,6 +53,10 @@ export class Producer extends Model {
     super(ctx, node(id, 'Producer'));
     this.rng = ctx.random(id, 'arrivals');
     this.sendTimer = ctx.timer((kind) => this.produce(kind));
+  }
+
+  reply(_slot: number, outcome: Outcome): void {
+    this.answers[outcome]++;
   }
 
   override start(): void {
@@ -76,7 +77,7 @@ export class Producer extends Model {
       poison: this.opts.poison ? this.opts.poison(i) : false,
     };
     this.messages.push(msg);
-    this.send(this.out[0], msg, this.onAnswer);
+    this.send(this.out[0], msg, this, i);
     if (kind === 1) {
       const next = this.ctx.now + this.rng.exponential(1000 / (this.opts.ratePerSecond ?? 1));
       if (next < (this.opts.stopMs ?? Infinity)) this.sendTimer.at(next, 1);
@@ -95,7 +96,8 @@ export interface FakeFunctionOptions {
 
 interface Invocation {
   msg: Message;
-  reply: Reply;
+  replyTo: ReplyTo;
+  slot: number;
   edge: Edge;
 }
 
@@ -123,11 +125,11 @@ export class FakeFunction extends Model {
     this.hConcurrency = ctx.metrics.level(id, 'ConcurrentExecutions');
   }
 
-  override receive(msg: Message, edge: Edge, reply: Reply | null): void {
-    if (reply === null) throw new Error('FakeFunction handles synchronous batches only');
+  override receive(msg: Message, edge: Edge, replyTo: ReplyTo | null, slot: number): void {
+    if (replyTo === null) throw new Error('FakeFunction handles synchronous batches only');
     if (this.concurrency >= (this.opts.reserved ?? Infinity)) {
       this.throttles++;
-      reply(Outcome.Throttled, this.ctx.now, { reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' });
+      replyTo.reply(slot, Outcome.Throttled, this.ctx.now, { reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' });
       return;
     }
     this.concurrency++;
@@ -138,11 +140,12 @@ export class FakeFunction extends Model {
     for (const r of msg.records ?? [msg]) this.processed.push({ at: this.ctx.now, id: r.id });
     const d = this.opts.durationMs ?? 100;
     const duration = typeof d === 'number' ? d : d(this.rng);
-    const inv: Invocation = { msg, reply, edge };
+    const inv: Invocation = { msg, replyTo, slot, edge };
     this.endTimer.at(this.ctx.now + duration, inv);
   }
 
-  private end({ msg, reply, edge }: Invocation): void {
+  private end({ msg, replyTo, slot, edge }: Invocation): void {
+    const reply = (outcome: Outcome, doneAt: number, info?: ReplyInfo) => replyTo.reply(slot, outcome, doneAt, info);
     this.concurrency--;
     this.ctx.metrics.setLevel(this.hConcurrency, this.concurrency, this.ctx.now);
     const fails = this.opts.fails ?? ((r: Message) => r.poison);

@@ -1,5 +1,6 @@
 import type { ServiceKind } from '../../core/serviceKind.ts';
 import { checkCallEdge, definitionProblems } from './definition.ts';
+import { stateGraph } from './stateGraph.ts';
 import { startExecutionEdge, stepFunctionsBehaviour, stepFunctionsProperties } from './spec.ts';
 
 const NOT_CW = 'Not a CloudWatch metric:';
@@ -57,6 +58,19 @@ export const stepFunctionsKind: ServiceKind = {
     color: '#E7157B',
     // Three states joined by transitions, one branching.
     path: 'M4 3h6v4H4zm10 7h6v4h-6zM4 17h6v4H4zM6 7h2v10H6zm2 4h6v2H8z',
+  },
+  workflow: {
+    title: 'Workflow',
+    graph: stateGraph,
+    counters: [
+      { key: 'entered', label: 'entered', metric: (state) => stateMetricName(state, 'Entered') },
+      { key: 'succeeded', label: 'succeeded', metric: (state) => stateMetricName(state, 'Succeeded') },
+      { key: 'failed', label: 'failed', metric: (state) => stateMetricName(state, 'Failed'), tone: 'failing' },
+      { key: 'retried', label: 'retried', metric: (state) => stateMetricName(state, 'Retried'), tone: 'retrying' },
+      { key: 'caught', label: 'caught', metric: (state) => stateMetricName(state, 'Caught'), tone: 'failing' },
+    ],
+    duration: (state) => stateMetricName(state, 'Duration'),
+    samples: 'Sampled execution history',
   },
   check: definitionProblems,
   checkConnection: checkCallEdge,

@@ -1,8 +1,9 @@
 import aslValidator from 'asl-validator';
-import { Model, Outcome, type Edge, type Message, type Reply, type ReplyInfo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
+import { Model, Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
 import type { Random } from '../../core/random.ts';
 import type { ModelFactory } from '../../core/serviceKind.ts';
+import { SlotPool } from '../../core/slotPool.ts';
 import { TokenBucket } from '../../core/tokenBucket.ts';
 import type { Json } from './asl/errors.ts';
 import { Execution } from './asl/execution.ts';
@@ -10,7 +11,9 @@ import { compileJsonata } from './asl/jsonataEval.ts';
 import type { Validator } from './asl/load.ts';
 import { listTaskTargets, visitMachine } from './asl/targets.ts';
 import type { AslHost, AslMachine, Cancellable, ExecutionListener, ExecutionResult, ExecutionType, TaskCallbacks, TaskRequest } from './asl/types.ts';
+import type { SampledRun } from '../../core/sampledRun.ts';
 import { callActions, loadNodeDefinition, sameApi } from './definition.ts';
+import { ExecutionSampler } from './executionSampler.ts';
 import { STATE_METRICS, stateMetricName } from './kind.ts';
 import { expressDurationCost, START_EXECUTION_BUCKET, STATE_TRANSITION_BUCKET, stepFunctionsPrices } from './prices.ts';
 import { stepFunctionsBehaviour, type StepFunctionsBehaviour } from './spec.ts';
@@ -25,6 +28,13 @@ interface Answer {
   msg: Message;
   outcome: Outcome;
   info: ReplyInfo | undefined;
+}
+/** A Task's call waiting for its answer. */
+interface Call {
+  request: TaskRequest;
+  callbacks: TaskCallbacks;
+  msg: Message;
+  callbackMs: number;
 }
 interface StateHandles {
   entered: number;
@@ -44,7 +54,7 @@ const NOT_CANCELLABLE: Cancellable = { cancel: noop };
  * over this machine's `call` edge to it; the answer comes back as the Task's result or as an ASL error
  * (taskCalls.ts). StartExecution and state transitions go through AWS's token buckets.
  */
-export class StateMachine extends Model implements AslHost {
+export class StateMachine extends Model implements AslHost, ReplyTo {
   readonly random: Random;
   private readonly callbackRng: Random;
   private callbackDelay!: Sampler;
@@ -58,9 +68,13 @@ export class StateMachine extends Model implements AslHost {
   private readonly unrouted = new Set<string>();
   private states = new Map<string, StateHandles>();
   private readonly listener: ExecutionListener;
+  /** Task calls waiting for their answer, by slot. */
+  private readonly callSlots = new SlotPool(64);
+  private readonly calls: (Call | null)[] = [];
   private readonly scheduleTimer: Timer<Scheduled>;
   private readonly answerTimer: Timer<Answer>;
   private running = 0;
+  private readonly sampler = new ExecutionSampler();
 
   private readonly mStarted: number;
   private readonly mSucceeded: number;
@@ -175,6 +189,11 @@ export class StateMachine extends Model implements AslHost {
     }
   }
 
+  /** The sampled executions' event histories (executionSampler.ts), newest first. */
+  override sampledRuns(): SampledRun[] {
+    return this.sampler.runs();
+  }
+
   override backlog(): number {
     return this.running;
   }
@@ -184,28 +203,34 @@ export class StateMachine extends Model implements AslHost {
   }
 
   /** StartExecution / StartSyncExecution from a client, an API or a function's code. */
-  override receive(msg: Message, edge: Edge, reply: Reply | null): void {
+  override receive(msg: Message, edge: Edge, replyTo: ReplyTo | null, slot: number): void {
     const now = this.ctx.now;
     const m = this.ctx.metrics;
     if (edge.properties.operation === 'StartSyncExecution' && this.executionType !== 'EXPRESS') {
       this.ctx.warn(this.id, 'StartSyncExecution is only for EXPRESS state machines: AWS refuses it with StateMachineTypeNotSupported');
-      reply?.(Outcome.Failed, now, { reason: 'StateMachineTypeNotSupported' });
+      replyTo?.reply(slot, Outcome.Failed, now, { reason: 'StateMachineTypeNotSupported' });
       return;
     }
     if (!this.startBucket!.take(now)) {
       m.add(this.mThrottled, 1);
-      reply?.(Outcome.Throttled, now, { reason: 'ThrottlingException' });
+      replyTo?.reply(slot, Outcome.Throttled, now, { reason: 'ThrottlingException' });
       return;
     }
     m.add(this.mStarted, 1);
     if (this.executionType === 'EXPRESS') m.add(this.mCost, stepFunctionsPrices.expressRequest);
     this.running++;
     m.setLevel(this.mRunning, this.running, now);
-    const execution = new Execution(this.machine, this, { type: this.executionType, name: `execution-${msg.id}`, listener: this.listener });
-    execution.start((msg.body ?? {}) as Json, (result) => this.ended(result, reply));
+    const period = this.ctx.metrics.periods;
+    const sampled = this.sampler.wants(period);
+    const execution = new Execution(this.machine, this, { type: this.executionType, name: `execution-${msg.id}`, listener: this.listener, recordHistory: sampled });
+    if (sampled) this.sampler.started(period, execution);
+    execution.start((msg.body ?? {}) as Json, (result) => {
+      this.ended(result, replyTo, slot);
+      if (sampled) this.sampler.ended(execution);
+    });
   }
 
-  private ended(result: ExecutionResult, reply: Reply | null): void {
+  private ended(result: ExecutionResult, replyTo: ReplyTo | null, slot: number): void {
     const now = this.ctx.now;
     const m = this.ctx.metrics;
     this.running--;
@@ -216,7 +241,7 @@ export class StateMachine extends Model implements AslHost {
     switch (result.status) {
       case 'SUCCEEDED':
         m.add(this.mSucceeded, 1);
-        reply?.(Outcome.Ok, now);
+        replyTo?.reply(slot, Outcome.Ok, now);
         return;
       case 'FAILED':
         m.add(this.mFailed, 1);
@@ -229,7 +254,7 @@ export class StateMachine extends Model implements AslHost {
         break;
     }
     // StartSyncExecution answers 200 with the status; the caller sees a failed request.
-    reply?.(Outcome.Failed, now, { reason: `${result.status}: ${result.error ?? ''}` });
+    replyTo?.reply(slot, Outcome.Failed, now, { reason: `${result.status}: ${result.error ?? ''}` });
   }
 
   // AslHost
@@ -269,12 +294,21 @@ export class StateMachine extends Model implements AslHost {
     }
     msg.sizeKB = Math.max(0.001, JSON.stringify(msg.body ?? null).length / 1024);
     if (edge.async) {
-      this.send(edge, msg, null);
+      this.send(edge, msg, null, -1);
       this.answerTimer.at(now + this.callbackMs(request), { request, callbacks, msg, outcome: Outcome.Ok, info: undefined });
       return;
     }
-    const callbackMs = this.callbackMs(request);
-    this.send(edge, msg, (outcome, doneAt, info) => this.answerTimer.at(outcome === Outcome.Ok ? doneAt + callbackMs : doneAt, { request, callbacks, msg, outcome, info }));
+    const slot = this.callSlots.take();
+    this.calls[slot] = { request, callbacks, msg, callbackMs: this.callbackMs(request) };
+    this.send(edge, msg, this, slot);
+  }
+
+  /** The answer to the Task call in `slot`. */
+  reply(slot: number, outcome: Outcome, doneAt: number, info?: ReplyInfo): void {
+    const { request, callbacks, msg, callbackMs } = this.calls[slot] as Call;
+    this.calls[slot] = null;
+    this.callSlots.give(slot);
+    this.answerTimer.at(outcome === Outcome.Ok ? doneAt + callbackMs : doneAt, { request, callbacks, msg, outcome, info });
   }
 
   /** .waitForTaskToken: the call only hands the token over; the Task ends when SendTaskSuccess comes back. */

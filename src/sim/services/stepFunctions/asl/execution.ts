@@ -299,6 +299,7 @@ export class Execution {
     if (decision.retry) {
       this.stateTransitions++;
       this.listener.stateRetried?.(run.name, err.error, decision.delayMs);
+      if (this.history) this.noteRetry(run.name, decision.attempt, decision.delayMs);
       const timer = this.host.schedule(this.host.now() + decision.delayMs, () => {
         unregister();
         this.retryState(run);
@@ -318,6 +319,21 @@ export class Execution {
       return;
     }
     this.failFrame(run, err, duration);
+  }
+
+  /**
+   * AWS's history has no event for a retry (the next TaskScheduled comes after the delay), so a recorded
+   * history notes the retry and its delay on the failure that caused it, without counting an event.
+   */
+  private noteRetry(stateName: string, attempt: number, delayMs: number): void {
+    const history = this.history!;
+    for (let i = history.length - 1; i >= 0; i--) {
+      const e = history[i];
+      if (e.stateName !== stateName) continue;
+      const detail = e.detail !== null && typeof e.detail === 'object' && !Array.isArray(e.detail) ? e.detail : {};
+      e.detail = { ...detail, retryAttempt: attempt, retryDelayMs: delayMs };
+      return;
+    }
   }
 
   private failFrame(run: StateRun, err: StatesError, durationMs: number): void {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SERVICE_KINDS } from '../../sim/services/registry.ts';
-import { checkConnection } from './connectionCheck.ts';
-import { plainRefusal } from './refusalWording.ts';
+import { SERVICE_KINDS } from '../sim/services/registry.ts';
+import { connectionRule, plainRefusal } from './connections.ts';
 
 describe('connection refusals in plain words', () => {
   it('says what AWS does instead, naming services by their labels, never CloudFormation types', () => {
@@ -24,19 +23,12 @@ describe('connection refusals in plain words', () => {
       }
   });
 
-  it('is what the canvas shows when a drag is refused', () => {
-    const doc = {
-      format: 'serverless-playground/scenario' as const,
-      version: 1 as const,
-      name: 'x',
-      nodes: [
-        { id: 'Orders', type: 'AWS::DynamoDB::Table' },
-        { id: 'Events', type: 'AWS::ApiGateway::RestApi' },
-      ],
-      edges: [],
-    };
-    const r = checkConnection(doc, 'Orders', 'Events');
-    expect(r.ok).toBe(false);
-    expect(!r.ok && r.reason).toMatch(/^A DynamoDB table can't send to an API Gateway \(REST\)\./);
+  it('is what a file is told too: the validator names the kinds in words, with the same advice', () => {
+    const r = connectionRule('AWS::SQS::Queue', 'AWS::SNS::Topic');
+    expect(!r.ok && r.reason).toBe(
+      'An SQS queue cannot connect to an SNS topic. Consumers poll a queue; it pushes nowhere. Connect the queue to a Lambda function that publishes to the topic.',
+    );
+    const toClient = connectionRule('AWS::Lambda::Function', 'Client', 'invoke');
+    expect(!toClient.ok && toClient.reason).toBe('A Lambda function cannot invoke a Client. A Client is where traffic starts; nothing sends to it.');
   });
 });

@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { screenshot, setTheme } from './helpers.ts';
+
+test('a lesson link opens the lesson; Check fails with its figures, the reference passes', async ({ page }) => {
+  await page.goto('/#lesson=lambda-request-rate');
+  const panel = page.getByTestId('lesson-panel');
+  await expect(panel.getByTestId('lesson-title')).toHaveText('The request-rate quota for short functions');
+  await expect(page.getByTestId('scenario-name')).toHaveText('Lesson: the request-rate quota for short functions');
+  await expect(page).toHaveURL(/#lesson=lambda-request-rate/);
+
+  await panel.getByTestId('lesson-check').click();
+  const verdict = panel.getByTestId('lesson-verdict');
+  await expect(verdict).toHaveAttribute('data-pass', 'false', { timeout: 30_000 });
+  await expect(verdict).toHaveText('Not yet: 2 of 2 checks fail.');
+  await expect(panel.getByTestId('lesson-goal-0')).toHaveAttribute('data-state', 'fail');
+  // The figure that decided it: thousands of throttles at 300 requests/s against a quota of 100/s.
+  await expect(panel.getByTestId('lesson-figures-0')).toContainText(/Lookup\.Throttles\.Sum = \d{1,2},\d{3}/);
+  await panel.getByTestId('lesson-next-hint').click();
+  await expect(panel.getByTestId('lesson-hint-0')).toContainText('ReservedFunctionInvocationRateLimitExceeded');
+  await screenshot(page, 'lesson-failed-1440x900');
+
+  await panel.getByTestId('lesson-show-reference').click();
+  await expect(panel.getByTestId('lesson-reference')).toContainText('ReservedConcurrentExecutions 50');
+  await panel.getByTestId('lesson-apply-reference').click();
+  await panel.getByTestId('lesson-check').click();
+  await expect(verdict).toHaveAttribute('data-pass', 'true', { timeout: 30_000 });
+  await expect(verdict).toHaveText('Goal met: every check passes.');
+  await expect(panel.getByTestId('lesson-figures-0')).toHaveText('Lookup.Throttles.Sum = 0');
+  await screenshot(page, 'lesson-passed-1440x900');
+
+  // Undo takes the reference back in one step; Reset lesson puts the start back.
+  await page.keyboard.press('Control+z');
+  await expect(panel.getByText('You changed the scenario since this check')).toBeVisible();
+  await panel.getByTestId('lesson-reset').click();
+  await expect(panel.getByTestId('lesson-verdict')).toHaveCount(0);
+});
+
+test('the gallery lists the lessons by topic and opens one; the panel leaves the canvas its nodes at 1280x720 and on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await page.getByTestId('lessons-open').click();
+  const dialog = page.getByTestId('lessons-dialog');
+  await expect(dialog.getByRole('region', { name: 'Lambda' })).toBeVisible();
+  await expect(dialog.locator('[data-testid^="lesson-card-"]')).toHaveCount(14);
+  await screenshot(page, 'lessons-gallery-1280x720');
+  await dialog.getByTestId('lesson-card-sqs-visibility-timeout').click();
+  await expect(dialog).toHaveCount(0);
+  const panel = page.getByTestId('lesson-panel');
+  await expect(panel.getByTestId('lesson-title')).toHaveText('SQS visibility timeout, throttled polls and duplicates');
+  await expect(page).toHaveURL(/#lesson=sqs-visibility-timeout/);
+
+  // Every node is on screen and none is under the panel.
+  await page.waitForTimeout(600); // the fit animates for 250 ms
+  const panelBox = (await panel.boundingBox())!;
+  for (const node of await page.locator('.react-flow__node').all()) {
+    const box = (await node.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(panelBox.x + panelBox.width - 1);
+    expect(box.x + box.width).toBeLessThanOrEqual(1280);
+  }
+  await screenshot(page, 'lesson-1280x720');
+  await setTheme(page, 'dark');
+  await screenshot(page, 'lesson-1280x720-dark');
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(panel).toBeVisible();
+  await screenshot(page, 'lesson-390x844');
+});
+
+test('an unknown lesson link says so and opens nothing', async ({ page }) => {
+  await page.goto('/#lesson=no-such-lesson');
+  await expect(page.getByText('This lesson link could not be opened: there is no lesson "no-such-lesson".')).toBeVisible();
+  await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
+});

@@ -1,0 +1,74 @@
+import type { EdgeLabel, GraphLabel, NodeLabel } from '@dagrejs/dagre';
+import type { WorkflowGraph, WorkflowLink, WorkflowStep } from '../../sim/core/workflowView.ts';
+
+export const STEP_WIDTH = 228;
+export const STEP_HEIGHT = 64;
+const MARKER_SIZE = 28;
+const JOIN_HEIGHT = 24;
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface WorkflowLayout {
+  width: number;
+  height: number;
+  steps: (Box & { step: WorkflowStep })[];
+  groups: (Box & { id: string; label: string; depth: number })[];
+  links: { link: WorkflowLink; points: { x: number; y: number }[] }[];
+}
+
+function stepSize(step: WorkflowStep): [number, number] {
+  if (step.role === 'start' || step.role === 'end') return [MARKER_SIZE * 2.2, MARKER_SIZE];
+  if (step.role === 'join') return [STEP_WIDTH * 0.7, JOIN_HEIGHT];
+  return [STEP_WIDTH, STEP_HEIGHT];
+}
+
+/**
+ * Lays a workflow graph out top to bottom (or left to right, for a wide panel) with dagre (loaded on first use, outside the initial bundle):
+ * groups are dagre clusters, so a Parallel's branches sit side by side inside its frame. Boxes are top-left
+ * based; the layout is shifted so everything starts at (0, 0).
+ */
+export async function layoutWorkflow(graph: WorkflowGraph, direction: 'TB' | 'LR' = 'TB'): Promise<WorkflowLayout> {
+  const { default: dagre } = await import('@dagrejs/dagre');
+  const g = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ compound: true, multigraph: true });
+  g.setGraph({ rankdir: direction, nodesep: 28, ranksep: 44, marginx: 8, marginy: 8 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const group of graph.groups) g.setNode(group.id, { width: 0, height: 0 });
+  for (const group of graph.groups) if (group.parent) g.setParent(group.id, group.parent);
+  for (const step of graph.steps) {
+    const [width, height] = stepSize(step);
+    g.setNode(step.id, { width, height });
+    if (step.group) g.setParent(step.id, step.group);
+  }
+  graph.links.forEach((link, i) => g.setEdge(link.from, link.to, { minlen: 1, weight: link.kind === 'catch' ? 1 : 2 }, String(i)));
+  dagre.layout(g);
+
+  const groupIds = new Set(graph.groups.map((x) => x.id));
+  const depthOf = (id: string): number => {
+    const parent = graph.groups.find((x) => x.id === id)?.parent;
+    return parent ? 1 + depthOf(parent) : 0;
+  };
+  const box = (id: string): Box => {
+    const n = g.node(id);
+    if (n?.x === undefined || n.y === undefined || n.width === undefined || n.height === undefined) throw new Error(`workflow layout: dagre placed no ${id}`);
+    return { x: n.x - n.width / 2, y: n.y - n.height / 2, width: n.width, height: n.height };
+  };
+  const steps = graph.steps.map((step) => ({ ...box(step.id), step }));
+  const groups = graph.groups.filter((x) => groupIds.has(x.id)).map((x) => ({ ...box(x.id), id: x.id, label: x.label, depth: depthOf(x.id) }));
+  const links = graph.links.map((link, i) => ({ link, points: (g.edge({ v: link.from, w: link.to, name: String(i) }).points ?? []).map((p) => ({ x: p.x, y: p.y })) }));
+  const all = [...steps, ...groups];
+  const minX = Math.min(...all.map((b) => b.x));
+  const minY = Math.min(...all.map((b) => b.y));
+  const shift = <T extends Box>(b: T): T => ({ ...b, x: b.x - minX, y: b.y - minY });
+  return {
+    width: Math.max(...all.map((b) => b.x + b.width)) - minX,
+    height: Math.max(...all.map((b) => b.y + b.height)) - minY,
+    steps: steps.map(shift),
+    groups: groups.map(shift).sort((a, b) => a.depth - b.depth),
+    links: links.map((l) => ({ link: l.link, points: l.points.map((p: { x: number; y: number }) => ({ x: p.x - minX, y: p.y - minY })) })),
+  };
+}

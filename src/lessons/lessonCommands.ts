@@ -1,0 +1,107 @@
+import { restoreScenario, validateScenario } from '../scenario/index.ts';
+import type { SimScenario } from '../sim/engine.ts';
+import type { ResultDocument } from '../sim/result.ts';
+import { spreadOut } from '../store/docOps.ts';
+import type { AppState, AppStore } from '../store/index.ts';
+import { NODE_HEIGHT, NODE_WIDTH } from '../theme/sizes.ts';
+import { applyReference } from './applyReference.ts';
+import { gradeGoal } from './gradeGoal.ts';
+import type { Lesson } from './lessonFormat.ts';
+import { lessonPresenterScript, type LessonPresenterScript } from './lessonPresenterScript.ts';
+
+/** Runs a scenario to its end and returns its result: the worker's runToEnd in the app, the engine in tests. */
+export type RunToEnd = (sim: SimScenario) => Promise<ResultDocument>;
+
+/** Presenter mode's setter, when the presenter slice is in the store (it is optional here). */
+function presenter(s: AppState): ((script: LessonPresenterScript | null) => void) | undefined {
+  const setter = (s as Partial<{ setPresenterScript: (script: LessonPresenterScript | null) => void }>).setPresenterScript;
+  return typeof setter === 'function' ? setter : undefined;
+}
+
+/** Puts a document on the canvas as one undo step, zoomed to fit, with a loaded run reset to 0 s. */
+async function replaceDoc(store: AppStore, value: unknown): Promise<string | null> {
+  const s = store.getState;
+  const r = restoreScenario({ value });
+  if (!r.ok) return r.message;
+  const wasLoaded = s().run.status !== 'idle';
+  s().pauseRun();
+  s().loadDoc(spreadOut(r.doc, { width: NODE_WIDTH, height: NODE_HEIGHT }, 72));
+  s().requestFit();
+  if (wasLoaded) await s().resetRun();
+  return null;
+}
+
+/**
+ * Opens a lesson: its starting scenario replaces the canvas as one undo step (unless `keepDoc`, for a link
+ * that carries its own scenario), the panel shows its text, and presenter mode gets its script.
+ */
+export async function openLesson(store: AppStore, lesson: Lesson, options: { keepDoc?: boolean } = {}): Promise<boolean> {
+  const s = store.getState;
+  if (!options.keepDoc) {
+    const refused = await replaceDoc(store, lesson.scenario);
+    if (refused) {
+      s().notify(`The lesson "${lesson.title}" could not be opened: ${refused}`, 'error');
+      return false;
+    }
+  }
+  s().setLesson(lesson);
+  presenter(s())?.(lessonPresenterScript(lesson));
+  return true;
+}
+
+export function closeLesson(store: AppStore): void {
+  store.getState().setLesson(null);
+  presenter(store.getState())?.(null);
+}
+
+/** Puts the lesson's starting scenario back (one undo step) and hides the hints and the last check. */
+export async function resetLesson(store: AppStore): Promise<void> {
+  const s = store.getState;
+  const lesson = s().lesson;
+  if (!lesson) return;
+  const refused = await replaceDoc(store, lesson.scenario);
+  if (refused) s().notify(`The lesson could not be reset: ${refused}`, 'error');
+  else {
+    s().setLesson(lesson);
+    s().notify(`The lesson "${lesson.title}" is back at its start (undo brings your changes back)`);
+  }
+}
+
+/** Applies the lesson's reference to the current document as one undo step. */
+export async function applyLessonReference(store: AppStore): Promise<boolean> {
+  const s = store.getState;
+  const lesson = s().lesson;
+  if (!lesson) return false;
+  const applied = applyReference(s().doc, lesson.reference);
+  const refused = applied.ok ? await replaceDoc(store, applied.doc) : applied.message;
+  if (refused) {
+    s().notify(`The reference was not applied: ${refused}`, 'error');
+    return false;
+  }
+  s().setLessonCheck({ status: 'idle' });
+  s().notify('Applied the reference settings (undo takes them back). Press Check to see the goal pass.');
+  return true;
+}
+
+/** Check: runs the current document to its end headlessly and grades the goal; the result goes to the panel. */
+export async function checkLesson(store: AppStore, runToEnd: RunToEnd): Promise<void> {
+  const s = store.getState;
+  const lesson = s().lesson;
+  if (!lesson || s().lessonCheck.status === 'checking') return;
+  const doc = s().doc;
+  const checked = validateScenario(doc);
+  if (!checked.ok) {
+    const first = checked.problems.find((p) => p.severity !== 'warning');
+    s().setLessonCheck({ status: 'error', message: `Fix the scenario first: ${first ? `${first.path}: ${first.message}` : 'it is not valid'}` });
+    return;
+  }
+  s().setLessonCheck({ status: 'checking' });
+  try {
+    const result = await runToEnd(checked.sim);
+    if (s().lesson !== lesson) return;
+    s().setLessonCheck({ status: 'done', grade: gradeGoal(lesson.goal, result), doc });
+  } catch (e) {
+    if (s().lesson !== lesson) return;
+    s().setLessonCheck({ status: 'error', message: `The check could not run: ${e instanceof Error ? e.message : String(e)}` });
+  }
+}

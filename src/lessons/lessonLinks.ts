@@ -1,0 +1,26 @@
+import { fragmentParams, SHARE_PARAM } from '../scenario/index.ts';
+import type { AppStore } from '../store/index.ts';
+import type { AddressBar } from '../store/shareLinks.ts';
+import { openLesson } from './lessonCommands.ts';
+import type { Lesson } from './lessonFormat.ts';
+import { hashWithLesson, LESSON_PARAM } from './lessonUrl.ts';
+
+/**
+ * At start, after the share link (if any) was opened: a `lesson` parameter opens that lesson. Alone, its
+ * starting scenario goes on top of the user's work as one undo step; beside `s=...` (a student's link, or
+ * this tab reloading) the scenario already open is kept and only the lesson panel opens.
+ */
+export async function openLessonLinkAtStart(store: AppStore, bar: AddressBar, load: (id: string) => Promise<Lesson>): Promise<void> {
+  const params = fragmentParams(bar.hash());
+  const id = params.get(LESSON_PARAM);
+  if (id === undefined) return;
+  let lesson: Lesson;
+  try {
+    lesson = await load(id);
+  } catch (e) {
+    store.getState().notify(`This lesson link could not be opened: ${e instanceof Error ? e.message : String(e)}.`, 'error');
+    bar.replaceHash(hashWithLesson(bar.hash(), null));
+    return;
+  }
+  await openLesson(store, lesson, { keepDoc: params.has(SHARE_PARAM) });
+}

@@ -1,0 +1,254 @@
+/**
+ * A log-linear histogram (HDR-style) for latency distributions: a value's bucket is its float64 exponent and
+ * the top SUB_BITS bits of its mantissa, read straight from the bits, so recording costs no logarithm.
+ * Each power of two is split into 128 equal buckets, so a bucket's midpoint is within 1/256 (0.39%) of any
+ * value in it; quantiles are also clamped to the smallest and largest value recorded, which are exact. Zero and subnormals
+ * share one zero bucket, negatives have buckets of their own. Counts live in a window of buckets that grows
+ * to the span of recorded values (at most the float64 range), so memory does not grow with the sample count.
+ * Two histograms merge exactly: merging equals recording both sets of samples into one.
+ */
+const SUB_BITS = 7;
+const SUBS = 1 << SUB_BITS;
+/** Keys are the 11 exponent bits and the top SUB_BITS mantissa bits of the high 32-bit word. */
+const KEY_SHIFT = 20 - SUB_BITS;
+/** Keys below this have exponent 0: zero and subnormals. */
+const FIRST_NORMAL_KEY = SUBS;
+/** The key of infinity (exponent all ones, mantissa 0); NaN is refused before it gets a key. */
+const INFINITY_KEY = 0x7ff << SUB_BITS;
+/** Octaves of keys, up to and including the one infinity starts. */
+const OCTAVE_COUNT = (INFINITY_KEY >> SUB_BITS) + 1;
+
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+/** Index of the high word (sign, exponent, top of the mantissa) in U32: 1 on little-endian machines. */
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+const LO = 1 - HI;
+
+/** The lower bound of a bucket key, as a positive float64. */
+function keyBound(key: number): number {
+  U32[HI] = key << KEY_SHIFT;
+  U32[LO] = 0;
+  return F64[0];
+}
+
+/** The value a bucket reports: the middle of [lower bound, next bucket's lower bound). */
+function keyMidpoint(key: number): number {
+  if (key >= INFINITY_KEY) return Infinity;
+  return (keyBound(key) + keyBound(key + 1)) / 2;
+}
+
+/** Counts for a contiguous run of whole octaves of bucket keys, grown on demand, with a sum per octave. */
+class BucketWindow {
+  counts = new Float64Array(0);
+  /** Sum of the counts of each octave (SUBS keys), so a quantile walk skips octaves it does not stop in. */
+  octaves = new Float64Array(0);
+  /** First key of the window, a multiple of SUBS. */
+  base = 0;
+  /** Lowest and highest key counted since the last reset (lo > hi when empty). */
+  lo = Number.MAX_SAFE_INTEGER;
+  hi = -1;
+
+  add(key: number, n: number): void {
+    let i = key - this.base;
+    if (i < 0 || i >= this.counts.length) {
+      this.fit(key);
+      i = key - this.base;
+    }
+    this.counts[i] += n;
+    this.octaves[i >> SUB_BITS] += n;
+    if (key < this.lo) this.lo = key;
+    if (key > this.hi) this.hi = key;
+  }
+
+  /** Grows the window to hold `key`'s octave, keeping what it holds, with as much again to spare on the side it grew. */
+  private fit(key: number): void {
+    const octave = key >> SUB_BITS;
+    const length = this.octaves.length;
+    const first = this.base >> SUB_BITS;
+    let from: number;
+    let to: number;
+    if (length === 0) {
+      from = Math.max(0, octave - 1);
+      to = Math.min(OCTAVE_COUNT, octave + 2);
+    } else {
+      from = octave < first ? Math.max(0, octave - length) : first;
+      to = octave >= first + length ? Math.min(OCTAVE_COUNT, octave + 1 + length) : first + length;
+    }
+    const counts = new Float64Array((to - from) * SUBS);
+    const octaves = new Float64Array(to - from);
+    if (length > 0) {
+      counts.set(this.counts, (first - from) * SUBS);
+      octaves.set(this.octaves, first - from);
+    }
+    this.counts = counts;
+    this.octaves = octaves;
+    this.base = from * SUBS;
+  }
+
+  mergeFrom(other: BucketWindow): void {
+    if (other.lo > other.hi) return;
+    // Fitting both ends makes room for everything between: the window is contiguous.
+    if (other.lo < this.base || other.lo >= this.base + this.counts.length) this.fit(other.lo);
+    if (other.hi < this.base || other.hi >= this.base + this.counts.length) this.fit(other.hi);
+    const first = other.base >> SUB_BITS;
+    const { counts, octaves } = this;
+    for (let octave = other.lo >> SUB_BITS; octave <= other.hi >> SUB_BITS; octave++) {
+      const n = other.octaves[octave - first];
+      if (n === 0) continue;
+      const from = octave * SUBS - other.base;
+      const to = octave * SUBS - this.base;
+      for (let k = 0; k < SUBS; k++) counts[to + k] += other.counts[from + k];
+      octaves[to >> SUB_BITS] += n;
+    }
+    if (other.lo < this.lo) this.lo = other.lo;
+    if (other.hi > this.hi) this.hi = other.hi;
+  }
+
+  reset(): void {
+    if (this.lo <= this.hi) {
+      this.counts.fill(0, this.lo - this.base, this.hi - this.base + 1);
+      const first = this.base >> SUB_BITS;
+      this.octaves.fill(0, (this.lo >> SUB_BITS) - first, (this.hi >> SUB_BITS) - first + 1);
+    }
+    this.lo = Number.MAX_SAFE_INTEGER;
+    this.hi = -1;
+  }
+
+  /**
+   * Feeds the buckets to `walk` in order of value: ascending keys for positive values, descending keys (the
+   * largest magnitude first) for negative ones. Stops when the walk has every quantile it wants.
+   */
+  walk(walk: QuantileWalk, sign: 1 | -1): void {
+    if (this.lo > this.hi) return;
+    const first = this.base >> SUB_BITS;
+    const lo = this.lo >> SUB_BITS;
+    const hi = this.hi >> SUB_BITS;
+    for (let step = 0; step <= hi - lo; step++) {
+      const octave = sign > 0 ? lo + step : hi - step;
+      const n = this.octaves[octave - first];
+      if (n === 0) continue;
+      if (!walk.stopsWithin(n)) {
+        walk.pass(n);
+        continue;
+      }
+      for (let k = 0; k < SUBS; k++) {
+        const key = sign > 0 ? octave * SUBS + k : octave * SUBS + SUBS - 1 - k;
+        const c = this.counts[key - this.base];
+        if (c === 0) continue;
+        walk.take(c, sign * keyMidpoint(key));
+        if (walk.done) return;
+      }
+    }
+  }
+}
+
+/** A walk over the samples in order of value that picks the sample of rank floor(q * (count - 1)) for each q. */
+class QuantileWalk {
+  private j = 0;
+  private seen = 0;
+  private next: number;
+  private readonly last: number;
+
+  constructor(
+    private readonly qs: readonly number[],
+    private readonly out: number[] | Float64Array,
+    private readonly histogram: LogHistogram,
+  ) {
+    this.last = histogram.count - 1;
+    this.next = Math.floor(qs[0] * this.last);
+  }
+
+  get done(): boolean {
+    return this.j === this.qs.length;
+  }
+
+  /** Whether the next wanted rank is among the next n samples. */
+  stopsWithin(n: number): boolean {
+    return this.next < this.seen + n;
+  }
+
+  pass(n: number): void {
+    this.seen += n;
+  }
+
+  /** n samples that all report `value` (a bucket's midpoint), clamped to the recorded range. */
+  take(n: number, value: number): void {
+    this.seen += n;
+    const { min, max } = this.histogram;
+    const clamped = value < min ? min : value > max ? max : value;
+    while (this.j < this.qs.length && this.next < this.seen) {
+      // The smallest and largest samples are known exactly.
+      this.out[this.j] = this.next === 0 ? min : this.next === this.last ? max : clamped;
+      this.j++;
+      if (this.j < this.qs.length) this.next = Math.floor(this.qs[this.j] * this.last);
+    }
+  }
+}
+
+export class LogHistogram {
+  private readonly positive = new BucketWindow();
+  /** Negative values by the key of their magnitude. */
+  private readonly negative = new BucketWindow();
+  private zeros = 0;
+  count = 0;
+  min = Infinity;
+  max = -Infinity;
+
+  record(v: number): void {
+    F64[0] = v;
+    const high = U32[HI];
+    const key = (high & 0x7fffffff) >>> KEY_SHIFT;
+    if (key < FIRST_NORMAL_KEY) this.zeros++;
+    else if (v !== v) throw new RangeError('LogHistogram.record: NaN is not a value that can be recorded');
+    else if (high >>> 31) this.negative.add(key, 1);
+    else this.positive.add(key, 1);
+    this.count++;
+    if (v < this.min) this.min = v;
+    if (v > this.max) this.max = v;
+  }
+
+  /** Adds every sample of `other` to this histogram. */
+  merge(other: LogHistogram): void {
+    this.positive.mergeFrom(other.positive);
+    this.negative.mergeFrom(other.negative);
+    this.zeros += other.zeros;
+    this.count += other.count;
+    if (other.min < this.min) this.min = other.min;
+    if (other.max > this.max) this.max = other.max;
+  }
+
+  reset(): void {
+    this.positive.reset();
+    this.negative.reset();
+    this.zeros = 0;
+    this.count = 0;
+    this.min = Infinity;
+    this.max = -Infinity;
+  }
+
+  /** The value at quantile q (0..1): the sample of rank floor(q * (count - 1)), within 0.4%; 0 when empty. */
+  valueAtQuantile(q: number): number {
+    const out = [0];
+    this.valuesAtQuantiles([q], out);
+    return out[0];
+  }
+
+  /**
+   * Writes the values at ascending quantiles `qs` into `out` in one walk over the buckets (period closes ask
+   * for p50, p90 and p99 together); octaves the walk does not stop in are passed by their sums.
+   */
+  valuesAtQuantiles(qs: readonly number[], out: number[] | Float64Array): void {
+    for (let j = 1; j < qs.length; j++) {
+      if (!(qs[j] >= qs[j - 1])) throw new RangeError(`LogHistogram.valuesAtQuantiles: quantiles must be ascending, got ${qs.join(', ')}`);
+    }
+    for (const q of qs) if (!(q >= 0 && q <= 1)) throw new RangeError(`LogHistogram.valuesAtQuantiles: quantile ${q} is not within 0..1`);
+    if (this.count === 0 || qs.length === 0) {
+      out.fill(0, 0, qs.length);
+      return;
+    }
+    const walk = new QuantileWalk(qs, out, this);
+    this.negative.walk(walk, -1);
+    if (this.zeros > 0 && !walk.done) walk.take(this.zeros, 0);
+    if (!walk.done) this.positive.walk(walk, 1);
+  }
+}
