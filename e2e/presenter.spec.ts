@@ -27,6 +27,52 @@ async function onScreenFontPx(el: Locator): Promise<number> {
   });
 }
 
+/**
+ * The lowest text contrast among presenter mode's texts (WCAG ratio of the text colour against the first opaque
+ * background behind it), with the text that has it.
+ */
+async function lowestContrast(page: Page): Promise<{ ratio: number; text: string }> {
+  return page.getByTestId('presenter').evaluate((root) => {
+    type El = { textContent: string | null; parentElement: El | null; children: ArrayLike<El>; querySelectorAll(s: string): ArrayLike<El> };
+    type Ctx = { fillStyle: string; clearRect(...n: number[]): void; fillRect(...n: number[]): void; getImageData(...n: number[]): { data: ArrayLike<number> } };
+    const dom = globalThis as unknown as {
+      getComputedStyle(e: El): { color: string; backgroundColor: string; display: string; visibility: string };
+      document: { createElement(tag: 'canvas'): { getContext(kind: '2d', o: object): Ctx } };
+    };
+    // Colours come back in any CSS syntax (Tailwind's are oklch): a 1x1 canvas turns them into RGBA.
+    const ctx = dom.document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+    const rgba = (c: string) => {
+      ctx.clearRect(0, 0, 1, 1);
+      ctx.fillStyle = c;
+      ctx.fillRect(0, 0, 1, 1);
+      const d = ctx.getImageData(0, 0, 1, 1).data;
+      return [d[0], d[1], d[2], d[3] / 255];
+    };
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (e: El | null): number[] => {
+      for (let x = e; x; x = x.parentElement) {
+        const c = rgba(dom.getComputedStyle(x).backgroundColor);
+        if (c[3] >= 0.9) return c;
+      }
+      return [255, 255, 255];
+    };
+    let worst = { ratio: Infinity, text: '' };
+    for (const e of Array.from((root as unknown as El).querySelectorAll('h1, span, p, div, button, th, figcaption'))) {
+      const own = Array.from(e.children).length === 0 && (e.textContent ?? '').trim() !== '';
+      const style = dom.getComputedStyle(e);
+      if (!own || style.display === 'none' || style.visibility === 'hidden') continue;
+      const a = lum(rgba(style.color));
+      const b = lum(background(e));
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      if (ratio < worst.ratio) worst = { ratio, text: (e.textContent ?? '').trim() };
+    }
+    return worst;
+  });
+}
+
 async function figure(page: Page, id: string): Promise<number> {
   const text = (await page.getByTestId(id).textContent()) ?? '';
   const m = /^([\d.,]+)(k?)/.exec(text.trim());
@@ -69,8 +115,10 @@ test('presenter mode at 1280x720: big type, big charts, the keyboard runs it, Es
     await expect(el).toBeVisible();
     expect(await onScreenFontPx(el), id).toBeGreaterThanOrEqual(20);
   }
-  await screenshot(page, 'presenter-light-1280x720', { curated: true });
+  expect((await lowestContrast(page)).ratio, JSON.stringify(await lowestContrast(page))).toBeGreaterThanOrEqual(7);
+  await screenshot(page, 'presenter-light-1280x720');
   await setTheme(page, 'dark');
+  expect((await lowestContrast(page)).ratio, JSON.stringify(await lowestContrast(page))).toBeGreaterThanOrEqual(7);
   await screenshot(page, 'presenter-dark-1280x720', { curated: true });
   await page.setViewportSize({ width: 1440, height: 900 });
   await expect.poll(async () => onScreenFontPx(page.getByTestId('figure-Fn-Invocations'))).toBeGreaterThanOrEqual(20);
@@ -117,6 +165,9 @@ test('the traffic multiplier changes the arrival rate while running and leaves t
   expect(await figure(page, 'figure-Users-Requests')).toBeLessThan(340);
   await screenshot(page, 'traffic-5x-1440x900');
   await page.setViewportSize({ width: 1280, height: 720 });
+  // Nothing in the header is pushed off a 1280 px screen while running at real time with the multiplier set.
+  await expect(page.getByRole('button', { name: 'Toggle dark theme' })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('command-toggle-presenter')).toBeInViewport({ ratio: 1 });
   await screenshot(page, 'traffic-5x-1280x720');
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByTestId('traffic-badge')).toHaveText('5× traffic');
@@ -131,4 +182,45 @@ test('the traffic multiplier changes the arrival rate while running and leaves t
   await expect(undo).toBeDisabled();
   await page.getByTestId('node-Users').click();
   await expect(page.getByTestId('field-properties.ratePerSecond')).toHaveValue('50');
+});
+
+test("a lesson's script in presenter mode: its title, its hints stepped with the arrows, its charts", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/#lesson=reserved-concurrency');
+  await expect(page.getByTestId('lesson-panel').getByTestId('lesson-title')).toHaveText('Reserved concurrency protects, and starves');
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('presenter-title')).toHaveText('Reserved concurrency protects, and starves');
+  const text = page.getByTestId('presenter-step-text');
+  const count = page.getByTestId('presenter-step-count');
+  await expect(text).toHaveText(/^Compare Checkout's Throttles with Reports' ConcurrentExecutions/);
+  await expect(count).toHaveText('1 / 3');
+  expect(await onScreenFontPx(text)).toBeGreaterThanOrEqual(24);
+  await page.keyboard.press('ArrowRight');
+  await expect(text).toHaveText(/^Reserving 5 for Checkout makes it worse/);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight'); // past the last step: stays there
+  await expect(text).toHaveText(/^Reserve enough for Checkout's peak/);
+  await expect(count).toHaveText('3 / 3');
+  await page.keyboard.press('ArrowLeft');
+  await expect(count).toHaveText('2 / 3');
+
+  // The lesson's three charts (Users.Throttled, Checkout and Reports ConcurrentExecutions), each found.
+  await page.keyboard.press('Space');
+  const charts = page.getByTestId('presenter-charts').locator('.live-chart');
+  await expect(charts).toHaveCount(3);
+  await expect(page.getByTestId('presenter-chart-problems')).toHaveCount(0);
+  await expect(charts.nth(1)).toHaveAttribute('data-testid', /^chart-Checkout:.*ConcurrentExecutions/);
+  await expect(charts.nth(2)).toHaveAttribute('data-testid', /^chart-Reports:.*ConcurrentExecutions/);
+  await expect.poll(async () => (await chartState(charts.nth(1))).points, { timeout: 20_000 }).toBeGreaterThan(3);
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('presenter-clock')).toHaveAttribute('data-status', 'paused');
+  // Four nodes in two rows above the step text still fit with 20 px figures.
+  for (const id of ['figure-Checkout-Invocations', 'figure-Reports-ConcurrentExecutions', 'figure-Users-Requests']) {
+    expect(await onScreenFontPx(page.getByTestId(id)), id).toBeGreaterThanOrEqual(20);
+  }
+  expect((await lowestContrast(page)).ratio).toBeGreaterThanOrEqual(7);
+  await screenshot(page, 'presenter-lesson-light-1280x720', { curated: true });
+  await setTheme(page, 'dark');
+  expect((await lowestContrast(page)).ratio).toBeGreaterThanOrEqual(7);
+  await screenshot(page, 'presenter-lesson-dark-1280x720');
 });

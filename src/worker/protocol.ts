@@ -92,7 +92,7 @@ export interface SimWorkerApi {
   /** 1 = real time; Infinity = as fast as possible. */
   setSpeed(speed: number): void;
   /** The traffic multiplier (0.1..100): every Client's rate from the engine's next event, and in later resets. */
-  setTrafficScale(scale: number): void;
+  setTrafficScale(scale: number): Promise<void>;
   /** Rebuilds the run from time 0 with `seed` (or the current seed); returns the new index. */
   reset(seed?: number): MetricIndex;
   /** A live edit of one node, applied from the engine's next event. */

@@ -83,8 +83,9 @@ const api: SimWorkerApi = {
     runner.setSpeed(speed);
     kick();
   },
-  setTrafficScale(scale: number) {
-    runner.setTrafficScale(scale);
+  // Kept by the runner for the next load too, so it may come before any load.
+  async setTrafficScale(scale: number) {
+    (await ready).setTrafficScale(scale);
   },
   reset(seed?: number): MetricIndex {
     const index = runner.reset(seed);

@@ -46,7 +46,7 @@ export function ExamplesMenu() {
         className="inline-flex h-9 items-center gap-1.5 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
       >
         <BookIcon />
-        <span className="hidden min-[1400px]:inline">Examples</span>
+        <span className="hidden 2xl:inline">Examples</span>
       </button>
       {open && (
         <div className="fixed inset-0 z-50 flex items-start justify-center bg-slate-900/40 p-4 pt-20 dark:bg-black/60" onMouseDown={(e) => e.target === e.currentTarget && setOpen(false)}>

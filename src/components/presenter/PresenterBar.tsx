@@ -28,7 +28,7 @@ export function PresenterBar({ title }: { title: string }) {
       <button
         type="button"
         data-testid="presenter-run"
-        className={`${big} min-w-32 justify-center border-transparent text-white ${running ? 'bg-amber-700 hover:bg-amber-800' : 'bg-emerald-700 hover:bg-emerald-800'}`}
+        className={`${big} min-w-32 justify-center border-transparent text-white ${running ? 'bg-amber-800 hover:bg-amber-900' : 'bg-emerald-800 hover:bg-emerald-900'}`}
         disabled={run.status === 'loading'}
         onClick={() => runCommand('run-toggle', appStore)}
       >

@@ -15,7 +15,7 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-/** The plot height of each big chart: about a third of the window, within what a 720 px projector leaves. */
+/** The plot height of each big chart: a fifth of the window, so a 720 px projector keeps room for the canvas. */
 function useChartHeight(): number {
   const [h, setH] = useState(() => window.innerHeight);
   useEffect(() => {
@@ -23,7 +23,7 @@ function useChartHeight(): number {
     window.addEventListener('resize', on);
     return () => window.removeEventListener('resize', on);
   }, []);
-  return Math.round(Math.min(320, Math.max(140, h * 0.26)));
+  return Math.round(Math.min(240, Math.max(120, h * 0.2)));
 }
 
 /**
@@ -63,11 +63,11 @@ export default function PresenterView() {
         </ErrorBoundary>
       </div>
       {steps.length > 0 && (
-        <section aria-label="Lesson step" className="flex items-center gap-4 border-t-2 border-slate-300 px-5 py-3 dark:border-slate-700" data-testid="presenter-step">
+        <section aria-label="Lesson step" className="flex items-center gap-4 border-t-2 border-slate-300 px-5 py-2 dark:border-slate-700" data-testid="presenter-step">
           <button type="button" aria-label="Previous step" className={stepButton} disabled={step === 0} onClick={() => appStore.getState().stepPresenter(-1)}>
             ←
           </button>
-          <p className="min-w-0 flex-1 text-[26px] leading-snug font-medium" data-testid="presenter-step-text" aria-live="polite">
+          <p className="min-w-0 flex-1 text-2xl leading-snug font-medium" data-testid="presenter-step-text" aria-live="polite">
             {steps[step]}
           </p>
           <span className="shrink-0 text-lg tabular-nums text-slate-700 dark:text-slate-200" data-testid="presenter-step-count">

@@ -37,8 +37,10 @@ describe('presenter charts', () => {
 
   it("a script's charts: headline names and Node.Metric, in its order", () => {
     const { charts, problems } = presenterCharts(index, ['Fn.ConcurrentExecutions', 'cost', 'h:errors']);
-    expect(charts.map((c) => c.title)).toEqual(['ConcurrentExecutions', 'Cost rate', 'Errors']);
+    expect(charts.map((c) => c.title)).toEqual(['Fn ConcurrentExecutions', 'Cost rate', 'Errors']);
     expect(charts[0].series[0].sources).toEqual([{ node: 'Fn', column: 'ConcurrentExecutions' }]);
+    // The legend of a node's chart does not repeat the metric's name.
+    expect(charts[0].series.map((s) => s.label)).toEqual(['avg', 'max']);
     expect(problems).toEqual([]);
   });
 

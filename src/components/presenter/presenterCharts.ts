@@ -7,6 +7,19 @@ export const PRESENTER_MAX_CHARTS = 3;
 const DEFAULT_CHARTS = ['requests', 'latency', 'throttles', 'errors', 'cost'];
 
 /**
+ * A node's chart as presenter mode shows it beside others: the node's name in the title (two functions'
+ * ConcurrentExecutions side by side), series labels without the repeated metric name, so the legend fits one line.
+ */
+function forTheRoom(nodeId: string, chart: ChartSpec): ChartSpec {
+  const prefix = `${chart.title} `;
+  return {
+    ...chart,
+    title: `${nodeId} ${chart.title}`,
+    series: chart.series.map((s) => (s.label.startsWith(prefix) ? { ...s, label: s.label.slice(prefix.length) } : s)),
+  };
+}
+
+/**
  * The big charts of presenter mode from a script's chart references (PresenterScript.charts): a headline
  * chart by name (`requests`, `latency`, `throttles`, `errors`, `cost`) or a node's chart of one metric
  * (`Fn.ConcurrentExecutions`). Without references, the first of the default headline charts the scenario has.
@@ -37,7 +50,7 @@ export function presenterCharts(index: MetricIndex, refs: readonly string[] | nu
       return;
     }
     const chart = nodeCharts(node, index).find((c) => c.id.slice(nodeId.length + 1).split('+').includes(metric));
-    if (chart) charts.push(chart);
+    if (chart) charts.push(forTheRoom(nodeId, chart));
     else problems.push(`${where}: ${nodeId} has no metric "${metric}" (it has ${node.metrics.map((m) => m.name).join(', ')})`);
   });
   const unique = charts.filter((c, i) => charts.findIndex((d) => d.id === c.id) === i);

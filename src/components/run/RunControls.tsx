@@ -45,7 +45,7 @@ export function RunControls() {
           <span aria-hidden>{running ? '❚❚' : '▶'}</span>
           {running ? 'Pause' : 'Run'}
         </button>
-        <button type="button" data-testid="run-step" className={`${plain} max-md:hidden`} title="Advance one simulated second, then pause" disabled={running} onClick={() => void actions.stepRun(1)}>
+        <button type="button" data-testid="run-step" className={`${plain} max-[1399px]:hidden`} title="Advance one simulated second, then pause" disabled={running} onClick={() => void actions.stepRun(1)}>
           Step
         </button>
         <button type="button" data-testid="run-reset" className={plain} title="Back to 0 s with the current architecture" onClick={() => void actions.resetRun()}>
