@@ -27,6 +27,8 @@ export interface FieldMeta {
    * the inspector hides it otherwise and keeps its value.
    */
   showWhen?: FieldCondition;
+  /** A JSON document edited as code (a state machine's definition): line numbers, each problem at its line. */
+  code?: boolean;
   kind: 'number' | 'optionalNumber' | 'choice' | 'boolean' | 'duration' | 'text' | 'json';
 }
 
