@@ -1,4 +1,6 @@
 import { useMemo } from 'react';
+import { plainPath } from './fieldProblems.ts';
+import { useLazyChecks } from './useLazyChecks.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { nodeProblems } from '../../scenario/index.ts';
 import { reservationProblem } from './accountReservations.ts';
@@ -28,6 +30,15 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
     const own = nodeProblems(appStore.getState().doc, index);
     return reservation ? [...own, { path: 'properties.ReservedConcurrentExecutions', message: reservation }] : own;
   }, [node, index, reservation]);
+  const lazy = useLazyChecks(node, index);
+  // The lazily loaded checks repeat the synchronous ones: each problem once, its path written with dots.
+  const shown = useMemo(() => {
+    const seen = new Set<string>();
+    return [...problems, ...lazy]
+      .map((p) => ({ ...p, path: plainPath(p.path) }))
+      .filter((p) => !seen.has(`${p.path}\u0000${p.message}`) && !!seen.add(`${p.path}\u0000${p.message}`));
+  }, [problems, lazy]);
+  const fieldProblems = useMemo(() => shown.map((p) => ({ path: p.path.replace(/^nodes\[\d+\]\./, ''), message: p.message })), [shown]);
   if (!node) return null;
 
   const sources: FieldSource[] = (['properties', 'behaviour'] as const).map((section) => ({
@@ -36,6 +47,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
     fields: visibleFields(nodeFields(node.type, section), node[section]),
     values: node[section],
     onCommit: (path, value, session) => appStore.getState().setNodeField(node.id, section, path, value, session),
+    problems: fieldProblems,
   }));
 
   return (
@@ -55,7 +67,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
           rename={(next, session) => appStore.getState().renameNode(node.id, next, session)}
         />
       </div>
-      <ProblemList problems={problems} />
+      <ProblemList problems={shown} />
       <KindNotes type={node.type} properties={node.properties} />
       {!kind && <p className="px-4 text-sm text-red-600">Unknown service type {node.type}: it cannot be simulated.</p>}
       <FieldList sources={sources} resetKey={node.id} />
