@@ -93,7 +93,7 @@ test('the definition editor numbers its lines and marks each problem at the line
   // A problem's line number puts the cursor on that line.
   await problems.getByRole('button', { name: new RegExp(`^Line ${inputPath} `) }).click();
   await expect(editor).toBeFocused();
-  const cursor = await editor.evaluate<number>((el) => {
+  const cursor = await editor.evaluate((el): number => {
     const area = el as unknown as { value: string; selectionStart: number };
     return area.value.slice(0, area.selectionStart).split('\n').length;
   });
