@@ -72,3 +72,38 @@ test('the sampled execution history lists a retried Task with its delays on the 
   await page.setViewportSize({ width: 1280, height: 720 });
   await screenshot(page, 'sfn-history-1280x720');
 });
+
+test('the definition editor numbers its lines and marks each problem at the line of its state and field', async ({ page }) => {
+  await openOrderWorkflow(page);
+  await page.getByTestId('node-OrderWorkflow').click();
+  const editor = page.getByTestId('field-properties.Definition');
+  await expect(editor).toBeVisible();
+  const text = await editor.inputValue();
+  // The service's own check (BackoffRate below 1) and one only asl-validator makes (a malformed InputPath).
+  const edited = text.replace('"BackoffRate": 2', '"BackoffRate": 0.5').replace('"Type": "Pass",', '"Type": "Pass",\n      "InputPath": "$.a[",');
+  await editor.fill(edited);
+  const lineOf = (needle: string) => edited.split('\n').findIndex((l) => l.includes(needle)) + 1;
+  const backoff = lineOf('"BackoffRate"');
+  const inputPath = lineOf('"InputPath"');
+  await expect(page.getByTestId(`field-properties.Definition-marker-${backoff}`)).toBeVisible();
+  await expect(page.getByTestId(`field-properties.Definition-marker-${inputPath}`)).toBeVisible();
+  const problems = page.getByTestId('field-properties.Definition-problems');
+  await expect(problems).toContainText(`Line ${backoff} States.Validate.Retry[0].BackoffRate: must be >= 1`);
+  await expect(problems).toContainText(`Line ${inputPath} States.Review.InputPath: must match format "asl_path"`);
+  // A problem's line number puts the cursor on that line.
+  await problems.getByRole('button', { name: new RegExp(`^Line ${inputPath} `) }).click();
+  await expect(editor).toBeFocused();
+  const cursor = await editor.evaluate((el): number => {
+    const area = el as unknown as { value: string; selectionStart: number };
+    return area.value.slice(0, area.selectionStart).split('\n').length;
+  });
+  expect(cursor).toBe(inputPath);
+  await screenshot(page, 'sfn-editor-1440x900');
+
+  // Text that is not JSON: the line of the syntax error.
+  await editor.fill(edited.replace('"StartAt": "Validate",', '"StartAt": "Validate"'));
+  await expect(problems).toContainText(`Line ${lineOf('"States"')}`);
+  await expect(problems).toContainText('not valid JSON here');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await screenshot(page, 'sfn-editor-1280x720');
+});

@@ -6,6 +6,7 @@ import { checked, parseJsonInput, parseNumberInput, rangeHint } from './parseInp
 import { TextBox } from './TextBox.tsx';
 
 const DurationEditor = lazy(() => import('./DurationEditor.tsx'));
+const CodeBox = lazy(() => import('./CodeBox.tsx'));
 
 export interface FieldInputProps {
   field: FieldInfo;
@@ -14,10 +15,14 @@ export interface FieldInputProps {
   value: unknown;
   /** Called with a valid value, or undefined to go back to AWS's default. */
   onCommit: (value: unknown, focusSession?: number) => void;
+  /** Problems inside this field's value, paths relative to it (a code field shows each at its line). */
+  problems?: readonly { path: string; message: string }[];
 }
 
+const NO_PROBLEMS: readonly { path: string; message: string }[] = [];
+
 /** One inspector field, rendered from its FieldMeta. */
-export function FieldInput({ field, path, value, onCommit }: FieldInputProps) {
+export function FieldInput({ field, path, value, onCommit, problems = NO_PROBLEMS }: FieldInputProps) {
   const [error, setError] = useState<string | null>(null);
   const onError = useCallback((e: string | null) => setError(e), []);
   const m = field.meta;
@@ -111,6 +116,21 @@ export function FieldInput({ field, path, value, onCommit }: FieldInputProps) {
         />,
       );
     default:
+      if (m.code) {
+        return row(
+          <Suspense fallback={<div className="h-32 rounded-md border border-slate-300 dark:border-slate-600" />}>
+            <CodeBox
+              id={id}
+              testId={id}
+              value={value === undefined ? '' : JSON.stringify(value, null, 2)}
+              parse={(t) => parseJsonInput(t, field)}
+              commit={onCommit}
+              onError={onError}
+              problems={problems}
+            />
+          </Suspense>,
+        );
+      }
       return row(
         <TextBox
           id={id}

@@ -2,6 +2,7 @@ import type { FieldGroup } from '../../sim/core/fields.ts';
 import { getPath } from '../../store/docOps.ts';
 import type { FieldInfo } from '../common/kindInfo.ts';
 import { FieldInput } from './FieldInput.tsx';
+import { problemsWithin } from './fieldProblems.ts';
 
 const GROUPS: FieldGroup[] = ['Settings', 'Behaviour', 'Advanced'];
 
@@ -11,7 +12,10 @@ export interface FieldSource {
   fields: FieldInfo[];
   values: Record<string, unknown> | undefined;
   onCommit(path: string, value: unknown, focusSession?: number): void;
+  /** Problems of the node, paths from the node ("properties.Definition.States.A.Next"). */
+  problems?: readonly { path: string; message: string }[];
 }
+
 
 /**
  * Fields from one or more sections, grouped Settings / Behaviour / Advanced (Advanced collapsed), with
@@ -35,6 +39,7 @@ export function FieldList({ sources, resetKey }: { sources: FieldSource[]; reset
                   )}
                   <FieldInput
                     field={f}
+                    problems={f.meta.code ? problemsWithin(src.problems, `${src.section}.${f.path}`) : undefined}
                     path={`${src.section}.${f.path}`}
                     value={getPath(src.values, f.path)}
                     onCommit={(v, session) => src.onCommit(f.path, v, session)}

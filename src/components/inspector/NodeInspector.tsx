@@ -1,4 +1,6 @@
 import { useMemo } from 'react';
+import { plainPath } from './fieldProblems.ts';
+import { useLazyChecks } from './useLazyChecks.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { nodeAccountProblems, nodeProblems, type Problem } from '../../scenario/index.ts';
 import { findServiceKind } from '../../sim/services/registry.ts';
@@ -27,6 +29,15 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
     if (!node) return [];
     return [...nodeProblems(appStore.getState().doc, index), ...(JSON.parse(account) as Problem[])];
   }, [node, index, account]);
+  const lazy = useLazyChecks(node, index);
+  // The lazily loaded checks repeat the synchronous ones: each problem once, its path written with dots.
+  const shown = useMemo(() => {
+    const seen = new Set<string>();
+    return [...problems, ...lazy]
+      .map((p) => ({ ...p, path: plainPath(p.path) }))
+      .filter((p) => !seen.has(`${p.path}\u0000${p.message}`) && !!seen.add(`${p.path}\u0000${p.message}`));
+  }, [problems, lazy]);
+  const fieldProblems = useMemo(() => shown.map((p) => ({ path: p.path.replace(/^nodes\[\d+\]\./, ''), message: p.message })), [shown]);
   if (!node) return null;
 
   const sources: FieldSource[] = (['properties', 'behaviour'] as const).map((section) => ({
@@ -35,6 +46,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
     fields: visibleFields(nodeFields(node.type, section), node[section]),
     values: node[section],
     onCommit: (path, value, session) => appStore.getState().setNodeField(node.id, section, path, value, session),
+    problems: fieldProblems,
   }));
 
   return (
@@ -54,7 +66,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
           rename={(next, session) => appStore.getState().renameNode(node.id, next, session)}
         />
       </div>
-      <ProblemList problems={problems} />
+      <ProblemList problems={shown} />
       <KindNotes type={node.type} properties={node.properties} />
       {!kind && <p className="px-4 text-sm text-red-600">Unknown service type {node.type}: it cannot be simulated.</p>}
       <FieldList sources={sources} resetKey={node.id} />

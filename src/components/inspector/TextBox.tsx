@@ -1,12 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { nextFocusSession } from './focusSession.ts';
 import { inputClass, inputTone } from './inputStyle.ts';
 import type { InputResult } from './parseInput.ts';
 
-let focusCount = 0;
-/** A fresh number per focus of any input, so edits in one focus of a field merge into one undo step. */
-function nextFocusSession(): number {
-  return ++focusCount;
-}
 
 /**
  * A text box that validates as the user types: a valid value is committed at once, an invalid one stays in

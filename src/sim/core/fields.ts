@@ -33,6 +33,8 @@ export interface FieldMeta {
    * the two, this one only while the document uses it.
    */
   aliasOf?: string;
+  /** A JSON document edited as code (a state machine's definition): line numbers, each problem at its line. */
+  code?: boolean;
   kind: 'number' | 'optionalNumber' | 'choice' | 'boolean' | 'duration' | 'text' | 'json';
 }
 

@@ -100,6 +100,11 @@ export interface ServiceKind {
   /** Checks that need the whole node (cross-field rules); return problems as [property path, message]. */
   check?(node: SimNode): [string, string][];
   /**
+   * Checks that need a library the app loads only when asked (e.g. asl-validator), for the inspector: problems
+   * as [property path, message], the synchronous `check`'s included.
+   */
+  checkLazily?(node: SimNode): Promise<[string, string][]>;
+  /**
    * Checks of one outgoing edge that need both end nodes (e.g. a FIFO topic accepts only FIFO queues); return
    * problems as [path within the edge ('' for the edge itself, or 'properties.X'), message].
    */

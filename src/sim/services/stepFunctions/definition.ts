@@ -35,7 +35,11 @@ function jsonataStates(machine: Json): string[] {
 }
 
 export function definitionProblems(node: SimNode): [string, string][] {
-  const loaded = loadNodeDefinition(node);
+  return asNodeProblems(loadNodeDefinition(node));
+}
+
+/** A load's problems as [path within the node, message]: 'properties.Definition.States.X.Field'. */
+export function asNodeProblems(loaded: LoadResult): [string, string][] {
   if (loaded.ok) return [];
   return loaded.problems.map((p) => [p.path === 'definition' ? 'properties.Definition' : `properties.Definition.${p.path}`, p.message]);
 }

@@ -73,5 +73,6 @@ export const stepFunctionsKind: ServiceKind = {
     samples: 'Sampled execution history',
   },
   check: definitionProblems,
+  checkLazily: async (node) => (await import('./definitionLint.ts')).lintDefinition(node),
   checkConnection: checkCallEdge,
 };

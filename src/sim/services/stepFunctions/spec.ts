@@ -18,6 +18,7 @@ fieldMeta.set(definition, {
   help: 'The Amazon States Language definition (JSONPath); checked when the scenario loads, each problem named by state and field.',
   group: 'Settings',
   kind: 'json',
+  code: true,
   rule: 'Step Functions: states',
 });
 
