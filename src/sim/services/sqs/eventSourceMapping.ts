@@ -1,5 +1,6 @@
 import { failedRecordsOf } from '../../core/eventSource/mappingSettings.ts';
 import { Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type Timer } from '../../core/model.ts';
+import { grownTo } from '../../core/slotPool.ts';
 import { newMessage } from './messageStore.ts';
 import type { SqsQueue } from './model.ts';
 import { eventSourceMappingSchema, type SqsBehaviour } from './spec.ts';
@@ -16,25 +17,31 @@ const LONG_POLL_MS = 20_000;
  * function's answer comes back with.
  */
 export class Batch {
-  /** The queue's slots of the messages received into it, with each receive's receipt. */
-  readonly slots: number[] = [];
-  readonly receipts: number[] = [];
+  /** Messages received into it: the queue's slots [0, size), with each receive's receipt. */
+  slots = new Int32Array(16);
+  receipts = new Int32Array(16);
+  size = 0;
   /** The records the function gets (records[i] is the message in slots[i]), and the invocation event. */
-  readonly records: Message[] = [];
+  records: Message[] = [];
   /** Record objects this batch fills from the queue's columns, reused. */
   readonly spare: Message[] = [];
   readonly msg: Message = newMessage();
   outcome: Outcome = Outcome.Ok;
   info: ReplyInfo | undefined = undefined;
 
-  constructor(readonly index: number) {
-    this.msg.records = this.records;
+  constructor(readonly index: number) {}
+
+  add(slot: number, receipt: number): void {
+    if (this.size === this.slots.length) {
+      this.slots = grownTo(this.slots, this.size * 2);
+      this.receipts = grownTo(this.receipts, this.size * 2);
+    }
+    this.slots[this.size] = slot;
+    this.receipts[this.size++] = receipt;
   }
 
   clear(): void {
-    this.slots.length = 0;
-    this.receipts.length = 0;
-    this.records.length = 0;
+    this.size = 0;
     this.info = undefined;
   }
 }
@@ -170,7 +177,7 @@ export class EventSourceMapping implements ReplyTo {
       const b = this.spare.pop() ?? this.newBatch();
       q.receiveInto(b, this.batchSize, MAX_BATCH_KB);
       if (!q.hasReceivable()) this.windowStart = -1;
-      if (b.slots.length === 0) {
+      if (b.size === 0) {
         this.spare.push(b);
         continue;
       }

@@ -186,7 +186,7 @@ export class SqsQueue extends Model {
   /** A batch ended: its messages' slots are no longer named by it. */
   releaseBatch(batch: Batch): void {
     const slots = batch.slots;
-    for (let i = 0; i < slots.length; i++) this.store.dropRef(slots[i]);
+    for (let i = 0; i < batch.size; i++) this.store.dropRef(slots[i]);
   }
 
   /** Whether a receive could return a message now. */
@@ -200,19 +200,18 @@ export class SqsQueue extends Model {
    */
   receiveInto(batch: Batch, max: number, maxKB: number): void {
     const store = this.store;
-    const taken = batch.slots;
     let kb = 0;
     if (this.fifo) {
       let full = false;
-      while (!full && taken.length < max && this.groups.ready.size > 0) {
+      while (!full && batch.size < max && this.groups.ready.size > 0) {
         const g = this.groups.takeReady();
-        while (taken.length < max && g.msgs.size > 0) {
+        while (batch.size < max && g.msgs.size > 0) {
           const slot = g.msgs.peekFront();
           if (store.state(slot) === GONE) {
             this.forget(g.msgs.popFront()); // deleted late, after it became visible again
             continue;
           }
-          if (taken.length > 0 && kb + store.sizeKB(slot) > maxKB) {
+          if (batch.size > 0 && kb + store.sizeKB(slot) > maxKB) {
             full = true;
             break;
           }
@@ -224,19 +223,19 @@ export class SqsQueue extends Model {
       }
     } else {
       const visible = this.visible;
-      while (taken.length < max && visible.size > 0) {
+      while (batch.size < max && visible.size > 0) {
         const slot = visible.peekFront();
         if (store.state(slot) === GONE) {
           this.forget(visible.popFront()); // deleted late, after it became visible again
           continue;
         }
-        if (taken.length > 0 && kb + store.sizeKB(slot) > maxKB) break;
+        if (batch.size > 0 && kb + store.sizeKB(slot) > maxKB) break;
         visible.popFront();
         this.visibleCount--;
         if (this.takeOne(slot, batch)) kb += store.sizeKB(slot);
       }
     }
-    const n = taken.length;
+    const n = batch.size;
     if (n > 0) {
       this.count.received += n;
       this.ctx.metrics.add(this.h.received, n);
@@ -269,19 +268,21 @@ export class SqsQueue extends Model {
     const g = this.fifo ? this.groupOf[slot] : null;
     if (g) g.inFlight++;
     store.addRef(slot);
-    batch.slots.push(slot);
-    batch.receipts.push(receipt);
+    batch.add(slot, receipt);
     return true;
   }
 
   /** Fills a batch's records from its slots (record objects reused from batch to batch). */
   fillRecords(batch: Batch): void {
-    const { slots, records, spare } = batch;
-    for (let i = 0; i < slots.length; i++) {
+    const { slots, spare, size } = batch;
+    // A new array each batch: cutting a reused array's length costs more than allocating one.
+    const records = new Array<Message>(size);
+    for (let i = 0; i < size; i++) {
       if (spare.length <= i) spare.push(newMessage());
       records[i] = this.store.message(slots[i], spare[i]);
     }
-    records.length = slots.length;
+    batch.records = records;
+    batch.msg.records = records;
   }
 
   /**
@@ -294,7 +295,7 @@ export class SqsQueue extends Model {
     const store = this.store;
     const { slots, receipts, records } = batch;
     let n = 0;
-    for (let i = 0; i < slots.length; i++) {
+    for (let i = 0; i < batch.size; i++) {
       if (skip !== null && skip.has(records[i])) continue;
       n++;
       const slot = slots[i];
