@@ -1,7 +1,7 @@
 /**
  * A growable ring buffer: O(1) push and pop at both ends, no allocation once it has grown to the backlog.
- * The one ring type of the engine: a queue's messages, Lambda's async events, stream lanes (NumberDeque for
- * plain numbers, in a typed array).
+ * The one ring type of the engine: Lambda's async events, stream lanes (NumberDeque for plain numbers and
+ * Int32Deque for slots, in typed arrays: an SQS queue's messages).
  */
 export class Deque<T> {
   private items: (T | undefined)[];
@@ -127,6 +127,60 @@ export class NumberDeque {
   private grow(): void {
     const cap = this.items.length * 2;
     const items = new Float64Array(cap);
+    for (let i = 0; i < this.size; i++) items[i] = this.items[(this.head + i) & this.mask];
+    this.items = items;
+    this.head = 0;
+    this.mask = cap - 1;
+  }
+}
+
+/** The same ring for slot numbers (core/slotPool.ts), in an Int32Array: 4 bytes an item. */
+export class Int32Deque {
+  private items: Int32Array;
+  private head = 0;
+  private mask: number;
+  size = 0;
+
+  constructor(initialCapacity = 16) {
+    let cap = 16;
+    while (cap < initialCapacity) cap *= 2;
+    this.items = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  pushBack(v: number): void {
+    if (this.size === this.items.length) this.grow();
+    this.items[(this.head + this.size) & this.mask] = v;
+    this.size++;
+  }
+
+  pushFront(v: number): void {
+    if (this.size === this.items.length) this.grow();
+    this.head = (this.head - 1) & this.mask;
+    this.items[this.head] = v;
+    this.size++;
+  }
+
+  /** Call the peeks and pops only when size > 0. */
+  peekFront(): number {
+    return this.items[this.head];
+  }
+
+  popFront(): number {
+    const v = this.items[this.head];
+    this.head = (this.head + 1) & this.mask;
+    this.size--;
+    return v;
+  }
+
+  /** The item at position i from the front (0 <= i < size). */
+  at(i: number): number {
+    return this.items[(this.head + i) & this.mask];
+  }
+
+  private grow(): void {
+    const cap = this.items.length * 2;
+    const items = new Int32Array(cap);
     for (let i = 0; i < this.size; i++) items[i] = this.items[(this.head + i) & this.mask];
     this.items = items;
     this.head = 0;

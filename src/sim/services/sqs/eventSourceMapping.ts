@@ -1,6 +1,7 @@
 import { failedRecordsOf } from '../../core/eventSource/mappingSettings.ts';
 import { Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type Timer } from '../../core/model.ts';
-import type { SqsEntry } from './entry.ts';
+import { grownTo } from '../../core/slotPool.ts';
+import { newMessage } from './messageStore.ts';
 import type { SqsQueue } from './model.ts';
 import { eventSourceMappingSchema, type SqsBehaviour } from './spec.ts';
 
@@ -11,14 +12,38 @@ const TICK_MS = 1000;
 /** The mapping long-polls with a 20 s wait, so an idle poller makes one empty ReceiveMessage per 20 s. */
 const LONG_POLL_MS = 20_000;
 
-/** One in-flight invocation of a mapping; reused. Its index is the slot the function's answer comes back with. */
+/**
+ * One in-flight invocation of a mapping, reused with its arrays and record objects. Its index is the slot the
+ * function's answer comes back with.
+ */
 export class Batch {
-  readonly entries: SqsEntry[] = [];
-  readonly receipts: number[] = [];
+  /** Messages received into it: the queue's slots [0, size), with each receive's receipt. */
+  slots = new Int32Array(16);
+  receipts = new Int32Array(16);
+  size = 0;
+  /** The records the function gets (records[i] is the message in slots[i]), and the invocation event. */
+  records: Message[] = [];
+  /** Record objects this batch fills from the queue's columns, reused. */
+  readonly spare: Message[] = [];
+  readonly msg: Message = newMessage();
   outcome: Outcome = Outcome.Ok;
   info: ReplyInfo | undefined = undefined;
 
   constructor(readonly index: number) {}
+
+  add(slot: number, receipt: number): void {
+    if (this.size === this.slots.length) {
+      this.slots = grownTo(this.slots, this.size * 2);
+      this.receipts = grownTo(this.receipts, this.size * 2);
+    }
+    this.slots[this.size] = slot;
+    this.receipts[this.size++] = receipt;
+  }
+
+  clear(): void {
+    this.size = 0;
+    this.info = undefined;
+  }
 }
 
 /**
@@ -152,7 +177,7 @@ export class EventSourceMapping implements ReplyTo {
       const b = this.spare.pop() ?? this.newBatch();
       q.receiveInto(b, this.batchSize, MAX_BATCH_KB);
       if (!q.hasReceivable()) this.windowStart = -1;
-      if (b.entries.length === 0) {
+      if (b.size === 0) {
         this.spare.push(b);
         continue;
       }
@@ -170,25 +195,20 @@ export class EventSourceMapping implements ReplyTo {
     this.busy++;
     if (this.busy > this.peakBusy) this.peakBusy = this.busy;
     this.ctx.metrics.setLevel(this.hBusy, this.busy, this.ctx.now);
-    const entries = b.entries;
-    const records: Message[] = new Array(entries.length);
+    this.queue.fillRecords(b);
+    const records = b.records;
     let createdAt = Infinity;
     let sizeKB = 0;
-    for (let i = 0; i < entries.length; i++) {
-      const m = entries[i].msg;
-      records[i] = m;
+    for (let i = 0; i < records.length; i++) {
+      const m = records[i];
       if (m.createdAt < createdAt) createdAt = m.createdAt;
       sizeKB += m.sizeKB;
     }
-    const msg: Message = {
-      id: this.ctx.nextMessageId(),
-      createdAt,
-      sizeKB,
-      attributes: null,
-      records,
-      key: records[0].key,
-      poison: false,
-    };
+    const msg = b.msg;
+    msg.id = this.ctx.nextMessageId();
+    msg.createdAt = createdAt;
+    msg.sizeKB = sizeKB;
+    msg.key = records[0].key;
     this.queue.deliver(this.edge, msg, this, b.index);
   }
 
@@ -209,7 +229,7 @@ export class EventSourceMapping implements ReplyTo {
       // aws-behaviour "failure": with ReportBatchItemFailures only the reported records stay for a retry.
       const failed = failedRecordsOf(b.info, this.reportItemFailures);
       const skip = failed !== null ? new Set(failed) : null;
-      this.queue.deleteEntries(b.entries, b.receipts, skip);
+      this.queue.deleteEntries(b, skip);
     } else if (outcome === Outcome.Throttled) {
       // aws-behaviour "ceiling": throttled polls return the messages (after the visibility timeout).
       this.backingOff++;
@@ -217,9 +237,8 @@ export class EventSourceMapping implements ReplyTo {
       this.setTarget(Math.max(this.initial, this.busy));
     }
     // Function errors and timeouts: the whole batch becomes visible again after the visibility timeout.
-    b.entries.length = 0;
-    b.receipts.length = 0;
-    b.info = undefined;
+    this.queue.releaseBatch(b);
+    b.clear();
     this.spare.push(b);
     if (this.enabled) this.dispatch();
   }

@@ -1,5 +1,6 @@
 import { Deque } from '../../core/deque.ts';
-import { FifoGroup, STATE, type SqsEntry } from './entry.ts';
+import { FifoGroup } from './fifoGroup.ts';
+import { STATE, type MessageStore } from './messageStore.ts';
 
 const GONE = STATE.GONE;
 
@@ -40,17 +41,18 @@ export class FifoGroups {
   }
 
   /**
-   * Removes the messages at the groups' heads that are `retentionMs` old or more (passing each to `expired`),
-   * and returns the oldest first-enqueue time left at a head (Infinity when none).
+   * Removes the messages at the groups' heads that are gone or `retentionMs` old or more (passing each slot to
+   * `dropped`, with whether it expired now), and returns the oldest first-enqueue time left at a head (Infinity
+   * when none).
    */
-  sweep(now: number, retentionMs: number, expired: (e: SqsEntry) => void): number {
+  sweep(store: MessageStore, now: number, retentionMs: number, dropped: (slot: number, expired: boolean) => void): number {
     let oldest = Infinity;
     for (const g of this.byKey.values()) {
-      while (g.msgs.size > 0 && (g.msgs.peekFront().state === GONE || now - g.msgs.peekFront().sentAt >= retentionMs)) {
-        const e = g.msgs.popFront();
-        if (e.state !== GONE) expired(e);
+      while (g.msgs.size > 0 && (store.state(g.msgs.peekFront()) === GONE || now - store.sentAt(g.msgs.peekFront()) >= retentionMs)) {
+        const slot = g.msgs.popFront();
+        dropped(slot, store.state(slot) !== GONE);
       }
-      if (g.msgs.size > 0) oldest = Math.min(oldest, g.msgs.peekFront().sentAt);
+      if (g.msgs.size > 0) oldest = Math.min(oldest, store.sentAt(g.msgs.peekFront()));
       else this.settle(g);
     }
     return oldest;

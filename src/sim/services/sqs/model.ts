@@ -1,11 +1,12 @@
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
 import { Model, Outcome, type Edge, type Message, type ReplyTo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
-import { Deque } from '../../core/deque.ts';
-import { SqsEntry, STATE, type FifoGroup } from './entry.ts';
+import { Int32Deque } from '../../core/deque.ts';
+import type { FifoGroup } from './fifoGroup.ts';
 import { EventSourceMapping, type Batch } from './eventSourceMapping.ts';
 import { FifoGroups } from './fifoGroups.ts';
 import { FifoSendLimit } from './fifoSendLimit.ts';
+import { MessageStore, newMessage, STATE } from './messageStore.ts';
 import { QueueMetrics } from './queueMetrics.ts';
 import { redriveOf } from './redrive.ts';
 import { sqsBehaviour, sqsProperties, type SqsBehaviour, type SqsProperties } from './spec.ts';
@@ -24,8 +25,8 @@ const FIFO_SEND_THROTTLED = Object.freeze({ reason: 'ThrottlingException: FIFO q
 
 /**
  * An SQS queue, standard or FIFO (docs/aws-behaviour.md "SQS, and Lambda polling SQS").
- * Visible messages wait in a deque (FIFO: one deque per message group and a list of groups that may be
- * received). A received message goes to the in-flight list with a deadline now + VisibilityTimeout; since the
+ * Messages live in a MessageStore (typed-array columns, one slot each); the lists below hold slots. Visible
+ * messages wait in a ring (FIFO: one ring per message group and a list of groups that may be received). A received message goes to the in-flight list with a deadline now + VisibilityTimeout; since the
  * timeout is one value per queue the deadlines are in receive order, so one timer serves the whole list.
  * Retention is enforced lazily: at the head when the queue is read, and once a period by a sweep.
  */
@@ -40,14 +41,17 @@ export class SqsQueue extends Model {
   private readonly latencyRng: Random;
   private readonly price: number;
 
+  private readonly store = new MessageStore(1024);
+  /** FIFO only: each slot's message group. */
+  private readonly groupOf: (FifoGroup | null)[] = [];
   // Standard queue: visible messages. FIFO: groups by key, and the groups that may be received now.
-  private readonly visible = new Deque<SqsEntry>(1024);
+  private readonly visible = new Int32Deque(1024);
   private readonly groups = new FifoGroups();
-  private readonly inFlight = new Deque<SqsEntry>(256);
-  private readonly delayed = new Deque<SqsEntry>(16);
+  private readonly inFlight = new Int32Deque(256);
+  private readonly delayed = new Int32Deque(16);
   private visibilityTimerAt = -1;
   private delayTimerAt = -1;
-  private readonly returning: SqsEntry[] = [];
+  private readonly returning: number[] = [];
   private staleWarned = false;
 
   private dlq: Edge | null = null;
@@ -141,34 +145,48 @@ export class SqsQueue extends Model {
   }
 
   private enqueue(msg: Message, sentAt: number): void {
-    const e = new SqsEntry(msg, sentAt, this.fifo ? this.groups.groupFor(msg.key) : null);
+    const store = this.store;
+    const slot = store.add(msg, sentAt);
+    if (this.fifo) this.groupOf[slot] = this.groups.groupFor(msg.key);
     if (this.delayMs > 0) {
-      e.state = DELAYED;
-      e.until = this.ctx.now + this.delayMs;
-      this.delayed.pushBack(e);
+      store.setState(slot, DELAYED);
+      store.setUntil(slot, this.ctx.now + this.delayMs);
+      this.delayed.pushBack(slot);
       this.delayedCount++;
       if (this.delayTimerAt < 0) this.armDelayTimer();
       this.ctx.metrics.setLevel(this.h.delayed, this.delayedCount, this.ctx.now);
       return;
     }
-    this.makeVisible(e, false);
+    this.makeVisible(slot, false);
     this.ctx.metrics.setLevel(this.h.visible, this.visibleCount, this.ctx.now);
     this.notifyMappings();
   }
 
   /** Puts a message where it can be received; `front` for messages coming back (they are the oldest). */
-  private makeVisible(e: SqsEntry, front: boolean): void {
-    e.state = VISIBLE;
+  private makeVisible(slot: number, front: boolean): void {
+    this.store.setState(slot, VISIBLE);
     this.visibleCount++;
-    const g = e.group;
-    if (g === null) {
-      if (front) this.visible.pushFront(e);
-      else this.visible.pushBack(e);
+    const g = this.fifo ? this.groupOf[slot] : null;
+    if (g === null || g === undefined) {
+      if (front) this.visible.pushFront(slot);
+      else this.visible.pushBack(slot);
       return;
     }
-    if (front) g.msgs.pushFront(e);
-    else g.msgs.pushBack(e);
+    if (front) g.msgs.pushFront(slot);
+    else g.msgs.pushBack(slot);
     this.groups.settle(g);
+  }
+
+  /** A gone message left the last list that named it: its slot is freed (once no batch names it either). */
+  private forget(slot: number): void {
+    if (this.fifo) this.groupOf[slot] = null;
+    this.store.unlist(slot);
+  }
+
+  /** A batch ended: its messages' slots are no longer named by it. */
+  releaseBatch(batch: Batch): void {
+    const slots = batch.slots;
+    for (let i = 0; i < batch.size; i++) this.store.dropRef(slots[i]);
   }
 
   /** Whether a receive could return a message now. */
@@ -181,41 +199,43 @@ export class SqsQueue extends Model {
    * FIFO: takes whole runs of a group's messages, and a group with a message in flight is not received from.
    */
   receiveInto(batch: Batch, max: number, maxKB: number): void {
+    const store = this.store;
     let kb = 0;
     if (this.fifo) {
       let full = false;
-      while (!full && batch.entries.length < max && this.groups.ready.size > 0) {
+      while (!full && batch.size < max && this.groups.ready.size > 0) {
         const g = this.groups.takeReady();
-        while (batch.entries.length < max && g.msgs.size > 0) {
-          const e = g.msgs.peekFront();
-          if (e.state === GONE) {
-            g.msgs.popFront(); // deleted late, after it became visible again
+        while (batch.size < max && g.msgs.size > 0) {
+          const slot = g.msgs.peekFront();
+          if (store.state(slot) === GONE) {
+            this.forget(g.msgs.popFront()); // deleted late, after it became visible again
             continue;
           }
-          if (batch.entries.length > 0 && kb + e.msg.sizeKB > maxKB) {
+          if (batch.size > 0 && kb + store.sizeKB(slot) > maxKB) {
             full = true;
             break;
           }
           g.msgs.popFront();
           this.visibleCount--;
-          if (this.takeOne(e, batch)) kb += e.msg.sizeKB;
+          if (this.takeOne(slot, batch)) kb += store.sizeKB(slot);
         }
         this.groups.settle(g);
       }
     } else {
-      while (batch.entries.length < max && this.visible.size > 0) {
-        const e = this.visible.peekFront();
-        if (e.state === GONE) {
-          this.visible.popFront(); // deleted late, after it became visible again
+      const visible = this.visible;
+      while (batch.size < max && visible.size > 0) {
+        const slot = visible.peekFront();
+        if (store.state(slot) === GONE) {
+          this.forget(visible.popFront()); // deleted late, after it became visible again
           continue;
         }
-        if (batch.entries.length > 0 && kb + e.msg.sizeKB > maxKB) break;
-        this.visible.popFront();
+        if (batch.size > 0 && kb + store.sizeKB(slot) > maxKB) break;
+        visible.popFront();
         this.visibleCount--;
-        if (this.takeOne(e, batch)) kb += e.msg.sizeKB;
+        if (this.takeOne(slot, batch)) kb += store.sizeKB(slot);
       }
     }
-    const n = batch.entries.length;
+    const n = batch.size;
     if (n > 0) {
       this.count.received += n;
       this.ctx.metrics.add(this.h.received, n);
@@ -226,50 +246,71 @@ export class SqsQueue extends Model {
   }
 
   /** One message at the head: expired, redriven, or received into the batch (true). */
-  private takeOne(e: SqsEntry, batch: Batch): boolean {
+  private takeOne(slot: number, batch: Batch): boolean {
     const now = this.ctx.now;
-    if (now - e.sentAt >= this.retentionMs) {
-      this.expire(e);
+    const store = this.store;
+    if (now - store.sentAt(slot) >= this.retentionMs) {
+      this.expire(slot);
+      this.forget(slot);
       return false;
     }
     // aws-behaviour "redrive": received more than maxReceiveCount times -> the DLQ, at the next receive.
-    if (e.receiveCount >= this.maxReceiveCount && this.dlq !== null) {
-      this.moveToDlq(e);
+    if (store.receives(slot) >= this.maxReceiveCount && this.dlq !== null) {
+      this.moveToDlq(slot);
+      this.forget(slot);
       return false;
     }
-    e.receiveCount++;
-    e.state = IN_FLIGHT;
-    e.until = now + this.vtMs;
-    this.inFlight.pushBack(e);
+    const receipt = store.received(slot);
+    store.setState(slot, IN_FLIGHT);
+    store.setUntil(slot, now + this.vtMs);
+    this.inFlight.pushBack(slot);
     this.inFlightCount++;
-    if (e.group !== null) e.group.inFlight++;
-    batch.entries.push(e);
-    batch.receipts.push(e.receiveCount);
+    const g = this.fifo ? this.groupOf[slot] : null;
+    if (g) g.inFlight++;
+    store.addRef(slot);
+    batch.add(slot, receipt);
     return true;
   }
 
+  /** Fills a batch's records from its slots (record objects reused from batch to batch). */
+  fillRecords(batch: Batch): void {
+    const { slots, spare, size } = batch;
+    // A new array each batch: cutting a reused array's length costs more than allocating one.
+    const records = new Array<Message>(size);
+    for (let i = 0; i < size; i++) {
+      if (spare.length <= i) spare.push(newMessage());
+      records[i] = this.store.message(slots[i], spare[i]);
+    }
+    batch.records = records;
+    batch.msg.records = records;
+  }
+
   /**
-   * DeleteMessage(Batch) with the receipt of each entry's receive (SQS "delete"): the most recent receipt deletes
-   * the message even after its visibility timeout passed, as long as nobody received it again meanwhile (it is
-   * then visible, and is dropped from its queue lazily); an older receipt deletes nothing, so that message is
-   * processed twice.
+   * DeleteMessage(Batch) with the receipt of each message's receive (SQS "delete"): the most recent receipt
+   * deletes the message even after its visibility timeout passed, as long as nobody received it again meanwhile
+   * (it is then visible, and is dropped from its list lazily); an older receipt deletes nothing, so that message
+   * is processed twice. Records in `skip` (reported failures) are not deleted.
    */
-  deleteEntries(entries: readonly SqsEntry[], receipts: readonly number[], skip: Set<Message> | null): void {
+  deleteEntries(batch: Batch, skip: Set<Message> | null): void {
+    const store = this.store;
+    const { slots, receipts, records } = batch;
     let n = 0;
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries[i];
-      if (skip !== null && skip.has(e.msg)) continue;
+    for (let i = 0; i < batch.size; i++) {
+      if (skip !== null && skip.has(records[i])) continue;
       n++;
-      if (e.receiveCount !== receipts[i]) {
+      const slot = slots[i];
+      if (store.receives(slot) !== receipts[i]) {
         this.warnStaleReceipt();
         continue;
       }
-      if (e.state === IN_FLIGHT) {
+      const state = store.state(slot);
+      if (state === IN_FLIGHT) {
         this.inFlightCount--;
-        if (e.group !== null) this.releaseGroup(e.group);
-      } else if (e.state === VISIBLE) this.visibleCount--;
+        const g = this.fifo ? this.groupOf[slot] : null;
+        if (g) this.releaseGroup(g);
+      } else if (state === VISIBLE) this.visibleCount--;
       else continue; // already expired or moved
-      e.state = GONE;
+      store.setState(slot, GONE);
       this.count.deleted++;
       this.ctx.metrics.add(this.h.deleted, 1);
     }
@@ -294,30 +335,40 @@ export class SqsQueue extends Model {
     this.groups.settle(g);
   }
 
-  private readonly expireVisible = (e: SqsEntry): void => {
-    this.visibleCount--;
-    this.expire(e);
+  /** A slot dropped from the head of a group by the retention sweep: expired now, or gone before. */
+  private readonly dropFromGroup = (slot: number, expired: boolean): void => {
+    if (expired) {
+      this.visibleCount--;
+      this.expire(slot);
+    }
+    this.forget(slot);
   };
 
-  private expire(e: SqsEntry): void {
-    e.state = GONE;
+  private expire(slot: number): void {
+    this.store.setState(slot, GONE);
     this.count.expired++;
     this.ctx.metrics.add(this.h.expired, 1);
   }
 
-  private moveToDlq(e: SqsEntry): void {
-    e.state = GONE;
+  private moveToDlq(slot: number): void {
+    this.store.setState(slot, GONE);
     this.count.movedToDlq++;
     this.ctx.metrics.add(this.h.moved, 1);
-    this.redriveSentAt = e.sentAt;
-    this.send(this.dlq as Edge, e.msg, null, -1);
+    this.redriveSentAt = this.store.sentAt(slot);
+    this.send(this.dlq as Edge, this.store.copy(slot), null, -1);
+  }
+
+  /** Drops the in-flight list's head while it names messages no longer in flight (deleted ones are freed). */
+  private trimInFlight(): void {
+    const q = this.inFlight;
+    while (q.size > 0 && this.store.state(q.peekFront()) !== IN_FLIGHT) this.forget(q.popFront());
   }
 
   private armVisibilityTimer(): void {
+    this.trimInFlight();
     const q = this.inFlight;
-    while (q.size > 0 && q.peekFront().state !== IN_FLIGHT) q.popFront();
     if (q.size === 0) return;
-    this.visibilityTimerAt = q.peekFront().until;
+    this.visibilityTimerAt = this.store.until(q.peekFront());
     this.visibilityTimer.at(this.visibilityTimerAt, null);
   }
 
@@ -325,26 +376,30 @@ export class SqsQueue extends Model {
   private onVisibilityDue(): void {
     this.visibilityTimerAt = -1;
     const now = this.ctx.now;
+    const store = this.store;
     const q = this.inFlight;
     const back = this.returning;
     while (q.size > 0) {
-      const e = q.peekFront();
-      if (e.state !== IN_FLIGHT) {
-        q.popFront();
+      const slot = q.peekFront();
+      if (store.state(slot) !== IN_FLIGHT) {
+        this.forget(q.popFront());
         continue;
       }
-      if (e.until > now) break;
+      if (store.until(slot) > now) break;
       q.popFront();
       this.inFlightCount--;
-      back.push(e);
+      back.push(slot);
     }
     // Back to the front in their original order: they are older than anything that arrived since.
     for (let i = back.length - 1; i >= 0; i--) {
-      const e = back[i];
-      if (e.group !== null) e.group.inFlight--;
-      if (now - e.sentAt >= this.retentionMs) this.expire(e);
-      else this.makeVisible(e, true);
-      if (e.group !== null) this.groups.settle(e.group);
+      const slot = back[i];
+      const g = this.fifo ? this.groupOf[slot] : null;
+      if (g) g.inFlight--;
+      if (now - store.sentAt(slot) >= this.retentionMs) {
+        this.expire(slot);
+        this.forget(slot);
+      } else this.makeVisible(slot, true);
+      if (g) this.groups.settle(g);
     }
     back.length = 0;
     this.armVisibilityTimer();
@@ -354,18 +409,21 @@ export class SqsQueue extends Model {
 
   private armDelayTimer(): void {
     if (this.delayed.size === 0) return;
-    this.delayTimerAt = this.delayed.peekFront().until;
+    this.delayTimerAt = this.store.until(this.delayed.peekFront());
     this.delayTimer.at(this.delayTimerAt, null);
   }
 
   private onDelayDue(): void {
     this.delayTimerAt = -1;
     const now = this.ctx.now;
-    while (this.delayed.size > 0 && this.delayed.peekFront().until <= now) {
-      const e = this.delayed.popFront();
+    const store = this.store;
+    while (this.delayed.size > 0 && store.until(this.delayed.peekFront()) <= now) {
+      const slot = this.delayed.popFront();
       this.delayedCount--;
-      if (now - e.sentAt >= this.retentionMs) this.expire(e);
-      else this.makeVisible(e, false);
+      if (now - store.sentAt(slot) >= this.retentionMs) {
+        this.expire(slot);
+        this.forget(slot);
+      } else this.makeVisible(slot, false);
     }
     this.armDelayTimer();
     this.ctx.metrics.setLevel(this.h.delayed, this.delayedCount, now);
@@ -396,22 +454,25 @@ export class SqsQueue extends Model {
   /** Once a period: retention sweep at the heads, the age of the oldest message, mapping accounting. */
   override finish(): void {
     const now = this.ctx.now;
+    const store = this.store;
     let oldest = Infinity;
     if (this.fifo) {
-      oldest = this.groups.sweep(now, this.retentionMs, this.expireVisible);
+      oldest = this.groups.sweep(store, now, this.retentionMs, this.dropFromGroup);
     } else {
       const visible = this.visible;
-      while (visible.size > 0 && (visible.peekFront().state === GONE || now - visible.peekFront().sentAt >= this.retentionMs)) {
-        const e = visible.popFront();
-        if (e.state === GONE) continue;
-        this.expire(e);
-        this.visibleCount--;
+      while (visible.size > 0 && (store.state(visible.peekFront()) === GONE || now - store.sentAt(visible.peekFront()) >= this.retentionMs)) {
+        const slot = visible.popFront();
+        if (store.state(slot) !== GONE) {
+          this.expire(slot);
+          this.visibleCount--;
+        }
+        this.forget(slot);
       }
-      if (this.visible.size > 0) oldest = this.visible.peekFront().sentAt;
+      if (visible.size > 0) oldest = store.sentAt(visible.peekFront());
     }
+    this.trimInFlight();
     const q = this.inFlight;
-    while (q.size > 0 && q.peekFront().state !== IN_FLIGHT) q.popFront();
-    if (q.size > 0) oldest = Math.min(oldest, q.peekFront().sentAt);
+    if (q.size > 0) oldest = Math.min(oldest, store.sentAt(q.peekFront()));
     this.ctx.metrics.setLevel(this.h.age, oldest === Infinity ? 0 : Math.floor((now - oldest) / 1000), now);
     this.setLevels();
     for (const m of this.mappings) m.account(now);
