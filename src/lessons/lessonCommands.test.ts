@@ -95,15 +95,13 @@ describe('lesson commands', () => {
     expect(s().doc.nodes.find((n) => n.id === 'Lookup')?.properties?.ReservedConcurrentExecutions).toBe(50);
   });
 
-  it('gives presenter mode the lesson script when the store has setPresenterScript, and clears it on close', async () => {
+  it('gives presenter mode the lesson script, and clears it on close', async () => {
     const store = storeWithOwnWork();
-    const setPresenterScript = vi.fn();
-    store.setState({ setPresenterScript } as never);
     const l = lesson();
     await openLesson(store, l);
-    expect(setPresenterScript).toHaveBeenLastCalledWith({ title: l.title, steps: l.hints, charts: l.charts });
+    expect(store.getState().presenterScript).toEqual({ title: l.title, steps: l.hints, charts: l.charts });
     closeLesson(store);
-    expect(setPresenterScript).toHaveBeenLastCalledWith(null);
+    expect(store.getState().presenterScript).toBeNull();
     expect(store.getState().lesson).toBeNull();
   });
 });

@@ -2,21 +2,15 @@ import { restoreScenario, validateScenario } from '../scenario/index.ts';
 import type { SimScenario } from '../sim/engine.ts';
 import type { ResultDocument } from '../sim/result.ts';
 import { spreadOut } from '../store/docOps.ts';
-import type { AppState, AppStore } from '../store/index.ts';
+import type { AppStore } from '../store/index.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../theme/sizes.ts';
 import { applyReference } from './applyReference.ts';
 import { gradeGoal } from './gradeGoal.ts';
 import type { Lesson } from './lessonFormat.ts';
-import { lessonPresenterScript, type LessonPresenterScript } from './lessonPresenterScript.ts';
+import { lessonPresenterScript } from './lessonPresenterScript.ts';
 
 /** Runs a scenario to its end and returns its result: the worker's runToEnd in the app, the engine in tests. */
 export type RunToEnd = (sim: SimScenario) => Promise<ResultDocument>;
-
-/** Presenter mode's setter, when the presenter slice is in the store (it is optional here). */
-function presenter(s: AppState): ((script: LessonPresenterScript | null) => void) | undefined {
-  const setter = (s as Partial<{ setPresenterScript: (script: LessonPresenterScript | null) => void }>).setPresenterScript;
-  return typeof setter === 'function' ? setter : undefined;
-}
 
 /** Puts a document on the canvas as one undo step, zoomed to fit, with a loaded run reset to 0 s. */
 async function replaceDoc(store: AppStore, value: unknown): Promise<string | null> {
@@ -45,13 +39,13 @@ export async function openLesson(store: AppStore, lesson: Lesson, options: { kee
     }
   }
   s().setLesson(lesson);
-  presenter(s())?.(lessonPresenterScript(lesson));
+  s().setPresenterScript(lessonPresenterScript(lesson));
   return true;
 }
 
 export function closeLesson(store: AppStore): void {
   store.getState().setLesson(null);
-  presenter(store.getState())?.(null);
+  store.getState().setPresenterScript(null);
 }
 
 /** Puts the lesson's starting scenario back (one undo step) and hides the hints and the last check. */
