@@ -57,7 +57,7 @@ test('a reservation above what the account allows is refused at the function, an
   await page.getByTestId('field-properties.ReservedConcurrentExecutions').fill('950');
   await page.getByTestId('field-properties.ReservedConcurrentExecutions').press('Enter');
   const problems = page.getByTestId('inspector-problems');
-  await expect(problems).toContainText('This function reserves 950, but this account allows only 900 to be reserved');
+  await expect(problems).toContainText('This function reserves 950 concurrent executions, but this account allows only 900 to be reserved');
   await screenshot(page, 'reservation-refused-at-field');
   await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
   await page.getByTestId('field-settings.lambdaAccountConcurrency').fill('2000');
