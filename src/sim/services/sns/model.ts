@@ -22,15 +22,13 @@ interface Subscription {
   lastDeliveryAt: number;
 }
 
-/** One message on its way to one subscriber (or to that subscription's DLQ), across its retries. */
+/** One message on its way to one subscriber (or to that subscription's DLQ), across its retries. Pooled. */
 class Delivery {
   attempts = 0;
   toDlq = false;
-
-  constructor(
-    readonly sub: Subscription,
-    readonly msg: Message,
-  ) {}
+  sub: Subscription | null = null;
+  msg: Message | null = null;
+  nextFree: Delivery | null = null;
 }
 
 /**
@@ -64,6 +62,7 @@ export class SnsTopic extends Model implements ReplyTo {
   /** Attempts waiting for the subscriber's (or the DLQ's) answer, by slot. */
   private readonly slots = new SlotPool(64);
   private readonly awaiting: (Delivery | null)[] = [];
+  private freeDeliveries: Delivery | null = null;
 
   constructor(ctx: SimContext, node: SimNode) {
     super(ctx, node);
@@ -167,29 +166,53 @@ export class SnsTopic extends Model implements ReplyTo {
         key: msg.key,
         poison: msg.poison,
       };
-      this.deliverTimer.at(at, new Delivery(sub, copy));
+      this.deliverTimer.at(at, this.newDelivery(sub, copy));
     }
   }
 
+  private newDelivery(sub: Subscription, msg: Message): Delivery {
+    const d = this.freeDeliveries ?? new Delivery();
+    this.freeDeliveries = d.nextFree;
+    d.nextFree = null;
+    d.attempts = 0;
+    d.toDlq = false;
+    d.sub = sub;
+    d.msg = msg;
+    return d;
+  }
+
+  /** A delivery ended (delivered, failed for good, or its DLQ answered). */
+  private release(d: Delivery): void {
+    d.sub = null;
+    d.msg = null;
+    d.nextFree = this.freeDeliveries;
+    this.freeDeliveries = d;
+  }
+
   private onDeliver(d: Delivery): void {
+    const sub = d.sub as Subscription;
     if (d.toDlq) {
-      if (d.sub.async) this.send(d.sub.dlq as Edge, d.msg, null, -1);
-      else this.sendAwaiting(d.sub.dlq as Edge, d);
+      if (!sub.async) this.sendAwaiting(sub.dlq as Edge, d);
+      else {
+        this.send(sub.dlq as Edge, d.msg as Message, null, -1);
+        this.release(d);
+      }
       return;
     }
     d.attempts++;
     this.count.attempts++;
-    if (d.sub.async) {
-      this.send(d.sub.edge, d.msg, null, -1);
+    if (sub.async) {
+      this.send(sub.edge, d.msg as Message, null, -1);
       this.delivered();
-    } else this.sendAwaiting(d.sub.edge, d);
+      this.release(d);
+    } else this.sendAwaiting(sub.edge, d);
   }
 
   /** Sends an attempt whose answer comes back through reply() with a slot that names the delivery. */
   private sendAwaiting(edge: Edge, d: Delivery): void {
     const slot = this.slots.take();
     this.awaiting[slot] = d;
-    this.send(edge, d.msg, this, slot);
+    this.send(edge, d.msg as Message, this, slot);
   }
 
   /** A subscriber's (or a DLQ's) answer to one delivery attempt. */
@@ -210,10 +233,12 @@ export class SnsTopic extends Model implements ReplyTo {
         this.count.failedToRedrive++;
         metrics.add(this.hRedriveFailed, 1);
       }
+      this.release(d);
       return;
     }
     if (outcome === Outcome.Ok) {
       this.delivered();
+      this.release(d);
       return;
     }
     const retry = d.attempts; // the retry that comes next, 1-based
@@ -223,10 +248,10 @@ export class SnsTopic extends Model implements ReplyTo {
     }
     this.count.failed++;
     metrics.add(this.hFailed, 1);
-    if (d.sub.dlq !== null) {
+    if ((d.sub as Subscription).dlq !== null) {
       d.toDlq = true;
       this.deliverTimer.at(doneAt, d);
-    }
+    } else this.release(d);
   }
 
   private delivered(): void {

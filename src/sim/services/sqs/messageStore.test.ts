@@ -22,6 +22,19 @@ describe('SQS MessageStore', () => {
     }
   });
 
+  it('keeps a whole message across growth, and a plain one reusing its slot is read from the columns', () => {
+    const store = new MessageStore(2);
+    store.add(msg({ id: 1 }), 0);
+    const withBody = msg({ id: 2, body: { order: 9 } });
+    const slot = store.add(withBody, 0);
+    for (let i = 0; i < 6; i++) store.add(msg({ id: 10 + i }), 0);
+    expect(store.message(slot, newMessage())).toBe(withBody);
+    store.unlist(slot);
+    const reused = store.add(msg({ id: 3 }), 0);
+    expect(reused).toBe(slot);
+    expect(store.message(reused, newMessage())).toEqual(msg({ id: 3 }));
+  });
+
   it('grows past its first capacity and keeps every message', () => {
     const store = new MessageStore(2);
     const slots = [0, 1, 2, 3, 4].map((i) => store.add(msg({ id: i, key: i * 10 }), i));

@@ -29,7 +29,7 @@ const MAX_COLUMN_ID = 0xffff_ffff;
  * numbers): 42 bytes a message (id, the two times, the deadline, size, key, receive count, state and poison,
  * batches naming it), plus 4 in the list that holds it. A message that carries what the columns do not
  * (attributes, a body, records, an id past 2^32, a size a float32 does not hold exactly) is also kept whole in a
- * side map, so nothing is lost. A slot is reused only once no list and no batch names it (so a late delete with
+ * side array by slot, made on the first such message, so nothing is lost. A slot is reused only once no list and no batch names it (so a late delete with
  * an old receipt still finds its message); free slots are chained through the key column.
  */
 export class MessageStore {
@@ -46,7 +46,8 @@ export class MessageStore {
   private receivesCol: Int32Array;
   private flags: Uint8Array;
   private refs: Uint8Array;
-  private readonly whole = new Map<number, Message>();
+  /** Messages kept whole, by slot; null until the queue gets its first one. */
+  private whole: (Message | null)[] | null = null;
   private freeHead = -1;
   private used = 0;
   /** Messages stored. */
@@ -84,7 +85,8 @@ export class MessageStore {
     this.refs[slot] = 0;
     const plain = msg.attributes === null && msg.records === null && msg.body === undefined;
     if (!plain || size !== msg.sizeKB || msg.id > MAX_COLUMN_ID || msg.id < 0 || !Number.isInteger(msg.id) || (msg.key | 0) !== msg.key)
-      this.whole.set(slot, msg);
+      (this.whole ??= new Array<Message | null>(this.id.length).fill(null))[slot] = msg;
+    else if (this.whole !== null) this.whole[slot] = null;
     this.size++;
     return slot;
   }
@@ -110,7 +112,7 @@ export class MessageStore {
 
   private free(slot: number): void {
     this.flags[slot] = FREE;
-    this.whole.delete(slot);
+    if (this.whole !== null) this.whole[slot] = null;
     this.keyCol[slot] = this.freeHead;
     this.freeHead = slot;
     this.size--;
@@ -149,8 +151,8 @@ export class MessageStore {
    * pass an object they reuse).
    */
   message(slot: number, into: Message): Message {
-    const whole = this.whole.get(slot);
-    if (whole !== undefined) return whole;
+    const whole = this.whole !== null ? this.whole[slot] : undefined;
+    if (whole) return whole;
     into.id = this.id[slot];
     into.createdAt = this.createdAtCol[slot];
     into.sizeKB = this.sizeCol[slot];
@@ -182,6 +184,8 @@ export class MessageStore {
     this.receivesCol = grownTo(this.receivesCol, n);
     this.flags = grownTo(this.flags, n);
     this.refs = grownTo(this.refs, n);
+    const whole = this.whole;
+    if (whole !== null) for (let i = whole.length; i < n; i++) whole.push(null);
   }
 }
 
