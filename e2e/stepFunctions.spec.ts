@@ -107,3 +107,15 @@ test('the definition editor numbers its lines and marks each problem at the line
   await page.setViewportSize({ width: 1280, height: 720 });
   await screenshot(page, 'sfn-editor-1280x720');
 });
+
+test('a Task whose target is not on the canvas marks the state machine as unconnected', async ({ page }) => {
+  await openOrderWorkflow(page);
+  await expect(page.getByTestId('unconnected-OrderWorkflow')).toHaveCount(0);
+  await page.getByTestId('node-OrderWorkflow').click();
+  const editor = page.getByTestId('field-properties.Definition');
+  await editor.fill((await editor.inputValue()).replace('"TableName": "${OrdersTable}"', '"TableName": "Archive"'));
+  const badge = page.getByTestId('unconnected-OrderWorkflow');
+  await expect(badge).toHaveText('⚠ 1 unconnected');
+  await expect(badge).toHaveAttribute('title', 'Save calls Archive, which is not on the canvas: each call fails (ResourceNotFoundException)');
+  await screenshot(page, 'sfn-unconnected-1440x900');
+});

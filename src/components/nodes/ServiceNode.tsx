@@ -5,7 +5,9 @@ import { findServiceKind, SERVICE_KINDS } from '../../sim/services/registry.ts';
 import { ServiceIcon } from '../common/ServiceIcon.tsx';
 import { hasFailureHandle, hasInHandle, hasOutHandle } from '../canvas/connectionCheck.ts';
 import type { ServiceFlowNode } from '../canvas/flowElements.ts';
+import { useAppStore } from '../../store/index.ts';
 import { figureLabel, formatFigure } from './figureFormat.ts';
+import { describeUnconnected, unconnectedSteps } from './unconnectedSteps.ts';
 
 const ALL_TYPES = SERVICE_KINDS.map((k) => k.type);
 
@@ -17,13 +19,14 @@ export const ServiceNode = memo(function ServiceNode({ id, data, selected }: Nod
   const throttling = !!live?.throttling;
   const coldStarts = live?.coldStarts ?? 0;
   const status = !live ? 'idle' : throttling ? 'throttling' : 'active';
+  const unconnected = useAppStore((s) => unconnectedSteps(s.doc, id));
 
   return (
     <div
       data-testid={`node-${id}`}
       data-status={status}
       className={[
-        'service-node group flex h-full w-full flex-col rounded-xl border-2 bg-white px-3 py-2.5 dark:bg-slate-900',
+        'service-node group relative flex h-full w-full flex-col rounded-xl border-2 bg-white px-3 py-2.5 dark:bg-slate-900',
         selected ? 'ring-4 ring-sky-400/60 dark:ring-sky-400/50' : '',
         throttling ? 'service-node--throttling border-red-500' : 'border-slate-200 dark:border-slate-700',
       ].join(' ')}
@@ -42,6 +45,15 @@ export const ServiceNode = memo(function ServiceNode({ id, data, selected }: Nod
         {coldStarts > 0 && (
           <span className="ml-auto shrink-0 rounded-full bg-sky-100 px-1.5 py-0.5 text-[11px] font-medium text-sky-800 dark:bg-sky-900 dark:text-sky-100" title="Cold starts in the last second">
             ❄ {formatFigure(coldStarts)}
+          </span>
+        )}
+        {unconnected.length > 0 && (
+          <span
+            className="absolute -top-3 right-2 rounded-full border border-amber-300 bg-amber-100 px-1.5 py-0.5 text-[11px] leading-none font-semibold text-amber-900 dark:border-amber-700 dark:bg-amber-900 dark:text-amber-100"
+            title={describeUnconnected(unconnected)}
+            data-testid={`unconnected-${id}`}
+          >
+            ⚠ {unconnected.length} unconnected
           </span>
         )}
       </div>

@@ -4,7 +4,7 @@ import { useWorkflowFigures } from '../../live/useWorkflowFigures.ts';
 import { useElementSize } from '../canvas/useElementSize.ts';
 import { COUNTER_SYMBOL } from './counterSymbols.ts';
 import { StepBox } from './StepBox.tsx';
-import { layoutWorkflow, type WorkflowLayout } from './workflowLayout.ts';
+import { LABEL_MAX_CHARS, layoutWorkflow, type WorkflowLayout } from './workflowLayout.ts';
 
 /** Below this the boxes are too small to read on a projector: the graph scrolls instead. */
 const MIN_SCALE = 0.6;
@@ -75,15 +75,14 @@ export function WorkflowGraphView({ nodeId, graph, view }: { nodeId: string; gra
                     <path d="M0 0L10 5L0 10z" className="fill-slate-500" />
                   </marker>
                 </defs>
-                {current.links.map(({ link, points }, i) => {
+                {current.links.map(({ link, points, label }, i) => {
                   const d = points.map((p, j) => `${j === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
-                  const mid = points[Math.floor(points.length / 2)];
                   return (
                     <g key={i}>
                       <path d={d} fill="none" strokeWidth={1.5} strokeDasharray={link.kind === 'catch' ? '5 4' : undefined} markerEnd="url(#wf-arrow)" className={LINK_STYLE[link.kind]} />
-                      {link.label && mid && (
-                        <text x={mid.x + 4} y={mid.y - 3} className="fill-slate-600 text-[10px] dark:fill-slate-300">
-                          {link.label.length > 32 ? `${link.label.slice(0, 31)}…` : link.label}
+                      {link.label && label && (
+                        <text x={label.x} y={label.y + 3.5} textAnchor="middle" className="fill-slate-600 text-[10px] dark:fill-slate-300">
+                          {link.label.length > LABEL_MAX_CHARS ? `${link.label.slice(0, LABEL_MAX_CHARS - 1)}…` : link.label}
                         </text>
                       )}
                     </g>

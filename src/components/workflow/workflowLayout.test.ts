@@ -50,4 +50,23 @@ describe('layoutWorkflow', () => {
       expect(b.y + b.height).toBeLessThanOrEqual(layout.height + 1e-9);
     }
   });
+
+  it('keeps a spot for each Choice label between its two states', async () => {
+    const layout = await layoutWorkflow(
+      graph({
+        StartAt: 'Big?',
+        States: {
+          'Big?': { Type: 'Choice', Choices: [{ Variable: '$.amount', NumericGreaterThan: 300, Next: 'Review' }], Default: 'Save' },
+          Review: { Type: 'Pass', Next: 'Save' },
+          Save: { Type: 'Succeed' },
+        },
+      }),
+    );
+    const big = layout.steps.find((s) => s.step.label === 'Big?')!;
+    const review = layout.steps.find((s) => s.step.label === 'Review')!;
+    const choice = layout.links.find((l) => l.link.kind === 'choice')!;
+    expect(choice.label!.y).toBeGreaterThan(big.y + big.height);
+    expect(choice.label!.y).toBeLessThan(review.y);
+    expect(layout.links.find((l) => l.link.kind === 'next' && !l.link.label)!.label).toBeUndefined();
+  });
 });

@@ -5,6 +5,9 @@ export const STEP_WIDTH = 228;
 export const STEP_HEIGHT = 64;
 const MARKER_SIZE = 28;
 const JOIN_HEIGHT = 24;
+/** Link labels are cut to this many characters, about this wide each at the 10 px font. */
+export const LABEL_MAX_CHARS = 32;
+const LABEL_CHAR_PX = 5.6;
 
 export interface Box {
   x: number;
@@ -18,7 +21,8 @@ export interface WorkflowLayout {
   height: number;
   steps: (Box & { step: WorkflowStep })[];
   groups: (Box & { id: string; label: string; depth: number })[];
-  links: { link: WorkflowLink; points: { x: number; y: number }[] }[];
+  /** Each link's route, and where its label (if any) goes: dagre keeps that spot free. */
+  links: { link: WorkflowLink; points: { x: number; y: number }[]; label?: { x: number; y: number } }[];
 }
 
 function stepSize(step: WorkflowStep): [number, number] {
@@ -44,7 +48,10 @@ export async function layoutWorkflow(graph: WorkflowGraph, direction: 'TB' | 'LR
     g.setNode(step.id, { width, height });
     if (step.group) g.setParent(step.id, step.group);
   }
-  graph.links.forEach((link, i) => g.setEdge(link.from, link.to, { minlen: 1, weight: link.kind === 'catch' ? 1 : 2 }, String(i)));
+  graph.links.forEach((link, i) => {
+    const label = link.label ? { width: Math.min(LABEL_MAX_CHARS, link.label.length) * LABEL_CHAR_PX, height: 14, labelpos: 'c' as const } : {};
+    g.setEdge(link.from, link.to, { minlen: 1, weight: link.kind === 'catch' ? 1 : 2, ...label }, String(i));
+  });
   dagre.layout(g);
 
   const groupIds = new Set(graph.groups.map((x) => x.id));
@@ -59,7 +66,12 @@ export async function layoutWorkflow(graph: WorkflowGraph, direction: 'TB' | 'LR
   };
   const steps = graph.steps.map((step) => ({ ...box(step.id), step }));
   const groups = graph.groups.filter((x) => groupIds.has(x.id)).map((x) => ({ ...box(x.id), id: x.id, label: x.label, depth: depthOf(x.id) }));
-  const links = graph.links.map((link, i) => ({ link, points: (g.edge({ v: link.from, w: link.to, name: String(i) }).points ?? []).map((p) => ({ x: p.x, y: p.y })) }));
+  const links = graph.links.map((link, i) => {
+    const e = g.edge({ v: link.from, w: link.to, name: String(i) });
+    const points = (e.points ?? []).map((p) => ({ x: p.x, y: p.y }));
+    const at = e as { x?: number; y?: number };
+    return { link, points, ...(link.label && at.x !== undefined && at.y !== undefined ? { label: { x: at.x, y: at.y } } : {}) };
+  });
   const all = [...steps, ...groups];
   const minX = Math.min(...all.map((b) => b.x));
   const minY = Math.min(...all.map((b) => b.y));
@@ -69,6 +81,10 @@ export async function layoutWorkflow(graph: WorkflowGraph, direction: 'TB' | 'LR
     height: Math.max(...all.map((b) => b.y + b.height)) - minY,
     steps: steps.map(shift),
     groups: groups.map(shift).sort((a, b) => a.depth - b.depth),
-    links: links.map((l) => ({ link: l.link, points: l.points.map((p: { x: number; y: number }) => ({ x: p.x - minX, y: p.y - minY })) })),
+    links: links.map((l) => ({
+      link: l.link,
+      points: l.points.map((p: { x: number; y: number }) => ({ x: p.x - minX, y: p.y - minY })),
+      ...(l.label ? { label: { x: l.label.x - minX, y: l.label.y - minY } } : {}),
+    })),
   };
 }

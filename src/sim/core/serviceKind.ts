@@ -44,6 +44,14 @@ export interface ConnectionRule {
   delivery: Partial<Record<EdgeRole, Delivery>>;
 }
 
+/** A step of a node that names a target its node cannot reach (ServiceKind.unconnected). */
+export interface UnconnectedStep {
+  step: string;
+  target: string;
+  /** True when no node of the canvas has that name; false when one does but no edge leads to it. */
+  missing: boolean;
+}
+
 /** A metric a service publishes, for the result, the UI's charts and the node's live figures. */
 export interface MetricInfo {
   name: string;
@@ -99,6 +107,11 @@ export interface ServiceKind {
   workflow?: WorkflowView;
   /** Checks that need the whole node (cross-field rules); return problems as [property path, message]. */
   check?(node: SimNode): [string, string][];
+  /**
+   * Steps of the node that call a node it has no edge to (a Task naming a function that is not on the canvas),
+   * for the canvas to mark the node: `targets` holds the ids its outgoing edges reach, `nodes` every node id.
+   */
+  unconnected?(node: SimNode, targets: ReadonlySet<string>, nodes: ReadonlySet<string>): UnconnectedStep[];
   /**
    * Checks that need a library the app loads only when asked (e.g. asl-validator), for the inspector: problems
    * as [property path, message], the synchronous `check`'s included.

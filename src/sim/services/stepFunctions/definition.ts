@@ -5,6 +5,7 @@
  * (model.ts, a lazy chunk), before time starts, and refuses to run a definition they find fault with.
  */
 import type { SimNode } from '../../core/model.ts';
+import type { UnconnectedStep } from '../../core/serviceKind.ts';
 import type { Json } from './asl/errors.ts';
 import type { JsonataCompiler } from './asl/checks.ts';
 import { loadDefinitionSync, type LoadResult, type Validator } from './asl/load.ts';
@@ -59,6 +60,26 @@ export function checkCallEdge(from: SimNode, to: SimNode, role: string, properti
 }
 
 export const sameApi = (action: string, operation: string) => action.toLowerCase() === operation.toLowerCase();
+
+/**
+ * Tasks whose target is not reached by an edge from this state machine (aws-behaviour.md, Step Functions
+ * "integration patterns"): the model fails each such call with ResourceNotFoundException; the canvas marks the
+ * node so the Task is not silently unconnected. Read from the definition as written, problems or not.
+ */
+export function unconnectedTasks(node: SimNode, targets: ReadonlySet<string>, nodes: ReadonlySet<string>): UnconnectedStep[] {
+  let definition = node.properties.Definition as Json | undefined;
+  if (typeof definition === 'string') {
+    try {
+      definition = JSON.parse(definition) as Json;
+    } catch {
+      return [];
+    }
+  }
+  if (definition === undefined) return [];
+  return listTaskTargets(definition, substitutionStrings(node.properties))
+    .filter((t) => !t.dynamic && t.name !== undefined && !targets.has(t.name))
+    .map((t) => ({ step: t.stateName, target: t.name!, missing: !nodes.has(t.name!) }));
+}
 
 /** The Tasks of a node's definition that call `targetId`, with the API each calls. */
 export function callActions(node: SimNode, targetId: string): { stateName: string; action: string }[] {

@@ -1,5 +1,5 @@
 import type { ServiceKind } from '../../core/serviceKind.ts';
-import { checkCallEdge, definitionProblems } from './definition.ts';
+import { checkCallEdge, definitionProblems, unconnectedTasks } from './definition.ts';
 import { stateGraph } from './stateGraph.ts';
 import { startExecutionEdge, stepFunctionsBehaviour, stepFunctionsProperties } from './spec.ts';
 
@@ -75,4 +75,5 @@ export const stepFunctionsKind: ServiceKind = {
   check: definitionProblems,
   checkLazily: async (node) => (await import('./definitionLint.ts')).lintDefinition(node),
   checkConnection: checkCallEdge,
+  unconnected: unconnectedTasks,
 };
