@@ -61,7 +61,10 @@ export default function CodeBox(props: {
     const starts = text.split('\n').slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
     el.focus();
     el.setSelectionRange(starts, starts + (text.split('\n')[line - 1]?.length ?? 0));
-    el.scrollTop = Math.max(0, (line - 3) * LINE_PX);
+    // After the browser has scrolled the selection into view its own way: show the line with two above it.
+    requestAnimationFrame(() => {
+      el.scrollTop = Math.max(0, (line - 3) * LINE_PX);
+    });
   };
 
   return (
