@@ -7,6 +7,7 @@ import { loadedModels } from '../sim/services/registry.ts';
 import { setNodeField } from '../store/docOps.ts';
 import { compareResults, type CompareRow } from './compareResults.ts';
 import { deadLetterArrivals, deadLetterTargets } from './deadLetterTargets.ts';
+import { commonSeries, overlayColumns } from './overlaySeries.ts';
 
 function example(name: string): ScenarioDoc {
   return JSON.parse(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8')) as ScenarioDoc;
@@ -97,5 +98,23 @@ describe('compareResults on real engine results', () => {
     const onlyA = find(rows, 'SearchApi', 'Errors');
     expect([onlyA.b, onlyA.better, onlyA.changePercent]).toEqual([null, null, null]);
     expect(find(rows, 'Api2', 'Errors').a).toBeNull();
+  });
+});
+
+describe('overlay series', () => {
+  it('offers the series both results hold and lines them up on the simulated clock', () => {
+    const docA = example('throttled-api.json');
+    const docB = { ...docA, nodes: docA.nodes.filter((n) => n.id !== 'SearchApi'), edges: [{ from: 'Users', to: 'Search' }] };
+    const a = run(docA);
+    const b = run({ ...docB, durationSeconds: 100 });
+    const choices = commonSeries(a, b);
+    expect(choices.some((c) => c.node === 'SearchApi')).toBe(false);
+    expect(choices).toContainEqual({ node: 'Search', column: 'Throttles' });
+    const [x, ya, yb] = overlayColumns(a, b, { node: 'Search', column: 'Throttles' });
+    expect(x).toHaveLength(a.nodes.Search.series.Throttles.length);
+    expect(x[0]).toBe(a.periodSeconds);
+    expect(ya).toEqual(a.nodes.Search.series.Throttles);
+    expect(yb.slice(0, b.nodes.Search.series.Throttles.length)).toEqual(b.nodes.Search.series.Throttles);
+    expect(yb.at(-1)).toBeNull();
   });
 });
