@@ -7,7 +7,7 @@ import { loadedModels } from '../sim/services/registry.ts';
 import { setNodeField } from '../store/docOps.ts';
 import { compareResults, type CompareRow } from './compareResults.ts';
 import { deadLetterArrivals, deadLetterTargets } from './deadLetterTargets.ts';
-import { commonSeries, overlayColumns } from './overlaySeries.ts';
+import { commonSeries, firstChoice, overlayColumns } from './overlaySeries.ts';
 
 function example(name: string): ScenarioDoc {
   return JSON.parse(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8')) as ScenarioDoc;
@@ -35,6 +35,10 @@ describe('compareResults on real engine results', () => {
     const rows = compareResults(a, b, docA, docB);
 
     const throttles = find(rows, 'Search', 'Throttles');
+    expect(throttles.series).toEqual(['Throttles']);
+    // The chart opens on the first figure that differs: the client's median latency.
+    expect(firstChoice(commonSeries(a, b), rows)).toEqual({ node: 'Users', column: 'Latency.p50' });
+    expect(firstChoice(commonSeries(a, b), rows.filter((r) => r.node === 'Search'))).toEqual({ node: 'Search', column: 'Throttles' });
     expect(throttles.a).toBe(a.nodes.Search.totals.Throttles.Sum);
     expect(throttles.a).toBeGreaterThan(1000);
     expect(throttles.b).toBeLessThan(throttles.a ?? 0);

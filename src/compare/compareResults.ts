@@ -20,13 +20,15 @@ export interface CompareRow {
   better: 'A' | 'B' | 'same' | null;
   /** (B - A) / A in percent; null when either side is missing, or A is 0 and B is not. */
   changePercent: number | null;
+  /** The node's series columns behind the figure, for the chart (`Latency.p99`, `Throttles`). */
+  series: string[];
 }
 
-function row(node: string | null, figure: string, unit: CompareUnit, a: number | null, b: number | null): CompareRow {
+function row(node: string | null, figure: string, unit: CompareUnit, a: number | null, b: number | null, series: readonly string[] = []): CompareRow {
   const both = a !== null && b !== null;
   const better = !both ? null : a === b ? 'same' : a < b ? 'A' : 'B';
   const changePercent = !both ? null : a === 0 ? (b === 0 ? 0 : null) : ((b - a) / Math.abs(a)) * 100;
-  return { node, figure, unit, a, b, better, changePercent };
+  return { node, figure, unit, a, b, better, changePercent, series: [...series] };
 }
 
 /** Node ids of both designs: A's in its order, then those only B has. */
@@ -64,18 +66,19 @@ export function compareResults(a: ResultDocument, b: ResultDocument, docA: Scena
     if (!wanted) continue;
     if (wanted.latency) {
       const latency = wanted.latency;
-      rows.push(row(id, 'Latency p50', 'ms', percentile(a, id, latency, 'p50'), percentile(b, id, latency, 'p50')));
-      rows.push(row(id, 'Latency p99', 'ms', percentile(a, id, latency, 'p99'), percentile(b, id, latency, 'p99')));
+      rows.push(row(id, 'Latency p50', 'ms', percentile(a, id, latency, 'p50'), percentile(b, id, latency, 'p50'), [`${latency}.p50`]));
+      rows.push(row(id, 'Latency p99', 'ms', percentile(a, id, latency, 'p99'), percentile(b, id, latency, 'p99'), [`${latency}.p99`]));
     }
-    if (wanted.throttles) rows.push(row(id, 'Throttles', 'count', counters(a, id, wanted.throttles), counters(b, id, wanted.throttles)));
-    if (wanted.errors) rows.push(row(id, 'Errors', 'count', counters(a, id, wanted.errors), counters(b, id, wanted.errors)));
+    if (wanted.throttles) rows.push(row(id, 'Throttles', 'count', counters(a, id, wanted.throttles), counters(b, id, wanted.throttles), wanted.throttles));
+    if (wanted.errors) rows.push(row(id, 'Errors', 'count', counters(a, id, wanted.errors), counters(b, id, wanted.errors), wanted.errors));
   }
   const inA = new Set(deadLetterTargets(docA));
   const inB = new Set(deadLetterTargets(docB));
   for (const id of unionIds(docA, docB, deadLetterTargets)) {
     const arrivalsA = inA.has(id) && a.nodes[id] ? deadLetterArrivals(docA, a, id) : null;
     const arrivalsB = inB.has(id) && b.nodes[id] ? deadLetterArrivals(docB, b, id) : null;
-    rows.push(row(id, 'DLQ arrivals', 'count', arrivalsA, arrivalsB));
+    const kind = findServiceKind(typeIn(docA, docB, id));
+    rows.push(row(id, 'DLQ arrivals', 'count', arrivalsA, arrivalsB, kind?.compare?.arrivals ?? []));
   }
   rows.push(row(null, 'Cost (run)', 'USD', a.cost.totalUSD, b.cost.totalUSD));
   rows.push(row(null, 'Cost (monthly)', 'USD', monthly(a), monthly(b)));

@@ -1,4 +1,5 @@
 import type { ResultDocument } from '../sim/result.ts';
+import type { CompareRow } from './compareResults.ts';
 
 /** A node's series column (`Latency.p99`, `Throttles`) that both results hold. */
 export interface SeriesChoice {
@@ -28,4 +29,14 @@ export function overlayColumns(a: ResultDocument, b: ResultDocument, choice: Ser
   const x = Array.from({ length }, (_, i) => (i + 1) * a.periodSeconds);
   const pad = (v: number[]) => Array.from({ length }, (_, i) => (i < v.length ? v[i] : null));
   return [x, pad(va), pad(vb)];
+}
+
+/** The chart to open on: the series behind the first row of the table where A and B differ, else the first series. */
+export function firstChoice(choices: readonly SeriesChoice[], rows: readonly CompareRow[]): SeriesChoice | undefined {
+  for (const r of rows) {
+    if (r.better !== 'A' && r.better !== 'B') continue;
+    const found = choices.find((c) => c.node === r.node && r.series.includes(c.column));
+    if (found) return found;
+  }
+  return choices[0];
 }

@@ -99,7 +99,7 @@ export function CompareView({ onClose }: { onClose: () => void }) {
             {run.status === 'done' && (
               <>
                 <CompareTable rows={run.rows} />
-                <OverlayChart a={run.a} b={run.b} dark={dark} />
+                <OverlayChart a={run.a} b={run.b} rows={run.rows} dark={dark} />
               </>
             )}
           </section>

@@ -2,23 +2,19 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import '../charts/charts.css';
-import { commonSeries, overlayColumns, type SeriesChoice } from '../../compare/overlaySeries.ts';
+import type { CompareRow } from '../../compare/compareResults.ts';
+import { commonSeries, firstChoice, overlayColumns, type SeriesChoice } from '../../compare/overlaySeries.ts';
 import type { ResultDocument } from '../../sim/result.ts';
 import { compact, PALETTE } from '../charts/chartFormat.ts';
 
 const HEIGHT = 220;
 const key = (c: SeriesChoice) => `${c.node}\u0000${c.column}`;
 
-/** The first series whose A and B differ (what the comparison is about), else the first. */
-function firstDifferent(a: ResultDocument, b: ResultDocument, choices: SeriesChoice[]): SeriesChoice | undefined {
-  return choices.find((c) => JSON.stringify(a.nodes[c.node].series[c.column]) !== JSON.stringify(b.nodes[c.node].series[c.column])) ?? choices[0];
-}
-
 /** One node metric of both designs on one uPlot chart, A and B in two colours, picked from the series both hold. */
-export function OverlayChart({ a, b, dark }: { a: ResultDocument; b: ResultDocument; dark: boolean }) {
+export function OverlayChart({ a, b, rows, dark }: { a: ResultDocument; b: ResultDocument; rows: CompareRow[]; dark: boolean }) {
   const choices = useMemo(() => commonSeries(a, b), [a, b]);
   const [picked, setPicked] = useState<string | null>(null);
-  const choice = choices.find((c) => key(c) === picked) ?? firstDifferent(a, b, choices);
+  const choice = choices.find((c) => key(c) === picked) ?? firstChoice(choices, rows);
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
