@@ -45,6 +45,10 @@ test('A/B compare: B with more reserved concurrency throttles less; the document
   await expect(dialog.getByTestId('compare-row-design-Cost (monthly)')).toBeVisible();
   await expect(dialog.getByTestId('compare-chart').locator('canvas')).toHaveCount(1);
   await expect(dialog.getByTestId('compare-chart')).toContainText('B');
+  const metric = dialog.getByTestId('compare-metric');
+  await expect(metric.locator('option:checked')).toHaveText('Users · Latency.p50');
+  await metric.selectOption({ label: 'Search · Throttles' });
+  await expect(metric.locator('option:checked')).toHaveText('Search · Throttles');
   await screenshot(page, 'compare-1440x900');
   await page.setViewportSize({ width: 1280, height: 720 });
   await screenshot(page, 'compare-1280x720');
