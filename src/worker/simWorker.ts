@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import type { SimNode } from '../sim/core/model.ts';
-import type { SimScenario } from '../sim/engine.ts';
+import type { RunOptions, SimScenario } from '../sim/engine.ts';
 import { loadModels } from '../sim/services/registry.ts';
 import { EngineRunner } from './engineRunner.ts';
 import { runToEnd } from './runToEnd.ts';
@@ -101,8 +101,8 @@ const api: SimWorkerApi = {
   result() {
     return runner.result();
   },
-  async runToEnd(sim: SimScenario) {
-    return runToEnd(sim, await models);
+  async runToEnd(sim: SimScenario, options?: RunOptions) {
+    return runToEnd(sim, await models, options);
   },
   sampledRuns(nodeId: string) {
     return runner.sampledRuns(nodeId);

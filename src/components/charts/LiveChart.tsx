@@ -2,25 +2,15 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './charts.css';
+import { compact, PALETTE } from './chartFormat.ts';
 import { addDrawer } from '../../live/frameLoop.ts';
 import { live } from '../../live/liveData.ts';
 import type { ChartSpec } from './chartLayout.ts';
 import { enqueueMount } from './mountQueue.ts';
 import { SeriesData } from './seriesData.ts';
 
-/** Series colours that stay apart for colour-blind viewers and on a projector (Okabe-Ito). */
-const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 const LIMIT_COLOR = '#DC2626';
 const HEIGHT = 170;
-
-function compact(v: number): string {
-  const a = Math.abs(v);
-  if (a >= 1e9) return `${+(v / 1e9).toFixed(1)}G`;
-  if (a >= 1e6) return `${+(v / 1e6).toFixed(1)}M`;
-  if (a >= 1e3) return `${+(v / 1e3).toFixed(1)}k`;
-  if (a > 0 && a < 0.01) return v.toExponential(0);
-  return `${+v.toFixed(2)}`;
-}
 
 /**
  * One uPlot chart that redraws from the live store once per animation frame, only when data changed. It

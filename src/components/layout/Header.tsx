@@ -3,6 +3,7 @@ import { useAppStore } from '../../store/index.ts';
 import { CommandButton } from '../common/CommandButton.tsx';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
 import { LessonsMenu } from '../lessons/LessonsMenu.tsx';
+import { CompareMenu } from '../compare/CompareMenu.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { FileIcon, FitIcon, LayoutIcon, LinkIcon, MoonIcon, OpenIcon, PresentIcon, RedoIcon, SaveIcon, SunIcon, UndoIcon } from '../common/icons.tsx';
 
@@ -45,6 +46,7 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
         <Divider />
         <ExamplesMenu />
         <LessonsMenu />
+        <CompareMenu />
         <CommandButton id="copy-link" icon={<LinkIcon />} showLabel labelClassName="hidden 2xl:inline" />
       </nav>
       {/* Slot for the run controls (RUN's <RunControls/>). */}

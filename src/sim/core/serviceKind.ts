@@ -61,6 +61,23 @@ export interface MetricInfo {
 }
 
 /**
+ * What A/B compare (src/compare/) reads of a kind's totals, by metric name; counters are summed. A kind without
+ * it has no row of its own in the comparison (its cost still counts).
+ */
+export interface CompareMetrics {
+  /** A distribution whose p50 and p99 are the latency a caller sees. */
+  latency?: string;
+  /** Counters of requests refused by a throttle. */
+  throttles?: readonly string[];
+  /** Counters of requests answered with an error. */
+  errors?: readonly string[];
+  /** Counters of messages that arrive at this node when it is some edge's deadLetter or onFailure target. */
+  arrivals?: readonly string[];
+  /** A counter of messages this node moved over its own deadLetter edge without a send the target counts. */
+  movedToDeadLetter?: string;
+}
+
+/**
  * The description of one node kind: its schema (with AWS defaults and field metadata), the edges it starts and
  * accepts, its metrics, charts and icon. Plain data that the app, the validator and the docs read; the model
  * lives in the kind's model.ts and is loaded only by the engine's hosts (services/registry.ts).
@@ -103,6 +120,8 @@ export interface ServiceKind {
    * node, a path in the scenario's settings. The validator (Run, files) and the inspector (at the field) both ask.
    */
   checkAccount?(nodes: readonly SimNode[], settings: SimSettings): AccountProblem[];
+  /** The metrics A/B compare puts side by side for a node of this kind (src/compare/compareResults.ts). */
+  compare?: CompareMetrics;
   /** A node that runs a workflow of its own (a state machine) describes its live graph view here. */
   workflow?: WorkflowView;
   /** Checks that need the whole node (cross-field rules); return problems as [property path, message]. */

@@ -27,6 +27,8 @@ export const apiGatewayKind: ServiceKind = {
     { name: 'Cost', kind: 'counter', unit: 'USD', help: 'REST: $3.50 per 1M requests (us-east-1); throttled requests are not charged (assumption).' },
   ],
   figures: ['Count', '5XXError', 'Latency'],
+  // Every 4XX here is a 429 from a throttle (see 4XXError's help).
+  compare: { latency: 'Latency', throttles: ['4XXError'], errors: ['5XXError'] },
   charts: [['Count', '4XXError', '5XXError'], ['Latency', 'IntegrationLatency']],
   icon: {
     color: '#8C4FFF',

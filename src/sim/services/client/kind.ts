@@ -25,6 +25,7 @@ export const clientKind: ServiceKind = {
     { name: 'Latency', kind: 'distribution', unit: 'Milliseconds', help: 'End-to-end time from sending to the answer, as the caller sees it.' },
   ],
   figures: ['Requests', 'Failed', 'Latency'],
+  compare: { latency: 'Latency', throttles: ['Throttled'], errors: ['Failed'] },
   charts: [['Requests', 'Succeeded', 'Failed'], ['Latency']],
   icon: {
     color: '#7D8998',

@@ -46,6 +46,7 @@ export const lambdaKind: ServiceKind = {
     { name: 'Cost', kind: 'counter', unit: 'USD', help: '$0.20 per 1M requests + GB-seconds of Init and Duration billed per 1 ms (us-east-1, no free tier).' },
   ],
   figures: ['Invocations', 'ConcurrentExecutions', 'Throttles'],
+  compare: { throttles: ['Throttles'], errors: ['Errors'] },
   charts: [
     ['ConcurrentExecutions'],
     ['Invocations', 'Errors', 'Throttles'],

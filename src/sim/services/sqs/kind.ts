@@ -45,6 +45,8 @@ export const sqsKind: ServiceKind = {
     { name: 'Cost', kind: 'counter', unit: 'USD', help: 'Requests at $0.40 per million (FIFO $0.50), each 64 KB chunk a request; receives, deletes and estimated empty long polls included.' },
   ],
   figures: ['ApproximateNumberOfMessagesVisible', 'ApproximateAgeOfOldestMessage', 'NumberOfMessagesDeleted'],
+  // A redriven message is not a send to the DLQ (CloudWatch): the source queue's move count stands for it.
+  compare: { arrivals: ['NumberOfMessagesSent'], movedToDeadLetter: 'NumberOfMessagesMovedToDLQ' },
   charts: [
     ['ApproximateNumberOfMessagesVisible', 'ApproximateNumberOfMessagesNotVisible'],
     ['ApproximateAgeOfOldestMessage'],

@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { openWith, screenshot } from './helpers.ts';
+
+const mine = {
+  name: 'My own work',
+  nodes: [
+    { id: 'Users', type: 'Client', position: { x: 0, y: 100 }, properties: { pattern: 'constant', ratePerSecond: 5 } },
+    { id: 'Mine', type: 'AWS::Lambda::Function', position: { x: 320, y: 100 } },
+  ],
+  edges: [{ from: 'Users', to: 'Mine' }],
+};
+
+test('A/B compare: B with more reserved concurrency throttles less; the document and its undo are untouched', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openWith(page, mine);
+  await page.getByTestId('examples-open').click();
+  await page.getByRole('dialog', { name: 'Examples' }).getByTestId('example-throttled-api.json').click();
+  await expect(page.getByTestId('scenario-name')).toHaveText('Throttled API: reserved concurrency too low');
+
+  // The user's own last edit: reserved concurrency 20 -> 10.
+  await page.getByTestId('node-Search').click();
+  const reserved = page.getByTestId('inspector-node').getByTestId('field-properties.ReservedConcurrentExecutions');
+  await reserved.fill('10');
+  await reserved.press('Enter');
+  await expect(reserved).toHaveValue('10');
+
+  await page.getByTestId('compare-open').click();
+  const dialog = page.getByRole('dialog', { name: 'Compare designs A and B' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('seed 3, 300 s and 1× traffic');
+  await dialog.getByTestId('compare-node-Search').click();
+  const reservedB = dialog.getByTestId('compare-inspector').getByTestId('field-properties.ReservedConcurrentExecutions');
+  await expect(reservedB).toHaveValue('10');
+  await reservedB.fill('100');
+  await reservedB.press('Enter');
+
+  await dialog.getByTestId('compare-run').click();
+  await expect(dialog.getByTestId('compare-table')).toBeVisible({ timeout: 60_000 });
+  await expect(dialog.getByTestId('compare-status')).toContainText('Both ran 300 s');
+  const throttles = dialog.getByTestId('compare-row-Search-Throttles');
+  await expect(throttles).toHaveAttribute('data-better', 'B');
+  await expect(throttles.locator('td').nth(3)).toContainText('✓');
+  await expect(throttles.locator('td').nth(4)).toContainText('−');
+  await expect(dialog.getByTestId('compare-row-SearchApi-Errors')).toHaveAttribute('data-better', 'B');
+  await expect(dialog.getByTestId('compare-row-design-Cost (monthly)')).toBeVisible();
+  await expect(dialog.getByTestId('compare-chart').locator('canvas')).toHaveCount(1);
+  await expect(dialog.getByTestId('compare-chart')).toContainText('B');
+  const metric = dialog.getByTestId('compare-metric');
+  await expect(metric.locator('option:checked')).toHaveText('Users · Latency.p50');
+  await metric.selectOption({ label: 'Search · Throttles' });
+  await expect(metric.locator('option:checked')).toHaveText('Search · Throttles');
+  await screenshot(page, 'compare-1440x900');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await screenshot(page, 'compare-1280x720');
+
+  // An invalid B is refused naming the design, the node and the field.
+  await reservedB.fill('5000');
+  await reservedB.press('Enter');
+  await dialog.getByTestId('compare-run').click();
+  await expect(dialog.getByTestId('compare-error')).toContainText('Design B is not valid: Search.properties.ReservedConcurrentExecutions');
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  // A is as the user left it, and Undo undoes the user's own last edit. (Escape also cleared the selection.)
+  await page.getByTestId('node-Search').click();
+  await expect(reserved).toHaveValue('10');
+  await page.getByTestId('command-undo').click();
+  await expect(reserved).toHaveValue('20');
+});

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ScenarioDoc } from '../scenario/index.ts';
+import type { RunOptions, SimScenario } from '../sim/engine.ts';
+import { loadedModels } from '../sim/services/registry.ts';
+import { createAppStore } from '../store/index.ts';
+import { runToEnd } from '../worker/runToEnd.ts';
+import { createCompareStore } from './compareStore.ts';
+
+const engine = (sim: SimScenario, options: RunOptions) => Promise.resolve(runToEnd(sim, loadedModels(), options));
+
+function appWithExample() {
+  const app = createAppStore();
+  app.getState().loadDoc(JSON.parse(readFileSync(new URL('../../examples/throttled-api.json', import.meta.url), 'utf8')) as ScenarioDoc);
+  app.getState().setNodeField('Search', 'properties', 'ReservedConcurrentExecutions', 10);
+  return app;
+}
+
+describe('compare store', () => {
+  it('edits B apart from the main document and its undo history, and runs both', async () => {
+    const app = appWithExample();
+    const before = app.getState().doc;
+    const compare = createCompareStore();
+    compare.getState().open(app.getState().doc);
+    compare.getState().setBField('Search', 'properties', 'ReservedConcurrentExecutions', 100);
+    expect(app.getState().doc).toBe(before);
+    expect(compare.getState().docB?.nodes.find((n) => n.id === 'Search')?.properties?.ReservedConcurrentExecutions).toBe(100);
+
+    await compare.getState().runBoth(app.getState().doc, engine, 1);
+    const run = compare.getState().run;
+    if (run.status !== 'done') throw new Error(`not done: ${JSON.stringify(run)}`);
+    expect(run.rows.find((r) => r.node === 'Search' && r.figure === 'Throttles')?.better).toBe('B');
+
+    // Undo still undoes the user's own last edit (reserved concurrency 10), not anything compare did.
+    app.getState().undo();
+    expect(app.getState().doc.nodes.find((n) => n.id === 'Search')?.properties?.ReservedConcurrentExecutions).toBe(20);
+  });
+
+  it('reports running per design, then an invalid B by name', async () => {
+    const app = appWithExample();
+    const compare = createCompareStore();
+    compare.getState().open(app.getState().doc);
+    compare.getState().setBField('Search', 'properties', 'MemorySize', 1);
+    await compare.getState().runBoth(app.getState().doc, engine, 1);
+    const run = compare.getState().run;
+    expect(run).toMatchObject({ status: 'error', design: 'B' });
+    expect(run.status === 'error' && run.message).toMatch(/^Design B is not valid: Search\.properties\.MemorySize: /);
+  });
+
+  it('drops the results of a run whose B was edited meanwhile', async () => {
+    const app = appWithExample();
+    const compare = createCompareStore();
+    compare.getState().open(app.getState().doc);
+    const seen: string[] = [];
+    compare.subscribe((s) => seen.push(s.run.status === 'running' ? `running ${s.run.design}` : s.run.status));
+    const running = compare.getState().runBoth(app.getState().doc, engine, 1);
+    compare.getState().setBField('Search', 'properties', 'ReservedConcurrentExecutions', 50);
+    await running;
+    expect(compare.getState().run).toEqual({ status: 'idle' });
+    expect(seen[0]).toBe('running A');
+  });
+});

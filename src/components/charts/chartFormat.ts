@@ -1,0 +1,14 @@
+/** Chart colours and axis numbers shared by the live charts and A/B compare's overlay. */
+
+/** Series colours that stay apart for colour-blind viewers and on a projector (Okabe-Ito). */
+export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+
+/** A number for an axis or a legend: 1.2k, 3.4M, 0.05. */
+export function compact(v: number): string {
+  const a = Math.abs(v);
+  if (a >= 1e9) return `${+(v / 1e9).toFixed(1)}G`;
+  if (a >= 1e6) return `${+(v / 1e6).toFixed(1)}M`;
+  if (a >= 1e3) return `${+(v / 1e3).toFixed(1)}k`;
+  if (a > 0 && a < 0.01) return v.toExponential(0);
+  return `${+v.toFixed(2)}`;
+}
