@@ -17,7 +17,7 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
   const dark = useAppStore((s) => s.theme === 'dark');
   return (
     <header className="flex h-14 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
-      <div className="flex min-w-0 shrink items-center gap-2 pr-2 md:min-w-44">
+      <div className="flex min-w-0 shrink items-center gap-2 pr-2 md:min-w-28 min-[1400px]:min-w-44">
         <svg viewBox="0 0 32 32" width="28" height="28" className="shrink-0" aria-hidden>
           <rect width="32" height="32" rx="8" fill="#FF9900" />
           <path d="M8 21l5-10 4 7 3-4 4 7" fill="none" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" />
