@@ -8,6 +8,21 @@ function doc(nodes: DocNode[], edges: DocEdge[]): Doc {
 const at = { x: 0, y: 0 };
 
 describe('design advisor', () => {
+  it('flags reservations above what the account allows, at each reserving function, in the words Run uses', () => {
+    const over = doc(
+      [
+        { id: 'A', type: LAMBDA, position: at, properties: { ReservedConcurrentExecutions: 600 } },
+        { id: 'B', type: LAMBDA, position: at, properties: { ReservedConcurrentExecutions: 400 } },
+        { id: 'C', type: LAMBDA, position: at },
+      ],
+      [],
+    );
+    const advice = adviseOn(over).filter((a) => a.rule === 'account');
+    expect(advice.map((a) => [a.nodeId, a.severity])).toEqual([['A', 'error'], ['B', 'error']]);
+    expect(advice[0].message).toMatch(/^A: Functions reserve 1,000 concurrent executions in all \(A 600, B 400\), but this account allows only 900/);
+    expect(adviseOn({ ...over, settings: { lambdaAccountConcurrency: 2000 } }).filter((a) => a.rule === 'account')).toEqual([]);
+  });
+
   it('warns when the queue visibility timeout is below 6 x the function timeout, and the fix clears it', () => {
     const d = doc(
       [

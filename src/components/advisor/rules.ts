@@ -1,4 +1,4 @@
-import { connectionRule } from '../../scenario/index.ts';
+import { connectionRule, nodeAccountProblems } from '../../scenario/index.ts';
 import type { EdgeRole } from '../../sim/core/model.ts';
 import { addEdge, addNode, getPath, setNodeField } from '../../store/docOps.ts';
 import { positionOf, type Doc, type DocNode, type Section } from '../../store/doc.ts';
@@ -190,9 +190,23 @@ function provisionedAboveReserved(doc: Doc): Advice[] {
   return out;
 }
 
+/** Rules over all nodes of one account (ServiceKind.checkAccount, e.g. reservations above the account's concurrency), as Run applies them. */
+function accountLimits(doc: Doc): Advice[] {
+  return doc.nodes.flatMap((node, index) =>
+    nodeAccountProblems(doc, index).map((p) => ({
+      id: `account:${node.id}:${p.path}`,
+      rule: 'account',
+      severity: 'error' as const,
+      nodeId: node.id,
+      message: `${node.id}: ${p.message}`,
+    })),
+  );
+}
+
 export function adviseOn(doc: Doc, options: AdvisorOptions = registryRules): Advice[] {
   const byId = nodeById(doc);
   return [
+    ...accountLimits(doc),
     ...provisionedAboveReserved(doc),
     ...apiTimeout(doc, byId),
     ...visibilityTimeout(doc, byId),
