@@ -168,6 +168,13 @@ test('the traffic multiplier changes the arrival rate while running and leaves t
   // Nothing in the header is pushed off a 1280 px screen while running at real time with the multiplier set.
   await expect(page.getByRole('button', { name: 'Toggle dark theme' })).toBeInViewport({ ratio: 1 });
   await expect(page.getByTestId('command-toggle-presenter')).toBeInViewport({ ratio: 1 });
+  // No figure is cut off at a projector's width: the account limit reads "/1k", not a clipped "/10…".
+  await expect(page.getByTestId('figure-Fn-ConcurrentExecutions')).toContainText('/1k');
+  type Box = { scrollWidth: number; clientWidth: number; textContent: string | null }; // no DOM library in e2e
+  const clipped = await page
+    .locator('.service-node__figure')
+    .evaluateAll((els) => (els as unknown as Box[]).filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.textContent));
+  expect(clipped).toEqual([]);
   await screenshot(page, 'traffic-5x-1280x720');
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByTestId('traffic-badge')).toHaveText('5× traffic');

@@ -6,7 +6,7 @@ import { ServiceIcon } from '../common/ServiceIcon.tsx';
 import { hasFailureHandle, hasInHandle, hasOutHandle } from '../canvas/connectionCheck.ts';
 import type { ServiceFlowNode } from '../canvas/flowElements.ts';
 import { useAppStore } from '../../store/index.ts';
-import { figureLabel, formatFigure } from './figureFormat.ts';
+import { figureLabel, formatFigure, formatLimit } from './figureFormat.ts';
 import { describeUnconnected, unconnectedSteps } from './unconnectedSteps.ts';
 
 const ALL_TYPES = SERVICE_KINDS.map((k) => k.type);
@@ -61,11 +61,12 @@ export const ServiceNode = memo(function ServiceNode({ id, data, selected }: Nod
         {figures.map((name) => {
           const metric = kind?.metrics.find((m) => m.name === name);
           const v = live?.[name];
-          const limit = name === 'ConcurrentExecutions' && live?.limit ? `/${formatFigure(live.limit)}` : '';
+          const limit = name === 'ConcurrentExecutions' && live?.limit ? `/${formatLimit(live.limit)}` : '';
           return (
             <div key={name} className="min-w-0" title={metric?.help ?? name}>
               <div className="service-node__figure truncate text-[15px] leading-tight font-semibold tabular-nums text-slate-800 dark:text-slate-100" data-testid={`figure-${id}-${name}`}>
-                {v === undefined ? '—' : formatFigure(v, metric?.unit) + limit}
+                {v === undefined ? '—' : formatFigure(v, metric?.unit)}
+                {v !== undefined && limit && <span className="service-node__limit text-[0.8em] font-normal text-slate-500 dark:text-slate-400">{limit}</span>}
               </div>
               <div className="service-node__label truncate text-[11px] leading-tight text-slate-500 dark:text-slate-400">{figureLabel(kind, name)}</div>
             </div>

@@ -55,6 +55,11 @@ export function formatFigure(value: number, unit?: string): string {
   return compact(value);
 }
 
+/** A limit beside a figure ("15/1k"): thousands always shortened, so a figure and its limit fit a node's column. */
+export function formatLimit(value: number): string {
+  return Math.abs(value) >= 1000 && Math.abs(value) < 1e6 ? `${trim(value / 1e3)}k` : compact(value);
+}
+
 function compact(v: number): string {
   const a = Math.abs(v);
   if (a >= 1e6) return `${trim(v / 1e6)}M`;

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { formatFigure, formatLimit } from './figureFormat.ts';
+
+describe('node figures', () => {
+  it('keep three significant figures with k and M, and a unit for times', () => {
+    expect(formatFigure(253)).toBe('253');
+    expect(formatFigure(12_345)).toBe('12.3k');
+    expect(formatFigure(2_500_000)).toBe('2.5M');
+    expect(formatFigure(203, 'Milliseconds')).toBe('203 ms');
+    expect(formatFigure(1500, 'Milliseconds')).toBe('1.5 s');
+  });
+
+  it('shorten a limit from a thousand up, so "15/1k" fits where "15/1000" was cut off', () => {
+    expect(formatLimit(10)).toBe('10');
+    expect(formatLimit(950)).toBe('950');
+    expect(formatLimit(1000)).toBe('1k');
+    expect(formatLimit(1500)).toBe('1.5k');
+    expect(formatLimit(3_000_000)).toBe('3M');
+  });
+});
