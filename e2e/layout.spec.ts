@@ -64,3 +64,21 @@ for (const viewport of [
     expect((await page.getByTestId('scenario-name').boundingBox())!.width).toBeGreaterThan(120);
   });
 }
+
+test('click-to-add never drops a node on top of another, and after zoom-to-fit the minimap covers no node (1280x720)', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openWith(page, doc);
+  const types = ['AWS::Lambda::Function', 'AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::DynamoDB::Table', 'AWS::Lambda::Function', 'AWS::SQS::Queue'];
+  for (const type of types) await page.getByTestId(`palette-item-${type}`).click();
+  const nodes = page.locator('.react-flow__node');
+  await expect(nodes).toHaveCount(2 + types.length);
+  const boxes = async () => (await nodes.evaluateAll((els) => els.length)) && Promise.all((await nodes.all()).map(async (n) => (await n.boundingBox())!));
+  const placed = (await boxes()) as Box[];
+  for (let i = 0; i < placed.length; i++)
+    for (let j = i + 1; j < placed.length; j++) expect(overlaps(placed[i], placed[j]), `nodes ${i} and ${j} overlap`).toBe(false);
+
+  await page.getByTestId('command-zoom-to-fit').click();
+  await page.waitForTimeout(400); // the fit animates
+  const minimap = await boxOf(page.locator('.react-flow__minimap'));
+  if (minimap) for (const box of (await boxes()) as Box[]) expect(overlaps(box, minimap), 'a node under the minimap').toBe(false);
+});

@@ -2,6 +2,7 @@ import {
   Background,
   BackgroundVariant,
   Controls,
+  getNodesBounds,
   MarkerType,
   MiniMap,
   ReactFlow,
@@ -27,7 +28,7 @@ import { checkConnection, type SourceHandle } from './connectionCheck.ts';
 import { FlowEdge } from './FlowEdge.tsx';
 import { createEdgeDeriver, createNodeDeriver, type ServiceFlowEdge, type ServiceFlowNode } from './flowElements.ts';
 import { PALETTE_MIME } from './dragData.ts';
-import { MINIMAP, controlsFit, minimapFits } from './overlayLayout.ts';
+import { FIT_PADDING, MINIMAP, controlsFit, fitPadding, minimapFits, type Sides } from './overlayLayout.ts';
 import { useElementSize } from './useElementSize.ts';
 
 const nodeTypes = { service: ServiceNode };
@@ -36,7 +37,8 @@ const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 1
 const snapGrid: [number, number] = [GRID, GRID];
 const proOptions = { hideAttribution: true };
 // Room on the left for the zoom controls, so a fitted diagram is never under them.
-const fitViewOptions: FitViewOptions<ServiceFlowNode> = { padding: { top: '28px', bottom: '28px', left: '64px', right: '28px' }, maxZoom: 1.25 };
+const px = (p: Sides) => ({ top: `${p.top}px`, right: `${p.right}px`, bottom: `${p.bottom}px`, left: `${p.left}px` }) as const;
+const fitViewOptions: FitViewOptions<ServiceFlowNode> = { padding: px(FIT_PADDING), maxZoom: 1.25 };
 const minimapStyle = MINIMAP;
 
 interface Refusal {
@@ -76,20 +78,27 @@ export function Canvas() {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   const fitted = useRef(true);
+  // Fit with room for the minimap where it is shown, so it never covers a node after a fit.
+  const fitOptions = useCallback((): FitViewOptions<ServiceFlowNode> => {
+    const el = wrapper.current;
+    if (!el) return fitViewOptions;
+    const bounds = getNodesBounds(flow.getNodes());
+    return { ...fitViewOptions, padding: px(fitPadding({ width: el.clientWidth, height: el.clientHeight }, bounds)) };
+  }, [flow]);
 
   useEffect(
     () =>
       installViewBridge({
         fitView: () => {
           fitted.current = true;
-          void flow.fitView({ ...fitViewOptions, duration: 250 });
+          void flow.fitView({ ...fitOptions(), duration: 250 });
         },
         center: () => {
           const r = wrapper.current?.getBoundingClientRect();
           return r ? flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
         },
       }),
-    [flow],
+    [flow, fitOptions],
   );
 
   // While the user has not panned or zoomed since the last fit, the view follows the canvas size, so a
@@ -101,9 +110,9 @@ export function Canvas() {
   useEffect(() => {
     if (fitRequest === 0) return;
     fitted.current = true;
-    const t = requestAnimationFrame(() => void flow.fitView({ ...fitViewOptions, duration: 250 }));
+    const t = requestAnimationFrame(() => void flow.fitView({ ...fitOptions(), duration: 250 }));
     return () => cancelAnimationFrame(t);
-  }, [fitRequest, flow]);
+  }, [fitRequest, flow, fitOptions]);
 
   useEffect(() => {
     if (!refusal) return;
@@ -192,9 +201,9 @@ export function Canvas() {
   const size = useElementSize(wrapper);
   useEffect(() => {
     if (!fitted.current || size.width === 0 || size.height === 0) return;
-    const t = requestAnimationFrame(() => void flow.fitView(fitViewOptions));
+    const t = requestAnimationFrame(() => void flow.fitView(fitOptions()));
     return () => cancelAnimationFrame(t);
-  }, [size.width, size.height, flow]);
+  }, [size.width, size.height, flow, fitOptions]);
   const onPaneClick = useCallback(() => appStore.getState().clearSelection(), []);
   const onNodeDragStart = useCallback(() => void dragId.current++, []);
 

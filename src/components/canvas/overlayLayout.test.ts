@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlsFit, minimapFits } from './overlayLayout.ts';
+import { controlsFit, FIT_PADDING, fitPadding, MINIMAP, minimapFits } from './overlayLayout.ts';
 
 describe('canvas overlays', () => {
   it('shows the minimap on a roomy canvas', () => {
@@ -19,5 +19,16 @@ describe('canvas overlays', () => {
   it('the controls need their own height plus margins', () => {
     expect(controlsFit({ width: 500, height: 121 })).toBe(false);
     expect(controlsFit({ width: 500, height: 122 })).toBe(true);
+  });
+});
+
+describe('zoom-to-fit padding', () => {
+  it('keeps the diagram out from under the minimap, on the side that costs it less zoom', () => {
+    const canvas = { width: 735, height: 400 };
+    // A wide diagram gives up height (room at the bottom), a tall one width (room on the right).
+    expect(fitPadding(canvas, { width: 900, height: 300 })).toEqual({ ...FIT_PADDING, bottom: MINIMAP.height + 30 });
+    expect(fitPadding(canvas, { width: 200, height: 600 })).toEqual({ ...FIT_PADDING, right: MINIMAP.width + 30 });
+    // No minimap on a small canvas, so no room for one.
+    expect(fitPadding({ width: 735, height: 250 }, { width: 900, height: 300 })).toEqual(FIT_PADDING);
   });
 });

@@ -20,3 +20,26 @@ export function minimapFits(canvas: { width: number; height: number }): boolean 
 export function controlsFit(canvas: { width: number; height: number }): boolean {
   return canvas.height >= CONTROLS.height + 2 * MARGIN;
 }
+
+export interface Sides {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** Room around a fitted diagram: the zoom controls are on the left. */
+export const FIT_PADDING: Sides = { top: 28, right: 28, bottom: 28, left: 64 };
+
+/**
+ * Padding for zoom-to-fit that keeps the diagram out from under the minimap when it is shown: room for it on
+ * the right or at the bottom, whichever leaves the diagram the larger zoom (a wide diagram on a wide canvas
+ * gives up a little height, a tall one a little width).
+ */
+export function fitPadding(canvas: { width: number; height: number }, diagram: { width: number; height: number }): Sides {
+  if (!minimapFits(canvas) || diagram.width <= 0 || diagram.height <= 0) return FIT_PADDING;
+  const zoom = (p: Sides) => Math.min((canvas.width - p.left - p.right) / diagram.width, (canvas.height - p.top - p.bottom) / diagram.height);
+  const right = { ...FIT_PADDING, right: MINIMAP.width + 2 * MARGIN };
+  const bottom = { ...FIT_PADDING, bottom: MINIMAP.height + 2 * MARGIN };
+  return zoom(right) >= zoom(bottom) ? right : bottom;
+}
