@@ -23,24 +23,29 @@ export function accountProblems(nodes: readonly { index: number; sim: SimNode }[
 }
 
 /**
- * The account rules' problems at one node of a document being edited, with paths within the node, so the
- * inspector refuses at the field what Run would refuse. Nothing while the settings themselves are invalid.
+ * The account rules' problems of a document being edited, at `nodes[i].<path>`: each node checked once, only
+ * nodes of kinds that have account rules. Nothing while the settings themselves are invalid.
  */
-export function nodeAccountProblems(doc: unknown, nodeIndex: number, catalog: Catalog = defaultCatalog()): Problem[] {
+export function docAccountProblems(doc: unknown, catalog: Catalog = defaultCatalog()): Problem[] {
   if (!isPlainObject(doc) || !Array.isArray(doc.nodes)) return [];
   const nodes: readonly unknown[] = doc.nodes;
-  const type = isPlainObject(nodes[nodeIndex]) ? nodes[nodeIndex].type : undefined;
-  if (!catalog.find(type)?.checkAccount) return [];
+  const ruled = (node: unknown) => isPlainObject(node) && catalog.find(node.type)?.checkAccount !== undefined;
+  if (!nodes.some(ruled)) return [];
   const settings = settingsSchema.safeParse(doc.settings ?? {});
   if (!settings.success) return [];
   const ids = indexIds(nodes);
   const checked = nodes.flatMap((node, index) => {
-    if (!isPlainObject(node) || node.type !== type) return [];
+    if (!ruled(node)) return [];
     const sim = checkNode(nodes, index, catalog, undefined, ids).sim;
     return sim ? [{ index, sim }] : [];
   });
+  return accountProblems(checked, settings.data, catalog);
+}
+
+/** The account rules' problems at one node, with paths within the node, so the inspector refuses at the field what Run would. */
+export function nodeAccountProblems(doc: unknown, nodeIndex: number, catalog: Catalog = defaultCatalog()): Problem[] {
   const prefix = `nodes[${nodeIndex}].`;
-  return accountProblems(checked, settings.data as SimSettings, catalog)
+  return docAccountProblems(doc, catalog)
     .filter((p) => p.path.startsWith(prefix))
     .map((p) => ({ ...p, path: p.path.slice(prefix.length) }));
 }

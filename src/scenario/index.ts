@@ -6,7 +6,7 @@ export { migrate, type MigrateResult } from './migrate.ts';
 export { formatProblem, isError } from './paths.ts';
 export { connectionRule, EDGE_ROLES, type ConnectionResult } from './connections.ts';
 export { nodeProblems } from './validateNode.ts';
-export { nodeAccountProblems } from './accountChecks.ts';
+export { docAccountProblems, nodeAccountProblems } from './accountChecks.ts';
 export { defaultsFor, newScenario } from './defaults.ts';
 export { loadScenarioText, megabytes, parseScenarioText } from './parseText.ts';
 export { Catalog, defaultCatalog } from './catalog.ts';

@@ -1,4 +1,4 @@
-import { connectionRule, nodeAccountProblems } from '../../scenario/index.ts';
+import { connectionRule, docAccountProblems } from '../../scenario/index.ts';
 import type { EdgeRole } from '../../sim/core/model.ts';
 import { addEdge, addNode, getPath, setNodeField } from '../../store/docOps.ts';
 import { positionOf, type Doc, type DocNode, type Section } from '../../store/doc.ts';
@@ -192,15 +192,12 @@ function provisionedAboveReserved(doc: Doc): Advice[] {
 
 /** Rules over all nodes of one account (ServiceKind.checkAccount, e.g. reservations above the account's concurrency), as Run applies them. */
 function accountLimits(doc: Doc): Advice[] {
-  return doc.nodes.flatMap((node, index) =>
-    nodeAccountProblems(doc, index).map((p) => ({
-      id: `account:${node.id}:${p.path}`,
-      rule: 'account',
-      severity: 'error' as const,
-      nodeId: node.id,
-      message: `${node.id}: ${p.message}`,
-    })),
-  );
+  return docAccountProblems(doc).flatMap((p) => {
+    const at = /^nodes\[(\d+)\]\.(.+)$/.exec(p.path);
+    const node = at ? doc.nodes[Number(at[1])] : undefined;
+    if (!at || !node) return []; // a settings problem is the scenario inspector's
+    return [{ id: `account:${node.id}:${at[2]}`, rule: 'account', severity: 'error' as const, nodeId: node.id, message: `${node.id}: ${p.message}` }];
+  });
 }
 
 export function adviseOn(doc: Doc, options: AdvisorOptions = registryRules): Advice[] {
