@@ -1,6 +1,5 @@
-import { SECONDS_PER_MONTH } from '../lessons/check/evaluate.ts';
 import type { ScenarioDoc } from '../scenario/index.ts';
-import type { ResultDocument } from '../sim/result.ts';
+import { monthlyCostUSD, type ResultDocument } from '../sim/result.ts';
 import { findServiceKind } from '../sim/services/registry.ts';
 import { deadLetterArrivals, deadLetterTargets } from './deadLetterTargets.ts';
 
@@ -51,9 +50,6 @@ function percentile(result: ResultDocument, node: string, metric: string, stat: 
   return t && (t.SampleCount ?? 0) > 0 ? (t[stat] ?? null) : null;
 }
 
-function monthly(result: ResultDocument): number | null {
-  return result.simulatedSeconds > 0 ? (result.cost.totalUSD * SECONDS_PER_MONTH) / result.simulatedSeconds : null;
-}
 
 /**
  * The table of differences between two designs' results: per node whose kind declares compare metrics (a
@@ -81,6 +77,6 @@ export function compareResults(a: ResultDocument, b: ResultDocument, docA: Scena
     rows.push(row(id, 'DLQ arrivals', 'count', arrivalsA, arrivalsB, kind?.compare?.arrivals ?? []));
   }
   rows.push(row(null, 'Cost (run)', 'USD', a.cost.totalUSD, b.cost.totalUSD));
-  rows.push(row(null, 'Cost (monthly)', 'USD', monthly(a), monthly(b)));
+  rows.push(row(null, 'Cost (monthly)', 'USD', monthlyCostUSD(a), monthlyCostUSD(b)));
   return rows;
 }

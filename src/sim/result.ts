@@ -62,3 +62,11 @@ export function buildResult(sim: Simulation, wallSeconds: number): ResultDocumen
     nodes,
   };
 }
+
+/** A month as AWS's pricing pages count it: 730 hours. */
+export const SECONDS_PER_MONTH = 730 * 3600;
+
+/** The run's cost scaled to a month of the same traffic; null for a run that simulated no time. */
+export function monthlyCostUSD(result: { simulatedSeconds: number; cost: { totalUSD: number } }): number | null {
+  return result.simulatedSeconds > 0 ? (result.cost.totalUSD * SECONDS_PER_MONTH) / result.simulatedSeconds : null;
+}

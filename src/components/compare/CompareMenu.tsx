@@ -1,3 +1,4 @@
+import { DialogButton } from '../common/ModalDialog.tsx';
 import { lazy, Suspense, useCallback, useState } from 'react';
 
 const ScalesIcon = () => (
@@ -15,19 +16,7 @@ export function CompareMenu() {
   const close = useCallback(() => setOpen(false), []);
   return (
     <>
-      <button
-        type="button"
-        data-testid="compare-open"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        title="Compare…: copy this design as B, change it, run both on the same traffic and seed"
-        aria-label="Compare…"
-        onClick={() => setOpen(true)}
-        className="inline-flex h-9 items-center gap-1.5 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
-      >
-        <ScalesIcon />
-        <span className="hidden 2xl:inline">Compare…</span>
-      </button>
+      <DialogButton name="compare" label="Compare…" title="Compare…: copy this design as B, change it, run both on the same traffic and seed" icon={<ScalesIcon />} open={open} onOpen={() => setOpen(true)} />
       {open && (
         <Suspense fallback={null}>
           <CompareView onClose={close} />

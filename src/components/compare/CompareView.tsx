@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { ModalDialog } from '../common/ModalDialog.tsx';
 import { compareStore, useCompareStore } from '../../compare/compareStore.ts';
 import { DEFAULT_DURATION_SECONDS, DEFAULT_SEED } from '../../scenario/index.ts';
 import type { RunOptions, SimScenario } from '../../sim/engine.ts';
@@ -28,15 +29,6 @@ export function CompareView({ onClose }: { onClose: () => void }) {
     compareStore.getState().close();
     onClose();
   }, [onClose]);
-  const panel = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    panel.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') close();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [close]);
 
   const run = useCompareStore((s) => s.run);
   const dark = useAppStore((s) => s.theme === 'dark');
@@ -46,30 +38,19 @@ export function CompareView({ onClose }: { onClose: () => void }) {
   const running = run.status === 'running';
 
   return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center bg-slate-900/40 p-3 pt-10 dark:bg-black/60" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <div
-        ref={panel}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="compare-title"
-        tabIndex={-1}
-        data-testid="compare-dialog"
-        className="flex h-[88vh] w-full max-w-7xl flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-2xl outline-none dark:border-slate-700 dark:bg-slate-900"
-      >
-        <header className="flex items-start justify-between gap-4 border-b border-slate-200 px-5 py-3 dark:border-slate-700">
-          <div>
-            <h2 id="compare-title" className="text-lg font-semibold text-slate-900 dark:text-slate-50">
-              Compare designs A and B
-            </h2>
-            <p className="text-sm text-slate-500 dark:text-slate-400">
-              A is the design on the canvas; B is a copy to change here (your document and its undo history stay as they are). Both run to
-              their end on seed {seed ?? DEFAULT_SEED}, {(duration ?? DEFAULT_DURATION_SECONDS).toLocaleString('en-US')} s and {traffic}× traffic.
-            </p>
-          </div>
-          <button type="button" aria-label="Close" onClick={close} className="rounded-md px-2 py-1 text-lg text-slate-500 hover:bg-slate-100 dark:text-slate-400 dark:hover:bg-slate-800">
-            ✕
-          </button>
-        </header>
+    <ModalDialog
+      name="compare"
+      title="Compare designs A and B"
+      subtitle={
+        <>
+          A is the design on the canvas; B is a copy to change here (your document and its undo history stay as they are). Both run to
+          their end on seed {seed ?? DEFAULT_SEED}, {(duration ?? DEFAULT_DURATION_SECONDS).toLocaleString('en-US')} s and {traffic}× traffic.
+        </>
+      }
+      onClose={close}
+      panelClassName="h-[88vh] max-w-7xl"
+      backdropClassName="p-3 pt-10"
+    >
         <div className="flex min-h-0 flex-1">
           <aside className="flex w-[23rem] shrink-0 flex-col border-r border-slate-200 dark:border-slate-700">
             <DesignBInspector disabled={running} />
@@ -104,7 +85,6 @@ export function CompareView({ onClose }: { onClose: () => void }) {
             )}
           </section>
         </div>
-      </div>
-    </div>
+    </ModalDialog>
   );
 }

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { plainPath } from './fieldProblems.ts';
 import { useLazyChecks } from './useLazyChecks.ts';
 import { useShallow } from 'zustand/react/shallow';
-import { nodeAccountProblems, nodeProblems, type Problem } from '../../scenario/index.ts';
+import { nodeAccountProblems, nodeProblems } from '../../scenario/index.ts';
 import { findServiceKind } from '../../sim/services/registry.ts';
 import { nameProblem } from '../../store/docOps.ts';
 import { appStore, useAppStore } from '../../store/index.ts';
@@ -24,11 +24,8 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
   );
   const kind = node ? findServiceKind(node.type) : undefined;
   // The account rules span nodes (another function's reservation counts here), so they follow the whole document.
-  const account = useAppStore((s) => JSON.stringify(nodeAccountProblems(s.doc, index)));
-  const problems = useMemo(() => {
-    if (!node) return [];
-    return [...nodeProblems(appStore.getState().doc, index), ...(JSON.parse(account) as Problem[])];
-  }, [node, index, account]);
+  const doc = useAppStore((s) => s.doc);
+  const problems = useMemo(() => (node ? [...nodeProblems(doc, index), ...nodeAccountProblems(doc, index)] : []), [node, doc, index]);
   const lazy = useLazyChecks(node, index);
   // The lazily loaded checks repeat the synchronous ones: each problem once, its path written with dots.
   const shown = useMemo(() => {

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { loadExampleList, openExample } from '../../commands/examples.ts';
 import { appStore } from '../../store/index.ts';
+import { DialogButton, ModalDialog } from '../common/ModalDialog.tsx';
 
 const BookIcon = () => (
   <svg viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
@@ -14,17 +15,7 @@ export function ExamplesMenu() {
   const [open, setOpen] = useState(false);
   const [opening, setOpening] = useState<string | null>(null);
   const list = useQuery({ queryKey: ['examples'], queryFn: () => loadExampleList(), enabled: open, staleTime: Infinity });
-  const panel = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    window.addEventListener('keydown', onKey);
-    panel.current?.focus();
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
 
   const choose = async (file: string) => {
     setOpening(file);
@@ -35,41 +26,16 @@ export function ExamplesMenu() {
 
   return (
     <>
-      <button
-        type="button"
-        data-testid="examples-open"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        title="Examples: open a ready-made architecture"
-        aria-label="Examples"
-        onClick={() => setOpen(true)}
-        className="inline-flex h-9 items-center gap-1.5 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
-      >
-        <BookIcon />
-        <span className="hidden 2xl:inline">Examples</span>
-      </button>
+      <DialogButton name="examples" label="Examples" title="Examples: open a ready-made architecture" icon={<BookIcon />} open={open} onOpen={() => setOpen(true)} />
       {open && (
-        <div className="fixed inset-0 z-50 flex items-start justify-center bg-slate-900/40 p-4 pt-20 dark:bg-black/60" onMouseDown={(e) => e.target === e.currentTarget && setOpen(false)}>
-          <div
-            ref={panel}
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby="examples-title"
-            tabIndex={-1}
-            data-testid="examples-dialog"
-            className="flex max-h-[75vh] w-full max-w-2xl flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-2xl outline-none dark:border-slate-700 dark:bg-slate-900"
-          >
-            <header className="flex items-center justify-between border-b border-slate-200 px-5 py-3 dark:border-slate-700">
-              <div>
-                <h2 id="examples-title" className="text-lg font-semibold text-slate-900 dark:text-slate-50">
-                  Examples
-                </h2>
-                <p className="text-sm text-slate-500 dark:text-slate-400">Opening one replaces the canvas; undo brings your work back.</p>
-              </div>
-              <button type="button" aria-label="Close" onClick={() => setOpen(false)} className="rounded-md px-2 py-1 text-lg text-slate-500 hover:bg-slate-100 dark:text-slate-400 dark:hover:bg-slate-800">
-                ✕
-              </button>
-            </header>
+        <ModalDialog
+          name="examples"
+          title="Examples"
+          subtitle="Opening one replaces the canvas; undo brings your work back."
+          onClose={close}
+          panelClassName="max-h-[75vh] max-w-2xl"
+          backdropClassName="p-4 pt-20"
+        >
             <div className="overflow-y-auto p-2">
               {list.isPending && <p className="p-4 text-sm text-slate-500 dark:text-slate-400">Loading examples…</p>}
               {list.isError && (
@@ -98,8 +64,7 @@ export function ExamplesMenu() {
                 ))}
               </ul>
             </div>
-          </div>
-        </div>
+        </ModalDialog>
       )}
     </>
   );

@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { openLesson } from '../../lessons/lessonCommands.ts';
 import type { LessonSummary } from '../../lessons/lessonFormat.ts';
 import { lessonIndexQuery, lessonQuery } from '../../lessons/lessonSource.ts';
 import { appStore } from '../../store/index.ts';
+import { ModalDialog } from '../common/ModalDialog.tsx';
 
 function byTopic(lessons: readonly LessonSummary[]): [string, LessonSummary[]][] {
   const groups = new Map<string, LessonSummary[]>();
@@ -17,16 +18,6 @@ export function LessonsGallery({ onClose }: { onClose: () => void }) {
   const [failed, setFailed] = useState<string | null>(null);
   const queries = useQueryClient();
   const list = useQuery(lessonIndexQuery);
-  const panel = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    panel.current?.focus();
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
 
   const choose = async (id: string) => {
     setOpening(id);
@@ -42,27 +33,13 @@ export function LessonsGallery({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center bg-slate-900/40 p-4 pt-16 dark:bg-black/60" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        ref={panel}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="lessons-title"
-        tabIndex={-1}
-        data-testid="lessons-dialog"
-        className="flex max-h-[82vh] w-full max-w-4xl flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-2xl outline-none dark:border-slate-700 dark:bg-slate-900"
-      >
-        <header className="flex items-center justify-between border-b border-slate-200 px-5 py-3 dark:border-slate-700">
-          <div>
-            <h2 id="lessons-title" className="text-lg font-semibold text-slate-900 dark:text-slate-50">
-              Lessons
-            </h2>
-            <p className="text-sm text-slate-500 dark:text-slate-400">Each starts in a state that fails its goal: change the settings, press Check. Undo brings your own work back.</p>
-          </div>
-          <button type="button" aria-label="Close" onClick={() => onClose()} className="rounded-md px-2 py-1 text-lg text-slate-500 hover:bg-slate-100 dark:text-slate-400 dark:hover:bg-slate-800">
-            ✕
-          </button>
-        </header>
+    <ModalDialog
+      name="lessons"
+      title="Lessons"
+      subtitle="Each starts in a state that fails its goal: change the settings, press Check. Undo brings your own work back."
+      onClose={onClose}
+      panelClassName="max-h-[82vh] max-w-4xl"
+    >
         <div className="overflow-y-auto px-5 py-4">
           {list.isPending && <p className="text-sm text-slate-500 dark:text-slate-400">Loading lessons…</p>}
           {(list.isError || failed) && (
@@ -96,7 +73,6 @@ export function LessonsGallery({ onClose }: { onClose: () => void }) {
               </section>
             ))}
         </div>
-      </div>
-    </div>
+    </ModalDialog>
   );
 }

@@ -1,3 +1,4 @@
+import { DialogButton } from '../common/ModalDialog.tsx';
 import { lazy, Suspense, useCallback, useState } from 'react';
 
 const CapIcon = () => (
@@ -15,19 +16,7 @@ export function LessonsMenu() {
   const close = useCallback(() => setOpen(false), []);
   return (
     <>
-      <button
-        type="button"
-        data-testid="lessons-open"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        title="Lessons: guided exercises with a goal to reach"
-        aria-label="Lessons"
-        onClick={() => setOpen(true)}
-        className="inline-flex h-9 items-center gap-1.5 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
-      >
-        <CapIcon />
-        <span className="hidden 2xl:inline">Lessons</span>
-      </button>
+      <DialogButton name="lessons" label="Lessons" title="Lessons: guided exercises with a goal to reach" icon={<CapIcon />} open={open} onOpen={() => setOpen(true)} />
       {open && (
         <Suspense fallback={null}>
           <LessonsGallery onClose={close} />

@@ -1,9 +1,9 @@
-import type { ResultDocument } from '../../sim/result.ts';
+import { monthlyCostUSD, type ResultDocument } from '../../sim/result.ts';
 import { closeMatches } from './closeMatches.ts';
 import { parseCheck, type BoolExpr, type NumberExpr } from './parser.ts';
 
-/** A month as AWS's pricing pages count it: 730 hours. `cost.monthly` scales the run's cost to this. */
-export const SECONDS_PER_MONTH = 730 * 3600;
+/** `cost.monthly` scales the run's cost to a month of 730 hours (monthlyCostUSD). */
+export { SECONDS_PER_MONTH } from '../../sim/result.ts';
 
 /** One figure a check read from the result: `Users.Throttled.Sum` = 1234. */
 export interface Figure {
@@ -127,7 +127,7 @@ export function resolvePath(segments: readonly string[], pos: number, result: Re
     if (rest.length === 1 && what === 'total') return result.cost.totalUSD;
     if (rest.length === 1 && what === 'monthly') {
       if (result.simulatedSeconds <= 0) throw new CheckNameError(pos, 'cost.monthly needs a run that simulated some time');
-      return (result.cost.totalUSD * SECONDS_PER_MONTH) / result.simulatedSeconds;
+      return monthlyCostUSD(result) as number;
     }
     if (rest.length === 1 && Object.hasOwn(result.cost.nodes, what)) return result.cost.nodes[what];
     if (rest.length === 1 && Object.hasOwn(result.nodes, what)) return 0; // a node with no price costs nothing

@@ -1,7 +1,8 @@
 /**
  * A growable ring buffer: O(1) push and pop at both ends, no allocation once it has grown to the backlog.
- * The one ring type of the engine: Lambda's async events, stream lanes (NumberDeque for plain numbers and
- * Int32Deque for slots, in typed arrays: an SQS queue's messages).
+ * The engine's ring buffers: Deque for objects (Lambda's async events, stream lanes), NumberDeque (Float64Array)
+ * for plain numbers and Int32Deque for slots (an SQS queue's messages). The typed ones repeat the same code on
+ * purpose: one class over both array types would make every access site polymorphic on the hot path.
  */
 export class Deque<T> {
   private items: (T | undefined)[];
