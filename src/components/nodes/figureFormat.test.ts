@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatFigure, formatLimit } from './figureFormat.ts';
+import { SERVICE_KINDS } from '../../sim/services/registry.ts';
+import { figureLabel, formatFigure, formatLimit } from './figureFormat.ts';
 
 describe('node figures', () => {
   it('keep three significant figures with k and M, and a unit for times', () => {
@@ -16,5 +17,10 @@ describe('node figures', () => {
     expect(formatLimit(1000)).toBe('1k');
     expect(formatLimit(1500)).toBe('1.5k');
     expect(formatLimit(3_000_000)).toBe('3M');
+  });
+
+  it('label every node figure of every kind in at most 15 characters, not the CloudWatch names of up to 40', () => {
+    for (const kind of SERVICE_KINDS)
+      for (const name of kind.figures.slice(0, 3)) expect(figureLabel(kind, name).length, `${kind.type} ${name}`).toBeLessThanOrEqual(15);
   });
 });

@@ -22,8 +22,8 @@ const SHORT: Record<string, string> = {
   IntegrationLatency: 'integration',
   ConsumedReadCapacityUnits: 'RCU',
   ConsumedWriteCapacityUnits: 'WCU',
-  ReadThrottleEvents: 'read throttles',
-  WriteThrottleEvents: 'write throttles',
+  ReadThrottleEvents: 'r. throttles',
+  WriteThrottleEvents: 'w. throttles',
   Count: 'requests',
   '4XXError': '4xx',
   '5XXError': '5xx',
@@ -35,7 +35,13 @@ const SHORT: Record<string, string> = {
   'GetRecords.IteratorAgeMilliseconds': 'iterator age',
   IteratorAge: 'iterator age',
   ExecutionsStarted: 'started',
+  ExecutionsFailed: 'failed',
+  ExecutionThrottled: 'throttled',
   MatchedEvents: 'matched',
+  WriteProvisionedThroughputExceeded: 'throttled',
+  FailedInvocations: 'failed',
+  TargetErrorCount: 'target errors',
+  InvocationDroppedCount: 'dropped',
 };
 
 export function figureLabel(kind: ServiceKind | undefined, name: string): string {
