@@ -89,6 +89,22 @@ describe('compareResults on real engine results', () => {
     expect(deadLetterArrivals(doc, result, 'FailedResizes')).toBeGreaterThan(0);
   });
 
+  it('takes an edge role as the validator infers it: an SNS subscription to a queue is not its DLQ', () => {
+    const doc: ScenarioDoc = {
+      ...example('poison-message-dlq.json'),
+      nodes: [
+        { id: 'Topic', type: 'AWS::SNS::Topic', properties: {} },
+        { id: 'Inbox', type: 'AWS::SQS::Queue', properties: {} },
+        { id: 'Missed', type: 'AWS::SQS::Queue', properties: {} },
+      ],
+      edges: [
+        { from: 'Topic', to: 'Inbox' },
+        { from: 'Topic', to: 'Missed', role: 'deadLetter' },
+      ],
+    };
+    expect(deadLetterTargets(doc)).toEqual(['Missed']);
+  });
+
   it('marks equal figures the same, and a node only one design has with no winner', () => {
     const docA = example('throttled-api.json');
     const a = run(docA);

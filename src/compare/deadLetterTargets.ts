@@ -1,6 +1,7 @@
 import type { ScenarioDoc } from '../scenario/index.ts';
 import type { ResultDocument } from '../sim/result.ts';
-import { connectionBetween, findServiceKind } from '../sim/services/registry.ts';
+import { connectionRule } from '../scenario/connections.ts';
+import { findServiceKind } from '../sim/services/registry.ts';
 
 /** Edge roles whose target collects what could not be handled: a redrive DLQ, an on-failure destination. */
 const FAILURE_ROLES: ReadonlySet<string> = new Set(['deadLetter', 'onFailure']);
@@ -9,12 +10,13 @@ function typeOf(doc: ScenarioDoc, id: string): string | undefined {
   return doc.nodes.find((n) => n.id === id)?.type;
 }
 
-/** An edge's role as the engine wires it: the one written, or the pair's default (the first role AWS allows). */
+/** An edge's role as the validator infers it for the engine (undefined when the edge would be refused). */
 function roleOf(doc: ScenarioDoc, edge: ScenarioDoc['edges'][number]): string | undefined {
-  if (edge.role) return edge.role;
   const from = typeOf(doc, edge.from);
   const to = typeOf(doc, edge.to);
-  return from && to ? connectionBetween(from, to)?.roles[0] : undefined;
+  if (!from || !to) return undefined;
+  const rule = connectionRule(from, to, edge.role);
+  return rule.ok ? rule.role : undefined;
 }
 
 /** Ids of the nodes that are some edge's deadLetter or onFailure target, in document order. */
