@@ -7,7 +7,7 @@ import { createAppStore } from '../store/index.ts';
 import { runToEnd } from '../worker/runToEnd.ts';
 import { createCompareStore } from './compareStore.ts';
 
-const engine = (sim: SimScenario, options: RunOptions) => Promise.resolve(runToEnd(sim, loadedModels(), options));
+const engine = (sim: SimScenario, options?: RunOptions) => Promise.resolve(runToEnd(sim, loadedModels(), options));
 
 function appWithExample() {
   const app = createAppStore();

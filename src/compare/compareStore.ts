@@ -5,7 +5,8 @@ import type { ResultDocument } from '../sim/result.ts';
 import type { Section } from '../store/doc.ts';
 import { setNodeField } from '../store/docOps.ts';
 import { compareResults, type CompareRow } from './compareResults.ts';
-import { runBoth, type Design, type RunToEndWith } from './runBoth.ts';
+import type { RunToEnd } from '../sim/engine.ts';
+import { runBoth, type Design } from './runBoth.ts';
 
 /** Run both: not yet, running one design, the results with the documents they came from, or why it stopped. */
 export type CompareRun =
@@ -28,7 +29,7 @@ export interface CompareState {
   selectB: (id: string | null) => void;
   setBField: (id: string, section: Section, path: string, value: unknown) => void;
   /** Runs `docA` (the main document now) and B on A's seed, duration and `trafficScale`; ignored while running. */
-  runBoth: (docA: ScenarioDoc, run: RunToEndWith, trafficScale: number) => Promise<void>;
+  runBoth: (docA: ScenarioDoc, run: RunToEnd, trafficScale: number) => Promise<void>;
 }
 
 export type CompareStore = StoreApi<CompareState>;

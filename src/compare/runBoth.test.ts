@@ -8,7 +8,7 @@ import { runToEnd } from '../worker/runToEnd.ts';
 import { runBoth, type Design } from './runBoth.ts';
 
 const doc = JSON.parse(readFileSync(new URL('../../examples/throttled-api.json', import.meta.url), 'utf8')) as ScenarioDoc;
-const engine = (sim: SimScenario, options: RunOptions) => Promise.resolve(runToEnd(sim, loadedModels(), options));
+const engine = (sim: SimScenario, options?: RunOptions) => Promise.resolve(runToEnd(sim, loadedModels(), options));
 
 describe('runBoth', () => {
   it('runs A then B on A seed and duration with the same traffic multiplier', async () => {
@@ -16,7 +16,7 @@ describe('runBoth', () => {
     const seen: { design: Design; seed: number; duration: number; traffic?: number }[] = [];
     let running: Design | null = null;
     const out = await runBoth(doc, docB, (sim, options) => {
-      seen.push({ design: running ?? 'A', seed: sim.seed, duration: sim.durationSeconds, traffic: options.trafficScale });
+      seen.push({ design: running ?? 'A', seed: sim.seed, duration: sim.durationSeconds, traffic: options?.trafficScale });
       return engine(sim, options);
     }, 0.5, (d) => (running = d));
     expect(seen).toEqual([
@@ -41,7 +41,7 @@ describe('runBoth', () => {
   });
 
   it('says which design failed to run', async () => {
-    const out = await runBoth(doc, doc, (sim, options) => (options.trafficScale === 1 && sim ? Promise.reject(new Error('worker gone')) : engine(sim, options)), 1);
+    const out = await runBoth(doc, doc, (sim, options) => (options?.trafficScale === 1 && sim ? Promise.reject(new Error('worker gone')) : engine(sim, options)), 1);
     expect(out).toEqual({ ok: false, design: 'A', message: 'Design A could not run: worker gone' });
   });
 });

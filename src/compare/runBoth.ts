@@ -1,28 +1,15 @@
-import { isError, validateScenario, type Problem, type ScenarioDoc } from '../scenario/index.ts';
-import type { RunOptions, SimScenario } from '../sim/engine.ts';
+import { checkForRun, type ScenarioDoc } from '../scenario/index.ts';
+import type { RunToEnd, SimScenario } from '../sim/engine.ts';
 import type { ResultDocument } from '../sim/result.ts';
 
 export type Design = 'A' | 'B';
 
-/** Runs a scenario to its end with run options: the worker's runToEnd in the app, the engine in tests. */
-export type RunToEndWith = (sim: SimScenario, options: RunOptions) => Promise<ResultDocument>;
 
 export type RunBothOutcome = { ok: true; a: ResultDocument; b: ResultDocument } | { ok: false; design: Design; message: string };
 
-/** A problem's path with the node named instead of numbered: `Search.properties.Timeout` for `nodes[2].properties.Timeout`. */
-export function problemWhere(doc: ScenarioDoc, problem: Problem): string {
-  const m = /^nodes\[(\d+)\](.*)$/.exec(problem.path);
-  const node = m ? doc.nodes[Number(m[1])] : undefined;
-  const path = node && m ? `${node.id}${m[2]}` : problem.path || '(document)';
-  return `${path}: ${problem.message}`;
-}
-
 function check(design: Design, doc: ScenarioDoc): { ok: true; sim: SimScenario } | { ok: false; design: Design; message: string } {
-  const checked = validateScenario(doc);
-  if (checked.ok) return { ok: true, sim: checked.sim };
-  const errors = checked.problems.filter(isError);
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-  return { ok: false, design, message: `Design ${design} is not valid: ${errors.length > 0 ? problemWhere(doc, errors[0]) : 'it cannot be read'}${more}` };
+  const ready = checkForRun(doc);
+  return ready.ok ? ready : { ok: false, design, message: `Design ${design} is not valid: ${ready.message}` };
 }
 
 /**
@@ -32,7 +19,7 @@ function check(design: Design, doc: ScenarioDoc): { ok: true; sim: SimScenario }
 export async function runBoth(
   docA: ScenarioDoc,
   docB: ScenarioDoc,
-  run: RunToEndWith,
+  run: RunToEnd,
   trafficScale: number,
   onRunning: (design: Design) => void = () => {},
 ): Promise<RunBothOutcome> {

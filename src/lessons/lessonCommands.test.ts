@@ -79,7 +79,7 @@ describe('lesson commands', () => {
     const run = vi.fn(engine);
     await checkLesson(store, run);
     expect(run).not.toHaveBeenCalled();
-    expect(store.getState().lessonCheck).toEqual({ status: 'error', message: expect.stringMatching(/^Fix the scenario first: nodes\[1\]\.properties\.Timeout: / ) as string });
+    expect(store.getState().lessonCheck).toEqual({ status: 'error', message: expect.stringMatching(/^Fix the scenario first: Lookup\.properties\.Timeout: must be 1\.\.900/) as string });
   });
 
   it('Reset lesson puts the start back as one undo step and hides hints and the last check', async () => {

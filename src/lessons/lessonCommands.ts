@@ -1,6 +1,5 @@
-import { restoreScenario, validateScenario } from '../scenario/index.ts';
-import type { SimScenario } from '../sim/engine.ts';
-import type { ResultDocument } from '../sim/result.ts';
+import { checkForRun, restoreScenario } from '../scenario/index.ts';
+import type { RunToEnd } from '../sim/engine.ts';
 import { spreadOut } from '../store/docOps.ts';
 import type { AppStore } from '../store/index.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../theme/sizes.ts';
@@ -8,9 +7,6 @@ import { applyReference } from './applyReference.ts';
 import { gradeGoal } from './gradeGoal.ts';
 import type { Lesson } from './lessonFormat.ts';
 import { lessonPresenterScript } from './lessonPresenterScript.ts';
-
-/** Runs a scenario to its end and returns its result: the worker's runToEnd in the app, the engine in tests. */
-export type RunToEnd = (sim: SimScenario) => Promise<ResultDocument>;
 
 /** Puts a document on the canvas as one undo step, zoomed to fit, with a loaded run reset to 0 s. */
 async function replaceDoc(store: AppStore, value: unknown): Promise<string | null> {
@@ -83,10 +79,9 @@ export async function checkLesson(store: AppStore, runToEnd: RunToEnd): Promise<
   const lesson = s().lesson;
   if (!lesson || s().lessonCheck.status === 'checking') return;
   const doc = s().doc;
-  const checked = validateScenario(doc);
+  const checked = checkForRun(doc);
   if (!checked.ok) {
-    const first = checked.problems.find((p) => p.severity !== 'warning');
-    s().setLessonCheck({ status: 'error', message: `Fix the scenario first: ${first ? `${first.path}: ${first.message}` : 'it is not valid'}` });
+    s().setLessonCheck({ status: 'error', message: `Fix the scenario first: ${checked.message}` });
     return;
   }
   s().setLessonCheck({ status: 'checking' });

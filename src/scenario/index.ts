@@ -3,7 +3,8 @@ export type { Problem, ScenarioDoc, ScenarioEdge, ScenarioNode } from './types.t
 export { CURRENT_VERSION, DEFAULT_DURATION_SECONDS, DEFAULT_SEED, LIMITS, SCENARIO_FORMAT } from './types.ts';
 export { validateScenario, type ValidationResult } from './validate.ts';
 export { migrate, type MigrateResult } from './migrate.ts';
-export { formatProblem, isError } from './paths.ts';
+export { formatProblem, isError, nodePath } from './paths.ts';
+export { checkForRun, problemWhere, type ReadyToRun } from './checkForRun.ts';
 export { connectionRule, EDGE_ROLES, type ConnectionResult } from './connections.ts';
 export { nodeProblems } from './validateNode.ts';
 export { docAccountProblems, nodeAccountProblems } from './accountChecks.ts';

@@ -22,6 +22,14 @@ export function formatProblem(p: Problem): string {
   return p.severity === 'warning' ? `warning: ${text}` : text;
 }
 
+const NODE_PATH = /^nodes\[(\d+)\](?:\.(.*))?$/;
+
+/** The node index and the path inside the node of a problem path such as `nodes[2].properties.Timeout`, or null. */
+export function nodePath(path: string): { index: number; rest: string } | null {
+  const m = NODE_PATH.exec(path);
+  return m ? { index: Number(m[1]), rest: m[2] ?? '' } : null;
+}
+
 export function isError(p: Problem): boolean {
   return p.severity !== 'warning';
 }

@@ -22,6 +22,9 @@ export interface RunOptions {
   trafficScale?: number;
 }
 
+/** Runs a scenario to its end and returns its result: the worker's runToEnd in the app, the engine in tests. */
+export type RunToEnd = (sim: SimScenario, options?: RunOptions) => Promise<ResultDocument>;
+
 /**
  * A scenario's run: the shared event loop (core/simCore.ts) with one model per node, wired by the scenario's
  * edges, and the result document. The period is the smallest CloudWatch period that keeps a run within

@@ -1,4 +1,4 @@
-import { connectionRule, docAccountProblems } from '../../scenario/index.ts';
+import { connectionRule, docAccountProblems, nodePath } from '../../scenario/index.ts';
 import type { EdgeRole } from '../../sim/core/model.ts';
 import { addEdge, addNode, getPath, setNodeField } from '../../store/docOps.ts';
 import { positionOf, type Doc, type DocNode, type Section } from '../../store/doc.ts';
@@ -193,10 +193,10 @@ function provisionedAboveReserved(doc: Doc): Advice[] {
 /** Rules over all nodes of one account (ServiceKind.checkAccount, e.g. reservations above the account's concurrency), as Run applies them. */
 function accountLimits(doc: Doc): Advice[] {
   return docAccountProblems(doc).flatMap((p) => {
-    const at = /^nodes\[(\d+)\]\.(.+)$/.exec(p.path);
-    const node = at ? doc.nodes[Number(at[1])] : undefined;
+    const at = nodePath(p.path);
+    const node = at ? doc.nodes[at.index] : undefined;
     if (!at || !node) return []; // a settings problem is the scenario inspector's
-    return [{ id: `account:${node.id}:${at[2]}`, rule: 'account', severity: 'error' as const, nodeId: node.id, message: `${node.id}: ${p.message}` }];
+    return [{ id: `account:${node.id}:${at.rest}`, rule: 'account', severity: 'error' as const, nodeId: node.id, message: `${node.id}: ${p.message}` }];
   });
 }
 

@@ -2,16 +2,11 @@ import { useCallback, useState } from 'react';
 import { ModalDialog } from '../common/ModalDialog.tsx';
 import { compareStore, useCompareStore } from '../../compare/compareStore.ts';
 import { DEFAULT_DURATION_SECONDS, DEFAULT_SEED } from '../../scenario/index.ts';
-import type { RunOptions, SimScenario } from '../../sim/engine.ts';
 import { appStore, useAppStore } from '../../store/index.ts';
-import { simWorker } from '../../worker/client.ts';
+import { runHeadless } from '../../worker/client.ts';
 import { CompareTable } from './CompareTable.tsx';
 import { DesignBInspector } from './DesignBInspector.tsx';
 import { OverlayChart } from './OverlayChart.tsx';
-
-function runHeadless(sim: SimScenario, options: RunOptions) {
-  return simWorker().runToEnd(sim, options);
-}
 
 function runBoth() {
   const app = appStore.getState();

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { plainPath } from './fieldProblems.ts';
 import { useLazyChecks } from './useLazyChecks.ts';
 import { useShallow } from 'zustand/react/shallow';
-import { nodeAccountProblems, nodeProblems } from '../../scenario/index.ts';
+import { nodeAccountProblems, nodePath, nodeProblems } from '../../scenario/index.ts';
 import { findServiceKind } from '../../sim/services/registry.ts';
 import { nameProblem } from '../../store/docOps.ts';
 import { appStore, useAppStore } from '../../store/index.ts';
@@ -34,7 +34,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
       .map((p) => ({ ...p, path: plainPath(p.path) }))
       .filter((p) => !seen.has(`${p.path}\u0000${p.message}`) && !!seen.add(`${p.path}\u0000${p.message}`));
   }, [problems, lazy]);
-  const fieldProblems = useMemo(() => shown.map((p) => ({ path: p.path.replace(/^nodes\[\d+\]\./, ''), message: p.message })), [shown]);
+  const fieldProblems = useMemo(() => shown.map((p) => ({ path: nodePath(p.path)?.rest ?? p.path, message: p.message })), [shown]);
   if (!node) return null;
 
   const sources: FieldSource[] = (['properties', 'behaviour'] as const).map((section) => ({

@@ -2,16 +2,12 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { applyLessonReference, checkLesson, closeLesson, resetLesson } from '../../lessons/lessonCommands.ts';
 import { appStore, useAppStore } from '../../store/index.ts';
-import { simWorker } from '../../worker/client.ts';
+import { runHeadless } from '../../worker/client.ts';
 import { GoalChecks } from './GoalChecks.tsx';
 import { makeRoomForLesson } from './makeRoomForLesson.ts';
 
 const button =
   'inline-flex h-9 items-center justify-center rounded-md border border-slate-300 px-3 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800';
-
-function runHeadless(sim: Parameters<ReturnType<typeof simWorker>['runToEnd']>[0]) {
-  return simWorker().runToEnd(sim);
-}
 
 /** The open lesson beside the canvas: what to watch, the goal with Check, hints one by one, the reference, reset. */
 export function LessonPanel() {
