@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ModalDialog } from '../common/ModalDialog.tsx';
 import { compareStore, useCompareStore } from '../../compare/compareStore.ts';
 import { DEFAULT_DURATION_SECONDS, DEFAULT_SEED } from '../../scenario/index.ts';
@@ -19,11 +19,11 @@ function runBoth() {
  */
 export function CompareView({ onClose }: { onClose: () => void }) {
   // B is copied from the document as it is when the view opens, and dropped when it closes.
-  useState(() => compareStore.getState().open(appStore.getState().doc));
-  const close = useCallback(() => {
-    compareStore.getState().close();
-    onClose();
-  }, [onClose]);
+  const [docA] = useState(() => appStore.getState().doc);
+  useEffect(() => {
+    compareStore.getState().open(docA);
+    return () => compareStore.getState().close();
+  }, [docA]);
 
   const run = useCompareStore((s) => s.run);
   const dark = useAppStore((s) => s.theme === 'dark');
@@ -42,7 +42,7 @@ export function CompareView({ onClose }: { onClose: () => void }) {
           their end on seed {seed ?? DEFAULT_SEED}, {(duration ?? DEFAULT_DURATION_SECONDS).toLocaleString('en-US')} s and {traffic}× traffic.
         </>
       }
-      onClose={close}
+      onClose={onClose}
       panelClassName="h-[88vh] max-w-7xl"
       backdropClassName="p-3 pt-10"
     >
