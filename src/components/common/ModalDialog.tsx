@@ -18,12 +18,16 @@ export function ModalDialog(props: {
   const { name, onClose } = props;
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    // Captured before the canvas's shortcuts, so Escape closes the dialog without also clearing the selection.
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      e.stopPropagation();
+      onClose();
     };
-    window.addEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
     panel.current?.focus();
-    return () => window.removeEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [onClose]);
   return (
     <div

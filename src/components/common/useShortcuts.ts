@@ -9,11 +9,16 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** Runs registered commands from the keyboard, except while the user types in a field. */
+/** Keys pressed inside a modal dialog belong to it, not to the canvas behind it. */
+function inDialog(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[aria-modal="true"]') !== null;
+}
+
+/** Runs registered commands from the keyboard, except while the user types in a field or works in a dialog. */
 export function useShortcuts(store: AppStore): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTyping(e.target)) return;
+      if (e.defaultPrevented || isTyping(e.target) || inDialog(e.target)) return;
       const command = commandForKey(e, IS_MAC);
       if (!command) return;
       e.preventDefault();
