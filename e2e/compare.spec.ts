@@ -56,6 +56,8 @@ test('A/B compare: B with more reserved concurrency throttles less; the document
   // An invalid B is refused naming the design, the node and the field.
   await reservedB.fill('5000');
   await reservedB.press('Enter');
+  // B's inspector names the problem before Run, as the canvas's inspector does.
+  await expect(dialog.getByTestId('inspector-problems')).toContainText('ReservedConcurrentExecutions');
   await dialog.getByTestId('compare-run').click();
   await expect(dialog.getByTestId('compare-error')).toContainText('Design B is not valid: Search.properties.ReservedConcurrentExecutions');
 

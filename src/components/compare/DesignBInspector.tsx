@@ -1,12 +1,10 @@
-import { useMemo } from 'react';
+import { useCallback } from 'react';
 import { useCompareStore, compareStore } from '../../compare/compareStore.ts';
-import { nodeAccountProblems, nodeProblems } from '../../scenario/index.ts';
 import { findServiceKind } from '../../sim/services/registry.ts';
-import { nodeFields } from '../common/kindInfo.ts';
 import { ServiceIcon } from '../common/ServiceIcon.tsx';
-import { FieldList, type FieldSource } from '../inspector/FieldList.tsx';
-import { visibleFields } from '../inspector/fieldVisibility.ts';
+import { FieldList } from '../inspector/FieldList.tsx';
 import { ProblemList } from '../inspector/ProblemList.tsx';
+import { useNodeSettings, type CommitField } from '../inspector/useNodeSettings.ts';
 
 /** Design B's nodes to pick from, and the picked node's settings with the inspector's own fields. */
 export function DesignBInspector({ disabled }: { disabled: boolean }) {
@@ -14,17 +12,9 @@ export function DesignBInspector({ disabled }: { disabled: boolean }) {
   const selected = useCompareStore((s) => s.selectedB);
   const index = docB ? docB.nodes.findIndex((n) => n.id === selected) : -1;
   const node = docB && index >= 0 ? docB.nodes[index] : undefined;
-  const problems = useMemo(() => (docB && index >= 0 ? [...nodeProblems(docB, index), ...nodeAccountProblems(docB, index)] : []), [docB, index]);
+  const commit = useCallback<CommitField>((section, path, value) => selected && compareStore.getState().setBField(selected, section, path, value), [selected]);
+  const { problems, sources } = useNodeSettings(docB, index, commit);
   if (!docB) return null;
-
-  const sources: FieldSource[] = node
-    ? (['properties', 'behaviour'] as const).map((section) => ({
-        section,
-        fields: visibleFields(nodeFields(node.type, section), node[section]),
-        values: node[section],
-        onCommit: (path, value) => compareStore.getState().setBField(node.id, section, path, value),
-      }))
-    : [];
 
   return (
     <div className="flex min-h-0 flex-col" data-testid="compare-design-b">

@@ -1,18 +1,14 @@
-import { useMemo } from 'react';
-import { plainPath } from './fieldProblems.ts';
-import { useLazyChecks } from './useLazyChecks.ts';
+import { useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { nodeAccountProblems, nodePath, nodeProblems } from '../../scenario/index.ts';
 import { findServiceKind } from '../../sim/services/registry.ts';
 import { nameProblem } from '../../store/docOps.ts';
 import { appStore, useAppStore } from '../../store/index.ts';
-import { nodeFields } from '../common/kindInfo.ts';
 import { ServiceIcon } from '../common/ServiceIcon.tsx';
-import { FieldList, type FieldSource } from './FieldList.tsx';
+import { FieldList } from './FieldList.tsx';
 import { KindNotes } from './KindNotes.tsx';
-import { visibleFields } from './fieldVisibility.ts';
 import { NameField } from './NameField.tsx';
 import { ProblemList } from './ProblemList.tsx';
+import { useNodeSettings, type CommitField } from './useNodeSettings.ts';
 
 /** Settings of one node, generated from its ServiceKind's schemas. */
 export function NodeInspector({ nodeId }: { nodeId: string }) {
@@ -23,28 +19,10 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
     }),
   );
   const kind = node ? findServiceKind(node.type) : undefined;
-  // The account rules span nodes (another function's reservation counts here), so they follow the whole document.
   const doc = useAppStore((s) => s.doc);
-  const problems = useMemo(() => (node ? [...nodeProblems(doc, index), ...nodeAccountProblems(doc, index)] : []), [node, doc, index]);
-  const lazy = useLazyChecks(node, index);
-  // The lazily loaded checks repeat the synchronous ones: each problem once, its path written with dots.
-  const shown = useMemo(() => {
-    const seen = new Set<string>();
-    return [...problems, ...lazy]
-      .map((p) => ({ ...p, path: plainPath(p.path) }))
-      .filter((p) => !seen.has(`${p.path}\u0000${p.message}`) && !!seen.add(`${p.path}\u0000${p.message}`));
-  }, [problems, lazy]);
-  const fieldProblems = useMemo(() => shown.map((p) => ({ path: nodePath(p.path)?.rest ?? p.path, message: p.message })), [shown]);
+  const commit = useCallback<CommitField>((section, path, value, session) => appStore.getState().setNodeField(nodeId, section, path, value, session), [nodeId]);
+  const { problems, sources } = useNodeSettings(doc, index, commit);
   if (!node) return null;
-
-  const sources: FieldSource[] = (['properties', 'behaviour'] as const).map((section) => ({
-    section,
-    // Fields that do not apply to the current choices (a sine's cycle on a constant client) are hidden, not cleared.
-    fields: visibleFields(nodeFields(node.type, section), node[section]),
-    values: node[section],
-    onCommit: (path, value, session) => appStore.getState().setNodeField(node.id, section, path, value, session),
-    problems: fieldProblems,
-  }));
 
   return (
     <div data-testid="inspector-node" className="flex flex-col">
@@ -63,7 +41,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
           rename={(next, session) => appStore.getState().renameNode(node.id, next, session)}
         />
       </div>
-      <ProblemList problems={shown} />
+      <ProblemList problems={problems} />
       <KindNotes type={node.type} properties={node.properties} />
       {!kind && <p className="px-4 text-sm text-red-600">Unknown service type {node.type}: it cannot be simulated.</p>}
       <FieldList sources={sources} resetKey={node.id} />
