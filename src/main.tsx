@@ -1,4 +1,3 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
@@ -13,9 +12,6 @@ import './index.css';
 
 installFileBridge(browserFiles);
 
-/** Data loaded on demand (the examples gallery); nothing here refetches on its own. */
-const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } });
-
 const embedded = isEmbedded(window.location);
 if (embedded) appStore.getState().setReadOnly(true);
 
@@ -24,9 +20,7 @@ void bootstrapStore(appStore, { ...browserEnv(), readOnly: embedded }).finally((
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <ErrorBoundary area="The playground">
-        <QueryClientProvider client={queryClient}>
-          {embedded ? <EmbedApp /> : <App />}
-        </QueryClientProvider>
+        {embedded ? <EmbedApp /> : <App />}
       </ErrorBoundary>
     </StrictMode>,
   );

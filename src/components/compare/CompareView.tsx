@@ -46,40 +46,40 @@ export function CompareView({ onClose }: { onClose: () => void }) {
       panelClassName="h-[88vh] max-w-7xl"
       backdropClassName="p-3 pt-10"
     >
-        <div className="flex min-h-0 flex-1">
-          <aside className="flex w-[23rem] shrink-0 flex-col border-r border-slate-200 dark:border-slate-700">
-            <DesignBInspector disabled={running} />
-          </aside>
-          <section className="flex min-w-0 flex-1 flex-col gap-4 overflow-y-auto px-5 py-4" aria-label="Results">
-            <div className="flex flex-wrap items-center gap-3">
-              <button
-                type="button"
-                data-testid="compare-run"
-                onClick={runBoth}
-                disabled={running}
-                className="inline-flex h-9 items-center rounded-md bg-sky-600 px-4 text-sm font-semibold text-white hover:bg-sky-700 disabled:opacity-60"
-              >
-                {running ? 'Running…' : 'Run both'}
-              </button>
-              <span role="status" data-testid="compare-status" className="text-sm text-slate-600 dark:text-slate-300">
-                {run.status === 'idle' && 'Change a setting of B, then run both designs.'}
-                {run.status === 'running' && `Running design ${run.design} to its end…`}
-                {run.status === 'done' && `Both ran ${run.a.simulatedSeconds} s${run.a.stopped || run.b.stopped ? ' (a run stopped early: see its figures with care)' : ''}.`}
-              </span>
-            </div>
-            {run.status === 'error' && (
-              <p role="alert" data-testid="compare-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300">
-                {run.message}
-              </p>
-            )}
-            {run.status === 'done' && (
-              <>
-                <CompareTable rows={run.rows} />
-                <OverlayChart a={run.a} b={run.b} rows={run.rows} dark={dark} />
-              </>
-            )}
-          </section>
-        </div>
+      <div className="flex min-h-0 flex-1">
+        <aside className="flex w-[23rem] shrink-0 flex-col border-r border-slate-200 dark:border-slate-700">
+          <DesignBInspector disabled={running} />
+        </aside>
+        <section className="flex min-w-0 flex-1 flex-col gap-4 overflow-y-auto px-5 py-4" aria-label="Results">
+          <div className="flex flex-wrap items-center gap-3">
+            <button
+              type="button"
+              data-testid="compare-run"
+              onClick={runBoth}
+              disabled={running}
+              className="inline-flex h-9 items-center rounded-md bg-sky-600 px-4 text-sm font-semibold text-white hover:bg-sky-700 disabled:opacity-60"
+            >
+              {running ? 'Running…' : 'Run both'}
+            </button>
+            <span role="status" data-testid="compare-status" className="text-sm text-slate-600 dark:text-slate-300">
+              {run.status === 'idle' && 'Change a setting of B, then run both designs.'}
+              {run.status === 'running' && `Running design ${run.design} to its end…`}
+              {run.status === 'done' && `Both ran ${run.a.simulatedSeconds} s${run.a.stopped || run.b.stopped ? ' (a run stopped early: see its figures with care)' : ''}.`}
+            </span>
+          </div>
+          {run.status === 'error' && (
+            <p role="alert" data-testid="compare-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300">
+              {run.message}
+            </p>
+          )}
+          {run.status === 'done' && (
+            <>
+              <CompareTable rows={run.rows} />
+              <OverlayChart a={run.a} b={run.b} rows={run.rows} dark={dark} />
+            </>
+          )}
+        </section>
+      </div>
     </ModalDialog>
   );
 }
