@@ -5,7 +5,7 @@
  * SendTaskSuccess.
  */
 import { effectiveInput, numberField, type Maybe } from './dataFlow.ts';
-import { StatesError, StatesErrors, type Json, type JsonObject } from './errors.ts';
+import { asStatesError, StatesError, StatesErrors, type Json, type JsonObject } from './errors.ts';
 import type { Execution, StateRun } from './execution.ts';
 import { parseResource, shortName, type TaskIntegration } from './targets.ts';
 import type { Cancellable, TaskCallbacks } from './types.ts';
@@ -19,7 +19,7 @@ interface Prepared {
 const integrations = new WeakMap<object, TaskIntegration>();
 
 export function runTask(exec: Execution, run: StateRun): void {
-  const { state, name } = run;
+  const { state } = run;
   const resource = state.Resource ?? '';
   let integration = integrations.get(state);
   if (!integration) {
@@ -28,12 +28,27 @@ export function runTask(exec: Execution, run: StateRun): void {
   }
   const taskToken = integration.pattern === 'waitForTaskToken' ? makeToken(exec) : undefined;
   const env = exec.env(run, taskToken ? { Task: { Token: taskToken } } : undefined);
-  exec.chain(run, () => prepare(run, env), (prepared) => {
-    if (!exec.record('TaskScheduled', name, exec.history && ({ resource, parameters: prepared.input }))) return;
-    if (!exec.record('TaskStarted', name)) return;
-    if (integration.pattern !== 'requestResponse' && !exec.record('TaskSubmitted', name)) return;
-    start(exec, run, integration, resource, prepared, taskToken);
-  });
+  if (run.jsonata) {
+    exec.chain(run, () => prepare(run, env), (prepared) => schedule(exec, run, integration, resource, prepared, taskToken));
+    return;
+  }
+  // JSONPath data flow answers at once: no closures on every Task's path.
+  let prepared: Prepared;
+  try {
+    prepared = prepare(run, env) as Prepared;
+  } catch (e) {
+    exec.failState(run, asStatesError(e));
+    return;
+  }
+  schedule(exec, run, integration, resource, prepared, taskToken);
+}
+
+function schedule(exec: Execution, run: StateRun, integration: TaskIntegration, resource: string, prepared: Prepared, taskToken: string | undefined): void {
+  const { name } = run;
+  if (!exec.record('TaskScheduled', name, exec.history && ({ resource, parameters: prepared.input }))) return;
+  if (!exec.record('TaskStarted', name)) return;
+  if (integration.pattern !== 'requestResponse' && !exec.record('TaskSubmitted', name)) return;
+  start(exec, run, integration, resource, prepared, taskToken);
 }
 
 function prepare(run: StateRun, env: ReturnType<Execution['env']>): Maybe<Prepared> {
@@ -67,15 +82,14 @@ function start(exec: Execution, run: StateRun, integration: TaskIntegration, res
  * One call of a Task: the host's answer, the timeout and the heartbeat race, and the first one wins. A class,
  * not closures, because there is one per task call (the host calls its methods as `callbacks.succeed(...)`).
  */
-class TaskAttempt implements TaskCallbacks {
+class TaskAttempt implements TaskCallbacks, Cancellable {
   handle: Cancellable | void = undefined;
   private settled = false;
   private timeoutTimer: Cancellable | undefined;
   private heartbeatTimer: Cancellable | undefined;
-  private readonly unregister: () => void;
 
   constructor(private readonly exec: Execution, private readonly run: StateRun, private readonly prepared: Prepared) {
-    this.unregister = run.frame.scope.onCancel(() => this.stop());
+    run.frame.scope.add(this);
     const { host } = exec;
     if (prepared.timeoutS !== undefined) {
       this.timeoutTimer = host.schedule(host.now() + prepared.timeoutS * 1000, () =>
@@ -122,13 +136,13 @@ class TaskAttempt implements TaskCallbacks {
   private settle(): boolean {
     if (this.settled || this.run.frame.scope.cancelled) return false;
     this.settled = true;
-    this.unregister();
+    this.run.frame.scope.remove(this);
     this.stopTimers();
     return true;
   }
 
   /** The scope was cancelled (a failed sibling branch, the execution's end): stop the host's work. */
-  private stop(): void {
+  cancel(): void {
     if (this.settled) return;
     this.settled = true;
     this.stopTimers();
