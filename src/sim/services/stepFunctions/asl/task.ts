@@ -8,7 +8,7 @@ import { effectiveInput, numberField, type Maybe } from './dataFlow.ts';
 import { asStatesError, StatesError, StatesErrors, type Json, type JsonObject } from './errors.ts';
 import type { Execution, StateRun } from './execution.ts';
 import { parseResource, shortName, type TaskIntegration } from './targets.ts';
-import type { Cancellable, TaskCallbacks } from './types.ts';
+import type { AslState, Cancellable, TaskCallbacks } from './types.ts';
 
 interface Prepared {
   input: Json;
@@ -16,26 +16,39 @@ interface Prepared {
   heartbeatS: number | undefined;
 }
 
-const integrations = new WeakMap<object, TaskIntegration>();
+/** What every run of a Task state reads from its definition, read once. */
+interface TaskPlan {
+  resource: string;
+  integration: TaskIntegration;
+  /** It sets TimeoutSeconds or HeartbeatSeconds (or a Path form): without, no timer is set. */
+  timed: boolean;
+}
+
+const plans = new WeakMap<object, TaskPlan>();
+
+function planOf(state: AslState): TaskPlan {
+  let plan = plans.get(state);
+  if (!plan) {
+    const resource = state.Resource ?? '';
+    const timed = [state.TimeoutSeconds, state.TimeoutSecondsPath, state.HeartbeatSeconds, state.HeartbeatSecondsPath].some((v) => v !== undefined);
+    plan = { resource, integration: parseResource(resource), timed };
+    plans.set(state, plan);
+  }
+  return plan;
+}
 
 export function runTask(exec: Execution, run: StateRun): void {
-  const { state } = run;
-  const resource = state.Resource ?? '';
-  let integration = integrations.get(state);
-  if (!integration) {
-    integration = parseResource(resource);
-    integrations.set(state, integration);
-  }
+  const { resource, integration, timed } = planOf(run.state);
   const taskToken = integration.pattern === 'waitForTaskToken' ? makeToken(exec) : undefined;
   const env = exec.env(run, taskToken ? { Task: { Token: taskToken } } : undefined);
   if (run.jsonata) {
-    exec.chain(run, () => prepare(run, env), (prepared) => schedule(exec, run, integration, resource, prepared, taskToken));
+    exec.chain(run, () => prepare(run, env, timed), (prepared) => schedule(exec, run, integration, resource, prepared, taskToken));
     return;
   }
   // JSONPath data flow answers at once: no closures on every Task's path.
   let prepared: Prepared;
   try {
-    prepared = prepare(run, env) as Prepared;
+    prepared = prepare(run, env, timed) as Prepared;
   } catch (e) {
     exec.failState(run, asStatesError(e));
     return;
@@ -51,8 +64,9 @@ function schedule(exec: Execution, run: StateRun, integration: TaskIntegration, 
   start(exec, run, integration, resource, prepared, taskToken);
 }
 
-function prepare(run: StateRun, env: ReturnType<Execution['env']>): Maybe<Prepared> {
+function prepare(run: StateRun, env: ReturnType<Execution['env']>, timed: boolean): Maybe<Prepared> {
   const input = effectiveInput(run.state, env);
+  if (!timed) return input instanceof Promise ? input.then((i) => ({ input: i, timeoutS: undefined, heartbeatS: undefined })) : { input, timeoutS: undefined, heartbeatS: undefined };
   const timeout = numberField(run.state, 'TimeoutSeconds', env, run.raw);
   const heartbeat = numberField(run.state, 'HeartbeatSeconds', env, run.raw);
   if (input instanceof Promise || timeout instanceof Promise || heartbeat instanceof Promise) {
