@@ -1,6 +1,7 @@
 import aslValidator from 'asl-validator';
 import { Model, Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
+import { jsonTextLength } from '../../core/jsonSize.ts';
 import type { Random } from '../../core/random.ts';
 import type { ModelFactory } from '../../core/serviceKind.ts';
 import { SlotPool } from '../../core/slotPool.ts';
@@ -292,7 +293,7 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
       this.answerTimer.at(now, { request, callbacks, msg, outcome: Outcome.Failed, info: { reason: 'ResourceNotFoundException' } });
       return;
     }
-    msg.sizeKB = Math.max(0.001, JSON.stringify(msg.body ?? null).length / 1024);
+    msg.sizeKB = Math.max(0.001, jsonTextLength(msg.body ?? null) / 1024);
     if (edge.async) {
       this.send(edge, msg, null, -1);
       this.answerTimer.at(now + this.callbackMs(request), { request, callbacks, msg, outcome: Outcome.Ok, info: undefined });

@@ -7,47 +7,92 @@
  * Variables of the enclosing scope are readable inside; assignments inside stay inside.
  */
 import { effectiveInput, itemInput, mapItems, numberField, type Maybe } from './dataFlow.ts';
-import { StatesError, StatesErrors, type Json } from './errors.ts';
+import { asStatesError, StatesError, StatesErrors, type Json } from './errors.ts';
 import type { Execution, Frame, FrameOutcome, StateRun } from './execution.ts';
 import { Scope } from './scope.ts';
+import type { AslMachine, QueryLanguage } from './types.ts';
+import { innerVariables } from './variables.ts';
 
 export function runParallel(exec: Execution, run: StateRun): void {
   const env = exec.env(run);
-  exec.chain(run, () => effectiveInput(run.state, env), (input) => {
-    if (!exec.record('ParallelStateStarted', run.name)) return;
-    const branches = run.state.Branches ?? [];
-    const results = new Array<Json>(branches.length);
-    const scope = new Scope(run.frame.scope);
-    let remaining = branches.length;
-    let ended = false;
-    const succeed = () => {
-      ended = true;
-      scope.close();
-      if (exec.record('ParallelStateSucceeded', run.name)) exec.finishWith(run, results);
-    };
-    if (remaining === 0) return succeed();
-    branches.forEach((branch, index) => {
-      const frame: Frame = {
-        machine: branch,
-        language: branch.QueryLanguage ?? run.frame.language,
-        variables: Object.create(run.frame.variables) as Record<string, Json>,
-        scope,
-        done: (outcome: FrameOutcome) => {
-          if (ended) return;
-          if ('error' in outcome) {
-            ended = true;
-            scope.cancel();
-            outcome.error.fromBranch = true;
-            if (exec.record('ParallelStateFailed', run.name, exec.history && outcome.error.output)) exec.failState(run, outcome.error);
-            return;
-          }
-          results[index] = outcome.output;
-          if (--remaining === 0) succeed();
-        },
-      };
-      exec.enterState(frame, branch.StartAt, input);
-    });
-  });
+  if (run.jsonata) {
+    exec.chain(run, () => effectiveInput(run.state, env), (input) => startBranches(exec, run, input));
+    return;
+  }
+  // JSONPath data flow answers at once: no closures on every Parallel's path.
+  let input: Json;
+  try {
+    input = effectiveInput(run.state, env) as Json;
+  } catch (e) {
+    exec.failState(run, asStatesError(e));
+    return;
+  }
+  startBranches(exec, run, input);
+}
+
+function startBranches(exec: Execution, run: StateRun, input: Json): void {
+  if (!exec.record('ParallelStateStarted', run.name)) return;
+  new ParallelRun(exec, run).start(input);
+}
+
+/** One run of a Parallel state's branches: results in branch order; the first failure cancels the others. */
+class ParallelRun {
+  readonly scope: Scope;
+  private readonly branches: AslMachine[];
+  private readonly results: Json[];
+  private remaining: number;
+  private ended = false;
+
+  constructor(private readonly exec: Execution, readonly run: StateRun) {
+    this.branches = run.state.Branches ?? [];
+    this.results = new Array<Json>(this.branches.length);
+    this.scope = new Scope(run.frame.scope);
+    this.remaining = this.branches.length;
+  }
+
+  start(input: Json): void {
+    if (this.remaining === 0) return this.succeed();
+    for (let index = 0; index < this.branches.length; index++) {
+      const branch = this.branches[index];
+      this.exec.enterState(new BranchFrame(this, branch, index), branch.StartAt, input);
+    }
+  }
+
+  branchDone(index: number, outcome: FrameOutcome): void {
+    if (this.ended) return;
+    const { exec, run } = this;
+    if ('error' in outcome) {
+      this.ended = true;
+      this.scope.cancel();
+      outcome.error.fromBranch = true;
+      if (exec.record('ParallelStateFailed', run.name, exec.history && outcome.error.output)) exec.failState(run, outcome.error);
+      return;
+    }
+    this.results[index] = outcome.output;
+    if (--this.remaining === 0) this.succeed();
+  }
+
+  private succeed(): void {
+    this.ended = true;
+    this.scope.close();
+    if (this.exec.record('ParallelStateSucceeded', this.run.name)) this.exec.finishWith(this.run, this.results);
+  }
+}
+
+class BranchFrame implements Frame {
+  readonly language: QueryLanguage;
+  readonly variables: Record<string, Json>;
+  readonly scope: Scope;
+
+  constructor(private readonly parallel: ParallelRun, readonly machine: AslMachine, private readonly index: number) {
+    this.language = machine.QueryLanguage ?? parallel.run.frame.language;
+    this.variables = innerVariables(parallel.run.frame.variables);
+    this.scope = parallel.scope;
+  }
+
+  done(outcome: FrameOutcome): void {
+    this.parallel.branchDone(this.index, outcome);
+  }
 }
 
 interface MapPlan {
@@ -131,7 +176,7 @@ export function runMap(exec: Execution, run: StateRun): void {
         const frame: Frame = {
           machine: processor,
           language: processor.QueryLanguage ?? run.frame.language,
-          variables: Object.create(run.frame.variables) as Record<string, Json>,
+          variables: innerVariables(run.frame.variables),
           scope: new Scope(scope),
           done: (outcome) => iterationDone(index, frame, outcome),
         };

@@ -11,6 +11,8 @@ import { compileJsonata, evaluateRequired } from './jsonataEval.ts';
 import { findCatcher, RetryCounts } from './retry.ts';
 import { selectPath } from './paths.ts';
 import { PAYLOAD_LIMIT_BYTES, payloadBytes, RunEnv } from './runEnv.ts';
+import { isoTimestamp } from './isoTime.ts';
+import { rootVariables } from './variables.ts';
 import { Scope } from './scope.ts';
 import { runMap, runParallel } from './composite.ts';
 import { runTask } from './task.ts';
@@ -19,6 +21,7 @@ import type {
 } from './types.ts';
 
 const YEAR_S = 365 * 24 * 3600;
+const END_EVENTS = { SUCCEEDED: 'ExecutionSucceeded', FAILED: 'ExecutionFailed', TIMED_OUT: 'ExecutionTimedOut', ABORTED: 'ExecutionAborted' } as const;
 const EXPRESS_S = 5 * 60;
 /** Synchronous steps before the interpreter yields to the host's clock, so a long chain never overflows the stack. */
 const MAX_SYNC_DEPTH = 200;
@@ -54,11 +57,11 @@ export class Execution {
   readonly history: HistoryEvent[] | null;
   private readonly options: ExecutionOptions;
   private readonly listener: ExecutionListener;
-  private readonly root = new Scope();
+  readonly rootScope = new Scope();
   private startMs = 0;
   private startIso: string | undefined;
   private input: Json = null;
-  private onDone: (result: ExecutionResult) => void = () => {};
+  private onDone: ((result: ExecutionResult) => void) | null = null;
   private result: ExecutionResult | null = null;
   private depth = 0;
   private closing = false;
@@ -84,7 +87,7 @@ export class Execution {
     const timer = this.host.schedule(this.startMs + timeoutS * 1000, () =>
       this.finish('TIMED_OUT', undefined, new StatesError(StatesErrors.Timeout, `The execution ran longer than ${timeoutS} s`)),
     );
-    this.root.onCancel(() => timer.cancel());
+    this.rootScope.add(timer);
     this.record('ExecutionStarted', undefined, this.history && ({ input }));
     if (this.status !== 'RUNNING') return;
     const size = payloadBytes(input);
@@ -92,17 +95,7 @@ export class Execution {
       this.finish('FAILED', undefined, new StatesError(StatesErrors.DataLimitExceeded, `The execution input is ${size} bytes, over the 262,144-byte limit`));
       return;
     }
-    const frame: Frame = {
-      machine: this.machine,
-      language: this.machine.QueryLanguage ?? 'JSONPath',
-      variables: {},
-      scope: this.root,
-      done: (outcome) => {
-        if ('error' in outcome) this.finish('FAILED', undefined, outcome.error);
-        else this.finish('SUCCEEDED', outcome.output);
-      },
-    };
-    this.enterState(frame, this.machine.StartAt, input);
+    this.enterState(new RootFrame(this), this.machine.StartAt, input);
   }
 
   /** StopExecution: ends it as ABORTED. */
@@ -141,7 +134,7 @@ export class Execution {
   }
 
   iso(simMs: number): string {
-    return new Date(this.epochMs + simMs).toISOString();
+    return isoTimestamp(this.epochMs + simMs);
   }
 
   /** Counts a history event (and keeps it with `detail` when recording: callers pass `history && {...}`); false once the execution has ended. */
@@ -163,10 +156,10 @@ export class Execution {
     if (frame.scope.cancelled) return;
     if (this.depth >= MAX_SYNC_DEPTH) {
       const timer = this.host.schedule(this.host.now(), () => {
-        unregister();
+        frame.scope.remove(timer);
         this.enterState(frame, name, raw);
       });
-      const unregister = frame.scope.onCancel(() => timer.cancel());
+      frame.scope.add(timer);
       return;
     }
     this.depth++;
@@ -209,7 +202,7 @@ export class Execution {
       case 'Wait':
         return this.runWait(run);
       case 'Succeed':
-        return this.chain(run, () => stateOutput(state, this.env(run), undefined), (produced) => this.finishState(run, produced));
+        return this.finishWith(run, undefined);
       case 'Fail':
         return this.chain(run, () => failError(state, this.env(run)), (err) => this.failState(run, err));
     }
@@ -222,12 +215,28 @@ export class Execution {
 
   /** Applies the state's output processing to a work result and leaves the state. */
   finishWith(run: StateRun, result: Json | undefined): void {
-    this.chain(run, () => stateOutput(run.state, this.env(run), result), (produced) => this.finishState(run, produced));
+    if (run.jsonata) {
+      this.chain(run, () => stateOutput(run.state, this.env(run), result), (produced) => this.finishState(run, produced));
+      return;
+    }
+    // JSONPath data flow answers at once: no closures on the path most states take.
+    let produced: Produced;
+    try {
+      produced = stateOutput(run.state, this.env(run), result) as Produced;
+    } catch (e) {
+      this.failState(run, asStatesError(e));
+      return;
+    }
+    this.finishState(run, produced);
   }
 
   private runChoice(run: StateRun): void {
     const { state } = run;
     const rules = state.Choices ?? [];
+    if (!run.jsonata) {
+      this.runJsonPathChoice(run, rules);
+      return;
+    }
     const done = (index: number) => {
       const rule = index >= 0 ? rules[index] : undefined;
       const next = rule ? (rule.Next as string) : state.Default;
@@ -237,15 +246,40 @@ export class Execution {
       }
       this.chain(run, () => choiceOutput(state, rule, this.env(run)), (produced) => this.finishState(run, produced, next));
     };
-    if (!run.jsonata) {
-      this.chain(run, () => {
-        const env = this.env(run);
-        const input = selectPath(state.InputPath, run.raw, env);
-        return rules.findIndex((rule) => evaluateRule(rule, input, env));
-      }, done);
+    this.chain(run, () => this.firstJsonataMatch(run, rules), done);
+  }
+
+  /** A JSONPath Choice evaluates at once: the same steps as the JSONata one, without closures. */
+  private runJsonPathChoice(run: StateRun, rules: JsonObject[]): void {
+    const { state } = run;
+    const env = this.env(run);
+    let index = -1;
+    try {
+      const input = selectPath(state.InputPath, run.raw, env);
+      for (let i = 0; i < rules.length; i++) {
+        if (evaluateRule(rules[i], input, env)) {
+          index = i;
+          break;
+        }
+      }
+    } catch (e) {
+      this.failState(run, asStatesError(e));
       return;
     }
-    this.chain(run, () => this.firstJsonataMatch(run, rules), done);
+    const rule = index >= 0 ? rules[index] : undefined;
+    const next = rule ? (rule.Next as string) : state.Default;
+    if (next === undefined) {
+      this.failState(run, new StatesError(StatesErrors.NoChoiceMatched, `No Choice rule matched and state '${run.name}' has no Default`));
+      return;
+    }
+    let produced: Produced;
+    try {
+      produced = choiceOutput(state, rule, env) as Produced;
+    } catch (e) {
+      this.failState(run, asStatesError(e));
+      return;
+    }
+    this.finishState(run, produced, next);
   }
 
   private async firstJsonataMatch(run: StateRun, rules: JsonObject[]): Promise<number> {
@@ -267,10 +301,10 @@ export class Execution {
     this.chain(run, () => waitUntilMs(run.state, this.env(run), this.epochMs), (untilMs) => {
       const at = Math.max(untilMs, this.host.now());
       const timer = this.host.schedule(at, () => {
-        unregister();
+        run.frame.scope.remove(timer);
         this.finishWith(run, undefined);
       });
-      const unregister = run.frame.scope.onCancel(() => timer.cancel());
+      run.frame.scope.add(timer);
     });
   }
 
@@ -301,10 +335,10 @@ export class Execution {
       this.listener.stateRetried?.(run.name, err.error, decision.delayMs);
       if (this.history) this.noteRetry(run.name, decision.attempt, decision.delayMs);
       const timer = this.host.schedule(this.host.now() + decision.delayMs, () => {
-        unregister();
+        run.frame.scope.remove(timer);
         this.retryState(run);
       });
-      const unregister = run.frame.scope.onCancel(() => timer.cancel());
+      run.frame.scope.add(timer);
       return;
     }
     const catcher = findCatcher(state.Catch, err);
@@ -380,10 +414,9 @@ export class Execution {
   finish(status: Exclude<ExecutionStatus, 'RUNNING'>, output?: Json, err?: StatesError): void {
     if (this.status !== 'RUNNING') return;
     this.closing = true;
-    const type = { SUCCEEDED: 'ExecutionSucceeded', FAILED: 'ExecutionFailed', TIMED_OUT: 'ExecutionTimedOut', ABORTED: 'ExecutionAborted' }[status];
-    this.record(type, undefined, this.history && (err ? err.output : { output: output ?? null }));
+    this.record(END_EVENTS[status], undefined, this.history && (err ? err.output : { output: output ?? null }));
     this.status = status;
-    this.root.cancel();
+    this.rootScope.cancel();
     this.result = {
       status,
       output,
@@ -395,6 +428,31 @@ export class Execution {
       historyEventCount: this.historyEventCount,
       history: this.history ?? undefined,
     };
-    this.onDone(this.result);
+    this.onDone?.(this.result);
+  }
+
+  /** The top level's end is the execution's. */
+  rootDone(outcome: FrameOutcome): void {
+    if ('error' in outcome) this.finish('FAILED', undefined, outcome.error);
+    else this.finish('SUCCEEDED', outcome.output);
+  }
+}
+
+/** The execution's top-level list of states. */
+class RootFrame implements Frame {
+  readonly machine: AslMachine;
+  readonly language: QueryLanguage;
+  readonly variables: Record<string, Json>;
+  readonly scope: Scope;
+
+  constructor(private readonly exec: Execution) {
+    this.machine = exec.machine;
+    this.language = exec.machine.QueryLanguage ?? 'JSONPath';
+    this.variables = rootVariables(exec.machine);
+    this.scope = exec.rootScope;
+  }
+
+  done(outcome: FrameOutcome): void {
+    this.exec.rootDone(outcome);
   }
 }

@@ -9,7 +9,7 @@ import { JSONPath } from 'jsonpath-plus';
 import { StatesError, StatesErrors, type Json, type JsonObject } from './errors.ts';
 import type { Random } from '../../../core/random.ts';
 import { evaluateIntrinsic } from './intrinsics.ts';
-import { compilePath, type Root } from './pathSyntax.ts';
+import { compilePath, type CompiledPath, type Root } from './pathSyntax.ts';
 
 export { compilePath } from './pathSyntax.ts';
 
@@ -31,7 +31,10 @@ function rootValue(root: Root, input: Json, scope: PathScope, path: string): Jso
 
 /** The value a path selects; a plain path that selects nothing is States.Runtime, as in AWS. */
 export function readPath(path: string, input: Json, scope: PathScope): Json {
-  const c = compilePath(path);
+  return readCompiledPath(compilePath(path), path, input, scope);
+}
+
+function readCompiledPath(c: CompiledPath, path: string, input: Json, scope: PathScope): Json {
   let value = rootValue(c.root, input, scope, path);
   if (c.segments === null) {
     return JSONPath<Json[]>({ path: `$${c.rest}`, json: value as object, wrap: true });
@@ -71,21 +74,59 @@ function describe(root: Root): string {
 
 /** Parameters, ResultSelector, ItemSelector and JSONPath Assign: `.$` keys take a path or an intrinsic. */
 export function applyPayloadTemplate(template: Json, input: Json, scope: PathScope): Json {
-  if (Array.isArray(template)) return template.map((item) => applyPayloadTemplate(item, input, scope));
   if (template === null || typeof template !== 'object') return template;
-  const out: JsonObject = {};
+  let apply = compiledTemplates.get(template);
+  if (!apply) {
+    apply = compileTemplate(template);
+    compiledTemplates.set(template, apply);
+  }
+  return apply(input, scope);
+}
+
+type Evaluate = (input: Json, scope: PathScope) => Json;
+
+/** A definition's templates are applied at every run of their state: each is read once into closures. */
+const compiledTemplates = new WeakMap<object, Evaluate>();
+
+function compileTemplate(template: Json[] | JsonObject): Evaluate {
+  if (Array.isArray(template)) {
+    const items = template.map(compileValue);
+    return (input, scope) => items.map((item) => item(input, scope));
+  }
+  const keys: string[] = [];
+  const values: Evaluate[] = [];
   for (const key of Object.keys(template)) {
     const value = template[key];
-    if (key.endsWith('.$')) {
-      if (typeof value !== 'string') {
+    if (!key.endsWith('.$')) {
+      keys.push(key);
+      values.push(compileValue(value));
+    } else if (typeof value !== 'string') {
+      // Thrown when the state runs, after the fields before it, as an uncompiled template would.
+      keys.push(key);
+      values.push(() => {
         throw new StatesError(StatesErrors.Runtime, `The value of '${key}' must be a path or an intrinsic function`);
-      }
-      out[key.slice(0, -2)] = evaluateDynamic(value, input, scope);
+      });
     } else {
-      out[key] = applyPayloadTemplate(value, input, scope);
+      keys.push(key.slice(0, -2));
+      values.push(compileDynamic(value));
     }
   }
-  return out;
+  return (input, scope) => {
+    const out: JsonObject = {};
+    for (let i = 0; i < keys.length; i++) out[keys[i]] = values[i](input, scope);
+    return out;
+  };
+}
+
+function compileValue(value: Json): Evaluate {
+  if (value === null || typeof value !== 'object') return () => value;
+  return compileTemplate(value);
+}
+
+function compileDynamic(expression: string): Evaluate {
+  if (expression.startsWith('States.')) return (input, scope) => evaluateDynamic(expression, input, scope);
+  let path: CompiledPath | undefined;
+  return (input, scope) => readCompiledPath((path ??= compilePath(expression)), expression, input, scope);
 }
 
 /** The value of a `.$` field: an intrinsic function call or a path. */

@@ -1,46 +1,49 @@
 /**
  * Cancellation scopes: the execution, each Parallel branch and each Map iteration owns one. Cancelling a scope
  * (a timeout, a failed sibling branch, an abort) cancels its pending timers and tasks and every scope inside
- * it; callbacks check `cancelled` before they act.
+ * it; callbacks check `cancelled` before they act. Pending work is held as Cancellable objects (a host's timer
+ * handle, a task attempt, a child scope), so registering one makes no closure.
  */
-export class Scope {
+import type { Cancellable } from './types.ts';
+
+export class Scope implements Cancellable {
   cancelled = false;
-  private hooks: (() => void)[] | null = null;
-  private readonly detach: (() => void) | null;
+  // An array: a scope rarely holds more than a few pending timers and tasks (a Map: its running iterations).
+  private pending: Cancellable[] | null = null;
+  private readonly parent: Scope | null;
 
   constructor(parent?: Scope) {
-    this.detach = parent ? parent.onCancel(() => this.cancel()) : null;
+    this.parent = parent ?? null;
+    parent?.add(this);
   }
 
-  /** Runs `hook` when the scope is cancelled; the returned function unregisters it (call it when done). */
-  onCancel(hook: () => void): () => void {
+  /** Cancels `item` when the scope is cancelled (at once if it already is); `remove` it once it is done. */
+  add(item: Cancellable): void {
     if (this.cancelled) {
-      hook();
-      return noop;
+      item.cancel();
+      return;
     }
-    // An array: a scope rarely holds more than a few pending timers and tasks (a Map: its running iterations).
-    (this.hooks ??= []).push(hook);
-    return () => {
-      const hooks = this.hooks;
-      if (!hooks) return;
-      const at = hooks.lastIndexOf(hook);
-      if (at >= 0) hooks.splice(at, 1);
-    };
+    (this.pending ??= []).push(item);
+  }
+
+  remove(item: Cancellable): void {
+    const pending = this.pending;
+    if (!pending) return;
+    const at = pending.lastIndexOf(item);
+    if (at >= 0) pending.splice(at, 1);
   }
 
   cancel(): void {
     if (this.cancelled) return;
     this.cancelled = true;
-    const hooks = this.hooks;
-    this.hooks = null;
-    if (hooks) for (const hook of hooks) hook();
-    this.detach?.();
+    const pending = this.pending;
+    this.pending = null;
+    if (pending) for (const item of pending) item.cancel();
+    this.parent?.remove(this);
   }
 
   /** The scope finished normally: its parent forgets it. */
   close(): void {
-    this.detach?.();
+    this.parent?.remove(this);
   }
 }
-
-function noop(): void {}

@@ -5,10 +5,10 @@
  * SendTaskSuccess.
  */
 import { effectiveInput, numberField, type Maybe } from './dataFlow.ts';
-import { StatesError, StatesErrors, type Json, type JsonObject } from './errors.ts';
+import { asStatesError, StatesError, StatesErrors, type Json, type JsonObject } from './errors.ts';
 import type { Execution, StateRun } from './execution.ts';
 import { parseResource, shortName, type TaskIntegration } from './targets.ts';
-import type { Cancellable, TaskCallbacks } from './types.ts';
+import type { AslState, Cancellable, TaskCallbacks } from './types.ts';
 
 interface Prepared {
   input: Json;
@@ -16,28 +16,57 @@ interface Prepared {
   heartbeatS: number | undefined;
 }
 
-const integrations = new WeakMap<object, TaskIntegration>();
-
-export function runTask(exec: Execution, run: StateRun): void {
-  const { state, name } = run;
-  const resource = state.Resource ?? '';
-  let integration = integrations.get(state);
-  if (!integration) {
-    integration = parseResource(resource);
-    integrations.set(state, integration);
-  }
-  const taskToken = integration.pattern === 'waitForTaskToken' ? makeToken(exec) : undefined;
-  const env = exec.env(run, taskToken ? { Task: { Token: taskToken } } : undefined);
-  exec.chain(run, () => prepare(run, env), (prepared) => {
-    if (!exec.record('TaskScheduled', name, exec.history && ({ resource, parameters: prepared.input }))) return;
-    if (!exec.record('TaskStarted', name)) return;
-    if (integration.pattern !== 'requestResponse' && !exec.record('TaskSubmitted', name)) return;
-    start(exec, run, integration, resource, prepared, taskToken);
-  });
+/** What every run of a Task state reads from its definition, read once. */
+interface TaskPlan {
+  resource: string;
+  integration: TaskIntegration;
+  /** It sets TimeoutSeconds or HeartbeatSeconds (or a Path form): without, no timer is set. */
+  timed: boolean;
 }
 
-function prepare(run: StateRun, env: ReturnType<Execution['env']>): Maybe<Prepared> {
+const plans = new WeakMap<object, TaskPlan>();
+
+function planOf(state: AslState): TaskPlan {
+  let plan = plans.get(state);
+  if (!plan) {
+    const resource = state.Resource ?? '';
+    const timed = [state.TimeoutSeconds, state.TimeoutSecondsPath, state.HeartbeatSeconds, state.HeartbeatSecondsPath].some((v) => v !== undefined);
+    plan = { resource, integration: parseResource(resource), timed };
+    plans.set(state, plan);
+  }
+  return plan;
+}
+
+export function runTask(exec: Execution, run: StateRun): void {
+  const { resource, integration, timed } = planOf(run.state);
+  const taskToken = integration.pattern === 'waitForTaskToken' ? makeToken(exec) : undefined;
+  const env = exec.env(run, taskToken ? { Task: { Token: taskToken } } : undefined);
+  if (run.jsonata) {
+    exec.chain(run, () => prepare(run, env, timed), (prepared) => schedule(exec, run, integration, resource, prepared, taskToken));
+    return;
+  }
+  // JSONPath data flow answers at once: no closures on every Task's path.
+  let prepared: Prepared;
+  try {
+    prepared = prepare(run, env, timed) as Prepared;
+  } catch (e) {
+    exec.failState(run, asStatesError(e));
+    return;
+  }
+  schedule(exec, run, integration, resource, prepared, taskToken);
+}
+
+function schedule(exec: Execution, run: StateRun, integration: TaskIntegration, resource: string, prepared: Prepared, taskToken: string | undefined): void {
+  const { name } = run;
+  if (!exec.record('TaskScheduled', name, exec.history && ({ resource, parameters: prepared.input }))) return;
+  if (!exec.record('TaskStarted', name)) return;
+  if (integration.pattern !== 'requestResponse' && !exec.record('TaskSubmitted', name)) return;
+  start(exec, run, integration, resource, prepared, taskToken);
+}
+
+function prepare(run: StateRun, env: ReturnType<Execution['env']>, timed: boolean): Maybe<Prepared> {
   const input = effectiveInput(run.state, env);
+  if (!timed) return input instanceof Promise ? input.then((i) => ({ input: i, timeoutS: undefined, heartbeatS: undefined })) : { input, timeoutS: undefined, heartbeatS: undefined };
   const timeout = numberField(run.state, 'TimeoutSeconds', env, run.raw);
   const heartbeat = numberField(run.state, 'HeartbeatSeconds', env, run.raw);
   if (input instanceof Promise || timeout instanceof Promise || heartbeat instanceof Promise) {
@@ -67,15 +96,14 @@ function start(exec: Execution, run: StateRun, integration: TaskIntegration, res
  * One call of a Task: the host's answer, the timeout and the heartbeat race, and the first one wins. A class,
  * not closures, because there is one per task call (the host calls its methods as `callbacks.succeed(...)`).
  */
-class TaskAttempt implements TaskCallbacks {
+class TaskAttempt implements TaskCallbacks, Cancellable {
   handle: Cancellable | void = undefined;
   private settled = false;
   private timeoutTimer: Cancellable | undefined;
   private heartbeatTimer: Cancellable | undefined;
-  private readonly unregister: () => void;
 
   constructor(private readonly exec: Execution, private readonly run: StateRun, private readonly prepared: Prepared) {
-    this.unregister = run.frame.scope.onCancel(() => this.stop());
+    run.frame.scope.add(this);
     const { host } = exec;
     if (prepared.timeoutS !== undefined) {
       this.timeoutTimer = host.schedule(host.now() + prepared.timeoutS * 1000, () =>
@@ -122,13 +150,13 @@ class TaskAttempt implements TaskCallbacks {
   private settle(): boolean {
     if (this.settled || this.run.frame.scope.cancelled) return false;
     this.settled = true;
-    this.unregister();
+    this.run.frame.scope.remove(this);
     this.stopTimers();
     return true;
   }
 
   /** The scope was cancelled (a failed sibling branch, the execution's end): stop the host's work. */
-  private stop(): void {
+  cancel(): void {
     if (this.settled) return;
     this.settled = true;
     this.stopTimers();
