@@ -52,6 +52,35 @@ export interface UnconnectedStep {
   missing: boolean;
 }
 
+/**
+ * A ready-made configuration a node can start from (e.g. a real state machine definition), offered by the
+ * inspector: picking one replaces the properties it names and binds each of its targets to a node.
+ */
+export interface NodeTemplate {
+  id: string;
+  title: string;
+  /** One line on what it does and what it shows. */
+  summary: string;
+  /** Where it comes from: the public sample it was copied or adapted from, and what was changed. */
+  origin: string;
+  /** Properties it sets, replacing the node's values of these keys. */
+  properties: Record<string, unknown>;
+  /** The nodes it calls, each bound to a node of the canvas whose id is written at `property`. */
+  targets: readonly TemplateTarget[];
+  /** The request body it reads, as a Client's body fields; null when it reads none. */
+  input: Record<string, unknown> | null;
+}
+
+/** A node a template calls: a node of `type`, named at `property` (a dotted path under properties). */
+export interface TemplateTarget {
+  /** The name the template gives it (a node of this id is bound first), e.g. "ProcessOrder". */
+  name: string;
+  type: string;
+  property: string;
+  /** Properties of the edge to it (e.g. the DynamoDB operation its Tasks call). */
+  edge?: Record<string, unknown>;
+}
+
 /** A metric a service publishes, for the result, the UI's charts and the node's live figures. */
 export interface MetricInfo {
   name: string;
@@ -124,6 +153,8 @@ export interface ServiceKind {
   compare?: CompareMetrics;
   /** A node that runs a workflow of its own (a state machine) describes its live graph view here. */
   workflow?: WorkflowView;
+  /** Templates the node can start from, loaded when the inspector shows the node (outside the initial bundle). */
+  templates?: () => Promise<readonly NodeTemplate[]>;
   /** Checks that need the whole node (cross-field rules); return problems as [property path, message]. */
   check?(node: SimNode): [string, string][];
   /**

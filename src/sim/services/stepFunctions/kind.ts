@@ -72,6 +72,7 @@ export const stepFunctionsKind: ServiceKind = {
     duration: (state) => stateMetricName(state, 'Duration'),
     samples: 'Sampled execution history',
   },
+  templates: async () => (await import('./templates.ts')).stepFunctionsTemplates,
   check: definitionProblems,
   checkLazily: async (node) => (await import('./definitionLint.ts')).lintDefinition(node),
   checkConnection: checkCallEdge,
