@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erlangB } from '../src/sim/theory.ts';
+import { erlangB } from '../src/sim/theory/erlang.ts';
 import { FLOOR_SYSTEM, runFloor } from './floor.ts';
 
 /**

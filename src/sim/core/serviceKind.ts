@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EdgeRole, Model, SimContext, SimNode, SimSettings } from './model.ts';
 import type { MetricKind } from './metrics.ts';
+import type { KindTheory } from '../theory/overlay.ts';
 import type { WorkflowView } from './workflowView.ts';
 
 /** A role of edge a kind starts (e.g. a function's SDK `call`), with the source's own edge properties. */
@@ -151,6 +152,11 @@ export interface ServiceKind {
   checkAccount?(nodes: readonly SimNode[], settings: SimSettings): AccountProblem[];
   /** The metrics A/B compare puts side by side for a node of this kind (src/compare/compareResults.ts). */
   compare?: CompareMetrics;
+  /**
+   * Where queueing theory applies (src/sim/theory/): the arrivals the kind sends on, how it serves a request, and
+   * the Erlang / Little overlay on its own charts.
+   */
+  theory?: KindTheory;
   /** A node that runs a workflow of its own (a state machine) describes its live graph view here. */
   workflow?: WorkflowView;
   /** Templates the node can start from, loaded when the inspector shows the node (outside the initial bundle). */

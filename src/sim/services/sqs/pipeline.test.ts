@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../engine.ts';
 import { scenario, sum, total } from '../../testing.ts';
-import { erlangC } from '../../theory.ts';
+import { erlangC } from '../../theory/erlang.ts';
 import type { SqsQueue } from './model.ts';
 import { loadedModels } from '../registry.ts';
 

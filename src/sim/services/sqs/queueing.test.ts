@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erlangC } from '../../theory.ts';
+import { erlangC } from '../../theory/erlang.ts';
 import type { SqsQueue } from './model.ts';
 import { FakeFunction, Producer, SqsBench } from './testBench.ts';
 

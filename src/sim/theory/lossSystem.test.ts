@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scenario, sum, total } from './testing.ts';
-import { erlangB, erlangC, erlangCMeanWait } from './theory.ts';
+import { scenario, sum, total } from '../testing.ts';
+import { erlangB, erlangC, erlangCMeanWait } from './erlang.ts';
 
 /** Erlang B from its definition (a^c / c!) / sum_k (a^k / k!), for small c. */
 function erlangBDirect(c: number, a: number): number {
