@@ -64,7 +64,7 @@ export function simNode(id: string, type: string, properties: Record<string, unk
 }
 
 export function message(ctx: SimContext, init: Partial<Message> = {}): Message {
-  return { id: ctx.nextMessageId(), createdAt: ctx.now, sizeKB: 1, attributes: null, records: null, key: -1, poison: false, ...init };
+  return { id: ctx.nextMessageId(), createdAt: ctx.now, sizeKB: 1, attributes: null, records: null, key: -1, poison: false, trace: null, ...init };
 }
 
 /** What a Driver saw come back for one call. */

@@ -1,6 +1,8 @@
 import type { Metrics } from './metrics.ts';
 import type { Random } from './random.ts';
 import type { SampledRun } from './sampledRun.ts';
+import type { Trace } from './journey.ts';
+import type { Tracer } from './tracer.ts';
 
 /**
  * The contract between service models. Models never reach into each other: a model hands a Message to an
@@ -58,6 +60,8 @@ export interface Message {
   poison: boolean;
   /** The JSON body, when the producing client configures one (Step Functions and EventBridge read it). */
   body?: unknown;
+  /** Where the hops of a sampled request are recorded (core/journey.ts); null for every other message. */
+  trace: Trace | null;
 }
 
 /** What a callee may tell the caller beyond the outcome. */
@@ -145,6 +149,8 @@ export interface SimContext {
   readonly trafficScale: number;
   /** Messages sent over each edge so far, indexed by Edge.index (the UI animates edges from it). */
   readonly edgeCounts: Float64Array;
+  /** Samples requests whose journeys are traced (traffic sources start them; core/tracer.ts). */
+  readonly tracer: Tracer;
   /**
    * A typed timer: `fire` runs with the payload each time a scheduled time comes. Create timers once (in a
    * constructor), not per event; a model's helpers create their own.

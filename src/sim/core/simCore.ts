@@ -4,6 +4,8 @@ import type { Model, SimContext, SimSettings, Timer } from './model.ts';
 import { Random } from './random.ts';
 import { checkTrafficScale } from './trafficScale.ts';
 import type { SampledRun } from './sampledRun.ts';
+import { Tracer } from './tracer.ts';
+import type { Journey } from './journey.ts';
 
 const PERIOD_END = -1;
 /** The backlog budget is checked every this many events (a power of two) and at every period end. */
@@ -32,6 +34,7 @@ export class SimCore implements SimContext {
   edgeCounts: Float64Array;
   /** SimContext.trafficScale: set it with setTrafficScale. */
   trafficScale = 1;
+  readonly tracer: Tracer;
 
   private readonly queue = new EventQueue(4096);
   private readonly fire: ((payload: unknown) => void)[] = [];
@@ -50,6 +53,7 @@ export class SimCore implements SimContext {
   ) {
     this.metrics = new Metrics(periodSeconds, durationMs / 1000);
     this.edgeCounts = new Float64Array(edges);
+    this.tracer = new Tracer(durationMs);
   }
 
   // SimContext
@@ -157,6 +161,11 @@ export class SimCore implements SimContext {
   /** A node's sampled runs (Model.sampledRuns); null when the node keeps none or is not in the run. */
   sampledRuns(nodeId: string): SampledRun[] | null {
     return this.models.find((m) => m.id === nodeId)?.sampledRuns() ?? null;
+  }
+
+  /** The journeys of the sampled requests so far (core/tracer.ts), in the order they started. */
+  journeys(): Journey[] {
+    return this.tracer.journeys();
   }
 
   /**

@@ -266,7 +266,7 @@ export class StreamMapping implements ReplyTo {
       const seq = q.at(i);
       let rec = records[i];
       if (rec === undefined) {
-        rec = { id: 0, createdAt: 0, sizeKB: 0, attributes: null, records: null, key: -1, poison: false };
+        rec = { id: 0, createdAt: 0, sizeKB: 0, attributes: null, records: null, key: -1, poison: false, trace: null };
         records[i] = rec;
       }
       rec.id = r.shard * 1e12 + seq;
@@ -281,7 +281,7 @@ export class StreamMapping implements ReplyTo {
     this.ctx.metrics.setLevel(this.m.batchesInFlight, this.inFlight, now);
     // IteratorAge: the age of the batch's last record when the batch goes to the function.
     this.ctx.metrics.record(this.m.iteratorAge, now - records[n - 1].createdAt);
-    const msg: Message = { id: this.ctx.nextMessageId(), createdAt: records[0].createdAt, sizeKB, attributes: null, records, key: records[0].key, poison: false };
+    const msg: Message = { id: this.ctx.nextMessageId(), createdAt: records[0].createdAt, sizeKB, attributes: null, records, key: records[0].key, poison: false, trace: null };
     this.host.sendOn(this.edge, msg, this, lane.slot);
   }
 
@@ -396,6 +396,7 @@ export class StreamMapping implements ReplyTo {
       records: null,
       key: -1,
       poison: false,
+      trace: null,
     };
     this.host.sendOn(this.onFailure, msg, this.onFailure.async ? null : this, ON_FAILURE_SLOT);
   }

@@ -126,7 +126,7 @@ describe('API Gateway integration', () => {
       .build();
     const sim = new Simulation(build, loadedModels());
     const answers: [string, number, number, string | undefined][] = [];
-    const msg = (): Message => ({ id: 1, createdAt: 0, sizeKB: 1, attributes: null, records: null, key: -1, poison: false });
+    const msg = (): Message => ({ id: 1, createdAt: 0, sizeKB: 1, attributes: null, records: null, key: -1, poison: false, trace: null });
     for (const id of ['Api', 'Api2']) {
       const api = sim.model(id)!;
       const edge: Edge = { index: 0, from: api, to: api, role: 'invoke', properties: {}, async: false };

@@ -1,4 +1,6 @@
-import { Model, Outcome, type Message, type ReplyTo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
+import type { Trace } from '../../core/journey.ts';
+import type { TraceSource } from '../../core/tracer.ts';
+import { Model, Outcome, OUTCOME_NAMES, type Message, type ReplyTo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import { grownTo, SlotPool } from '../../core/slotPool.ts';
 import { TimeHeap } from '../../core/timeHeap.ts';
@@ -45,6 +47,9 @@ export class ClientModel extends Model implements ReplyTo {
   });
   private sentAt = new Float64Array(256);
   private sentId = new Float64Array(256);
+  /** Which requests are traced (core/tracer.ts), and the traces of those awaiting their answer, by slot. */
+  private readonly traceSource: TraceSource;
+  private readonly tracedSlots = new Map<number, Trace>();
 
   private readonly mRequests: number;
   private readonly mSucceeded: number;
@@ -62,6 +67,7 @@ export class ClientModel extends Model implements ReplyTo {
     this.bodyRng = ctx.random(node.id, 'body');
     this.arrival = ctx.timer((generation) => this.onArrival(generation));
     this.router = new WeightedRouter(ctx.random(node.id, 'routing'));
+    this.traceSource = ctx.tracer.source(node.id);
     const m = ctx.metrics;
     this.mRequests = m.counter(node.id, 'Requests');
     this.mSucceeded = m.counter(node.id, 'Succeeded');
@@ -145,11 +151,14 @@ export class ClientModel extends Model implements ReplyTo {
       records: null,
       key: this.keys.next(),
       poison: b.poisonRate > 0 && this.poisonRng.next() < b.poisonRate,
+      trace: null,
     };
+    if (this.traceSource.wants(now, msg.poison)) msg.trace = this.traceSource.start(msg.id, now, msg.poison);
     if (this.makeBody !== null) msg.body = this.makeBody(this.bodyRng, msg.key);
     const metrics = this.ctx.metrics;
     metrics.add(this.mRequests, 1);
     if (edge.async) {
+      msg.trace?.hop(this.id, 'event', '202 Accepted (asynchronous)', now, now);
       this.send(edge, msg, null, -1);
       metrics.add(this.mSucceeded, 1);
       metrics.record(this.mLatency, 0);
@@ -159,6 +168,7 @@ export class ClientModel extends Model implements ReplyTo {
     const slot = this.slots.take();
     this.sentAt[slot] = now;
     this.sentId[slot] = msg.id;
+    if (msg.trace !== null) this.tracedSlots.set(slot, msg.trace);
     this.send(edge, msg, this, slot);
   }
 
@@ -178,11 +188,20 @@ export class ClientModel extends Model implements ReplyTo {
     if (doneAt > now) this.answerAt.push(doneAt);
     else metrics.setLevel(this.mInFlight, --this.inFlightCount, now);
     metrics.record(this.mLatency, doneAt - createdAt);
+    if (this.tracedSlots.size > 0) this.traceAnswer(slot, outcome, createdAt, doneAt);
     if (outcome === Outcome.Ok) metrics.add(this.mSucceeded, 1);
     else {
       metrics.add(this.mFailed, 1);
       if (outcome === Outcome.Throttled) metrics.add(this.mThrottled, 1);
     }
+  }
+
+  private traceAnswer(slot: number, outcome: Outcome, createdAt: number, doneAt: number): void {
+    const trace = this.tracedSlots.get(slot);
+    if (trace === undefined) return;
+    this.tracedSlots.delete(slot);
+    trace.hop(this.id, 'span', 'request, until the answer', createdAt, doneAt, OUTCOME_NAMES[outcome], outcome !== Outcome.Ok);
+    if (outcome !== Outcome.Ok) trace.fail(`${this.id} got ${OUTCOME_NAMES[outcome]}`);
   }
 
   /** A live edit of an edge's weight: the router takes the new weights from the next request. */

@@ -178,7 +178,7 @@ export class EventBus extends Model {
     this.count.triggered++;
     this.ctx.metrics.add(this.hTriggered, 1);
     const event = scheduledEvent(rule.arn, this.ctx.nextMessageId(), firingMs);
-    const template: Message = { id: 0, createdAt: now, sizeKB: 1, attributes: null, records: null, key: -1, poison: false };
+    const template: Message = { id: 0, createdAt: now, sizeKB: 1, attributes: null, records: null, key: -1, poison: false, trace: null };
     this.deliveries.deliver(rule.target, event, template, now, now + this.deliveryLatency(this.rng));
     this.scheduleNext(rule, firingMs);
   }

@@ -1,3 +1,4 @@
+import { formatMs, type Trace } from '../../core/journey.ts';
 import { Outcome, type Edge, type Message, type ReplyTo, type SimContext, type Timer } from '../../core/model.ts';
 import { Deque } from '../../core/deque.ts';
 import { AsyncEventPool, type AsyncEvent } from './asyncQueue.ts';
@@ -159,6 +160,7 @@ export class AsyncInvocations implements ReplyTo {
     this.count.received++;
     this.ctx.metrics.add(this.mReceived, 1);
     const ev = this.pool.take(msg, now);
+    msg.trace?.hop(this.host.id, 'event', 'queued (Event invocation)', now, now, 'the caller has its 202');
     this.ready.pushBack(ev);
     this.held++;
     this.dispatch();
@@ -175,7 +177,7 @@ export class AsyncInvocations implements ReplyTo {
         q.popFront();
         this.held--;
         this.count.expired++;
-        this.drop(ev);
+        this.drop(ev, `older than MaximumEventAgeInSeconds ${this.maxAgeMs / 1000}`);
         continue;
       }
       if (host.reservedZero) {
@@ -183,16 +185,20 @@ export class AsyncInvocations implements ReplyTo {
         q.popFront();
         this.held--;
         host.startAsync(ev);
+        ev.msg?.trace?.hop(host.id, 'throttle', 'throttled', now, now, 'ReservedFunctionConcurrentInvocationLimitExceeded (reserved concurrency 0)');
         this.count.throttled++;
         this.count.rejected++;
-        this.drop(ev);
+        this.drop(ev, 'reserved concurrency 0');
         continue;
       }
       if (!host.hasFreeConcurrency()) break;
       q.popFront();
       // AsyncEventAge: time from queueing to each invocation attempt.
       this.ctx.metrics.record(this.mAge, now - ev.enqueuedAt);
-      if (host.startAsync(ev) === null) {
+      const trace = (ev.msg as Message).trace;
+      if (trace !== null && now > ev.readyAt) trace.hop(host.id, 'wait', 'waits for an execution', ev.readyAt, now, 'in the async invocation queue');
+      const throttled = host.startAsync(ev);
+      if (throttled === null) {
         this.held--;
         this.count.inFlight++;
         this.count.started++;
@@ -203,6 +209,10 @@ export class AsyncInvocations implements ReplyTo {
       const k = ev.throttles < THROTTLE_BACKOFF_MS.length ? ev.throttles : THROTTLE_BACKOFF_MS.length - 1;
       ev.throttles++;
       this.toClass(ev, THROTTLE_CLASS + k, now);
+      if (trace !== null) {
+        trace.hop(host.id, 'throttle', 'throttled', now, now, throttled);
+        trace.hop(host.id, 'retry', 'backs off after a throttle', now, ev.readyAt, `${formatMs(ev.readyAt - now)}, throttle ${ev.throttles}`);
+      }
       break;
     }
     if (q.size > 0 && !this.pollArmed) {
@@ -217,17 +227,23 @@ export class AsyncInvocations implements ReplyTo {
     const now = this.ctx.now;
     this.count.inFlight--;
     ev.throttles = 0;
+    const trace = (ev.msg as Message).trace;
     if (outcome === Outcome.Ok) {
       this.count.succeeded++;
-      if (this.onSuccess !== null) this.deliver(this.onSuccess, this.record(ev));
+      if (this.onSuccess !== null) {
+        trace?.hop(this.host.id, 'event', `OnSuccess record to ${this.onSuccess.to.id}`, now, now);
+        this.deliver(this.onSuccess, this.record(ev));
+      }
       this.pool.give(ev);
     } else if (ev.errors < this.maxRetries) {
       this.held++;
+      // aws-behaviour Lambda "async invocation": function errors are retried about 1 min, then 2 min, later.
       this.toClass(ev, ev.errors, now);
       ev.errors++;
+      trace?.hop(this.host.id, 'retry', `retry ${ev.errors} of ${this.maxRetries} waits`, now, ev.readyAt, `${formatMs(ev.readyAt - now)} after the error`);
     } else {
       this.count.retriesExhausted++;
-      this.drop(ev);
+      this.drop(ev, `failed ${ev.errors + 1} attempts (MaximumRetryAttempts ${this.maxRetries})`);
     }
     this.ctx.metrics.setLevel(this.mQueued, this.queued, now);
   }
@@ -254,11 +270,22 @@ export class AsyncInvocations implements ReplyTo {
   }
 
   /** AsyncEventsDropped; the event to the DLQ, an invocation record to the on-failure destination. */
-  private drop(ev: AsyncEvent): void {
+  private drop(ev: AsyncEvent, why: string): void {
     this.ctx.metrics.add(this.mDropped, 1);
+    const trace = (ev.msg as Message).trace;
+    if (trace !== null) this.traceDrop(trace, why);
     if (this.deadLetter !== null) this.host.sendOn(this.deadLetter, ev.msg as Message, this, DEAD_LETTER_SLOT);
     if (this.onFailure !== null) this.deliver(this.onFailure, this.record(ev));
     this.pool.give(ev);
+  }
+
+  private traceDrop(trace: Trace, why: string): void {
+    const now = this.ctx.now;
+    const id = this.host.id;
+    if (this.deadLetter !== null) trace.hop(id, 'deadLetter', `to the dead-letter queue ${this.deadLetter.to.id}`, now, now, why);
+    if (this.onFailure !== null) trace.hop(id, 'deadLetter', `OnFailure record to ${this.onFailure.to.id}`, now, now, why);
+    if (this.deadLetter === null && this.onFailure === null) trace.hop(id, 'deadLetter', 'dropped', now, now, `${why}; no DLQ or OnFailure destination`);
+    trace.fail(this.deadLetter !== null ? `sent to the dead-letter queue ${this.deadLetter.to.id}` : `dropped by ${id}`);
   }
 
   /** Destinations: SQS and SNS answer (a failure is a DestinationDeliveryFailures); a Lambda is invoked async. */
@@ -277,6 +304,7 @@ export class AsyncInvocations implements ReplyTo {
       records: null,
       key: msg.key,
       poison: false,
+      trace: msg.trace,
     };
   }
 }

@@ -73,7 +73,7 @@ export function callsFor(plan: CallPlan, msg: Message | null): number {
 
 /** The message a call sends: it carries the invocation's key (partition key, message group) and attributes. */
 export function callMessage(id: number, plan: CallPlan, from: Message): Message {
-  const msg: Message = { id, createdAt: from.createdAt, sizeKB: plan.sizeKB, attributes: from.attributes, records: null, key: from.key, poison: false };
+  const msg: Message = { id, createdAt: from.createdAt, sizeKB: plan.sizeKB, attributes: from.attributes, records: null, key: from.key, poison: false, trace: from.trace };
   if (from.body !== undefined) msg.body = from.body;
   return msg;
 }

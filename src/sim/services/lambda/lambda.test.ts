@@ -296,8 +296,8 @@ describe('Lambda invocations', () => {
       .build();
     const sim = new Simulation(build, loadedModels());
     const fn = sim.model('Fn') as LambdaModel;
-    const record = (id: number, poison: boolean): Message => ({ id, createdAt: 0, sizeKB: 1, attributes: null, records: null, key: -1, poison });
-    const batch = (): Message => ({ id: 100, createdAt: 0, sizeKB: 3, attributes: null, records: [record(1, false), record(2, true), record(3, false)], key: -1, poison: false });
+    const record = (id: number, poison: boolean): Message => ({ id, createdAt: 0, sizeKB: 1, attributes: null, records: null, key: -1, poison, trace: null });
+    const batch = (): Message => ({ id: 100, createdAt: 0, sizeKB: 3, attributes: null, records: [record(1, false), record(2, true), record(3, false)], key: -1, poison: false, trace: null });
     const edge = (types: string[]): Edge => ({ index: 0, from: fn, to: fn, role: 'eventSource', properties: { FunctionResponseTypes: types }, async: false });
     const answers: [number, number, number[] | undefined][] = [];
     fn.receive(batch(), edge(['ReportBatchItemFailures']), answerTo((o, at, info) => answers.push([o, at, info?.failedRecords?.map((r) => r.id)])), 0);

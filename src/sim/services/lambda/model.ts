@@ -15,6 +15,7 @@ import { CallRunner, type CallHost } from './callRunner.ts';
 import { compileCallPlans } from './calls.ts';
 import { IdleEnvironments } from './environments.ts';
 import { Invocation, InvocationPool } from './invocation.ts';
+import { traceInvocation } from './invocationTrace.ts';
 import { lambdaPrices, type LambdaArchitecture } from './prices.ts';
 import { durationScale, lambdaBehaviour, lambdaProperties, type LambdaBehaviour } from './spec.ts';
 import {
@@ -211,7 +212,10 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
     }
     const report = msg.records !== null && reportsBatchItemFailures(edge);
     const code = this.admit(msg, replyTo, slot, report, null, true);
-    if (code !== STARTED) replyTo.reply(slot, Outcome.Throttled, this.ctx.now, THROTTLE_INFO[code]);
+    if (code === STARTED) return;
+    // aws-behaviour Lambda "synchronous throttle": 429, not retried by Lambda.
+    msg.trace?.hop(this.id, 'throttle', '429 TooManyRequestsException', this.ctx.now, this.ctx.now, THROTTLE_REASONS[code]);
+    replyTo.reply(slot, Outcome.Throttled, this.ctx.now, THROTTLE_INFO[code]);
   }
 
   // AsyncHost and CallHost.
@@ -372,6 +376,8 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
     const failed = inv.failedRecords;
     const failInfo = inv.failInfo;
     const ev = inv.asyncEvent;
+    const trace = inv.msg !== null ? inv.msg.trace : null;
+    if (trace !== null) traceInvocation(this.id, trace, inv, now);
     if (!inv.orphaned) this.pool.give(inv);
     if (ev !== null) this.asyncPath.done(ev, outcome);
     else if (replyTo !== null) {

@@ -103,7 +103,7 @@ export class ScheduleModel extends Model {
     this.ctx.metrics.add(this.hInvocations, 1);
     this.ctx.metrics.add(this.hCost, PRICE);
     if (this.target === null) return;
-    const template: Message = { id: 0, createdAt: now, sizeKB: 1, attributes: null, records: null, key: -1, poison: false };
+    const template: Message = { id: 0, createdAt: now, sizeKB: 1, attributes: null, records: null, key: -1, poison: false, trace: null };
     this.deliveries.deliver(this.target, {}, template, now, now + flexibleDelayMs(this.window, this.windowRng));
   }
 }

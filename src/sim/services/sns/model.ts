@@ -165,6 +165,7 @@ export class SnsTopic extends Model implements ReplyTo {
         records: msg.records,
         key: msg.key,
         poison: msg.poison,
+        trace: msg.trace,
       };
       this.deliverTimer.at(at, this.newDelivery(sub, copy));
     }

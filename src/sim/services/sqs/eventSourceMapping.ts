@@ -1,4 +1,5 @@
 import { failedRecordsOf } from '../../core/eventSource/mappingSettings.ts';
+import { joinTrace, type Trace } from '../../core/journey.ts';
 import { Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type Timer } from '../../core/model.ts';
 import { grownTo } from '../../core/slotPool.ts';
 import { newMessage } from './messageStore.ts';
@@ -199,12 +200,17 @@ export class EventSourceMapping implements ReplyTo {
     const records = b.records;
     let createdAt = Infinity;
     let sizeKB = 0;
+    // The invocation event carries the traces of its sampled records, so their journeys go on into the function.
+    let trace: Trace | null = null;
     for (let i = 0; i < records.length; i++) {
       const m = records[i];
       if (m.createdAt < createdAt) createdAt = m.createdAt;
       sizeKB += m.sizeKB;
+      if (m.trace !== null) trace = joinTrace(trace, m.trace);
     }
     const msg = b.msg;
+    msg.trace = trace;
+    trace?.hop(this.queue.id, 'event', `polled in a batch of ${records.length}`, this.ctx.now, this.ctx.now, `event source mapping to ${this.edge.to.id}`);
     msg.id = this.ctx.nextMessageId();
     msg.createdAt = createdAt;
     msg.sizeKB = sizeKB;

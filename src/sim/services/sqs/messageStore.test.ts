@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from '../../core/model.ts';
 import { MessageStore, newMessage, STATE } from './messageStore.ts';
 
-const msg = (init: Partial<Message> = {}): Message => ({ id: 7, createdAt: 12.5, sizeKB: 2.5, attributes: null, records: null, key: 42, poison: true, ...init });
+const msg = (init: Partial<Message> = {}): Message => ({ id: 7, createdAt: 12.5, sizeKB: 2.5, attributes: null, records: null, key: 42, poison: true, trace: null, ...init });
 
 describe('SQS MessageStore', () => {
   it('gives back a plain message from its columns, into the object passed', () => {

@@ -1,3 +1,4 @@
+import type { Trace } from '../../core/journey.ts';
 import type { Message } from '../../core/model.ts';
 import { grownTo } from '../../core/slotPool.ts';
 
@@ -19,6 +20,8 @@ const POISON = 4;
 const FREE = 8;
 /** Gone and in no list: freed when the last batch naming it ends. */
 const UNLISTED = 16;
+/** A sampled request's message (kept whole, with its trace). */
+const TRACED = 32;
 /** Batches naming a slot are counted up to this; a slot that reaches it is never reused (a leak of one slot). */
 const MAX_REFS = 255;
 /** Ids at most this are kept in the id column; larger ones keep their message whole. */
@@ -81,9 +84,9 @@ export class MessageStore {
     this.sizeCol[slot] = size;
     this.keyCol[slot] = msg.key;
     this.receivesCol[slot] = 0;
-    this.flags[slot] = msg.poison ? POISON : 0;
+    this.flags[slot] = (msg.poison ? POISON : 0) | (msg.trace !== null ? TRACED : 0);
     this.refs[slot] = 0;
-    const plain = msg.attributes === null && msg.records === null && msg.body === undefined;
+    const plain = msg.attributes === null && msg.records === null && msg.body === undefined && msg.trace === null;
     if (!plain || size !== msg.sizeKB || msg.id > MAX_COLUMN_ID || msg.id < 0 || !Number.isInteger(msg.id) || (msg.key | 0) !== msg.key)
       (this.whole ??= new Array<Message | null>(this.id.length).fill(null))[slot] = msg;
     else if (this.whole !== null) this.whole[slot] = null;
@@ -158,7 +161,17 @@ export class MessageStore {
     into.sizeKB = this.sizeCol[slot];
     into.key = this.keyCol[slot];
     into.poison = (this.flags[slot] & POISON) !== 0;
+    into.trace = null;
     return into;
+  }
+
+  /** Whether the slot's message is a sampled request's (then `trace` gives its trace). */
+  traced(slot: number): boolean {
+    return (this.flags[slot] & TRACED) !== 0;
+  }
+
+  trace(slot: number): Trace | null {
+    return (this.flags[slot] & TRACED) !== 0 && this.whole !== null ? (this.whole[slot]?.trace ?? null) : null;
   }
 
   /** A new Message object with the slot's message (for a message leaving the queue, e.g. to a DLQ). */
@@ -191,5 +204,5 @@ export class MessageStore {
 
 /** A blank message of the shape clients send, for reuse as a batch record. */
 export function newMessage(): Message {
-  return { id: 0, createdAt: 0, sizeKB: 0, attributes: null, records: null, key: -1, poison: false };
+  return { id: 0, createdAt: 0, sizeKB: 0, attributes: null, records: null, key: -1, poison: false, trace: null };
 }

@@ -9,6 +9,7 @@ import { FifoSendLimit } from './fifoSendLimit.ts';
 import { MessageStore, newMessage, STATE } from './messageStore.ts';
 import { QueueMetrics } from './queueMetrics.ts';
 import { redriveOf } from './redrive.ts';
+import { traceDeleted, traceExpired, traceMovedToDlq, traceReceive, traceReturned } from './queueTrace.ts';
 import { sqsBehaviour, sqsProperties, type SqsBehaviour, type SqsProperties } from './spec.ts';
 import type { ModelFactory } from '../../core/serviceKind.ts';
 
@@ -124,16 +125,19 @@ export class SqsQueue extends Model {
       // Redrive: not a NumberOfMessagesSent; age keeps counting from the first enqueue (aws-behaviour: DLQ metrics, redrive).
       sentAt = edge.from.redriveSentAt;
       this.count.redrivenIn++;
+      msg.trace?.hop(this.id, 'deadLetter', `arrives from ${edge.from.id}`, now, now, 'a redrive, not a NumberOfMessagesSent');
     } else {
       if (this.fifo && replyTo !== null && !this.sendLimit.take(now, this.fifoSendRate())) {
         this.count.throttledSends++;
         this.ctx.metrics.add(this.h.throttled, 1);
+        msg.trace?.hop(this.id, 'throttle', 'SendMessage throttled', now, now, FIFO_SEND_THROTTLED.reason);
         replyTo.reply(slot, Outcome.Throttled, now, FIFO_SEND_THROTTLED);
         return;
       }
       this.count.sent++;
       this.ctx.metrics.add(this.h.sent, 1);
       this.charge(Math.max(1, Math.ceil(msg.sizeKB / CHUNK_KB)));
+      msg.trace?.hop(this.id, 'event', 'SendMessage', now, now);
     }
     this.enqueue(msg, sentAt);
     replyTo?.reply(slot, Outcome.Ok, now + this.sendLatency(this.latencyRng));
@@ -256,11 +260,13 @@ export class SqsQueue extends Model {
     }
     // aws-behaviour "redrive": received more than maxReceiveCount times -> the DLQ, at the next receive.
     if (store.receives(slot) >= this.maxReceiveCount && this.dlq !== null) {
+      if (store.traced(slot)) traceMovedToDlq(this.id, this.dlq.to.id, store, slot, this.maxReceiveCount, now);
       this.moveToDlq(slot);
       this.forget(slot);
       return false;
     }
     const receipt = store.received(slot);
+    if (store.traced(slot)) traceReceive(this.id, store, slot, receipt, this.maxReceiveCount, now);
     store.setState(slot, IN_FLIGHT);
     store.setUntil(slot, now + this.vtMs);
     this.inFlight.pushBack(slot);
@@ -301,8 +307,10 @@ export class SqsQueue extends Model {
       const slot = slots[i];
       if (store.receives(slot) !== receipts[i]) {
         this.warnStaleReceipt();
+        if (store.traced(slot)) traceDeleted(this.id, store, slot, true, this.ctx.now);
         continue;
       }
+      if (store.traced(slot)) traceDeleted(this.id, store, slot, false, this.ctx.now);
       const state = store.state(slot);
       if (state === IN_FLIGHT) {
         this.inFlightCount--;
@@ -345,6 +353,7 @@ export class SqsQueue extends Model {
   };
 
   private expire(slot: number): void {
+    if (this.store.traced(slot)) traceExpired(this.id, this.store, slot, this.retentionMs, this.ctx.now);
     this.store.setState(slot, GONE);
     this.count.expired++;
     this.ctx.metrics.add(this.h.expired, 1);
@@ -388,6 +397,7 @@ export class SqsQueue extends Model {
       if (store.until(slot) > now) break;
       q.popFront();
       this.inFlightCount--;
+      if (store.traced(slot)) traceReturned(this.id, store, slot, this.vtMs);
       back.push(slot);
     }
     // Back to the front in their original order: they are older than anything that arrived since.

@@ -75,6 +75,7 @@ export class Producer extends Model implements ReplyTo {
       records: null,
       key: this.opts.key ? this.opts.key(i) : -1,
       poison: this.opts.poison ? this.opts.poison(i) : false,
+      trace: null,
     };
     this.messages.push(msg);
     this.send(this.out[0], msg, this, i);

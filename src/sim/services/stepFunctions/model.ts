@@ -282,7 +282,7 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
 
   startTask(request: TaskRequest, callbacks: TaskCallbacks): void {
     const now = this.ctx.now;
-    const msg: Message = { id: this.ctx.nextMessageId(), createdAt: now, sizeKB: 1, attributes: null, records: null, key: -1, poison: false, body: callBody(request) };
+    const msg: Message = { id: this.ctx.nextMessageId(), createdAt: now, sizeKB: 1, attributes: null, records: null, key: -1, poison: false, trace: null, body: callBody(request) };
     const edge = request.target === undefined ? undefined : this.routes.get(request.target);
     if (!edge) {
       const what = request.target ?? 'a target computed from the input';
