@@ -2,3 +2,7 @@
 export const NODE_WIDTH = 240;
 export const NODE_HEIGHT = 108;
 export const GRID = 16;
+/** A node figure's type size in canvas px (ServiceNode's `service-node__figure`, text-[15px]). */
+export const FIGURE_PX = 15;
+/** The smallest on-screen size a figure may have after zoom to fit (issue 10: 12 px at 1280x720). */
+export const READABLE_PX = 12;

@@ -11,7 +11,6 @@ import {
   type EdgeChange,
   type FinalConnectionState,
   type IsValidConnection,
-  type FitViewOptions,
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -28,7 +27,8 @@ import { checkConnection, type SourceHandle } from './connectionCheck.ts';
 import { FlowEdge } from './FlowEdge.tsx';
 import { createEdgeDeriver, createNodeDeriver, type ServiceFlowEdge, type ServiceFlowNode } from './flowElements.ts';
 import { PALETTE_MIME } from './dragData.ts';
-import { FIT_PADDING, MINIMAP, controlsFit, fitPadding, minimapFits, type Sides } from './overlayLayout.ts';
+import { MINIMAP, controlsFit, fitPadding, minimapFits } from './overlayLayout.ts';
+import { fitViewport, READABLE_ZOOM } from './readableFit.ts';
 import { useElementSize } from './useElementSize.ts';
 
 const nodeTypes = { service: ServiceNode };
@@ -36,9 +36,7 @@ const edgeTypes = { flow: FlowEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 const snapGrid: [number, number] = [GRID, GRID];
 const proOptions = { hideAttribution: true };
-// Room on the left for the zoom controls, so a fitted diagram is never under them.
-const px = (p: Sides) => ({ top: `${p.top}px`, right: `${p.right}px`, bottom: `${p.bottom}px`, left: `${p.left}px` }) as const;
-const fitViewOptions: FitViewOptions<ServiceFlowNode> = { padding: px(FIT_PADDING), maxZoom: 1.25 };
+const MAX_FIT_ZOOM = 1.25;
 const minimapStyle = MINIMAP;
 
 interface Refusal {
@@ -47,8 +45,11 @@ interface Refusal {
   y: number;
 }
 
-/** The architecture canvas: React Flow over the store's document (the document is the source of truth). */
-export function Canvas() {
+/**
+ * The architecture canvas: React Flow over the store's document (the document is the source of truth).
+ * `minFitZoom`: zoom to fit goes no lower (default: figures stay readable and the canvas pans to the rest).
+ */
+export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) {
   const flow = useReactFlow<ServiceFlowNode, ServiceFlowEdge>();
   const { docNodes, docEdges, selNodes, selEdges, theme, fitRequest, readOnly } = useAppStore(
     useShallow((s) => ({
@@ -78,27 +79,32 @@ export function Canvas() {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   const fitted = useRef(true);
-  // Fit with room for the minimap where it is shown, so it never covers a node after a fit.
-  const fitOptions = useCallback((): FitViewOptions<ServiceFlowNode> => {
-    const el = wrapper.current;
-    if (!el) return fitViewOptions;
-    const bounds = getNodesBounds(flow.getNodes());
-    return { ...fitViewOptions, padding: px(fitPadding({ width: el.clientWidth, height: el.clientHeight }, bounds)) };
-  }, [flow]);
+  // Readable first (figures at least READABLE_PX on screen), with room for the minimap where it is shown.
+  const fit = useCallback(
+    (duration?: number) => {
+      const el = wrapper.current;
+      if (!el) return;
+      const canvas = { width: el.clientWidth, height: el.clientHeight };
+      const rects = flow.getNodes().map((n) => ({ ...n.position, width: n.width ?? NODE_WIDTH, height: n.height ?? NODE_HEIGHT }));
+      const padding = fitPadding(canvas, getNodesBounds(flow.getNodes()));
+      void flow.setViewport(fitViewport(canvas, rects, padding, { minZoom: minFitZoom, maxZoom: MAX_FIT_ZOOM }), { duration });
+    },
+    [flow, minFitZoom],
+  );
 
   useEffect(
     () =>
       installViewBridge({
         fitView: () => {
           fitted.current = true;
-          void flow.fitView({ ...fitOptions(), duration: 250 });
+          fit(250);
         },
         center: () => {
           const r = wrapper.current?.getBoundingClientRect();
           return r ? flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
         },
       }),
-    [flow, fitOptions],
+    [flow, fit],
   );
 
   // While the user has not panned or zoomed since the last fit, the view follows the canvas size, so a
@@ -110,9 +116,9 @@ export function Canvas() {
   useEffect(() => {
     if (fitRequest === 0) return;
     fitted.current = true;
-    const t = requestAnimationFrame(() => void flow.fitView({ ...fitOptions(), duration: 250 }));
+    const t = requestAnimationFrame(() => fit(250));
     return () => cancelAnimationFrame(t);
-  }, [fitRequest, flow, fitOptions]);
+  }, [fitRequest, fit]);
 
   useEffect(() => {
     if (!refusal) return;
@@ -201,9 +207,9 @@ export function Canvas() {
   const size = useElementSize(wrapper);
   useEffect(() => {
     if (!fitted.current || size.width === 0 || size.height === 0) return;
-    const t = requestAnimationFrame(() => void flow.fitView(fitOptions()));
+    const t = requestAnimationFrame(() => fit());
     return () => cancelAnimationFrame(t);
-  }, [size.width, size.height, flow, fitOptions]);
+  }, [size.width, size.height, fit]);
   const onPaneClick = useCallback(() => appStore.getState().clearSelection(), []);
   const onNodeDragStart = useCallback(() => void dragId.current++, []);
 
@@ -231,8 +237,6 @@ export function Canvas() {
         snapToGrid
         snapGrid={snapGrid}
         colorMode={theme}
-        fitView
-        fitViewOptions={fitViewOptions}
         minZoom={0.1}
         maxZoom={2.5}
         onlyRenderVisibleElements

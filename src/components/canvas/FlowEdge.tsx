@@ -1,4 +1,4 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, Position, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useEdgeRate } from '../../live/useEdgeRate.ts';
 import { formatFigure } from '../nodes/figureFormat.ts';
@@ -11,11 +11,28 @@ function dashPeriod(rate: number): number {
   return Math.max(0.25, 2.4 - 0.5 * Math.log10(1 + rate));
 }
 
+/** How far below its node an edge from the failure handle runs sideways (its label sits on that run). */
+const FAILURE_RUN = 24;
+
+/**
+ * The edge's path and where its label goes. An edge from the bottom (failure) handle is drawn square, down
+ * then across, with its label on the run under its node: a curve's midpoint would fall on the source node
+ * or on a DLQ placed under it.
+ */
+function edgeGeometry(p: Pick<EdgeProps, 'sourceX' | 'sourceY' | 'targetX' | 'targetY' | 'sourcePosition' | 'targetPosition'>): [string, number, number] {
+  if (p.sourcePosition !== Position.Bottom) {
+    const [path, x, y] = getBezierPath(p);
+    return [path, x, y];
+  }
+  const [path] = getSmoothStepPath({ ...p, offset: FAILURE_RUN, borderRadius: 10 });
+  return [path, (p.sourceX + p.targetX) / 2, p.sourceY + FAILURE_RUN];
+}
+
 /** An edge that animates with the live message rate and shows its role when AWS has several. */
 export const FlowEdge = memo(function FlowEdge(props: EdgeProps<ServiceFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, data, markerEnd } = props;
   const rate = useEdgeRate(data?.index ?? -1);
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] = edgeGeometry({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const failure = !!data?.role && FAILURE_ROLES.includes(data.role);
   const period = dashPeriod(rate);
   const label = [data?.severalRoles && data.role ? data.role : '', rate > 0 ? `${formatFigure(rate)}/s` : '']

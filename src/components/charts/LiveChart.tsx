@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './charts.css';
-import { compact, PALETTE } from './chartFormat.ts';
+import { compact, PALETTE, titleParts } from './chartFormat.ts';
 import { addDrawer } from '../../live/frameLoop.ts';
 import { live } from '../../live/liveData.ts';
 import type { ChartSpec } from './chartLayout.ts';
@@ -35,7 +35,14 @@ export function LiveChart({ spec, dark, height = HEIGHT, large = false }: { spec
   return (
     <figure className="min-w-0 rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-900">
       <figcaption className={`flex items-baseline justify-between gap-2 px-1 font-semibold text-slate-800 dark:text-slate-100 ${large ? 'text-xl' : 'text-sm'}`}>
-        <span className="truncate">{spec.title}</span>
+        <span className="min-w-0 break-words" data-testid="chart-title">
+          {titleParts(spec.title).map((part, i) => (
+            <Fragment key={i}>
+              {i > 0 && <wbr />}
+              {part}
+            </Fragment>
+          ))}
+        </span>
         <span className={`shrink-0 font-normal text-slate-500 dark:text-slate-400 ${large ? 'text-base' : 'text-xs'}`}>{spec.unit}</span>
       </figcaption>
       <div ref={box} className={`live-chart${large ? ' live-chart--large' : ''}`} style={{ minHeight: height }} data-testid={`chart-${spec.id}`} data-title={spec.title} />

@@ -12,3 +12,11 @@ export function compact(v: number): string {
   if (a > 0 && a < 0.01) return v.toExponential(0);
   return `${+v.toFixed(2)}`;
 }
+
+/**
+ * A chart title cut where a line may break: between the words of a CloudWatch name
+ * ("ApproximateNumberOf|Messages|Visible") and after its dots, so a long name wraps instead of being cut off.
+ */
+export function titleParts(title: string): string[] {
+  return title.split(/(?<=[a-z])(?=[A-Z])|(?<=\.)(?=\w)/);
+}

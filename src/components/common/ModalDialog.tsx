@@ -74,7 +74,7 @@ export function DialogButton(props: { name: string; label: string; title: string
       className="inline-flex h-9 items-center gap-1.5 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
     >
       {props.icon}
-      <span className="hidden 2xl:inline">{props.label}</span>
+      <span className="dialog-button__label hidden 2xl:inline">{props.label}</span>
     </button>
   );
 }

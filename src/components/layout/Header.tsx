@@ -1,10 +1,11 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useAppStore } from '../../store/index.ts';
 import { CommandButton } from '../common/CommandButton.tsx';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
 import { LessonsMenu } from '../lessons/LessonsMenu.tsx';
 import { CompareMenu } from '../compare/CompareMenu.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
+import { PhoneMenu, PhoneMenuButton } from './PhoneMenu.tsx';
 import { FileIcon, FitIcon, LayoutIcon, LinkIcon, MoonIcon, OpenIcon, PresentIcon, RedoIcon, SaveIcon, SunIcon, UndoIcon } from '../common/icons.tsx';
 
 function Divider() {
@@ -15,8 +16,9 @@ function Divider() {
 export function Header({ runControls }: { runControls?: ReactNode }) {
   const name = useAppStore((s) => s.doc.name);
   const dark = useAppStore((s) => s.theme === 'dark');
+  const [phoneMenu, setPhoneMenu] = useState(false);
   return (
-    <header className="flex h-14 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
+    <header className="relative flex h-14 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
       <div className="flex min-w-0 shrink items-center gap-2 pr-2 md:min-w-28 min-[1400px]:min-w-44">
         <svg viewBox="0 0 32 32" width="28" height="28" className="shrink-0" aria-hidden>
           <rect width="32" height="32" rx="8" fill="#FF9900" />
@@ -54,7 +56,9 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
         {runControls}
       </div>
       <span className="max-md:hidden"><CommandButton id="toggle-presenter" icon={<PresentIcon />} /></span>
-      <CommandButton id="toggle-theme" icon={dark ? <SunIcon /> : <MoonIcon />} />
+      <span className="max-md:hidden"><CommandButton id="toggle-theme" icon={dark ? <SunIcon /> : <MoonIcon />} /></span>
+      <PhoneMenuButton open={phoneMenu} onToggle={() => setPhoneMenu((o) => !o)} />
+      {phoneMenu && <PhoneMenu />}
     </header>
   );
 }

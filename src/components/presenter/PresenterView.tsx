@@ -59,7 +59,8 @@ export default function PresenterView() {
       <PresenterBar title={script?.title || name} />
       <div className="relative min-h-0 flex-1" style={{ '--flow-zoom': zoom } as CSSProperties}>
         <ErrorBoundary area="The canvas">
-          <Canvas />
+          {/* The whole diagram: its type grows as the zoom shrinks (presenter.css), so no readable-zoom floor. */}
+          <Canvas minFitZoom={0} />
         </ErrorBoundary>
       </div>
       {steps.length > 0 && (
