@@ -17,10 +17,19 @@ import { Scope } from './scope.ts';
 import { runMap, runParallel } from './composite.ts';
 import { runTask } from './task.ts';
 import type {
-  AslHost, AslMachine, AslState, ExecutionListener, ExecutionOptions, ExecutionResult, ExecutionStatus, HistoryEvent, QueryLanguage,
+  AslHost, AslMachine, AslState, ExecutionListener, ExecutionOptions, ExecutionResult, ExecutionStatus, HistoryEvent, QueryLanguage, StateType,
 } from './types.ts';
 
 const YEAR_S = 365 * 24 * 3600;
+/** History event names of each state type, written once rather than at every step. */
+const ENTERED = new Map<string, string>();
+const EXITED = new Map<string, string>();
+const entered = (type: StateType) => ENTERED.get(type) ?? remember(ENTERED, type, `${type}StateEntered`);
+const exited = (type: StateType) => EXITED.get(type) ?? remember(EXITED, type, `${type}StateExited`);
+function remember(names: Map<string, string>, type: string, name: string): string {
+  names.set(type, name);
+  return name;
+}
 const END_EVENTS = { SUCCEEDED: 'ExecutionSucceeded', FAILED: 'ExecutionFailed', TIMED_OUT: 'ExecutionTimedOut', ABORTED: 'ExecutionAborted' } as const;
 const EXPRESS_S = 5 * 60;
 /** Synchronous steps before the interpreter yields to the host's clock, so a long chain never overflows the stack. */
@@ -182,7 +191,7 @@ export class Execution {
       return;
     }
     this.stateTransitions++;
-    if (!this.record(`${state.Type}StateEntered`, name, this.history && ({ input: raw }))) return;
+    if (!this.record(entered(state.Type), name, this.history && ({ input: raw }))) return;
     this.listener.stateEntered?.(name, state.Type);
     const run: StateRun = {
       frame, name, state, raw, enteredAt: now, retries: new RetryCounts(),
@@ -318,7 +327,7 @@ export class Execution {
       return;
     }
     if (produced.assign) Object.assign(run.frame.variables, produced.assign);
-    if (!this.record(`${run.state.Type}StateExited`, run.name, this.history && ({ output: produced.output }))) return;
+    if (!this.record(exited(run.state.Type), run.name, this.history && ({ output: produced.output }))) return;
     this.listener.stateSucceeded?.(run.name, this.host.now() - run.enteredAt);
     if (run.state.Type === 'Succeed' || (next === undefined && run.state.End)) run.frame.done({ output: produced.output });
     else if (next !== undefined) this.enterState(run.frame, next, produced.output);
@@ -347,7 +356,7 @@ export class Execution {
       this.listener.stateCaught?.(run.name, err.error, duration);
       this.chain(run, () => catchOutput(catcher, this.env(run), err), (produced) => {
         if (produced.assign) Object.assign(run.frame.variables, produced.assign);
-        if (!this.record(`${state.Type}StateExited`, run.name, this.history && ({ output: produced.output }))) return;
+        if (!this.record(exited(state.Type), run.name, this.history && ({ output: produced.output }))) return;
         this.enterState(run.frame, catcher.Next, produced.output);
       }, (catchErr) => this.failFrame(run, catchErr, this.host.now() - run.enteredAt));
       return;
