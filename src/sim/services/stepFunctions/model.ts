@@ -1,7 +1,6 @@
 import aslValidator from 'asl-validator';
 import { Model, Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
-import { jsonTextLength } from '../../core/jsonSize.ts';
 import type { Random } from '../../core/random.ts';
 import type { ModelFactory } from '../../core/serviceKind.ts';
 import { SlotMap } from '../../core/slotMap.ts';
@@ -18,6 +17,7 @@ import { ExecutionSampler } from './executionSampler.ts';
 import { STATE_METRICS, stateMetricName } from './kind.ts';
 import { expressDurationCost, START_EXECUTION_BUCKET, STATE_TRANSITION_BUCKET, stepFunctionsPrices } from './prices.ts';
 import { stepFunctionsBehaviour, type StepFunctionsBehaviour } from './spec.ts';
+import { CallMessage } from './callMessage.ts';
 import { callBody, errorPrefix, taskError, taskResult } from './taskCalls.ts';
 
 /** An interpreter's timer; cancelling it empties the event, which still fires. */
@@ -278,7 +278,7 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
 
   startTask(request: TaskRequest, callbacks: TaskCallbacks): void {
     const now = this.ctx.now;
-    const msg: Message = { id: this.ctx.nextMessageId(), createdAt: now, sizeKB: 1, attributes: null, records: null, key: -1, poison: false, body: callBody(request) };
+    const msg = new CallMessage(this.ctx.nextMessageId(), now, callBody(request));
     const edge = request.target === undefined ? undefined : this.routes.get(request.target);
     if (!edge) {
       const what = request.target ?? 'a target computed from the input';
@@ -289,7 +289,6 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
       this.answerTimer.at(now, this.call(request, callbacks, msg, 0, Outcome.Failed, { reason: 'ResourceNotFoundException' }));
       return;
     }
-    msg.sizeKB = Math.max(0.001, jsonTextLength(msg.body ?? null) / 1024);
     if (edge.async) {
       this.send(edge, msg, null, -1);
       this.answerTimer.at(now + this.callbackMs(request), this.call(request, callbacks, msg, 0, Outcome.Ok, undefined));
