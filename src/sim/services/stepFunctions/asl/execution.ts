@@ -21,6 +21,8 @@ import type {
 } from './types.ts';
 
 const YEAR_S = 365 * 24 * 3600;
+/** The instant simulated time 0 stands for unless the options say otherwise. */
+const DEFAULT_EPOCH_MS = Date.UTC(2025, 0, 1);
 /** History event names of each state type, written once rather than at every step. */
 const ENTERED = new Map<string, string>();
 const EXITED = new Map<string, string>();
@@ -55,7 +57,8 @@ export interface StateRun {
   state: AslState;
   raw: Json;
   enteredAt: number;
-  retries: RetryCounts;
+  /** Made at the state's first failure. */
+  retries: RetryCounts | null;
   jsonata: boolean;
 }
 
@@ -83,7 +86,7 @@ export class Execution {
     this.options = options;
     this.listener = options.listener ?? {};
     this.history = options.recordHistory ? [] : null;
-    this.epochMs = options.epochMs ?? Date.UTC(2025, 0, 1);
+    this.epochMs = options.epochMs ?? DEFAULT_EPOCH_MS;
     this.historyLimit = options.historyLimit ?? (options.type === 'EXPRESS' ? Infinity : 25_000);
   }
 
@@ -133,7 +136,7 @@ export class Execution {
         RedriveCount: 0,
       },
       StateMachine: { Id: machineArn, Name: machineArn.split(':').pop() ?? '' },
-      State: { Name: run.name, EnteredTime: this.iso(run.enteredAt), RetryCount: run.retries.total },
+      State: { Name: run.name, EnteredTime: this.iso(run.enteredAt), RetryCount: run.retries?.total ?? 0 },
       ...extra,
     };
   }
@@ -194,7 +197,7 @@ export class Execution {
     if (!this.record(entered(state.Type), name, this.history && ({ input: raw }))) return;
     this.listener.stateEntered?.(name, state.Type);
     const run: StateRun = {
-      frame, name, state, raw, enteredAt: now, retries: new RetryCounts(),
+      frame, name, state, raw, enteredAt: now, retries: null,
       jsonata: (state.QueryLanguage ?? frame.language) === 'JSONata',
     };
     switch (state.Type) {
@@ -338,7 +341,7 @@ export class Execution {
   failState(run: StateRun, err: StatesError): void {
     if (run.frame.scope.cancelled) return;
     const { state } = run;
-    const decision = run.retries.decide(state.Retry, err, this.host.random);
+    const decision = (run.retries ??= new RetryCounts()).decide(state.Retry, err, this.host.random);
     if (decision.retry) {
       this.stateTransitions++;
       this.listener.stateRetried?.(run.name, err.error, decision.delayMs);
