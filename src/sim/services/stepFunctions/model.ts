@@ -1,10 +1,9 @@
 import aslValidator from 'asl-validator';
 import { Model, Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
-import { jsonTextLength } from '../../core/jsonSize.ts';
 import type { Random } from '../../core/random.ts';
 import type { ModelFactory } from '../../core/serviceKind.ts';
-import { SlotPool } from '../../core/slotPool.ts';
+import { SlotMap } from '../../core/slotMap.ts';
 import { TokenBucket } from '../../core/tokenBucket.ts';
 import type { Json } from './asl/errors.ts';
 import { Execution } from './asl/execution.ts';
@@ -18,24 +17,25 @@ import { ExecutionSampler } from './executionSampler.ts';
 import { STATE_METRICS, stateMetricName } from './kind.ts';
 import { expressDurationCost, START_EXECUTION_BUCKET, STATE_TRANSITION_BUCKET, stepFunctionsPrices } from './prices.ts';
 import { stepFunctionsBehaviour, type StepFunctionsBehaviour } from './spec.ts';
+import { CallMessage } from './callMessage.ts';
 import { callBody, errorPrefix, taskError, taskResult } from './taskCalls.ts';
 
-interface Scheduled {
-  callback: () => void;
+/** An interpreter's timer; cancelling it empties the event, which still fires. */
+class Scheduled implements Cancellable {
+  constructor(public callback: () => void) {}
+
+  cancel(): void {
+    this.callback = noop;
+  }
 }
-interface Answer {
-  request: TaskRequest;
-  callbacks: TaskCallbacks;
-  msg: Message;
+/** A Task's call: held under a slot until its reply, then on the answer timer; reused once answered. */
+interface Call {
+  request: TaskRequest | null;
+  callbacks: TaskCallbacks | null;
+  msg: Message | null;
+  callbackMs: number;
   outcome: Outcome;
   info: ReplyInfo | undefined;
-}
-/** A Task's call waiting for its answer. */
-interface Call {
-  request: TaskRequest;
-  callbacks: TaskCallbacks;
-  msg: Message;
-  callbackMs: number;
 }
 interface StateHandles {
   entered: number;
@@ -70,10 +70,10 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
   private states = new Map<string, StateHandles>();
   private readonly listener: ExecutionListener;
   /** Task calls waiting for their answer, by slot. */
-  private readonly callSlots = new SlotPool(64);
-  private readonly calls: (Call | null)[] = [];
+  private readonly calls = new SlotMap<Call>();
+  private readonly spareCalls: Call[] = [];
   private readonly scheduleTimer: Timer<Scheduled>;
-  private readonly answerTimer: Timer<Answer>;
+  private readonly answerTimer: Timer<Call>;
   private running = 0;
   private readonly sampler = new ExecutionSampler();
 
@@ -104,7 +104,7 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     this.random = ctx.random(node.id, 'executions');
     this.callbackRng = ctx.random(node.id, 'callbacks');
     this.scheduleTimer = ctx.timer<Scheduled>((s) => s.callback());
-    this.answerTimer = ctx.timer<Answer>((a) => this.answer(a));
+    this.answerTimer = ctx.timer<Call>((c) => this.answer(c));
     this.configure(node);
     this.listener = this.makeListener();
   }
@@ -266,13 +266,9 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
   schedule(atMs: number, callback: () => void): Cancellable {
     // A time past the run's end never comes (e.g. a Standard execution's 1-year timeout): keep no timer for it.
     if (atMs > this.ctx.durationMs) return NOT_CANCELLABLE;
-    const s: Scheduled = { callback };
+    const s = new Scheduled(callback);
     this.scheduleTimer.at(atMs, s);
-    return {
-      cancel: () => {
-        s.callback = noop;
-      },
-    };
+    return s;
   }
 
   hold(): void {
@@ -282,7 +278,7 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
 
   startTask(request: TaskRequest, callbacks: TaskCallbacks): void {
     const now = this.ctx.now;
-    const msg: Message = { id: this.ctx.nextMessageId(), createdAt: now, sizeKB: 1, attributes: null, records: null, key: -1, poison: false, trace: null, body: callBody(request) };
+    const msg = new CallMessage(this.ctx.nextMessageId(), now, callBody(request));
     const edge = request.target === undefined ? undefined : this.routes.get(request.target);
     if (!edge) {
       const what = request.target ?? 'a target computed from the input';
@@ -290,26 +286,35 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
         this.unrouted.add(what);
         this.ctx.warn(this.id, `Task ${request.stateName} called ${what}, which has no call edge from this state machine`);
       }
-      this.answerTimer.at(now, { request, callbacks, msg, outcome: Outcome.Failed, info: { reason: 'ResourceNotFoundException' } });
+      this.answerTimer.at(now, this.call(request, callbacks, msg, 0, Outcome.Failed, { reason: 'ResourceNotFoundException' }));
       return;
     }
-    msg.sizeKB = Math.max(0.001, jsonTextLength(msg.body ?? null) / 1024);
     if (edge.async) {
       this.send(edge, msg, null, -1);
-      this.answerTimer.at(now + this.callbackMs(request), { request, callbacks, msg, outcome: Outcome.Ok, info: undefined });
+      this.answerTimer.at(now + this.callbackMs(request), this.call(request, callbacks, msg, 0, Outcome.Ok, undefined));
       return;
     }
-    const slot = this.callSlots.take();
-    this.calls[slot] = { request, callbacks, msg, callbackMs: this.callbackMs(request) };
-    this.send(edge, msg, this, slot);
+    this.send(edge, msg, this, this.calls.put(this.call(request, callbacks, msg, this.callbackMs(request), Outcome.Ok, undefined)));
+  }
+
+  private call(request: TaskRequest, callbacks: TaskCallbacks, msg: Message, callbackMs: number, outcome: Outcome, info: ReplyInfo | undefined): Call {
+    const call = this.spareCalls.pop();
+    if (!call) return { request, callbacks, msg, callbackMs, outcome, info };
+    call.request = request;
+    call.callbacks = callbacks;
+    call.msg = msg;
+    call.callbackMs = callbackMs;
+    call.outcome = outcome;
+    call.info = info;
+    return call;
   }
 
   /** The answer to the Task call in `slot`. */
   reply(slot: number, outcome: Outcome, doneAt: number, info?: ReplyInfo): void {
-    const { request, callbacks, msg, callbackMs } = this.calls[slot] as Call;
-    this.calls[slot] = null;
-    this.callSlots.give(slot);
-    this.answerTimer.at(outcome === Outcome.Ok ? doneAt + callbackMs : doneAt, { request, callbacks, msg, outcome, info });
+    const call = this.calls.take(slot);
+    call.outcome = outcome;
+    call.info = info;
+    this.answerTimer.at(outcome === Outcome.Ok ? doneAt + call.callbackMs : doneAt, call);
   }
 
   /** .waitForTaskToken: the call only hands the token over; the Task ends when SendTaskSuccess comes back. */
@@ -317,13 +322,20 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     return request.integration.pattern === 'waitForTaskToken' ? this.callbackDelay(this.callbackRng) : 0;
   }
 
-  private answer(a: Answer): void {
-    if (a.outcome === Outcome.Ok) {
-      a.callbacks.succeed(taskResult(a.request, a.msg));
+  private answer(call: Call): void {
+    const { outcome, info } = call;
+    const request = call.request!;
+    const callbacks = call.callbacks!;
+    const msg = call.msg!;
+    call.request = call.callbacks = call.msg = null;
+    call.info = undefined;
+    this.spareCalls.push(call);
+    if (outcome === Outcome.Ok) {
+      callbacks.succeed(taskResult(request, msg));
       return;
     }
-    const [error, cause] = taskError(a.request, a.outcome, a.info);
-    a.callbacks.fail(error, cause);
+    const [error, cause] = taskError(request, outcome, info);
+    callbacks.fail(error, cause);
   }
 }
 

@@ -59,15 +59,20 @@ export function taskResult(request: TaskRequest, msg: Message): Json {
   const { service, action } = request.integration;
   const payload = (msg.body ?? null) as Json;
   if (service === 'lambda') return request.resource.startsWith('arn:aws:states:') ? { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: payload } : payload;
-  const id = `${msg.id.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
-  if (service === 'sqs' && action === 'sendMessage') return { MessageId: id, MD5OfMessageBody: '' };
-  if (service === 'sns' && action === 'publish') return { MessageId: id };
+  if (service === 'sqs' && action === 'sendMessage') return { MessageId: messageId(msg), MD5OfMessageBody: '' };
+  if (service === 'sns' && action === 'publish') return { MessageId: messageId(msg) };
   if (service === 'events' && action === 'putEvents') {
     const entries = isObject(request.input) && Array.isArray(request.input.Entries) ? request.input.Entries : [];
+    const id = messageId(msg);
     return { FailedEntryCount: 0, Entries: entries.map((_, i) => ({ EventId: `${id}-${i}` })) };
   }
-  if (service === 'states' && action === 'startExecution') return { ExecutionArn: `arn:aws:states:us-east-1:123456789012:execution:${request.target ?? 'machine'}:${id}`, StartDate: 0 };
+  if (service === 'states' && action === 'startExecution') return { ExecutionArn: `arn:aws:states:us-east-1:123456789012:execution:${request.target ?? 'machine'}:${messageId(msg)}`, StartDate: 0 };
   return {};
+}
+
+/** A UUID-shaped id made from the call's message id (written only for the answers that carry one). */
+function messageId(msg: Message): string {
+  return `${msg.id.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
 }
 
 /** The body a call carries: a Lambda invoke's Payload (or a bare ARN's input), else the API request itself. */

@@ -4,41 +4,75 @@
  * selects nothing is States.Runtime except under IsPresent, as in AWS.
  */
 import { StatesError, StatesErrors, type Json, type JsonObject } from './errors.ts';
-import { pathExists, readPath, type PathScope } from './paths.ts';
+import { pathExists, pathReader, type PathScope } from './paths.ts';
 import { COMPARISONS, isTimestamp, operatorOf, type Comparison } from './choiceRules.ts';
 
 export { CHOICE_OPERATORS, COMPARISONS, isTimestamp, operatorOf, TYPE_TESTS } from './choiceRules.ts';
 
 export function evaluateRule(rule: JsonObject, input: Json, scope: PathScope): boolean {
-  if (Array.isArray(rule.And)) return rule.And.every((r) => evaluateRule(r as JsonObject, input, scope));
-  if (Array.isArray(rule.Or)) return rule.Or.some((r) => evaluateRule(r as JsonObject, input, scope));
-  if (rule.Not && typeof rule.Not === 'object') return !evaluateRule(rule.Not as JsonObject, input, scope);
+  if (rule === null || typeof rule !== 'object') throw incomplete(rule);
+  let test = compiledRules.get(rule);
+  if (!test) {
+    test = compileRule(rule);
+    compiledRules.set(rule, test);
+  }
+  return test(input, scope);
+}
+
+type Test = (input: Json, scope: PathScope) => boolean;
+
+/** A Choice state evaluates its rules at every run: each rule is read once into a closure. */
+const compiledRules = new WeakMap<JsonObject, Test>();
+
+function compileRule(rule: JsonObject): Test {
+  const { And: and, Or: or, Not: not } = rule;
+  if (Array.isArray(and)) return (input, scope) => and.every((r) => evaluateRule(r as JsonObject, input, scope));
+  if (Array.isArray(or)) return (input, scope) => or.some((r) => evaluateRule(r as JsonObject, input, scope));
+  if (not && typeof not === 'object') return (input, scope) => !evaluateRule(not as JsonObject, input, scope);
   const variable = rule.Variable;
   const op = operatorOf(rule);
   if (typeof variable !== 'string' || op === undefined) {
-    throw new StatesError(StatesErrors.Runtime, `A choice rule needs Variable and an operator: ${JSON.stringify(rule)}`);
+    return () => {
+      throw incomplete(rule);
+    };
   }
   const expected = rule[op];
-  if (op === 'IsPresent') return pathExists(variable, input, scope) === expected;
-  const value = readPath(variable, input, scope);
+  if (op === 'IsPresent') return (input, scope) => pathExists(variable, input, scope) === expected;
+  const read = pathReader(variable);
   switch (op) {
     case 'IsNull':
-      return (value === null) === expected;
+      return (input, scope) => (read(input, scope) === null) === expected;
     case 'IsNumeric':
-      return (typeof value === 'number') === expected;
+      return (input, scope) => (typeof read(input, scope) === 'number') === expected;
     case 'IsString':
-      return (typeof value === 'string') === expected;
+      return (input, scope) => (typeof read(input, scope) === 'string') === expected;
     case 'IsBoolean':
-      return (typeof value === 'boolean') === expected;
+      return (input, scope) => (typeof read(input, scope) === 'boolean') === expected;
     case 'IsTimestamp':
-      return isTimestamp(value) === expected;
+      return (input, scope) => isTimestamp(read(input, scope)) === expected;
     case 'StringMatches':
-      return typeof value === 'string' && typeof expected === 'string' && wildcardMatches(expected, value);
+      return (input, scope) => {
+        const value = read(input, scope);
+        return typeof value === 'string' && typeof expected === 'string' && wildcardMatches(expected, value);
+      };
   }
   const comparison = COMPARISONS.get(op);
-  if (!comparison) throw new StatesError(StatesErrors.Runtime, `Unknown choice operator '${op}'`);
-  const other = comparison.byPath ? readPath(typeof expected === 'string' ? expected : JSON.stringify(expected), input, scope) : expected;
-  return compare(comparison, value, other);
+  if (!comparison) {
+    return (input, scope) => {
+      read(input, scope);
+      throw new StatesError(StatesErrors.Runtime, `Unknown choice operator '${op}'`);
+    };
+  }
+  if (!comparison.byPath) return (input, scope) => compare(comparison, read(input, scope), expected);
+  const readOther = pathReader(typeof expected === 'string' ? expected : JSON.stringify(expected));
+  return (input, scope) => {
+    const value = read(input, scope);
+    return compare(comparison, value, readOther(input, scope));
+  };
+}
+
+function incomplete(rule: Json): StatesError {
+  return new StatesError(StatesErrors.Runtime, `A choice rule needs Variable and an operator: ${JSON.stringify(rule)}`);
 }
 
 function compare({ kind, relation }: Comparison, a: Json, b: Json): boolean {

@@ -17,10 +17,21 @@ import { Scope } from './scope.ts';
 import { runMap, runParallel } from './composite.ts';
 import { runTask } from './task.ts';
 import type {
-  AslHost, AslMachine, AslState, ExecutionListener, ExecutionOptions, ExecutionResult, ExecutionStatus, HistoryEvent, QueryLanguage,
+  AslHost, AslMachine, AslState, ExecutionListener, ExecutionOptions, ExecutionResult, ExecutionStatus, HistoryEvent, QueryLanguage, StateType,
 } from './types.ts';
 
 const YEAR_S = 365 * 24 * 3600;
+/** The instant simulated time 0 stands for unless the options say otherwise. */
+const DEFAULT_EPOCH_MS = Date.UTC(2025, 0, 1);
+/** History event names of each state type, written once rather than at every step. */
+const ENTERED = new Map<string, string>();
+const EXITED = new Map<string, string>();
+const entered = (type: StateType) => ENTERED.get(type) ?? remember(ENTERED, type, `${type}StateEntered`);
+const exited = (type: StateType) => EXITED.get(type) ?? remember(EXITED, type, `${type}StateExited`);
+function remember(names: Map<string, string>, type: string, name: string): string {
+  names.set(type, name);
+  return name;
+}
 const END_EVENTS = { SUCCEEDED: 'ExecutionSucceeded', FAILED: 'ExecutionFailed', TIMED_OUT: 'ExecutionTimedOut', ABORTED: 'ExecutionAborted' } as const;
 const EXPRESS_S = 5 * 60;
 /** Synchronous steps before the interpreter yields to the host's clock, so a long chain never overflows the stack. */
@@ -46,7 +57,8 @@ export interface StateRun {
   state: AslState;
   raw: Json;
   enteredAt: number;
-  retries: RetryCounts;
+  /** Made at the state's first failure. */
+  retries: RetryCounts | null;
   jsonata: boolean;
 }
 
@@ -74,7 +86,7 @@ export class Execution {
     this.options = options;
     this.listener = options.listener ?? {};
     this.history = options.recordHistory ? [] : null;
-    this.epochMs = options.epochMs ?? Date.UTC(2025, 0, 1);
+    this.epochMs = options.epochMs ?? DEFAULT_EPOCH_MS;
     this.historyLimit = options.historyLimit ?? (options.type === 'EXPRESS' ? Infinity : 25_000);
   }
 
@@ -124,7 +136,7 @@ export class Execution {
         RedriveCount: 0,
       },
       StateMachine: { Id: machineArn, Name: machineArn.split(':').pop() ?? '' },
-      State: { Name: run.name, EnteredTime: this.iso(run.enteredAt), RetryCount: run.retries.total },
+      State: { Name: run.name, EnteredTime: this.iso(run.enteredAt), RetryCount: run.retries?.total ?? 0 },
       ...extra,
     };
   }
@@ -182,10 +194,10 @@ export class Execution {
       return;
     }
     this.stateTransitions++;
-    if (!this.record(`${state.Type}StateEntered`, name, this.history && ({ input: raw }))) return;
+    if (!this.record(entered(state.Type), name, this.history && ({ input: raw }))) return;
     this.listener.stateEntered?.(name, state.Type);
     const run: StateRun = {
-      frame, name, state, raw, enteredAt: now, retries: new RetryCounts(),
+      frame, name, state, raw, enteredAt: now, retries: null,
       jsonata: (state.QueryLanguage ?? frame.language) === 'JSONata',
     };
     switch (state.Type) {
@@ -318,7 +330,7 @@ export class Execution {
       return;
     }
     if (produced.assign) Object.assign(run.frame.variables, produced.assign);
-    if (!this.record(`${run.state.Type}StateExited`, run.name, this.history && ({ output: produced.output }))) return;
+    if (!this.record(exited(run.state.Type), run.name, this.history && ({ output: produced.output }))) return;
     this.listener.stateSucceeded?.(run.name, this.host.now() - run.enteredAt);
     if (run.state.Type === 'Succeed' || (next === undefined && run.state.End)) run.frame.done({ output: produced.output });
     else if (next !== undefined) this.enterState(run.frame, next, produced.output);
@@ -329,7 +341,7 @@ export class Execution {
   failState(run: StateRun, err: StatesError): void {
     if (run.frame.scope.cancelled) return;
     const { state } = run;
-    const decision = run.retries.decide(state.Retry, err, this.host.random);
+    const decision = (run.retries ??= new RetryCounts()).decide(state.Retry, err, this.host.random);
     if (decision.retry) {
       this.stateTransitions++;
       this.listener.stateRetried?.(run.name, err.error, decision.delayMs);
@@ -347,7 +359,7 @@ export class Execution {
       this.listener.stateCaught?.(run.name, err.error, duration);
       this.chain(run, () => catchOutput(catcher, this.env(run), err), (produced) => {
         if (produced.assign) Object.assign(run.frame.variables, produced.assign);
-        if (!this.record(`${state.Type}StateExited`, run.name, this.history && ({ output: produced.output }))) return;
+        if (!this.record(exited(state.Type), run.name, this.history && ({ output: produced.output }))) return;
         this.enterState(run.frame, catcher.Next, produced.output);
       }, (catchErr) => this.failFrame(run, catchErr, this.host.now() - run.enteredAt));
       return;

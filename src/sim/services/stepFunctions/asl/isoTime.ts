@@ -11,10 +11,14 @@ const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3
 
 let cachedDay = NaN;
 let cachedPrefix = '';
+// Events of one step often share an instant.
+let lastMs = NaN;
+let lastText = '';
 
 export function isoTimestamp(epochMs: number): string {
   // Date keeps whole milliseconds, truncated toward zero.
   const ms = Math.trunc(epochMs);
+  if (ms === lastMs) return lastText;
   if (!(ms >= 0 && ms < YEAR_10000_MS)) return new Date(ms).toISOString();
   const day = ms - (ms % DAY_MS);
   if (day !== cachedDay) {
@@ -28,5 +32,7 @@ export function isoTimestamp(epochMs: number): string {
   rest = (rest - second) / 60;
   const minute = rest % 60;
   const hour = (rest - minute) / 60;
-  return `${cachedPrefix}${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${THREE_DIGITS[milli]}Z`;
+  lastMs = ms;
+  lastText = `${cachedPrefix}${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${THREE_DIGITS[milli]}Z`;
+  return lastText;
 }

@@ -125,8 +125,13 @@ function compileValue(value: Json): Evaluate {
 
 function compileDynamic(expression: string): Evaluate {
   if (expression.startsWith('States.')) return (input, scope) => evaluateDynamic(expression, input, scope);
-  let path: CompiledPath | undefined;
-  return (input, scope) => readCompiledPath((path ??= compilePath(expression)), expression, input, scope);
+  return pathReader(expression);
+}
+
+/** `readPath` of one path, parsed on its first use (so a bad path throws where readPath would). */
+export function pathReader(path: string): Evaluate {
+  let compiled: CompiledPath | undefined;
+  return (input, scope) => readCompiledPath((compiled ??= compilePath(path)), path, input, scope);
 }
 
 /** The value of a `.$` field: an intrinsic function call or a path. */

@@ -9,7 +9,10 @@ import type { Cancellable } from './types.ts';
 export class Scope implements Cancellable {
   cancelled = false;
   // An array: a scope rarely holds more than a few pending timers and tasks (a Map: its running iterations).
-  private pending: Cancellable[] | null = null;
+  // A finished item leaves a hole (null) rather than a splice; holes at the end are trimmed, and the rest are
+  // squeezed out once they are most of the array (a Map whose first iteration outlives thousands of others).
+  private pending: (Cancellable | null)[] | null = null;
+  private holes = 0;
   private readonly parent: Scope | null;
 
   constructor(parent?: Scope) {
@@ -30,7 +33,17 @@ export class Scope implements Cancellable {
     const pending = this.pending;
     if (!pending) return;
     const at = pending.lastIndexOf(item);
-    if (at >= 0) pending.splice(at, 1);
+    if (at < 0) return;
+    pending[at] = null;
+    this.holes++;
+    while (pending.length > 0 && pending[pending.length - 1] === null) {
+      pending.pop();
+      this.holes--;
+    }
+    if (this.holes > 16 && this.holes * 2 > pending.length) {
+      this.pending = pending.filter((p) => p !== null);
+      this.holes = 0;
+    }
   }
 
   cancel(): void {
@@ -38,7 +51,7 @@ export class Scope implements Cancellable {
     this.cancelled = true;
     const pending = this.pending;
     this.pending = null;
-    if (pending) for (const item of pending) item.cancel();
+    if (pending) for (const item of pending) item?.cancel();
     this.parent?.remove(this);
   }
 

@@ -71,6 +71,8 @@ export function parseResource(resource: string): TaskIntegration {
 
 /** The short name of an ARN, URL or name: the part a canvas node is named by. */
 export function shortName(value: string): string {
+  // A plain name (what most definitions and inputs hold) is its own short name.
+  if (!value.startsWith('arn:') && !value.startsWith('http')) return value;
   const lambda = /^arn:aws[\w-]*:lambda:[^:]*:[^:]*:function:([^:]+)/.exec(value);
   if (lambda) return lambda[1];
   if (/^https?:\/\//.test(value)) return value.replace(/\/+$/, '').split('/').pop() ?? value;
