@@ -18,12 +18,15 @@ export function ModalDialog(props: {
   const { name, onClose } = props;
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    // In the capture phase, before the app's shortcuts, which then leave this Escape alone (it would clear the selection).
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      onClose();
     };
-    window.addEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
     panel.current?.focus();
-    return () => window.removeEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [onClose]);
   return (
     <div

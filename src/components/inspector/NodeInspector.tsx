@@ -13,6 +13,7 @@ import { KindNotes } from './KindNotes.tsx';
 import { visibleFields } from './fieldVisibility.ts';
 import { NameField } from './NameField.tsx';
 import { ProblemList } from './ProblemList.tsx';
+import { TemplatePicker } from './TemplatePicker.tsx';
 
 /** Settings of one node, generated from its ServiceKind's schemas. */
 export function NodeInspector({ nodeId }: { nodeId: string }) {
@@ -66,6 +67,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
       <ProblemList problems={shown} />
       <KindNotes type={node.type} properties={node.properties} />
       {!kind && <p className="px-4 text-sm text-red-600">Unknown service type {node.type}: it cannot be simulated.</p>}
+      {kind?.templates && <TemplatePicker key={node.id} nodeId={node.id} type={node.type} />}
       <FieldList sources={sources} resetKey={node.id} />
     </div>
   );
