@@ -39,7 +39,7 @@ export function WorkflowGraphView({ nodeId, graph, view, expanded = false, onExp
   return (
     <div className="flex h-full min-h-0 flex-col">
       <div className="flex items-start gap-3 px-3 pb-1">
-        <p className="flex flex-1 flex-wrap gap-x-3 text-xs text-slate-600 dark:text-slate-300" aria-label="Legend">
+        <p className="hidden flex-1 flex-wrap gap-x-3 text-xs text-slate-600 sm:flex dark:text-slate-300" aria-label="Legend">
           {view.counters.map((c) => (
             <span key={c.key}>
               <span className="font-semibold">{COUNTER_SYMBOL[c.key] ?? ''}</span> {c.label}
@@ -55,13 +55,13 @@ export function WorkflowGraphView({ nodeId, graph, view, expanded = false, onExp
             data-testid="workflow-expand"
             onClick={onExpand}
             title="Show the whole workflow on the full screen (Esc closes)"
-            className={`shrink-0 rounded-md border px-2 py-0.5 text-xs font-medium ${
+            className={`ml-auto shrink-0 rounded-md border px-2 py-0.5 text-xs font-medium ${
               fit && !fit.fits
                 ? 'border-sky-600 bg-sky-600 text-white hover:bg-sky-700'
                 : 'border-slate-300 text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800'
             }`}
           >
-            ⤢ {fit && !fit.fits ? 'Expand: the whole workflow does not fit here' : 'Expand'}
+            ⤢ Expand{fit && !fit.fits && <span className="hidden sm:inline">: the whole workflow does not fit here</span>}
           </button>
         )}
       </div>
