@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { plainPath } from './fieldProblems.ts';
 import { useLazyChecks } from './useLazyChecks.ts';
 import { useShallow } from 'zustand/react/shallow';
@@ -13,7 +13,9 @@ import { KindNotes } from './KindNotes.tsx';
 import { visibleFields } from './fieldVisibility.ts';
 import { NameField } from './NameField.tsx';
 import { ProblemList } from './ProblemList.tsx';
-import { TemplatePicker } from './TemplatePicker.tsx';
+
+// Only kinds with templates need it, and it binds targets to nodes: outside the initial bundle.
+const TemplatePicker = lazy(() => import('./TemplatePicker.tsx'));
 
 /** Settings of one node, generated from its ServiceKind's schemas. */
 export function NodeInspector({ nodeId }: { nodeId: string }) {
@@ -67,7 +69,11 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
       <ProblemList problems={shown} />
       <KindNotes type={node.type} properties={node.properties} />
       {!kind && <p className="px-4 text-sm text-red-600">Unknown service type {node.type}: it cannot be simulated.</p>}
-      {kind?.templates && <TemplatePicker key={node.id} nodeId={node.id} type={node.type} />}
+      {kind?.templates && (
+        <Suspense fallback={null}>
+          <TemplatePicker key={node.id} nodeId={node.id} type={node.type} />
+        </Suspense>
+      )}
       <FieldList sources={sources} resetKey={node.id} />
     </div>
   );

@@ -27,7 +27,7 @@ const undoKey = IS_MAC ? '⌘Z' : 'Ctrl+Z';
  * Picking one replaces the node's settings as one undo step, binds each target to a node of the canvas and
  * says which it could not bind, with a button that adds those nodes.
  */
-export function TemplatePicker({ nodeId, type }: { nodeId: string; type: string }) {
+export default function TemplatePicker({ nodeId, type }: { nodeId: string; type: string }) {
   const load = findServiceKind(type)?.templates;
   const [templates, setTemplates] = useState<readonly NodeTemplate[] | null>(null);
   const [error, setError] = useState<string | null>(null);
