@@ -5,7 +5,7 @@ import { stepFunctionsTemplates } from '../sim/services/stepFunctions/templates.
 import { findServiceKind } from '../sim/services/registry.ts';
 import { emptyDoc, type Doc } from './doc.ts';
 import { createAppStore } from './index.ts';
-import { addMissingTargets, applyTemplate } from './nodeTemplates.ts';
+import { addMissingTargets, applyTemplate, bodilessSenders } from './nodeTemplates.ts';
 
 const SM = 'AWS::StepFunctions::StateMachine';
 const FN = 'AWS::Lambda::Function';
@@ -104,8 +104,8 @@ describe('applyTemplate', () => {
     const { doc, bindings } = applyTemplate(canvas([['Fn', FN]]), 'Flow', twoCalls);
     expect(bindings.map((b) => [b.target.name, b.node, b.problem])).toEqual([
       ['Worker', 'Fn', undefined],
-      ['Store', null, `no ${TABLE} on the canvas`],
-      ['Helper', null, `no ${FN} on the canvas`],
+      ['Store', null, 'no DynamoDB table on the canvas'],
+      ['Helper', null, 'no Lambda function on the canvas'],
     ]);
     expect(unconnected(doc)).toEqual([
       { step: 'Help', target: 'Helper', missing: true },
@@ -147,5 +147,25 @@ describe('applyTemplate', () => {
     expect(store.getState().doc.edges).toHaveLength(1);
     store.getState().undo();
     expect(store.getState().doc).toEqual(before);
+  });
+
+  it('finds the clients that start the node, directly or through an API, and have no body yet', () => {
+    const doc = canvas(
+      [
+        ['Direct', 'Client'],
+        ['Api', 'AWS::ApiGateway::RestApi'],
+        ['ViaApi', 'Client'],
+        ['WithBody', 'Client'],
+        ['Elsewhere', 'Client'],
+      ],
+      [
+        { from: 'Direct', to: 'Flow' },
+        { from: 'ViaApi', to: 'Api' },
+        { from: 'WithBody', to: 'Api' },
+        { from: 'Api', to: 'Flow' },
+      ],
+    );
+    doc.nodes.find((n) => n.id === 'WithBody')!.behaviour = { body: { a: 1 } };
+    expect(bodilessSenders(doc, 'Flow').sort()).toEqual(['Direct', 'ViaApi']);
   });
 });

@@ -1,5 +1,6 @@
 import type { NodeTemplate, TemplateTarget } from '../sim/core/serviceKind.ts';
 import { connectionRule } from '../scenario/index.ts';
+import { findServiceKind } from '../sim/services/registry.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../theme/sizes.ts';
 import { positionOf, type Doc, type DocEdge, type DocNode } from './doc.ts';
 import { addEdge, getPath, setPath, uniqueName } from './docOps.ts';
@@ -40,7 +41,7 @@ export function applyTemplate(doc: Doc, nodeId: string, template: NodeTemplate):
   for (const target of uniqueTargets(template)) {
     const chosen = pick(target);
     if (!chosen) {
-      bindings.push({ target, node: null, edge: null, problem: `no ${target.type} on the canvas` });
+      bindings.push({ target, node: null, edge: null, problem: `no ${findServiceKind(target.type)?.label ?? target.type} on the canvas` });
       continue;
     }
     const linked = connect(next, nodeId, chosen, target);
@@ -101,4 +102,18 @@ function connect(doc: Doc, from: string, to: DocNode, target: TemplateTarget): {
   }
   const edge: DocEdge = { from, to: to.id, ...(rule.rule.roles.length > 1 ? { role: rule.role } : {}), ...(target.edge ? { properties: { ...target.edge } } : {}) };
   return { doc: addEdge(doc, edge).doc, edge: 'added' };
+}
+
+/**
+ * Nodes that send requests with a body (a behaviour field `body`, e.g. a Client) to `nodeId`, directly or
+ * through one node between (an API), and have no body set: the ones a template's input can be given to.
+ */
+export function bodilessSenders(doc: Doc, nodeId: string): string[] {
+  const into = (id: string) => doc.edges.filter((e) => e.to === id).map((e) => e.from);
+  const near = [...new Set([...into(nodeId), ...into(nodeId).flatMap(into)])];
+  return near.filter((id) => {
+    const n = doc.nodes.find((x) => x.id === id);
+    const kind = n && findServiceKind(n.type);
+    return !!kind && 'body' in kind.behaviour.shape && (n.behaviour?.body ?? null) === null;
+  });
 }

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findServiceKind } from '../../sim/services/registry.ts';
 import { nameProblem } from '../../store/docOps.ts';
@@ -9,6 +9,9 @@ import { KindNotes } from './KindNotes.tsx';
 import { NameField } from './NameField.tsx';
 import { ProblemList } from './ProblemList.tsx';
 import { useNodeSettings, type CommitField } from './useNodeSettings.ts';
+
+// Only kinds with templates need it, and it binds targets to nodes: outside the initial bundle.
+const TemplatePicker = lazy(() => import('./TemplatePicker.tsx'));
 
 /** Settings of one node, generated from its ServiceKind's schemas. */
 export function NodeInspector({ nodeId }: { nodeId: string }) {
@@ -44,6 +47,11 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
       <ProblemList problems={problems} />
       <KindNotes type={node.type} properties={node.properties} />
       {!kind && <p className="px-4 text-sm text-red-600">Unknown service type {node.type}: it cannot be simulated.</p>}
+      {kind?.templates && (
+        <Suspense fallback={null}>
+          <TemplatePicker key={node.id} nodeId={node.id} type={node.type} />
+        </Suspense>
+      )}
       <FieldList sources={sources} resetKey={node.id} />
     </div>
   );

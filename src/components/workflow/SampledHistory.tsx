@@ -85,7 +85,7 @@ export default function SampledHistory({ nodeId, title }: { nodeId: string; titl
                 <td className="px-2 py-0.5">{e.step ?? ''}</td>
                 <td className="px-2 py-0.5 whitespace-nowrap tabular-nums">+{simTime(e.timeMs - run.startMs)}</td>
                 <td className="px-2 py-0.5 whitespace-nowrap tabular-nums">{simTime(e.timeMs)}</td>
-                <td className="max-w-[40rem] truncate px-2 py-0.5 font-mono text-xs" title={e.detail}>
+                <td className="min-w-[16rem] px-2 py-0.5 font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere]" data-testid="history-detail">
                   {e.detail ?? ''}
                 </td>
               </tr>

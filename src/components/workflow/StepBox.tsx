@@ -4,7 +4,6 @@ import { formatFigure } from '../nodes/figureFormat.ts';
 import { COUNTER_SYMBOL } from './counterSymbols.ts';
 import type { Box } from './workflowLayout.ts';
 
-
 const TONE: Record<StepTone, string> = {
   failing: 'border-red-500 bg-red-50 dark:bg-red-950/70',
   retrying: 'border-amber-500 bg-amber-50 dark:bg-amber-950/60',
@@ -20,7 +19,7 @@ export function StepBox({ box, step, figures, counters }: { box: Box; step: Work
     return (
       <div
         style={style}
-        className={`absolute flex items-center justify-center text-[11px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400 ${
+        className={`absolute flex items-center justify-center text-[13px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400 ${
           step.role === 'join' ? 'rounded-md border border-dashed border-slate-400 dark:border-slate-500' : 'rounded-full bg-slate-200 dark:bg-slate-700'
         }`}
       >
@@ -38,13 +37,15 @@ export function StepBox({ box, step, figures, counters }: { box: Box; step: Work
       className={`absolute flex flex-col justify-between rounded-lg border-2 px-2 py-1 shadow-sm ${TONE[tone]}`}
     >
       <div className="flex min-w-0 items-baseline gap-1.5">
-        <span className="truncate text-[13px] font-semibold text-slate-900 dark:text-slate-50">{step.label}</span>
-        <span className="shrink-0 text-[10px] text-slate-500 dark:text-slate-400">{step.type}</span>
-        <span className="ml-auto shrink-0 text-[11px] tabular-nums text-slate-600 dark:text-slate-300" title="p99 time in the state, last period">
+        <span className="truncate text-[15px] font-semibold text-slate-900 dark:text-slate-50" data-testid={`state-${step.id}-name`}>
+          {step.label}
+        </span>
+        <span className="shrink-0 text-[13px] text-slate-500 dark:text-slate-400">{step.type}</span>
+        <span className="ml-auto shrink-0 text-[13px] tabular-nums text-slate-600 dark:text-slate-300" title="p99 time in the state, last period">
           {figures && Number.isFinite(figures.p99) ? formatFigure(figures.p99, 'ms') : ''}
         </span>
       </div>
-      <div className="flex gap-1.5 text-[12px] whitespace-nowrap tabular-nums">
+      <div className="flex gap-2 overflow-hidden text-[13px] whitespace-nowrap tabular-nums">
         {counters.map((c, i) => {
           const v = figures?.counts[i] ?? NaN;
           if (c.key !== 'entered' && !(v > 0)) return null;

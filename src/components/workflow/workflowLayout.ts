@@ -1,13 +1,18 @@
 import type { EdgeLabel, GraphLabel, NodeLabel } from '@dagrejs/dagre';
 import type { WorkflowGraph, WorkflowLink, WorkflowStep } from '../../sim/core/workflowView.ts';
 
-export const STEP_WIDTH = 228;
+/** A step box is at least this wide, and wider for a long name (up to STEP_MAX_WIDTH), so the name shows whole. */
+export const STEP_WIDTH = 220;
+const STEP_MAX_WIDTH = 360;
 export const STEP_HEIGHT = 64;
+/** Width per character of a step's name (15 px semibold) and of its type and p99 figure (13 px). */
+const NAME_CHAR_PX = 8.6;
+const SMALL_CHAR_PX = 7.2;
 const MARKER_SIZE = 28;
 const JOIN_HEIGHT = 24;
-/** Link labels are cut to this many characters, about this wide each at the 10 px font. */
+/** Link labels are cut to this many characters, about this wide each at the 13 px font. */
 export const LABEL_MAX_CHARS = 32;
-const LABEL_CHAR_PX = 5.6;
+const LABEL_CHAR_PX = 7.2;
 
 export interface Box {
   x: number;
@@ -28,7 +33,9 @@ export interface WorkflowLayout {
 function stepSize(step: WorkflowStep): [number, number] {
   if (step.role === 'start' || step.role === 'end') return [MARKER_SIZE * 2.2, MARKER_SIZE];
   if (step.role === 'join') return [STEP_WIDTH * 0.7, JOIN_HEIGHT];
-  return [STEP_WIDTH, STEP_HEIGHT];
+  // Name, type, a p99 figure ("12.3 s") and the padding between them.
+  const wanted = step.label.length * NAME_CHAR_PX + (step.type.length + 7) * SMALL_CHAR_PX + 36;
+  return [Math.round(Math.min(STEP_MAX_WIDTH, Math.max(STEP_WIDTH, wanted))), STEP_HEIGHT];
 }
 
 /**
@@ -39,7 +46,7 @@ function stepSize(step: WorkflowStep): [number, number] {
 export async function layoutWorkflow(graph: WorkflowGraph, direction: 'TB' | 'LR' = 'TB'): Promise<WorkflowLayout> {
   const { default: dagre } = await import('@dagrejs/dagre');
   const g = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ compound: true, multigraph: true });
-  g.setGraph({ rankdir: direction, nodesep: 28, ranksep: 44, marginx: 8, marginy: 8 });
+  g.setGraph({ rankdir: direction, nodesep: 28, ranksep: 36, marginx: 8, marginy: 8 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const group of graph.groups) g.setNode(group.id, { width: 0, height: 0 });
   for (const group of graph.groups) if (group.parent) g.setParent(group.id, group.parent);
@@ -49,7 +56,7 @@ export async function layoutWorkflow(graph: WorkflowGraph, direction: 'TB' | 'LR
     if (step.group) g.setParent(step.id, step.group);
   }
   graph.links.forEach((link, i) => {
-    const label = link.label ? { width: Math.min(LABEL_MAX_CHARS, link.label.length) * LABEL_CHAR_PX, height: 14, labelpos: 'c' as const } : {};
+    const label = link.label ? { width: Math.min(LABEL_MAX_CHARS, link.label.length) * LABEL_CHAR_PX, height: 18, labelpos: 'c' as const } : {};
     g.setEdge(link.from, link.to, { minlen: 1, weight: link.kind === 'catch' ? 1 : 2, ...label }, String(i));
   });
   dagre.layout(g);
