@@ -21,7 +21,7 @@ describe('Lambda theory: the inputs of the Erlang B overlay', () => {
         .edge('Users', 'Fn'),
     );
     expect(o).toMatchObject({ formula: 'erlangB', servers: 25, serversWhy: 'reserved concurrency 25', meanServiceMs: 200, broken: [], arrivals: ['Invocations', 'Throttles'] });
-    expect(o.rateCap).toEqual({ perSecond: 250, why: 'the request-rate quota of 10 x reserved concurrency' });
+    expect(o.rateCap).toEqual({ perSecond: 250, burst: 250, why: 'the request-rate quota of 10 x reserved concurrency' });
     expect(o.lines.map((l) => [l.metric, l.label])).toEqual([['ConcurrentExecutions', "Little's law prediction"], ['Throttles', 'Erlang B prediction']]);
   });
 
