@@ -92,3 +92,21 @@ test('a synchronous function and a queue with fixed consumers draw their theory 
   await toggle.click();
   await expect(throttles.locator('.u-legend')).toContainText('Erlang B prediction');
 });
+
+test('the concurrency lesson shows the theory lines in presenter mode', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/#lesson=concurrency-rate-duration');
+  await expect(page.getByTestId('lesson-panel').getByTestId('lesson-title')).toHaveText('Concurrency = rate x duration');
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('presenter-title')).toHaveText('Concurrency = rate x duration');
+  await page.keyboard.press('Space');
+  const charts = page.getByTestId('presenter-charts').locator('.live-chart');
+  await expect(charts).toHaveCount(3);
+  await expect(charts.nth(0)).toHaveAttribute('data-theory', "Little's law prediction");
+  await expect(charts.nth(1)).toHaveAttribute('data-theory', 'Erlang B prediction');
+  await expect.poll(async () => Number(await charts.nth(1).getAttribute('data-theory-points')), { timeout: 30_000 }).toBeGreaterThan(40);
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('presenter-clock')).toHaveAttribute('data-status', 'paused');
+  await expect(page.getByTestId('presenter-charts').getByTestId('theory-text').first()).toContainText('Erlang B: λ');
+  await screenshot(page, 'theory-presenter-lesson-1280x720', { curated: true });
+});
