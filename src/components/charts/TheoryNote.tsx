@@ -27,9 +27,14 @@ export function TheoryNote({ theory, show, large }: { theory: ChartTheory; show:
         >
           Theory
         </button>
-        {show && <span className="min-w-0" data-testid="theory-text">{text}</span>}
+        {show && (
+          // On a projector the canvas needs the height: two lines at most, the whole text on hover.
+          <span className={`min-w-0${large ? ' line-clamp-2' : ''}`} title={text} data-testid="theory-text">
+            {text}
+          </span>
+        )}
       </div>
-      {show && (
+      {show && !large && (
         <details className="text-slate-600 dark:text-slate-300">
           <summary className="cursor-pointer select-none">Assumptions</summary>
           <ul className="ml-4 list-disc">
