@@ -73,6 +73,8 @@ test('a synchronous function and a queue with fixed consumers draw their theory 
   await screenshot(page, 'theory-erlang-c-1440x900', { curated: true });
   await page.setViewportSize({ width: 1280, height: 720 });
   await screenshot(page, 'theory-erlang-c-1280x720');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'theory-phone-390x844');
   await page.setViewportSize({ width: 1440, height: 900 });
 
   // The worker is fed by the mapping: its chart says why Erlang B does not apply instead of drawing a line.
