@@ -112,3 +112,18 @@ test('the concurrency lesson shows the theory lines in presenter mode', async ({
   await expect(page.getByTestId('presenter-charts').getByTestId('theory-text').first()).toContainText('Erlang B: λ');
   await screenshot(page, 'theory-presenter-lesson-1280x720', { curated: true });
 });
+
+test('a live edit of the reserved concurrency moves the prediction from then on', async ({ page }) => {
+  await openWith(page, scenario);
+  await page.getByTestId('node-Fn').click();
+  await page.getByTestId('run-speed').selectOption('2');
+  await page.getByTestId('run-toggle').click();
+  const note = page.locator('figure', { has: page.getByTestId('chart-Fn:Invocations+Errors+Throttles') }).getByTestId('theory-text');
+  await expect(note).toContainText('c = 20 →');
+  const reserved = page.getByTestId('inspector-node').getByTestId('field-properties.ReservedConcurrentExecutions');
+  await reserved.fill('30');
+  await reserved.press('Enter');
+  // 18 Erlangs on 30 servers: Erlang B refuses well under 1%.
+  await expect(note).toContainText(/c = 30 → 0\.\d+% throttled/, { timeout: 20_000 });
+  await page.getByTestId('run-toggle').click();
+});
