@@ -1,5 +1,5 @@
 import { validateScenario, type ScenarioDoc } from '../../scenario/index.ts';
-import { theoryOverlayOf } from '../../sim/services/theory.ts';
+import { theoryOverlayOf, type Theories } from '../../sim/services/theory.ts';
 import type { TheoryLine, TheoryOverlay } from '../../sim/theory/overlay.ts';
 import type { ChartSpec } from './chartLayout.ts';
 
@@ -23,11 +23,11 @@ function validated(doc: ScenarioDoc): ReturnType<typeof validateScenario> {
  * The theory of a chart from the document: null when the chart's node has no overlay, none of its lines sits on
  * this chart, or the document has an error (the overlay comes back with the fix).
  */
-export function chartTheoryOf(doc: ScenarioDoc, spec: ChartSpec): ChartTheory | null {
+export function chartTheoryOf(doc: ScenarioDoc, spec: ChartSpec, theories: Theories): ChartTheory | null {
   if (!spec.theory) return null;
   const r = validated(doc);
   if (!r.ok) return null;
-  const overlay = theoryOverlayOf(r.sim, spec.theory.node);
+  const overlay = theoryOverlayOf(r.sim, spec.theory.node, theories);
   if (!overlay) return null;
   const metrics = new Set(spec.theory.metrics);
   const lines = overlay.lines.filter((l) => metrics.has(l.metric));
