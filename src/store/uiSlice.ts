@@ -51,6 +51,9 @@ export interface UiSlice {
   /** Embedded view: the document cannot be edited (runs, selection and charts still work). */
   readOnly: boolean;
   setReadOnly: (readOnly: boolean) => void;
+  /** Theory overlays (Erlang B / C, Little's law) on the charts where they apply. */
+  showTheory: boolean;
+  setShowTheory: (show: boolean) => void;
 }
 
 export const EMPTY_SELECTION: Selection = { nodes: [], edges: [] };
@@ -105,6 +108,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   readOnly: false,
   setReadOnly(readOnly) {
     set({ readOnly });
+  },
+  showTheory: true,
+  setShowTheory(show) {
+    set({ showTheory: show });
   },
   autosave: { state: 'ok' },
   setAutosave(status) {

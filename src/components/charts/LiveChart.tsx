@@ -8,8 +8,18 @@ import { live } from '../../live/liveData.ts';
 import type { ChartSpec } from './chartLayout.ts';
 import { enqueueMount } from './mountQueue.ts';
 import { SeriesData } from './seriesData.ts';
+import { theoryTrack } from '../../live/theoryTrack.ts';
+import { useAppStore } from '../../store/index.ts';
+import type { ChartTheory } from './chartTheory.ts';
+import { TheoryNote } from './TheoryNote.tsx';
+import { useChartTheory } from './useChartTheory.ts';
 
 const LIMIT_COLOR = '#DC2626';
+/** Theory lines: violets apart from the Okabe-Ito series and the red limit, dashed like a reference, each its own way. */
+const THEORY_STYLE = [
+  { light: '#6D28D9', dark: '#C4B5FD', dash: [10, 6] },
+  { light: '#A21CAF', dark: '#F0ABFC', dash: [3, 4] },
+];
 const HEIGHT = 170;
 
 /**
@@ -19,16 +29,26 @@ const HEIGHT = 170;
 /** `height` is the plot's (default 170 px); `large` draws axis labels and the legend at 16 px for a projector. */
 export function LiveChart({ spec, dark, height = HEIGHT, large = false }: { spec: ChartSpec; dark: boolean; height?: number; large?: boolean }) {
   const box = useRef<HTMLDivElement>(null);
+  const theory = useChartTheory(spec);
+  const showTheory = useAppStore((s) => s.showTheory);
+  // The drawer reads the overlay in force through a ref, so a settings change moves the line without a remount.
+  const drawnTheory = useRef<ChartTheory | null>(null);
+  const mounted = useRef<MountedChart | null>(null);
+  useEffect(() => {
+    drawnTheory.current = theory && showTheory && theory.overlay.broken.length === 0 ? theory : null;
+    // Redraw now: after a run no new frame would.
+    mounted.current?.draw();
+  }, [theory, showTheory]);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    let teardown: (() => void) | null = null;
     const cancel = enqueueMount(() => {
-      teardown = mountChart(el, spec, dark, height, large);
+      mounted.current = mountChart(el, spec, dark, height, large, drawnTheory);
     });
     return () => {
       cancel();
-      teardown?.();
+      mounted.current?.destroy();
+      mounted.current = null;
     };
   }, [spec, dark, height, large]);
 
@@ -46,12 +66,18 @@ export function LiveChart({ spec, dark, height = HEIGHT, large = false }: { spec
         <span className={`shrink-0 font-normal text-slate-500 dark:text-slate-400 ${large ? 'text-base' : 'text-xs'}`}>{spec.unit}</span>
       </figcaption>
       <div ref={box} className={`live-chart${large ? ' live-chart--large' : ''}`} style={{ minHeight: height }} data-testid={`chart-${spec.id}`} data-title={spec.title} />
+      {theory && <TheoryNote theory={theory} show={showTheory} large={large} />}
     </figure>
   );
 }
 
-/** Creates the uPlot chart in `el` and hooks it to the live store; returns its teardown. */
-function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: number, large: boolean): () => void {
+interface MountedChart {
+  draw: () => void;
+  destroy: () => void;
+}
+
+/** Creates the uPlot chart in `el` and hooks it to the live store; returns its redraw and teardown. */
+function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: number, large: boolean, theory: { readonly current: ChartTheory | null }): MountedChart {
   const axis = dark ? '#CBD5E1' : '#334155';
   const grid = dark ? 'rgba(148,163,184,0.15)' : 'rgba(15,23,42,0.08)';
   const palette = dark ? PALETTE.map((c) => (c === '#000000' ? '#F8FAFC' : c)) : PALETTE;
@@ -61,6 +87,8 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: 
   // The axis labels are drawn on a canvas: their size is published for tests and people to read.
   el.dataset.axisPx = String(axisPx);
   let withLimit = source.limitValue(live) !== undefined;
+  const theoryLabels = () => theory.current?.lines.map((l) => l.label) ?? [];
+  let withTheory = theoryLabels();
   const make = () => {
     const series: uPlot.Series[] = [
       { label: 'Time', value: (_u, v) => (v == null ? '' : `${v} s`) },
@@ -73,6 +101,10 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: 
         value: (_u: uPlot, v: number | null) => (v == null ? '' : compact(v)),
       })),
     ];
+    withTheory.forEach((label, i) => {
+      const style = THEORY_STYLE[i % THEORY_STYLE.length];
+      series.push({ label, stroke: dark ? style.dark : style.light, width: 3, dash: style.dash, points: { show: false }, value: (_u, v) => (v == null ? '' : compact(v)) });
+    });
     if (withLimit) {
       series.push({ label: 'limit', stroke: LIMIT_COLOR, width: 2, dash: [8, 5], points: { show: false }, value: () => compact(source.limitValue(live) ?? 0) });
     }
@@ -100,13 +132,21 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: 
     const { data, hasLimit, max } = source.build(live);
     el.dataset.points = String(live.periods);
     el.dataset.max = String(max);
+    const t = theory.current;
+    if (t) theoryTrack(t.node).update(live, t.overlay);
+    const lines = t ? t.lines.map((l) => theoryTrack(t.node).series(l.metric)) : [];
+    // What the theory lines hold, for tests and people: their labels and how many periods each predicts.
+    el.dataset.theory = t ? t.lines.map((l) => l.label).join(', ') : '';
+    el.dataset.theoryPoints = lines.map((values) => values.filter((v) => v !== null).length).join(',');
     if (!visible) return;
-    if (hasLimit !== withLimit) {
+    const labels = theoryLabels();
+    if (hasLimit !== withLimit || labels.join('\u0000') !== withTheory.join('\u0000')) {
       withLimit = hasLimit;
+      withTheory = labels;
       chart.destroy();
       chart = make();
     }
-    chart.setData(data);
+    chart.setData([...data.slice(0, 1 + spec.series.length), ...lines, ...data.slice(1 + spec.series.length)] as uPlot.AlignedData);
   };
   const stop = addDrawer(draw);
   const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(200, el.clientWidth), height }));
@@ -116,10 +156,11 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: 
     if (visible) draw();
   });
   seen.observe(el);
-  return () => {
+  const destroy = () => {
     stop();
     seen.disconnect();
     resize.disconnect();
     chart.destroy();
   };
+  return { draw, destroy };
 }

@@ -22,6 +22,8 @@ export interface ChartSpec {
   series: SeriesSpec[];
   /** A limit line: this node's metric's limit from live.limits (a counter's per-second limit is scaled to the period). */
   limit?: { node: string; metric: string; label: string; perPeriod: boolean };
+  /** The node and metrics whose theory lines (ServiceKind.theory) this chart may draw. */
+  theory?: { node: string; metrics: readonly string[] };
 }
 
 const COST = 'Cost';
@@ -65,6 +67,7 @@ export function nodeCharts(node: NodeInfo, index: MetricIndex): ChartSpec[] {
       unit: perPeriod ? `${first.unit} per ${period} s` : first.unit,
       series: group.flatMap((name) => seriesOf(node.id, name, info.get(name)!.kind, alone)),
       limit: { node: node.id, metric: group[0], label: 'limit', perPeriod },
+      theory: { node: node.id, metrics: group },
     };
   });
 }

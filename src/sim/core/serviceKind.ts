@@ -154,9 +154,9 @@ export interface ServiceKind {
   compare?: CompareMetrics;
   /**
    * Where queueing theory applies (src/sim/theory/): the arrivals the kind sends on, how it serves a request, and
-   * the Erlang / Little overlay on its own charts.
+   * the Erlang / Little overlay on its own charts. Loaded lazily, with the charts (services/theory.ts).
    */
-  theory?: KindTheory;
+  theory?: () => Promise<KindTheory>;
   /** A node that runs a workflow of its own (a state machine) describes its live graph view here. */
   workflow?: WorkflowView;
   /** Templates the node can start from, loaded when the inspector shows the node (outside the initial bundle). */

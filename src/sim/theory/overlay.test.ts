@@ -29,9 +29,12 @@ describe('predict: the formula for a measured arrival rate', () => {
     const full = predict(overlay({ formula: 'erlangC' }), 100);
     expect(full.ok).toBe(false);
     expect(full.text).toContain('the queue grows without bound');
-    const capped = predict(overlay({ rateCap: { perSecond: 100, why: 'the quota' } }), 95);
-    expect(capped).toEqual({ ok: false, text: 'Erlang B not drawn: λ 95/s is near the quota (100/s), which refuses requests too' });
-    expect(predict(overlay({ rateCap: { perSecond: 100, why: 'the quota' } }), 80).ok).toBe(true);
+    // A bucket of 100/s, 100 deep: Poisson 97/s empties it now and then (2 x 3 x 100 / 97 < ln 1000), 90/s hardly ever.
+    const cap = { perSecond: 100, burst: 100, why: 'the quota' };
+    expect(predict(overlay({ rateCap: cap }), 97)).toEqual({ ok: false, text: 'Erlang B not drawn: λ 97/s is near the quota (100/s), which refuses requests too' });
+    expect(predict(overlay({ rateCap: cap }), 90).ok).toBe(true);
+    expect(predict(overlay({ rateCap: { ...cap, burst: 10 } }), 90).ok).toBe(false);
+    expect(predict(overlay({ rateCap: cap }), 120).ok).toBe(false);
   });
 });
 

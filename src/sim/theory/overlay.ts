@@ -76,8 +76,8 @@ export interface TheoryOverlay {
   serviceShape: string;
   broken: string[];
   assumptions: string[];
-  /** A rate above which another limit (e.g. Lambda's request-rate quota) also refuses requests. */
-  rateCap?: { perSecond: number; why: string };
+  /** A token bucket (e.g. Lambda's request-rate quota) that also refuses requests when the rate comes near it. */
+  rateCap?: { perSecond: number; burst: number; why: string };
   /** The metrics its lines sit beside (the charts that get them). */
   lines: readonly TheoryLine[];
 }
@@ -109,15 +109,22 @@ export type Prediction = { ok: true; figures: TheoryFigures; text: string } | { 
 
 export const FORMULA_NAMES: Record<TheoryOverlay['formula'], string> = { erlangB: 'Erlang B', erlangC: 'Erlang C' };
 
-/** The share of a rate cap above which the overlay says the cap, not the formula, decides. */
-const RATE_CAP_SHARE = 0.9;
+/**
+ * Whether a token bucket refuses a noticeable share (above about 1 in 1,000) of Poisson arrivals at `lambda`: its
+ * deficit is a random walk with drift (cap - lambda) and variance lambda per second, which empties a bucket of depth
+ * `burst` with probability about exp(-2 (cap - lambda) burst / lambda) (the diffusion approximation).
+ */
+function capRefuses(cap: { perSecond: number; burst: number }, lambda: number): boolean {
+  if (lambda >= cap.perSecond) return true;
+  return (2 * (cap.perSecond - lambda) * cap.burst) / lambda < Math.log(1000);
+}
 
 /** The overlay's figures for a measured arrival rate (per second), or why they would be wrong. */
 export function predict(o: TheoryOverlay, lambda: number): Prediction {
   const name = FORMULA_NAMES[o.formula];
   if (o.broken.length > 0) return { ok: false, text: `${name} not drawn: ${o.broken.join('; ')}` };
   if (!(lambda >= 0)) return { ok: false, text: `${name}: no arrival rate measured yet` };
-  if (o.rateCap && lambda > RATE_CAP_SHARE * o.rateCap.perSecond) {
+  if (o.rateCap && lambda > 0 && capRefuses(o.rateCap, lambda)) {
     return { ok: false, text: `${name} not drawn: λ ${rate(lambda)}/s is near ${o.rateCap.why} (${rate(o.rateCap.perSecond)}/s), which refuses requests too` };
   }
   const w = o.meanServiceMs / 1000;

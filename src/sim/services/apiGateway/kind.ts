@@ -1,7 +1,6 @@
 import type { ServiceKind } from '../../core/serviceKind.ts';
 import { weightedEdge } from '../client/spec.ts';
 import { apiGatewayBehaviour, apiGatewayProperties } from './spec.ts';
-import { apiGatewayTheory } from './theory.ts';
 
 export const apiGatewayKind: ServiceKind = {
   type: 'AWS::ApiGateway::RestApi',
@@ -30,7 +29,7 @@ export const apiGatewayKind: ServiceKind = {
   figures: ['Count', '5XXError', 'Latency'],
   // Every 4XX here is a 429 from a throttle (see 4XXError's help).
   compare: { latency: 'Latency', throttles: ['4XXError'], errors: ['5XXError'] },
-  theory: apiGatewayTheory,
+  theory: () => import('./theory.ts').then((m) => m.apiGatewayTheory),
   charts: [['Count', '4XXError', '5XXError'], ['Latency', 'IntegrationLatency']],
   icon: {
     color: '#8C4FFF',

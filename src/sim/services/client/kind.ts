@@ -1,6 +1,5 @@
 import type { ServiceKind } from '../../core/serviceKind.ts';
 import { clientBehaviour, clientProperties, weightedEdge } from './spec.ts';
-import { clientTheory } from './theory.ts';
 
 export const clientKind: ServiceKind = {
   type: 'Client',
@@ -27,7 +26,7 @@ export const clientKind: ServiceKind = {
   ],
   figures: ['Requests', 'Failed', 'Latency'],
   compare: { latency: 'Latency', throttles: ['Throttled'], errors: ['Failed'] },
-  theory: clientTheory,
+  theory: () => import('./theory.ts').then((m) => m.clientTheory),
   charts: [['Requests', 'Succeeded', 'Failed'], ['Latency']],
   icon: {
     color: '#7D8998',

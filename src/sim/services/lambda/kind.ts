@@ -3,7 +3,6 @@ import { checkLambdaConnection, lambdaAccepts, lambdaEmits } from './callSpec.ts
 import { lambdaBehaviour, lambdaProperties } from './spec.ts';
 import { THROTTLE_REASONS, throttleMetricName } from './throttleReasons.ts';
 import { checkLambdaAccount } from './accountRule.ts';
-import { lambdaTheory } from './theory.ts';
 
 export const lambdaKind: ServiceKind = {
   type: 'AWS::Lambda::Function',
@@ -48,7 +47,7 @@ export const lambdaKind: ServiceKind = {
   ],
   figures: ['Invocations', 'ConcurrentExecutions', 'Throttles'],
   compare: { throttles: ['Throttles'], errors: ['Errors'] },
-  theory: lambdaTheory,
+  theory: () => import('./theory.ts').then((m) => m.lambdaTheory),
   charts: [
     ['ConcurrentExecutions'],
     ['Invocations', 'Errors', 'Throttles'],

@@ -1,13 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { scenario, sum, total } from '../../testing.ts';
 import { predict, type TheoryOverlay } from '../../theory/overlay.ts';
-import { theoryOverlayOf } from '../theory.ts';
+import { loadTheories, theoryOverlayOf, type Theories } from '../theory.ts';
+
+let theories: Theories;
+beforeAll(async () => {
+  theories = await loadTheories();
+});
 
 const FN = 'AWS::Lambda::Function';
 const exponential = (meanMs: number) => ({ duration: { distribution: 'exponential', meanMs }, coldStartMs: 0 });
 
 function overlayOf(b: ReturnType<typeof scenario>, node = 'Fn'): TheoryOverlay {
-  const o = theoryOverlayOf(b.build(), node);
+  const o = theoryOverlayOf(b.build(), node, theories);
   if (!o) throw new Error(`no overlay for ${node}`);
   return o;
 }
@@ -21,7 +26,7 @@ describe('Lambda theory: the inputs of the Erlang B overlay', () => {
         .edge('Users', 'Fn'),
     );
     expect(o).toMatchObject({ formula: 'erlangB', servers: 25, serversWhy: 'reserved concurrency 25', meanServiceMs: 200, broken: [], arrivals: ['Invocations', 'Throttles'] });
-    expect(o.rateCap).toEqual({ perSecond: 250, why: 'the request-rate quota of 10 x reserved concurrency' });
+    expect(o.rateCap).toEqual({ perSecond: 250, burst: 250, why: 'the request-rate quota of 10 x reserved concurrency' });
     expect(o.lines.map((l) => [l.metric, l.label])).toEqual([['ConcurrentExecutions', "Little's law prediction"], ['Throttles', 'Erlang B prediction']]);
   });
 
@@ -86,7 +91,7 @@ describe('Lambda theory: the inputs of the Erlang B overlay', () => {
   });
 
   it('has no overlay for a function nothing invokes', () => {
-    expect(theoryOverlayOf(scenario().node('Fn', FN).build(), 'Fn')).toBeNull();
+    expect(theoryOverlayOf(scenario().node('Fn', FN).build(), 'Fn', theories)).toBeNull();
   });
 });
 

@@ -90,6 +90,7 @@ export const lambdaTheory: KindTheory = {
     const arrivals = arrivalsOver(sync, scene);
     if (sync.length > 0) broken.push(...arrivals.broken);
     const reserved = reservedOf(node);
+    const quota = REQUESTS_PER_CONCURRENCY * (reserved ?? scene.settings.lambdaAccountConcurrency);
     return {
       formula: 'erlangB',
       arrivals: ['Invocations', 'Throttles'],
@@ -100,7 +101,9 @@ export const lambdaTheory: KindTheory = {
       broken: [...new Set(broken)],
       assumptions: [...arrivals.assumptions, ...facts.assumptions, 'Erlang B depends on the mean duration only, not its shape'],
       rateCap: {
-        perSecond: REQUESTS_PER_CONCURRENCY * (reserved ?? scene.settings.lambdaAccountConcurrency),
+        // A bucket of one second's quota, refilled continuously (services/lambda/account.ts).
+        perSecond: quota,
+        burst: quota,
         why: reserved !== undefined ? 'the request-rate quota of 10 x reserved concurrency' : "the account's request-rate quota of 10 x its concurrency",
       },
       lines: [

@@ -1,6 +1,5 @@
 import type { ServiceKind } from '../../core/serviceKind.ts';
 import { eventSourceMappingSchema, sqsBehaviour, sqsCallSchema, sqsProperties } from './spec.ts';
-import { sqsTheory } from './theory.ts';
 
 export const sqsKind: ServiceKind = {
   type: 'AWS::SQS::Queue',
@@ -48,7 +47,7 @@ export const sqsKind: ServiceKind = {
   figures: ['ApproximateNumberOfMessagesVisible', 'ApproximateAgeOfOldestMessage', 'NumberOfMessagesDeleted'],
   // A redriven message is not a send to the DLQ (CloudWatch): the source queue's move count stands for it.
   compare: { arrivals: ['NumberOfMessagesSent'], movedToDeadLetter: 'NumberOfMessagesMovedToDLQ' },
-  theory: sqsTheory,
+  theory: () => import('./theory.ts').then((m) => m.sqsTheory),
   charts: [
     ['ApproximateNumberOfMessagesVisible', 'ApproximateNumberOfMessagesNotVisible'],
     ['ApproximateAgeOfOldestMessage'],

@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { scenario, total } from '../../testing.ts';
 import { predict, type TheoryOverlay } from '../../theory/overlay.ts';
-import { theoryOverlayOf } from '../theory.ts';
+import { loadTheories, theoryOverlayOf, type Theories } from '../theory.ts';
+
+let theories: Theories;
+beforeAll(async () => {
+  theories = await loadTheories();
+});
 
 const FN = 'AWS::Lambda::Function';
 const Q = 'AWS::SQS::Queue';
@@ -18,7 +23,7 @@ function pipeline(options: { mapping?: { properties: Record<string, unknown> }; 
 }
 
 function overlayOf(b: ReturnType<typeof scenario>): TheoryOverlay {
-  const o = theoryOverlayOf(b.build(), 'Q');
+  const o = theoryOverlayOf(b.build(), 'Q', theories);
   if (!o) throw new Error('no overlay for Q');
   return o;
 }
@@ -47,7 +52,7 @@ describe('SQS theory: the inputs of the Erlang C overlay', () => {
   });
 
   it('has no overlay for a queue nothing reads', () => {
-    expect(theoryOverlayOf(scenario().node('Users', 'Client').node('Q', Q).edge('Users', 'Q').build(), 'Q')).toBeNull();
+    expect(theoryOverlayOf(scenario().node('Users', 'Client').node('Q', Q).edge('Users', 'Q').build(), 'Q', theories)).toBeNull();
   });
 });
 
