@@ -71,7 +71,7 @@ export function JourneyView({ onClose }: { onClose: () => void }) {
                   setPick(p.pick);
                   setChosenId(null);
                 }}
-                className={`px-3 py-1.5 text-sm font-medium not-first:border-l not-first:border-slate-300 dark:not-first:border-slate-600 ${
+                className={`px-2 py-1.5 text-sm font-medium whitespace-nowrap not-first:border-l md:px-3 not-first:border-slate-300 dark:not-first:border-slate-600 ${
                   on ? 'bg-sky-700 text-white' : 'bg-white text-slate-700 hover:bg-slate-100 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700'
                 }`}
               >

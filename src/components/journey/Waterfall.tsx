@@ -1,7 +1,7 @@
 import type { Hop, Journey } from '../../sim/core/journey.ts';
 import { axisTicks, duration, HOP_FILL } from './waterfallScale.ts';
 
-const ROW = 'grid grid-cols-[8.5rem_minmax(0,1fr)] items-center gap-x-3 md:grid-cols-[15rem_minmax(0,1fr)_6.5rem]';
+const ROW = 'grid grid-cols-[8.5rem_minmax(0,1fr)] items-center gap-x-3 md:grid-cols-[15rem_minmax(0,1fr)_6.5rem] lg:grid-cols-[18rem_minmax(0,1fr)_6.5rem]';
 
 /** One row per hop on the simulated clock: who, what, a bar from its start to its end, and how long it took. */
 export function Waterfall({ journey }: { journey: Journey }) {
@@ -14,7 +14,7 @@ export function Waterfall({ journey }: { journey: Journey }) {
         <span>Node · hop</span>
         <div className="relative h-4" aria-hidden>
           {ticks.map((t) => (
-            <span key={t} className="absolute -translate-x-1/2 tabular-nums whitespace-nowrap first:translate-x-0" style={{ left: at(journey.startMs + t) }}>
+            <span key={t} className="absolute -translate-x-1/2 tabular-nums whitespace-nowrap first:translate-x-0 last:-translate-x-full max-md:not-first:not-last:hidden" style={{ left: at(journey.startMs + t) }}>
               {duration(t)}
             </span>
           ))}
