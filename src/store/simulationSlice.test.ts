@@ -39,6 +39,7 @@ function inProcessWorker() {
     setTrafficScale: (x: number) => runner.setTrafficScale(x),
     result: () => runner.result(),
     sampledRuns: (id: string) => runner.sampledRuns(id),
+    journeys: () => runner.journeys(),
     updateNode: (n: Parameters<EngineRunner['updateNode']>[0]) => {
       updates.push(n.id);
       runner.updateNode(n);

@@ -5,6 +5,7 @@ import { formatProblem, validateScenario, type Problem } from '../scenario/index
 import type { SimNode } from '../sim/core/model.ts';
 import { checkTrafficScale } from '../sim/core/trafficScale.ts';
 import type { SampledRun } from '../sim/core/sampledRun.ts';
+import type { Journey } from '../sim/core/journey.ts';
 import { findServiceKind } from '../sim/services/registry.ts';
 import type { SimScenario } from '../sim/engine.ts';
 import type { ResultDocument } from '../sim/result.ts';
@@ -59,6 +60,8 @@ export interface SimulationSlice {
   runResult: () => Promise<ResultDocument | null>;
   /** A node's sampled runs in the loaded run (e.g. execution histories), newest first; null when there are none. */
   runSamples: (nodeId: string) => Promise<SampledRun[] | null>;
+  /** The journeys of the sampled requests in the loaded run (core/tracer.ts); null before a load. */
+  runJourneys: () => Promise<Journey[] | null>;
 }
 
 /** The worker as the slice uses it (a comlink Remote in the app; an in-process fake in tests). */
@@ -73,6 +76,7 @@ export interface SimWorkerPort {
   updateEdge: (index: number, properties: Record<string, unknown>) => Promise<void> | void;
   result: () => Promise<ResultDocument | null> | ResultDocument | null;
   sampledRuns: (nodeId: string) => Promise<SampledRun[] | null> | SampledRun[] | null;
+  journeys: () => Promise<Journey[] | null> | Journey[] | null;
 }
 
 export interface WorkerConnection {
@@ -283,6 +287,9 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
     },
     async runSamples(nodeId: string) {
       return loaded && conn ? await conn.port.sampledRuns(nodeId) : null;
+    },
+    async runJourneys() {
+      return loaded && conn ? await conn.port.journeys() : null;
     },
   };
 };

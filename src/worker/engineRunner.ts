@@ -1,6 +1,7 @@
 import { SERIES_STATS } from '../sim/core/metrics.ts';
 import type { SimNode } from '../sim/core/model.ts';
 import type { SampledRun } from '../sim/core/sampledRun.ts';
+import type { Journey } from '../sim/core/journey.ts';
 import type { ModelRegistry } from '../sim/core/serviceKind.ts';
 import { checkTrafficScale } from '../sim/core/trafficScale.ts';
 import { Simulation, type SimScenario } from '../sim/engine.ts';
@@ -168,6 +169,11 @@ export class EngineRunner {
   /** A node's sampled runs so far (Model.sampledRuns); null before a load or when the node keeps none. */
   sampledRuns(nodeId: string): SampledRun[] | null {
     return this.sim?.sampledRuns(nodeId) ?? null;
+  }
+
+  /** The sampled requests' journeys so far (core/tracer.ts); null before a load. */
+  journeys(): Journey[] | null {
+    return this.sim?.journeys() ?? null;
   }
 
   /** A frame with what changed since the last one, or null when nothing did. */

@@ -104,6 +104,8 @@ export interface SimWorkerApi {
   runToEnd(sim: import('../sim/engine.ts').SimScenario, options?: import('../sim/engine.ts').RunOptions): Promise<import('../sim/result.ts').ResultDocument>;
   /** A node's sampled runs so far (a state machine's sampled execution histories), newest first; null when it keeps none. */
   sampledRuns(nodeId: string): import('../sim/core/sampledRun.ts').SampledRun[] | null;
+  /** The journeys of the requests sampled so far (core/tracer.ts), in the order they started; null before a load. */
+  journeys(): import('../sim/core/journey.ts').Journey[] | null;
 }
 
 /** The main thread's frame receiver; the returned promise resolves when it is ready for the next frame. */

@@ -107,6 +107,9 @@ const api: SimWorkerApi = {
   sampledRuns(nodeId: string) {
     return runner.sampledRuns(nodeId);
   },
+  journeys() {
+    return runner.journeys();
+  },
 };
 
 Comlink.expose(api);

@@ -4,6 +4,7 @@ import { CommandButton } from '../common/CommandButton.tsx';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
 import { LessonsMenu } from '../lessons/LessonsMenu.tsx';
 import { CompareMenu } from '../compare/CompareMenu.tsx';
+import { JourneyMenu } from '../journey/JourneyMenu.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { PhoneMenu, PhoneMenuButton } from './PhoneMenu.tsx';
 import { FileIcon, FitIcon, LayoutIcon, LinkIcon, MoonIcon, OpenIcon, PresentIcon, RedoIcon, SaveIcon, SunIcon, UndoIcon } from '../common/icons.tsx';
@@ -55,6 +56,7 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
       <div className="mx-auto flex shrink-0 items-center gap-2 pl-2" data-slot="run-controls">
         {runControls}
       </div>
+      <JourneyMenu />
       <span className="max-md:hidden"><CommandButton id="toggle-presenter" icon={<PresentIcon />} /></span>
       <span className="max-md:hidden"><CommandButton id="toggle-theme" icon={dark ? <SunIcon /> : <MoonIcon />} /></span>
       <PhoneMenuButton open={phoneMenu} onToggle={() => setPhoneMenu((o) => !o)} />

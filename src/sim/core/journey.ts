@@ -106,8 +106,8 @@ export class JourneyTrace implements Trace {
   }
 
   toJourney(): Journey {
-    // Hops are recorded when their end is known, so they are sorted by start; at one start a caller's whole
-    // call comes first, then shorter hops before longer ones (a receive before the visibility timeout it starts).
+    // Hops are recorded when their end is known, so they are sorted by start; at one start the callers' whole
+    // calls come first, then shorter hops before longer ones (a receive before the visibility timeout it starts).
     const hops = this.hops.slice().sort((a, b) => a.startMs - b.startMs || spanFirst(a, b) || a.endMs - b.endMs);
     const j: Journey = { id: this.id, source: this.source, reason: this.reason, startMs: this.startMs, endMs: this.endMs, hops, omitted: this.omitted };
     if (this.failure !== undefined) j.failure = this.failure;
@@ -115,8 +115,10 @@ export class JourneyTrace implements Trace {
   }
 }
 
+/** At one start, whole calls come first, the longer (the outer call) before the shorter. */
 function spanFirst(a: Hop, b: Hop): number {
-  return (a.kind === 'span' ? 0 : 1) - (b.kind === 'span' ? 0 : 1);
+  const spans = (a.kind === 'span' ? 0 : 1) - (b.kind === 'span' ? 0 : 1);
+  return spans !== 0 || a.kind !== 'span' ? spans : b.endMs - a.endMs;
 }
 
 /** The traces of a batch's traced records: a hop of the batch is a hop of each. */

@@ -1,6 +1,7 @@
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
+import type { Trace } from '../../core/journey.ts';
 import { NumberDeque } from '../../core/deque.ts';
-import { Model, Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
+import { Model, Outcome, OUTCOME_NAMES, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import { WeightedRouter } from '../client/routing.ts';
 import { apiGatewayPrices } from './prices.ts';
@@ -11,6 +12,8 @@ import type { ModelFactory } from '../../core/serviceKind.ts';
 
 const NO_INTEGRATION: ReplyInfo = Object.freeze({ reason: 'the API has no integration (no outgoing edge)' });
 const THROTTLED: ReplyInfo = Object.freeze({ reason: 'Too Many Requests' });
+/** The HTTP status API Gateway answers with, per outcome (aws-behaviour API Gateway "responses"). */
+const STATUS: Record<Outcome, string> = { ...OUTCOME_NAMES, 0: '200', 1: '429', 4: '500', 5: '502', 6: '504' };
 /** Flags of a pending integration's slot. */
 const CALLER_ANSWERED = 1;
 const BACKEND_ANSWERED = 2;
@@ -61,6 +64,8 @@ export class ApiGatewayModel extends Model implements ReplyTo {
   private state = new Uint8Array(256);
   private callerSlot = new Int32Array(256);
   private readonly caller: (ReplyTo | null)[] = [];
+  /** Traces of sampled requests awaiting their integration's answer, by slot (core/journey.ts). */
+  private readonly tracedSlots = new Map<number, Trace>();
   private timerArmed = false;
 
   private readonly mCount: number;
@@ -138,6 +143,8 @@ export class ApiGatewayModel extends Model implements ReplyTo {
     metrics.add(this.mCount, 1);
     // Stage (method) limits apply first, then the account's (docs/aws-behaviour.md, API Gateway "throttle").
     if (!this.stage.has(now) || !this.account.take(now)) {
+      // aws-behaviour API Gateway "throttle", "responses": 429.
+      msg.trace?.hop(this.id, 'throttle', '429 Too Many Requests', now, now + overhead, this.stage.has(now) ? 'the account limit' : 'the stage limit');
       metrics.add(this.m4xx, 1);
       metrics.record(this.mLatency, overhead);
       replyTo?.reply(callerSlot, Outcome.Throttled, now + overhead, THROTTLED);
@@ -152,6 +159,7 @@ export class ApiGatewayModel extends Model implements ReplyTo {
       replyTo?.reply(callerSlot, Outcome.ServerError, now + overhead, NO_INTEGRATION);
       return;
     }
+    msg.trace?.hop(this.id, 'event', 'accepted', now, now, `integration ${edge.to.id}, timeout ${this.timeoutMs} ms`);
     if (edge.async) {
       // An asynchronous integration (Lambda InvocationType Event): the target takes the request, the API answers at once.
       this.send(edge, msg, null, -1);
@@ -169,6 +177,7 @@ export class ApiGatewayModel extends Model implements ReplyTo {
     this.callerSlot[slot] = callerSlot;
     this.pending.pushBack(slot);
     if (!this.timerArmed) this.armTimer(this.deadline[slot]);
+    if (msg.trace !== null) this.tracedSlots.set(slot, msg.trace);
     this.send(edge, msg, this, slot);
   }
 
@@ -207,6 +216,7 @@ export class ApiGatewayModel extends Model implements ReplyTo {
       metrics.record(this.mIntegrationLatency, waited);
       metrics.record(this.mLatency, waited + this.overhead[slot]);
       if (mapped !== Outcome.Ok) metrics.add(mapped === Outcome.Throttled ? this.m4xx : this.m5xx, 1);
+      if (this.tracedSlots.size > 0) this.traceAnswer(slot, doneAt, mapped, info?.reason);
       this.caller[slot]?.reply(this.callerSlot[slot], mapped, doneAt + this.overhead[slot], info);
     }
     const q = this.pending;
@@ -235,7 +245,17 @@ export class ApiGatewayModel extends Model implements ReplyTo {
     metrics.record(this.mIntegrationLatency, waited);
     metrics.record(this.mLatency, waited + this.overhead[slot]);
     metrics.add(this.m5xx, 1);
+    if (this.tracedSlots.size > 0) this.traceAnswer(slot, this.deadline[slot], Outcome.GatewayTimeout, `integration timeout ${this.timeoutMs} ms`);
     this.caller[slot]?.reply(this.callerSlot[slot], Outcome.GatewayTimeout, this.deadline[slot] + this.overhead[slot]);
+  }
+
+  /** The integration of a sampled request, as API Gateway saw it, and the status it answers with. */
+  private traceAnswer(slot: number, doneAt: number, outcome: Outcome, reason: string | undefined): void {
+    const trace = this.tracedSlots.get(slot);
+    if (trace === undefined) return;
+    this.tracedSlots.delete(slot);
+    const detail = `${STATUS[outcome]}${reason !== undefined ? ` · ${reason}` : ''}`;
+    trace.hop(this.id, 'span', 'integration, until its answer', this.startedAt[slot], doneAt, detail, outcome !== Outcome.Ok);
   }
 
   private armTimer(at: number): void {

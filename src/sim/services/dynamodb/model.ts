@@ -149,7 +149,10 @@ export class DynamoTableModel extends Model {
     if (this.onDemand && dimension.partitions !== this.neededPartitions()) this.grow();
     if (!ok) {
       metrics.add(plan.write ? this.mWriteThrottles : this.mReadThrottles, 1);
-      replyTo?.reply(slot, Outcome.Throttled, now + latency, this.onDemand ? ON_DEMAND_THROTTLE : PROVISIONED_THROTTLE);
+      const info = this.onDemand ? ON_DEMAND_THROTTLE : PROVISIONED_THROTTLE;
+      // aws-behaviour DynamoDB "throttle" (the caller's SDK retries, recorded by the caller).
+      msg.trace?.hop(this.id, 'throttle', `${plan.write ? 'write' : 'read'} throttled`, now, now + latency, `${info.reason ?? ''} · partition ${p}`);
+      replyTo?.reply(slot, Outcome.Throttled, now + latency, info);
       return;
     }
     metrics.add(plan.write ? this.mConsumedWrite : this.mConsumedRead, plan.units);
@@ -157,6 +160,7 @@ export class DynamoTableModel extends Model {
       metrics.add(this.mCost, plan.units * (plan.write ? DYNAMODB_PRICES.writeRequestUnit : DYNAMODB_PRICES.readRequestUnit));
     metrics.record(this.mLatency, latency);
     if (plan.write && this.stream !== null) this.stream.record(p, now, msg.key, plan.items, plan.sizeKB, msg.poison);
+    msg.trace?.hop(this.id, 'work', plan.write ? 'write' : 'read', now, now + latency, `${plan.units} ${plan.write ? 'WCU' : 'RCU'} · partition ${p}`);
     replyTo?.reply(slot, Outcome.Ok, now + latency);
   }
 

@@ -192,6 +192,7 @@ export class EventBus extends Model {
     if (!this.takePutSlot(now)) {
       this.count.throttled++;
       metrics.add(this.hThrottled, 1);
+      msg.trace?.hop(this.id, 'throttle', 'PutEvents throttled', now, now, 'the account PutEvents quota');
       replyTo?.reply(slot, Outcome.Throttled, now + this.putLatency(this.rng), { reason: 'ThrottlingException: PutEvents quota for the account is exceeded' });
       return;
     }
@@ -205,6 +206,7 @@ export class EventBus extends Model {
     replyTo?.reply(slot, Outcome.Ok, now + this.putLatency(this.rng));
     const defaults = ROLE_DEFAULTS[edge.role] ?? entryDefaults(edge.properties);
     const event = buildEnvelope(msg.body, defaults, this.ctx.nextMessageId(), this.startMs + now);
+    msg.trace?.hop(this.id, 'event', 'PutEvents', now, now);
     this.route(event, msg, now);
   }
 
@@ -227,9 +229,14 @@ export class EventBus extends Model {
       const rule = rules[i];
       if (!rule.enabled || rule.pattern === null || !matchesPattern(rule.pattern, event)) continue;
       matched++;
-      this.deliveries.deliver(rule.target, event, msg, now, now + this.deliveryLatency(this.rng));
+      const at = now + this.deliveryLatency(this.rng);
+      this.deliveries.deliver(rule.target, event, msg, now, at);
+      msg.trace?.hop(this.id, 'wait', `rule to ${rule.target.edge.to.id}`, now, at, 'the event pattern matches');
     }
-    if (matched === 0) return;
+    if (matched === 0) {
+      msg.trace?.hop(this.id, 'event', 'no rule matched', now, now);
+      return;
+    }
     this.count.matched++;
     this.count.triggered += matched;
     this.ctx.metrics.add(this.hMatched, 1);

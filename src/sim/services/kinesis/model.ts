@@ -147,6 +147,8 @@ export class KinesisStream extends Model implements StreamHost {
       const perRecord = this.onDemandMode ? (sizeKB / 1_048_576) * kinesisPrices.onDemandWriteGB : (Math.ceil(sizeKB / PUT_UNIT_KB) * kinesisPrices.putUnitsPerMillion) / 1e6;
       metrics.add(this.mCost, accepted * perRecord);
     }
+    // A record's journey ends here: the shard log keeps records in columns, without their traces.
+    msg.trace?.hop(this.id, accepted < n ? 'throttle' : 'event', n > 1 ? `PutRecords of ${n}` : 'PutRecord', now, now, accepted < n ? `${n - accepted} refused: ProvisionedThroughputExceededException` : `${accepted} accepted`);
     if (accepted < n) {
       metrics.add(this.mWriteExceeded, n - accepted);
       this.onDemand.throttled();

@@ -1,4 +1,4 @@
-import { Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type Timer } from '../../core/model.ts';
+import { Outcome, OUTCOME_NAMES, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import { callFailure, callMessage, callsFor, sdkRetries, sdkRetryDelay, SDK_MAX_ATTEMPTS, type CallPlan } from './calls.ts';
 import type { Invocation, InvocationPool } from './invocation.ts';
@@ -144,6 +144,8 @@ export class CallRunner implements ReplyTo {
     if (sdkRetries(outcome) && inv.attempt < SDK_MAX_ATTEMPTS) {
       this.ctx.metrics.add(this.mRetries, 1);
       const at = now + sdkRetryDelay(inv.attempt, outcome === Outcome.Throttled, this.rng);
+      // aws-behaviour DynamoDB "throttle": the SDK's backoff before its next attempt.
+      (inv.msg as Message).trace?.hop(this.host.id, 'retry', `SDK retry ${inv.attempt} to ${plan.edge.to.id} waits`, now, at, `after ${OUTCOME_NAMES[outcome]}, attempt ${inv.attempt + 1} of ${SDK_MAX_ATTEMPTS}`);
       this.stepTimer.at(at < inv.deadline ? at : inv.deadline, inv);
       return;
     }

@@ -1,5 +1,5 @@
 import { compileDuration, type Sampler } from '../../core/distributions.ts';
-import { Model, Outcome, type Edge, type Message, type ReplyTo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
+import { Model, Outcome, OUTCOME_NAMES, type Edge, type Message, type ReplyTo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
 import type { Random } from '../../core/random.ts';
 import { COST_METRIC } from '../../core/costMetric.ts';
 import { SlotPool } from '../../core/slotPool.ts';
@@ -142,12 +142,16 @@ export class SnsTopic extends Model implements ReplyTo {
     metrics.add(this.hPublished, 1);
     metrics.add(this.hCost, (msg.sizeKB > CHUNK_KB ? Math.ceil(msg.sizeKB / CHUNK_KB) : 1) * PUBLISH_PRICE);
     replyTo?.reply(slot, Outcome.Ok, now + this.publishLatency(this.latencyRng));
+    const trace = msg.trace;
+    trace?.hop(this.id, 'event', 'Publish', now, now);
     const subs = this.subscriptions;
     for (let i = 0; i < subs.length; i++) {
       const sub = subs[i];
       if (sub.policy !== null && !matchesFilterPolicy(sub.policy, msg.attributes)) {
         this.count.filteredOut++;
         metrics.add(this.hFilteredOut, 1);
+        // aws-behaviour SNS "fan-out": the filter policy drops it for this subscription.
+        trace?.hop(this.id, 'event', `filtered out for ${sub.edge.to.id}`, now, now, 'the filter policy does not match');
         continue;
       }
       this.count.matched++;
@@ -168,6 +172,7 @@ export class SnsTopic extends Model implements ReplyTo {
         trace: msg.trace,
       };
       this.deliverTimer.at(at, this.newDelivery(sub, copy));
+      trace?.hop(this.id, 'wait', `delivery to ${sub.edge.to.id}`, now, at);
     }
   }
 
@@ -243,12 +248,22 @@ export class SnsTopic extends Model implements ReplyTo {
       return;
     }
     const retry = d.attempts; // the retry that comes next, 1-based
+    const trace = (d.msg as Message).trace;
+    const to = (d.sub as Subscription).edge.to.id;
     if (retry <= SNS_TOTAL_RETRIES) {
-      this.deliverTimer.at(doneAt + snsRetryDelayMs(retry), d);
+      // aws-behaviour SNS "retries to SQS / Lambda".
+      const delay = snsRetryDelayMs(retry);
+      this.deliverTimer.at(doneAt + delay, d);
+      trace?.hop(this.id, 'retry', `delivery retry ${retry} to ${to} waits`, doneAt, doneAt + delay, `after ${OUTCOME_NAMES[outcome]}`);
       return;
     }
     this.count.failed++;
     metrics.add(this.hFailed, 1);
+    if (trace !== null) {
+      const dlq = (d.sub as Subscription).dlq;
+      trace.hop(this.id, 'deadLetter', dlq !== null ? `to the dead-letter queue ${dlq.to.id}` : 'delivery dropped', doneAt, doneAt, `${d.attempts} attempts to ${to} failed`);
+      trace.fail(dlq !== null ? `sent to the dead-letter queue ${dlq.to.id}` : `dropped by ${this.id}`);
+    }
     if ((d.sub as Subscription).dlq !== null) {
       d.toDlq = true;
       this.deliverTimer.at(doneAt, d);

@@ -214,6 +214,7 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     }
     if (!this.startBucket!.take(now)) {
       m.add(this.mThrottled, 1);
+      msg.trace?.hop(this.id, 'throttle', 'StartExecution throttled', now, now, 'ThrottlingException');
       replyTo?.reply(slot, Outcome.Throttled, now, { reason: 'ThrottlingException' });
       return;
     }
@@ -225,7 +226,9 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     const sampled = this.sampler.wants(period);
     const execution = new Execution(this.machine, this, { type: this.executionType, name: `execution-${msg.id}`, listener: this.listener, recordHistory: sampled });
     if (sampled) this.sampler.started(period, execution);
+    const trace = msg.trace;
     execution.start((msg.body ?? {}) as Json, (result) => {
+      trace?.hop(this.id, 'work', `execution-${msg.id}`, result.startMs, result.stopMs, result.status + (result.error ? `: ${result.error}` : ''), result.status !== 'SUCCEEDED');
       this.ended(result, replyTo, slot);
       if (sampled) this.sampler.ended(execution);
     });
