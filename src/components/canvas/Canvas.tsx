@@ -86,7 +86,7 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
       if (!el) return;
       const canvas = { width: el.clientWidth, height: el.clientHeight };
       const rects = flow.getNodes().map((n) => ({ ...n.position, width: n.width ?? NODE_WIDTH, height: n.height ?? NODE_HEIGHT }));
-      const padding = fitPadding(canvas, getNodesBounds(flow.getNodes()));
+      const padding = fitPadding(canvas, getNodesBounds(flow.getNodes()), minFitZoom);
       void flow.setViewport(fitViewport(canvas, rects, padding, { minZoom: minFitZoom, maxZoom: MAX_FIT_ZOOM }), { duration });
     },
     [flow, minFitZoom],

@@ -31,4 +31,13 @@ describe('zoom-to-fit padding', () => {
     // No minimap on a small canvas, so no room for one.
     expect(fitPadding({ width: 735, height: 250 }, { width: 900, height: 300 })).toEqual(FIT_PADDING);
   });
+
+  it('puts the room on the right when the diagram is too big to read whole, so its rows keep the height', () => {
+    const canvas = { width: 736, height: 396 };
+    const sevenNodes = { width: 1200, height: 396 };
+    expect(fitPadding(canvas, sevenNodes)).toEqual({ ...FIT_PADDING, bottom: MINIMAP.height + 30 });
+    expect(fitPadding(canvas, sevenNodes, 0.8)).toEqual({ ...FIT_PADDING, right: MINIMAP.width + 30 });
+    // One that fits readable keeps the side that costs it less zoom.
+    expect(fitPadding(canvas, { width: 600, height: 200 }, 0.8)).toEqual({ ...FIT_PADDING, bottom: MINIMAP.height + 30 });
+  });
 });

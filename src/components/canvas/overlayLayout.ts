@@ -34,12 +34,14 @@ export const FIT_PADDING: Sides = { top: 28, right: 28, bottom: 28, left: 64 };
 /**
  * Padding for zoom-to-fit that keeps the diagram out from under the minimap when it is shown: room for it on
  * the right or at the bottom, whichever leaves the diagram the larger zoom (a wide diagram on a wide canvas
- * gives up a little height, a tall one a little width).
+ * gives up a little height, a tall one a little width). A diagram too big to show whole at `minZoom` pans
+ * sideways from its start, so the room goes on the right and the rows keep the whole height.
  */
-export function fitPadding(canvas: { width: number; height: number }, diagram: { width: number; height: number }): Sides {
+export function fitPadding(canvas: { width: number; height: number }, diagram: { width: number; height: number }, minZoom = 0): Sides {
   if (!minimapFits(canvas) || diagram.width <= 0 || diagram.height <= 0) return FIT_PADDING;
   const zoom = (p: Sides) => Math.min((canvas.width - p.left - p.right) / diagram.width, (canvas.height - p.top - p.bottom) / diagram.height);
   const right = { ...FIT_PADDING, right: MINIMAP.width + 2 * MARGIN };
   const bottom = { ...FIT_PADDING, bottom: MINIMAP.height + 2 * MARGIN };
+  if (Math.max(zoom(right), zoom(bottom)) < minZoom) return right;
   return zoom(right) >= zoom(bottom) ? right : bottom;
 }
