@@ -155,4 +155,13 @@ describe('EngineRunner', () => {
     while (r.tick() >= 0);
     expect(r.sampledRuns('A')).toBeNull();
   });
+
+  it('hands over the journeys: null before a load, none when no traffic source sampled a request', () => {
+    const r = new EngineRunner(tickerRegistry, fakeClock().read);
+    expect(r.journeys()).toBeNull();
+    r.load(tickerScenario());
+    r.step(1);
+    while (r.tick() >= 0);
+    expect(r.journeys()).toEqual([]);
+  });
 });
