@@ -26,7 +26,7 @@ const definition = {
   },
 };
 
-/** (s) A Standard state machine started 200 times a second: Lambda, Choice, Parallel of two DynamoDB writes. */
+/** (f) A Standard state machine started 200 times a second: Lambda, Choice, Parallel of two DynamoDB writes. */
 const stepFunctions: BenchCase = {
   title: '(f) 200/s Step Functions: Lambda + Choice + Parallel of 2 DynamoDB writes',
   durationsSeconds: [360, 3600],

@@ -47,6 +47,9 @@ interface StateHandles {
 }
 
 function noop(): void {}
+const SUCCEEDED = (h: StateHandles) => h.succeeded;
+const FAILED = (h: StateHandles) => h.failed;
+const CAUGHT = (h: StateHandles) => h.caught;
 const NOT_CANCELLABLE: Cancellable = { cancel: noop };
 
 /**
@@ -149,9 +152,9 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
         const h = this.states.get(state);
         if (h) m.add(h.entered, 1);
       },
-      stateSucceeded: (state, ms) => this.stateEnded(state, 'succeeded', ms),
-      stateFailed: (state, _error, ms) => this.stateEnded(state, 'failed', ms),
-      stateCaught: (state, _error, ms) => this.stateEnded(state, 'caught', ms),
+      stateSucceeded: (state, ms) => this.stateEnded(this.states.get(state), ms, SUCCEEDED),
+      stateFailed: (state, _error, ms) => this.stateEnded(this.states.get(state), ms, FAILED),
+      stateCaught: (state, _error, ms) => this.stateEnded(this.states.get(state), ms, CAUGHT),
       stateRetried: (state) => {
         transition();
         const h = this.states.get(state);
@@ -160,10 +163,9 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     };
   }
 
-  private stateEnded(state: string, how: 'succeeded' | 'failed' | 'caught', ms: number): void {
-    const h = this.states.get(state);
+  private stateEnded(h: StateHandles | undefined, ms: number, how: (h: StateHandles) => number): void {
     if (!h) return;
-    this.ctx.metrics.add(h[how], 1);
+    this.ctx.metrics.add(how(h), 1);
     this.ctx.metrics.record(h.duration, ms);
   }
 

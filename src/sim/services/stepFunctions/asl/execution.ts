@@ -59,6 +59,8 @@ export interface StateRun {
   enteredAt: number;
   /** Made at the state's first failure. */
   retries: RetryCounts | null;
+  /** Execution.env's JSONPath environment of this run. */
+  env: StateEnv | null;
   jsonata: boolean;
 }
 
@@ -141,8 +143,13 @@ export class Execution {
     };
   }
 
+  /**
+   * What the state's expressions see. A JSONPath run keeps one (its context reads only the entry time and the
+   * retry count, so a retry drops it); JSONata reads the clock, and a task token adds to the context.
+   */
   env(run: StateRun, extra?: JsonObject): StateEnv {
-    return new RunEnv(this, run, extra);
+    if (extra !== undefined || run.jsonata) return new RunEnv(this, run, extra);
+    return (run.env ??= new RunEnv(this, run, undefined));
   }
 
   iso(simMs: number): string {
@@ -197,7 +204,7 @@ export class Execution {
     if (!this.record(entered(state.Type), name, this.history && ({ input: raw }))) return;
     this.listener.stateEntered?.(name, state.Type);
     const run: StateRun = {
-      frame, name, state, raw, enteredAt: now, retries: null,
+      frame, name, state, raw, enteredAt: now, retries: null, env: null,
       jsonata: (state.QueryLanguage ?? frame.language) === 'JSONata',
     };
     switch (state.Type) {
@@ -343,6 +350,7 @@ export class Execution {
     const { state } = run;
     const decision = (run.retries ??= new RetryCounts()).decide(state.Retry, err, this.host.random);
     if (decision.retry) {
+      run.env = null;
       this.stateTransitions++;
       this.listener.stateRetried?.(run.name, err.error, decision.delayMs);
       if (this.history) this.noteRetry(run.name, decision.attempt, decision.delayMs);
