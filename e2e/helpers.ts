@@ -90,3 +90,19 @@ export async function setTheme(page: Page, theme: 'light' | 'dark') {
   if (isDark !== (theme === 'dark')) await page.getByRole('button', { name: 'Toggle dark theme' }).click();
   await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /dark/ : /^(?!.*dark).*$/);
 }
+
+/** Drags the canvas by (dx, dy) with the mouse, from a point of empty canvas (a node there would move instead). */
+export async function panBy(page: Page, dx: number, dy: number) {
+  const from = await page.evaluate<{ x: number; y: number } | null>(`(() => {
+    const r = document.querySelector('[data-testid=canvas]').getBoundingClientRect();
+    for (let y = r.top + 10; y < r.bottom - 10; y += 12)
+      for (let x = r.right - 10; x > r.left + 60; x -= 12)
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+    return null;
+  })()`);
+  expect(from, 'an empty spot on the canvas to drag').not.toBeNull();
+  await page.mouse.move(from!.x, from!.y);
+  await page.mouse.down();
+  await page.mouse.move(from!.x + dx, from!.y + dy, { steps: 10 });
+  await page.mouse.up();
+}

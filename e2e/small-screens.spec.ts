@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openWith, screenshot, throttledApi } from './helpers.ts';
+import { openWith, panBy, screenshot, throttledApi } from './helpers.ts';
 
 const scenario = throttledApi('Orders API under a spike');
 
@@ -21,22 +21,6 @@ async function nodesInView(page: Page): Promise<number> {
     if (b && b.x >= canvas.x && b.y >= canvas.y && b.x + b.width <= canvas.x + canvas.width && b.y + b.height <= canvas.y + canvas.height) n++;
   }
   return n;
-}
-
-/** Drags the canvas by (dx, dy) with the mouse, from a point of empty canvas (a node there would move instead). */
-async function panBy(page: Page, dx: number, dy: number) {
-  const from = await page.evaluate<{ x: number; y: number } | null>(`(() => {
-    const r = document.querySelector('[data-testid=canvas]').getBoundingClientRect();
-    for (let y = r.top + 10; y < r.bottom - 10; y += 12)
-      for (let x = r.right - 10; x > r.left + 60; x -= 12)
-        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
-    return null;
-  })()`);
-  expect(from, 'an empty spot on the canvas to drag').not.toBeNull();
-  await page.mouse.move(from!.x, from!.y);
-  await page.mouse.down();
-  await page.mouse.move(from!.x + dx, from!.y + dy, { steps: 10 });
-  await page.mouse.up();
 }
 
 const noSidewaysScroll = async (page: Page) => expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);

@@ -27,7 +27,7 @@ import { checkConnection, type SourceHandle } from './connectionCheck.ts';
 import { FlowEdge } from './FlowEdge.tsx';
 import { createEdgeDeriver, createNodeDeriver, type ServiceFlowEdge, type ServiceFlowNode } from './flowElements.ts';
 import { PALETTE_MIME } from './dragData.ts';
-import { MINIMAP, controlsFit, fitPadding, minimapFits } from './overlayLayout.ts';
+import { MINIMAP, controlsFit, fitPadding, minimapFits, overflows } from './overlayLayout.ts';
 import { fitViewport, READABLE_ZOOM } from './readableFit.ts';
 import { useElementSize } from './useElementSize.ts';
 
@@ -79,6 +79,9 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   const fitted = useRef(true);
+  // A diagram too big to show whole at a readable zoom overflows its fit; the minimap would cover part of it,
+  // so it waits until the user pans or zooms (then it is the way around the diagram).
+  const [overflowAtFit, setOverflowAtFit] = useState(false);
   // Readable first (figures at least READABLE_PX on screen), with room for the minimap where it is shown.
   const fit = useCallback(
     (duration?: number) => {
@@ -86,8 +89,11 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
       if (!el) return;
       const canvas = { width: el.clientWidth, height: el.clientHeight };
       const rects = flow.getNodes().map((n) => ({ ...n.position, width: n.width ?? NODE_WIDTH, height: n.height ?? NODE_HEIGHT }));
-      const padding = fitPadding(canvas, getNodesBounds(flow.getNodes()), minFitZoom);
-      void flow.setViewport(fitViewport(canvas, rects, padding, { minZoom: minFitZoom, maxZoom: MAX_FIT_ZOOM }), { duration });
+      const bounds = getNodesBounds(flow.getNodes());
+      const padding = fitPadding(canvas, bounds, minFitZoom);
+      const viewport = fitViewport(canvas, rects, padding, { minZoom: minFitZoom, maxZoom: MAX_FIT_ZOOM });
+      setOverflowAtFit(overflows(bounds, viewport.zoom, canvas, padding));
+      void flow.setViewport(viewport, { duration });
     },
     [flow, minFitZoom],
   );
@@ -110,7 +116,9 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
   // While the user has not panned or zoomed since the last fit, the view follows the canvas size, so a
   // taller charts panel or a narrower window never cuts the diagram off.
   const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
-    if (event) fitted.current = false;
+    if (!event) return;
+    fitted.current = false;
+    setOverflowAtFit(false);
   }, []);
 
   useEffect(() => {
@@ -243,7 +251,7 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
         proOptions={proOptions}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1.5} />
-        {minimapFits(size) && (
+        {minimapFits(size) && !overflowAtFit && (
           <MiniMap pannable zoomable style={minimapStyle} className="!rounded-lg !shadow-md max-md:!hidden" nodeStrokeWidth={3} nodeColor={minimapColor} />
         )}
         {controlsFit(size) && <Controls showInteractive={false} className="!rounded-lg !shadow-md" />}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlsFit, FIT_PADDING, fitPadding, MINIMAP, minimapFits } from './overlayLayout.ts';
+import { controlsFit, FIT_PADDING, fitPadding, MINIMAP, minimapFits, overflows } from './overlayLayout.ts';
 
 describe('canvas overlays', () => {
   it('shows the minimap on a roomy canvas', () => {
@@ -39,5 +39,16 @@ describe('zoom-to-fit padding', () => {
     expect(fitPadding(canvas, sevenNodes, 0.8)).toEqual({ ...FIT_PADDING, right: MINIMAP.width + 30 });
     // One that fits readable keeps the side that costs it less zoom.
     expect(fitPadding(canvas, { width: 600, height: 200 }, 0.8)).toEqual({ ...FIT_PADDING, bottom: MINIMAP.height + 30 });
+  });
+});
+
+describe('overflows', () => {
+  const canvas = { width: 736, height: 396 };
+  it('says a diagram larger than the room inside the padding overflows, at the zoom it is shown', () => {
+    expect(overflows({ width: 1200, height: 300 }, 0.8, canvas, FIT_PADDING)).toBe(true); // 960 px wide in 644
+    expect(overflows({ width: 600, height: 300 }, 0.8, canvas, FIT_PADDING)).toBe(false); // 480 x 240 fits
+    expect(overflows({ width: 600, height: 500 }, 0.8, canvas, FIT_PADDING)).toBe(true); // 400 px tall in 340
+    // Exactly the room is not an overflow (rounding of the fit itself).
+    expect(overflows({ width: 644, height: 340 }, 1, canvas, FIT_PADDING)).toBe(false);
   });
 });

@@ -45,3 +45,9 @@ export function fitPadding(canvas: { width: number; height: number }, diagram: {
   if (Math.max(zoom(right), zoom(bottom)) < minZoom) return right;
   return zoom(right) >= zoom(bottom) ? right : bottom;
 }
+
+/** Whether a diagram of `diagram`'s size at `zoom` is larger than the canvas's room inside `padding`. */
+export function overflows(diagram: { width: number; height: number }, zoom: number, canvas: { width: number; height: number }, padding: Sides): boolean {
+  const SLACK = 1;
+  return diagram.width * zoom > canvas.width - padding.left - padding.right + SLACK || diagram.height * zoom > canvas.height - padding.top - padding.bottom + SLACK;
+}

@@ -61,7 +61,7 @@ export function ModalDialog(props: {
 }
 
 /** A header button that opens a dialog: an icon, and its label from 1536 px up. */
-export function DialogButton(props: { name: string; label: string; title: string; icon: ReactNode; open: boolean; onOpen: () => void }) {
+export function DialogButton(props: { name: string; label: string; title: string; icon: ReactNode; open: boolean; onOpen: () => void; className?: string }) {
   return (
     <button
       type="button"
@@ -71,7 +71,7 @@ export function DialogButton(props: { name: string; label: string; title: string
       title={props.title}
       aria-label={props.label}
       onClick={props.onOpen}
-      className="inline-flex h-9 items-center gap-1.5 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+      className={`inline-flex h-9 items-center gap-1.5 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800 ${props.className ?? ''}`}
     >
       {props.icon}
       <span className="dialog-button__label hidden 2xl:inline">{props.label}</span>

@@ -12,12 +12,12 @@ const RouteIcon = () => (
 const JourneyView = lazy(() => import('./JourneyView.tsx').then((m) => ({ default: m.JourneyView })));
 
 /** "Journey": a sampled request's hops as a waterfall on the simulated clock. */
-export function JourneyMenu() {
+export function JourneyMenu({ buttonClassName }: { buttonClassName?: string }) {
   const [open, setOpen] = useState(false);
   const close = useCallback(() => setOpen(false), []);
   return (
     <>
-      <DialogButton name="journey" label="Journey" title="A request's journey: follow one sampled request (any, a failed one, the slowest) hop by hop" icon={<RouteIcon />} open={open} onOpen={() => setOpen(true)} />
+      <DialogButton name="journey" label="Journey" title="A request's journey: follow one sampled request (any, a failed one, the slowest) hop by hop" icon={<RouteIcon />} open={open} onOpen={() => setOpen(true)} className={buttonClassName} />
       {open && (
         <Suspense fallback={null}>
           <JourneyView onClose={close} />

@@ -10,7 +10,7 @@ import { PhoneMenu, PhoneMenuButton } from './PhoneMenu.tsx';
 import { FileIcon, FitIcon, LayoutIcon, LinkIcon, MoonIcon, OpenIcon, PresentIcon, RedoIcon, SaveIcon, SunIcon, UndoIcon } from '../common/icons.tsx';
 
 function Divider() {
-  return <span aria-hidden className="mx-1 h-6 w-px bg-slate-200 dark:bg-slate-700" />;
+  return <span aria-hidden className="mx-0.5 h-6 w-px bg-slate-200 min-[1400px]:mx-1 dark:bg-slate-700" />;
 }
 
 /** App bar: brand, scenario name, editor commands, and a slot for the run controls. */
@@ -19,8 +19,8 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
   const dark = useAppStore((s) => s.theme === 'dark');
   const [phoneMenu, setPhoneMenu] = useState(false);
   return (
-    <header className="relative flex h-14 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
-      <div className="flex min-w-0 shrink items-center gap-2 pr-2 md:min-w-28 min-[1400px]:min-w-44">
+    <header className="relative flex h-14 shrink-0 items-center gap-1 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
+      <div className="flex min-w-0 shrink items-center gap-2 pr-1 md:min-w-28 min-[1400px]:min-w-44">
         <svg viewBox="0 0 32 32" width="28" height="28" className="shrink-0" aria-hidden>
           <rect width="32" height="32" rx="8" fill="#FF9900" />
           <path d="M8 21l5-10 4 7 3-4 4 7" fill="none" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" />
@@ -56,7 +56,8 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
       <div className="mx-auto flex shrink-0 items-center gap-2 pl-2" data-slot="run-controls">
         {runControls}
       </div>
-      <JourneyMenu />
+      {/* On phones Journey is in the menu; the dialog stays outside any hidden box, so it survives a resize. */}
+      <JourneyMenu buttonClassName="max-md:hidden" />
       <span className="max-md:hidden"><CommandButton id="toggle-presenter" icon={<PresentIcon />} /></span>
       <span className="max-md:hidden"><CommandButton id="toggle-theme" icon={dark ? <SunIcon /> : <MoonIcon />} /></span>
       <PhoneMenuButton open={phoneMenu} onToggle={() => setPhoneMenu((o) => !o)} />

@@ -4,6 +4,7 @@ import { LinkIcon, MoonIcon, SunIcon } from '../common/icons.tsx';
 import { useAppStore } from '../../store/index.ts';
 import { LessonsMenu } from '../lessons/LessonsMenu.tsx';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
+import { JourneyMenu } from '../journey/JourneyMenu.tsx';
 
 const MenuIcon = () => (
   <svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" aria-hidden>
@@ -13,7 +14,7 @@ const MenuIcon = () => (
 
 /**
  * Phones only (below Tailwind's md): the header hides the editor toolbar, so this button opens a row over the
- * top of the canvas with Examples, Lessons, Compare, Copy link and the theme. It stays open while their dialogs are, as it
+ * top of the canvas with Examples, Lessons, Compare, Journey, Copy link and the theme. It stays open while their dialogs are, as it
  * holds them.
  */
 export function PhoneMenuButton({ open, onToggle }: { open: boolean; onToggle: () => void }) {
@@ -44,6 +45,7 @@ export function PhoneMenu() {
       <ExamplesMenu />
       <LessonsMenu />
       <CompareMenu />
+      <JourneyMenu />
       <CommandButton id="copy-link" icon={<LinkIcon />} showLabel />
       <CommandButton id="toggle-theme" icon={dark ? <SunIcon /> : <MoonIcon />} />
     </nav>
