@@ -209,13 +209,14 @@ for (const [width, height] of [
 }
 
 test('the history wraps long details and the definition editor wraps long lines, keeping line numbers at their lines', async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
+  // Both nodes are in view at 1440x900 (at 1280x720 the readable fit shows the diagram's start and pans).
   await openOrderWorkflow(page);
   await page.getByTestId('node-ValidateOrder').click();
   const reserved = page.getByTestId('field-properties.ReservedConcurrentExecutions');
   await reserved.fill('1');
   await reserved.press('Enter');
   await page.getByTestId('node-OrderWorkflow').click();
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   const editor = page.getByTestId('field-properties.Definition');
   const long = 'Validate, route large orders to review, store. This comment is long on purpose: it must wrap, not hide past the right edge of the editor.';

@@ -66,7 +66,8 @@ export function LiveChart({ spec, dark, height = HEIGHT, large = false }: { spec
         <span className={`shrink-0 font-normal text-slate-500 dark:text-slate-400 ${large ? 'text-base' : 'text-xs'}`}>{spec.unit}</span>
       </figcaption>
       <div ref={box} className={`live-chart${large ? ' live-chart--large' : ''}`} style={{ minHeight: height }} data-testid={`chart-${spec.id}`} data-title={spec.title} />
-      {theory && <TheoryNote theory={theory} show={showTheory} large={large} />}
+      {/* On a projector the room needs the line, not why a line is missing: the canvas keeps the height. */}
+      {theory && !(large && theory.overlay.broken.length > 0) && <TheoryNote theory={theory} show={showTheory} large={large} />}
     </figure>
   );
 }
