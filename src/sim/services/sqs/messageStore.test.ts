@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { JourneyTrace } from '../../core/journey.ts';
 import type { Message } from '../../core/model.ts';
 import { MessageStore, newMessage, STATE } from './messageStore.ts';
 
@@ -33,6 +34,21 @@ describe('SQS MessageStore', () => {
     const reused = store.add(msg({ id: 3 }), 0);
     expect(reused).toBe(slot);
     expect(store.message(reused, newMessage())).toEqual(msg({ id: 3 }));
+  });
+
+  it("keeps a sampled request's trace beside its columns, not in a queue-long side array, and forgets it with the slot", () => {
+    const store = new MessageStore(2);
+    const trace = new JourneyTrace(7, 'Users', 'test', 0, true);
+    const slot = store.add(msg({ trace }), 0);
+    for (let i = 0; i < 6; i++) store.add(msg({ id: 10 + i }), 0);
+    expect(store.traced(slot)).toBe(true);
+    expect(store.message(slot, newMessage())).toEqual(msg({ trace }));
+    expect(store.copy(slot).trace).toBe(trace);
+    expect((store as unknown as { whole: unknown }).whole).toBeNull();
+    store.unlist(slot);
+    const reused = store.add(msg({ id: 3 }), 0);
+    expect(reused).toBe(slot);
+    expect([store.traced(reused), store.trace(reused), store.message(reused, newMessage()).trace]).toEqual([false, null, null]);
   });
 
   it('grows past its first capacity and keeps every message', () => {

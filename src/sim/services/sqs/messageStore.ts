@@ -20,7 +20,7 @@ const POISON = 4;
 const FREE = 8;
 /** Gone and in no list: freed when the last batch naming it ends. */
 const UNLISTED = 16;
-/** A sampled request's message (kept whole, with its trace). */
+/** A sampled request's message (its trace kept in `traces`). */
 const TRACED = 32;
 /** Batches naming a slot are counted up to this; a slot that reaches it is never reused (a leak of one slot). */
 const MAX_REFS = 255;
@@ -51,6 +51,11 @@ export class MessageStore {
   private refs: Uint8Array;
   /** Messages kept whole, by slot; null until the queue gets its first one. */
   private whole: (Message | null)[] | null = null;
+  /**
+   * Traces of sampled requests, by slot: a few per run, so a map rather than a side array as long as the queue
+   * (a queue nobody reads would otherwise keep a slot-long array for one traced message).
+   */
+  private traces: Map<number, Trace> | null = null;
   private freeHead = -1;
   private used = 0;
   /** Messages stored. */
@@ -86,7 +91,8 @@ export class MessageStore {
     this.receivesCol[slot] = 0;
     this.flags[slot] = (msg.poison ? POISON : 0) | (msg.trace !== null ? TRACED : 0);
     this.refs[slot] = 0;
-    const plain = msg.attributes === null && msg.records === null && msg.body === undefined && msg.trace === null;
+    if (msg.trace !== null) (this.traces ??= new Map()).set(slot, msg.trace);
+    const plain = msg.attributes === null && msg.records === null && msg.body === undefined;
     if (!plain || size !== msg.sizeKB || msg.id > MAX_COLUMN_ID || msg.id < 0 || !Number.isInteger(msg.id) || (msg.key | 0) !== msg.key)
       (this.whole ??= new Array<Message | null>(this.id.length).fill(null))[slot] = msg;
     else if (this.whole !== null) this.whole[slot] = null;
@@ -114,6 +120,7 @@ export class MessageStore {
   }
 
   private free(slot: number): void {
+    if ((this.flags[slot] & TRACED) !== 0) this.traces?.delete(slot);
     this.flags[slot] = FREE;
     if (this.whole !== null) this.whole[slot] = null;
     this.keyCol[slot] = this.freeHead;
@@ -161,7 +168,7 @@ export class MessageStore {
     into.sizeKB = this.sizeCol[slot];
     into.key = this.keyCol[slot];
     into.poison = (this.flags[slot] & POISON) !== 0;
-    into.trace = null;
+    into.trace = (this.flags[slot] & TRACED) !== 0 ? this.trace(slot) : null;
     return into;
   }
 
@@ -171,7 +178,7 @@ export class MessageStore {
   }
 
   trace(slot: number): Trace | null {
-    return (this.flags[slot] & TRACED) !== 0 && this.whole !== null ? (this.whole[slot]?.trace ?? null) : null;
+    return (this.flags[slot] & TRACED) !== 0 ? (this.traces?.get(slot) ?? null) : null;
   }
 
   /** A new Message object with the slot's message (for a message leaving the queue, e.g. to a DLQ). */
