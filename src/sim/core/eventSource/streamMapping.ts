@@ -1,6 +1,7 @@
 import { NumberDeque } from '../deque.ts';
 import { partitionOfKey } from '../keyHash.ts';
 import { Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type Timer } from '../model.ts';
+import { newMessage } from '../message.ts';
 import type { ShardLog } from './shardLog.ts';
 import { failedRecordsOf, type StreamMappingSettings } from './mappingSettings.ts';
 
@@ -266,7 +267,7 @@ export class StreamMapping implements ReplyTo {
       const seq = q.at(i);
       let rec = records[i];
       if (rec === undefined) {
-        rec = { id: 0, createdAt: 0, sizeKB: 0, attributes: null, records: null, key: -1, poison: false, trace: null };
+        rec = newMessage();
         records[i] = rec;
       }
       rec.id = r.shard * 1e12 + seq;
@@ -281,7 +282,9 @@ export class StreamMapping implements ReplyTo {
     this.ctx.metrics.setLevel(this.m.batchesInFlight, this.inFlight, now);
     // IteratorAge: the age of the batch's last record when the batch goes to the function.
     this.ctx.metrics.record(this.m.iteratorAge, now - records[n - 1].createdAt);
-    const msg: Message = { id: this.ctx.nextMessageId(), createdAt: records[0].createdAt, sizeKB, attributes: null, records, key: records[0].key, poison: false, trace: null };
+    const msg = newMessage(this.ctx.nextMessageId(), records[0].createdAt, sizeKB);
+    msg.records = records;
+    msg.key = records[0].key;
     this.host.sendOn(this.edge, msg, this, lane.slot);
   }
 
@@ -388,16 +391,8 @@ export class StreamMapping implements ReplyTo {
     if (this.onFailure === null) return;
     const log = lane.reader.log;
     const first = lane.pending.size > 0 ? lane.pending.peekFront() : log.tail;
-    const msg: Message = {
-      id: this.ctx.nextMessageId(),
-      createdAt: first < log.tail && first >= log.head ? log.timeOf(first) : this.ctx.now,
-      sizeKB: 1,
-      attributes: { condition, shard: `shardId-${String(lane.reader.shard).padStart(12, '0')}`, batchSize: count },
-      records: null,
-      key: -1,
-      poison: false,
-      trace: null,
-    };
+    const msg = newMessage(this.ctx.nextMessageId(), first < log.tail && first >= log.head ? log.timeOf(first) : this.ctx.now, 1);
+    msg.attributes = { condition, shard: `shardId-${String(lane.reader.shard).padStart(12, '0')}`, batchSize: count };
     this.host.sendOn(this.onFailure, msg, this.onFailure.async ? null : this, ON_FAILURE_SLOT);
   }
 }

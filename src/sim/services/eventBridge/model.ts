@@ -2,6 +2,7 @@ import { compileDuration, type Sampler } from '../../core/distributions.ts';
 import { PatternError } from '../../core/eventPattern/dialect.ts';
 import { compilePattern, matchesPattern, type PatternNode } from '../../core/eventPattern/pattern.ts';
 import { Model, Outcome, type Edge, type Message, type ReplyTo, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
+import { newMessage } from '../../core/message.ts';
 import type { Random } from '../../core/random.ts';
 import { compileSchedule, type Schedule } from '../../core/schedule/expression.ts';
 import { nextFiring } from '../../core/schedule/firings.ts';
@@ -178,7 +179,7 @@ export class EventBus extends Model {
     this.count.triggered++;
     this.ctx.metrics.add(this.hTriggered, 1);
     const event = scheduledEvent(rule.arn, this.ctx.nextMessageId(), firingMs);
-    const template: Message = { id: 0, createdAt: now, sizeKB: 1, attributes: null, records: null, key: -1, poison: false, trace: null };
+    const template = newMessage(0, now, 1);
     this.deliveries.deliver(rule.target, event, template, now, now + this.deliveryLatency(this.rng));
     this.scheduleNext(rule, firingMs);
   }

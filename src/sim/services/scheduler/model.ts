@@ -1,4 +1,5 @@
-import { Model, type Edge, type Message, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
+import { Model, type Edge, type SimContext, type SimNode, type Timer } from '../../core/model.ts';
+import { newMessage } from '../../core/message.ts';
 import type { Random } from '../../core/random.ts';
 import { compileSchedule, type Schedule } from '../../core/schedule/expression.ts';
 import { nextFiring } from '../../core/schedule/firings.ts';
@@ -103,7 +104,7 @@ export class ScheduleModel extends Model {
     this.ctx.metrics.add(this.hInvocations, 1);
     this.ctx.metrics.add(this.hCost, PRICE);
     if (this.target === null) return;
-    const template: Message = { id: 0, createdAt: now, sizeKB: 1, attributes: null, records: null, key: -1, poison: false, trace: null };
+    const template = newMessage(0, now, 1);
     this.deliveries.deliver(this.target, {}, template, now, now + flexibleDelayMs(this.window, this.windowRng));
   }
 }

@@ -2,7 +2,7 @@ import { failedRecordsOf } from '../../core/eventSource/mappingSettings.ts';
 import { joinTrace, type Trace } from '../../core/journey.ts';
 import { Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type Timer } from '../../core/model.ts';
 import { grownTo } from '../../core/slotPool.ts';
-import { newMessage } from './messageStore.ts';
+import { newMessage } from '../../core/message.ts';
 import type { SqsQueue } from './model.ts';
 import { eventSourceMappingSchema, type SqsBehaviour } from './spec.ts';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { JourneyTrace } from '../../core/journey.ts';
 import type { Message } from '../../core/model.ts';
-import { MessageStore, newMessage, STATE } from './messageStore.ts';
+import { newMessage } from '../../core/message.ts';
+import { MessageStore, STATE } from './messageStore.ts';
 
 const msg = (init: Partial<Message> = {}): Message => ({ id: 7, createdAt: 12.5, sizeKB: 2.5, attributes: null, records: null, key: 42, poison: true, trace: null, ...init });
 

@@ -1,4 +1,5 @@
 import type { Trace } from '../../core/journey.ts';
+import { newMessage } from '../../core/message.ts';
 import type { Message } from '../../core/model.ts';
 import { grownTo } from '../../core/slotPool.ts';
 
@@ -207,9 +208,4 @@ export class MessageStore {
     const whole = this.whole;
     if (whole !== null) for (let i = whole.length; i < n; i++) whole.push(null);
   }
-}
-
-/** A blank message of the shape clients send, for reuse as a batch record. */
-export function newMessage(): Message {
-  return { id: 0, createdAt: 0, sizeKB: 0, attributes: null, records: null, key: -1, poison: false, trace: null };
 }
