@@ -8,15 +8,18 @@ export const SCREENSHOTS = 'test-results/screenshots';
 export const DOCS_SCREENSHOTS = 'docs/screenshots';
 
 /**
- * Saves a screenshot of the page as test-results/screenshots/NAME.png; with `curated` and the
- * DOCS_SCREENSHOTS=1 environment variable, also as docs/screenshots/NAME.png for the README.
+ * With SCREENSHOTS=1 saves a screenshot of the page as test-results/screenshots/NAME.png (to look at the UI
+ * after a change); with `curated` and DOCS_SCREENSHOTS=1, also as docs/screenshots/NAME.png for the README.
+ * Without either, nothing: encoding some seventy full-page PNGs in software rendering slowed every CI run.
  */
 export async function screenshot(page: Page, name: string, options: { curated?: boolean } = {}) {
-  const path = `${SCREENSHOTS}/${name}.png`;
   // Settle colour transitions (a theme switch, Run turning back from Pause) and take the pointer off buttons.
   await page.mouse.move(0, 0);
+  const docs = options.curated === true && process.env.DOCS_SCREENSHOTS === '1';
+  if (process.env.SCREENSHOTS !== '1' && !docs) return;
+  const path = `${SCREENSHOTS}/${name}.png`;
   await page.screenshot({ path, animations: 'disabled' });
-  if (options.curated && process.env.DOCS_SCREENSHOTS === '1') {
+  if (docs) {
     mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
     copyFileSync(path, `${DOCS_SCREENSHOTS}/${name}.png`);
   }

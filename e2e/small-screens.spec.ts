@@ -32,7 +32,7 @@ test('at 390x844 a phone shows the canvas and Run without sideways scrolling, re
   await expect(page.getByTestId('canvas')).toBeVisible();
   // The diagram starts where traffic enters, at a readable zoom; the rest is a drag away.
   await expect(page.getByTestId('node-Users')).toBeInViewport({ ratio: 0.99 });
-  expect(await smallestFigurePx(page)).toBeGreaterThanOrEqual(12);
+  await expect.poll(() => smallestFigurePx(page)).toBeGreaterThanOrEqual(12);
   await noSidewaysScroll(page);
   await page.getByTestId('run-toggle').click();
   await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'running');
@@ -58,7 +58,8 @@ test('at 390x844 a phone shows the canvas and Run without sideways scrolling, re
   await expect(page.getByTestId('examples-dialog')).toHaveCount(0);
   await expect(page.getByTestId('scenario-name')).toContainText('Order events');
   await expect(page.getByTestId('node-Shop')).toBeInViewport({ ratio: 0.99 });
-  expect(await smallestFigurePx(page)).toBeGreaterThanOrEqual(12);
+  // The fit animates to its zoom: read the figures once it has settled.
+  await expect.poll(() => smallestFigurePx(page)).toBeGreaterThanOrEqual(12);
   await menu.getByTestId('lessons-open').click();
   await expect(page.getByTestId('lessons-dialog')).toBeVisible();
   await noSidewaysScroll(page);
@@ -77,14 +78,14 @@ test('at 1280x720 a seven-node example reads at 12 px with the side panels open 
   if (await page.getByTestId('notice').count()) await page.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
 
   // Panels open: readable, starting at the traffic source; the last services are a drag away.
-  expect(await smallestFigurePx(page)).toBeGreaterThanOrEqual(12);
+  await expect.poll(() => smallestFigurePx(page)).toBeGreaterThanOrEqual(12);
   await expect(page.getByTestId('node-Shop')).toBeInViewport({ ratio: 0.99 });
   const openView = await nodesInView(page);
   expect(openView).toBeGreaterThanOrEqual(2);
   await screenshot(page, 'example-1280x720', { curated: true });
   await panBy(page, -500, -100);
   await expect(page.getByTestId('node-NotifyCustomer')).toBeInViewport({ ratio: 0.99 });
-  expect(await smallestFigurePx(page)).toBeGreaterThanOrEqual(12);
+  await expect.poll(() => smallestFigurePx(page)).toBeGreaterThanOrEqual(12);
 
   // Collapsed: the canvas takes the width, zoom to fit shows more of the diagram, still readable.
   const before = (await page.getByTestId('canvas').boundingBox())!.width;
@@ -95,7 +96,7 @@ test('at 1280x720 a seven-node example reads at 12 px with the side panels open 
   expect((await page.getByTestId('canvas').boundingBox())!.width).toBeGreaterThan(before + 400);
   await page.getByTestId('command-zoom-to-fit').click();
   await page.waitForTimeout(400);
-  expect(await smallestFigurePx(page)).toBeGreaterThanOrEqual(12);
+  await expect.poll(() => smallestFigurePx(page)).toBeGreaterThanOrEqual(12);
   expect(await nodesInView(page)).toBeGreaterThan(openView);
   await screenshot(page, 'collapsed-1280x720', { curated: true });
   await page.getByTestId('toggle-palette').click();
