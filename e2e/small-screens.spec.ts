@@ -60,6 +60,9 @@ test('at 390x844 a phone shows the canvas and Run without sideways scrolling, re
   await expect(page.getByTestId('node-Shop')).toBeInViewport({ ratio: 0.99 });
   // The fit animates to its zoom: read the figures once it has settled.
   await expect.poll(() => smallestFigurePx(page)).toBeGreaterThanOrEqual(12);
+  // Picking an example closed the menu, so the diagram is in view.
+  await expect(menu).toHaveCount(0);
+  await page.getByTestId('phone-menu-toggle').click();
   await menu.getByTestId('lessons-open').click();
   await expect(page.getByTestId('lessons-dialog')).toBeVisible();
   await noSidewaysScroll(page);

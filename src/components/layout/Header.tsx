@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { useAppStore } from '../../store/index.ts';
+import { appStore, useAppStore } from '../../store/index.ts';
+import type { ScenarioDoc } from '../../scenario/index.ts';
 import { CommandButton } from '../common/CommandButton.tsx';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
 import { LessonsMenu } from '../lessons/LessonsMenu.tsx';
@@ -15,9 +16,13 @@ function Divider() {
 
 /** App bar: brand, scenario name, editor commands, and a slot for the run controls. */
 export function Header({ runControls }: { runControls?: ReactNode }) {
-  const name = useAppStore((s) => s.doc.name);
   const dark = useAppStore((s) => s.theme === 'dark');
-  const [phoneMenu, setPhoneMenu] = useState(false);
+  // The phone menu closes by itself once an example, a lesson or a file replaces the document it was opened on.
+  const [menuDoc, setMenuDoc] = useState<ScenarioDoc | null>(null);
+  // Subscribed only while the menu is open, so edits do not re-render the header.
+  const docWhileOpen = useAppStore((s) => (menuDoc !== null ? s.doc : null));
+  const phoneMenu = menuDoc !== null && menuDoc === docWhileOpen;
+  const name = useAppStore((s) => s.doc.name);
   return (
     <header className="relative flex h-14 shrink-0 items-center gap-1 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
       <div className="flex min-w-0 shrink items-center gap-2 pr-1 md:min-w-28 min-[1400px]:min-w-44">
@@ -60,7 +65,7 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
       <JourneyMenu buttonClassName="max-md:hidden" />
       <span className="max-md:hidden"><CommandButton id="toggle-presenter" icon={<PresentIcon />} /></span>
       <span className="max-md:hidden"><CommandButton id="toggle-theme" icon={dark ? <SunIcon /> : <MoonIcon />} /></span>
-      <PhoneMenuButton open={phoneMenu} onToggle={() => setPhoneMenu((o) => !o)} />
+      <PhoneMenuButton open={phoneMenu} onToggle={() => setMenuDoc(phoneMenu ? null : appStore.getState().doc)} />
       {phoneMenu && <PhoneMenu />}
     </header>
   );

@@ -15,7 +15,7 @@ const MenuIcon = () => (
 /**
  * Phones only (below Tailwind's md): the header hides the editor toolbar, so this button opens a row over the
  * top of the canvas with Examples, Lessons, Compare, Journey, Copy link and the theme. It stays open while their dialogs are, as it
- * holds them.
+ * holds them, and closes once a document replaces the one it was opened on (an example, a lesson, a file).
  */
 export function PhoneMenuButton({ open, onToggle }: { open: boolean; onToggle: () => void }) {
   return (
