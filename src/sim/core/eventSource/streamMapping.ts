@@ -85,7 +85,9 @@ class ShardReader {
  * blocking its lane, until it succeeds, MaximumRetryAttempts is exhausted or its records pass
  * MaximumRecordAgeInSeconds or the retention; BisectBatchOnFunctionError halves it (halving does not count as
  * a retry); ReportBatchItemFailures checkpoints before the first failed record. Discarded batches go to the
- * OnFailure destination as an invocation record.
+ * OnFailure destination as an invocation record. A sampled request's record keeps its trace in the shard log
+ * (by sequence number): its batch carries it into the function, and its waits, retries and discard are recorded
+ * on its journey (streamTrace.ts); a batch without one pays one test.
  */
 export class StreamMapping implements ReplyTo {
   private readers: ShardReader[] = [];
