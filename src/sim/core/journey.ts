@@ -108,7 +108,10 @@ export class JourneyTrace implements Trace {
   toJourney(): Journey {
     // Hops are recorded when their end is known, so they are sorted by start; at one start the callers' whole
     // calls come first, then shorter hops before longer ones (a receive before the visibility timeout it starts).
-    const hops = this.hops.slice().sort((a, b) => a.startMs - b.startMs || spanFirst(a, b) || a.endMs - b.endMs);
+    // Two whole calls over the same time: the one recorded later is the outer (a caller hears after its callee).
+    const order = new Map<Hop, number>();
+    this.hops.forEach((h, i) => order.set(h, i));
+    const hops = this.hops.slice().sort((a, b) => a.startMs - b.startMs || spanFirst(a, b) || a.endMs - b.endMs || (a.kind === 'span' && b.kind === 'span' ? order.get(b)! - order.get(a)! : 0));
     const j: Journey = { id: this.id, source: this.source, reason: this.reason, startMs: this.startMs, endMs: this.endMs, hops, omitted: this.omitted };
     if (this.failure !== undefined) j.failure = this.failure;
     return j;
