@@ -13,6 +13,7 @@ import { selectPath } from './paths.ts';
 import { PAYLOAD_LIMIT_BYTES, payloadBytes, RunEnv } from './runEnv.ts';
 import { isoTimestamp } from './isoTime.ts';
 import { rootVariables } from './variables.ts';
+import type { Trace } from '../../../core/journey.ts';
 import { Scope } from './scope.ts';
 import { runMap, runParallel } from './composite.ts';
 import { runTask } from './task.ts';
@@ -83,6 +84,8 @@ export class Execution {
   private instantCount = 0;
   private readonly historyLimit: number;
   readonly epochMs: number;
+  /** The sampled request's journey, which Task calls carry; null for most executions. */
+  readonly trace: Trace | null;
 
   constructor(readonly machine: AslMachine, readonly host: AslHost, options: ExecutionOptions = {}) {
     this.options = options;
@@ -90,6 +93,7 @@ export class Execution {
     this.history = options.recordHistory ? [] : null;
     this.epochMs = options.epochMs ?? DEFAULT_EPOCH_MS;
     this.historyLimit = options.historyLimit ?? (options.type === 'EXPRESS' ? Infinity : 25_000);
+    this.trace = options.trace ?? null;
   }
 
   start(input: Json, onDone: (result: ExecutionResult) => void): void {
@@ -352,7 +356,7 @@ export class Execution {
     if (decision.retry) {
       run.env = null;
       this.stateTransitions++;
-      this.listener.stateRetried?.(run.name, err.error, decision.delayMs);
+      this.listener.stateRetried?.(run.name, err.error, decision.delayMs, decision.attempt, state.Retry![decision.retrierIndex]);
       if (this.history) this.noteRetry(run.name, decision.attempt, decision.delayMs);
       const timer = this.host.schedule(this.host.now() + decision.delayMs, () => {
         run.frame.scope.remove(timer);
