@@ -23,20 +23,20 @@ export class TracedListener implements ExecutionListener {
     this.shared.stateEntered?.(state, type);
   }
 
-  stateSucceeded(state: string, durationMs: number): void {
-    this.shared.stateSucceeded?.(state, durationMs);
-    this.state(state, durationMs, undefined, false);
+  stateSucceeded(state: string, durationMs: number, enteredAtMs: number): void {
+    this.shared.stateSucceeded?.(state, durationMs, enteredAtMs);
+    this.state(state, enteredAtMs, undefined, false);
   }
 
-  stateFailed(state: string, error: string, durationMs: number): void {
-    this.shared.stateFailed?.(state, error, durationMs);
-    this.state(state, durationMs, `failed: ${error}`, true);
+  stateFailed(state: string, error: string, durationMs: number, enteredAtMs: number): void {
+    this.shared.stateFailed?.(state, error, durationMs, enteredAtMs);
+    this.state(state, enteredAtMs, `failed: ${error}`, true);
   }
 
-  stateCaught(state: string, error: string, durationMs: number): void {
-    this.shared.stateCaught?.(state, error, durationMs);
+  stateCaught(state: string, error: string, durationMs: number, enteredAtMs: number): void {
+    this.shared.stateCaught?.(state, error, durationMs, enteredAtMs);
     // aws-behaviour Step Functions "Catch": the error goes to the catcher's Next state (the next hop).
-    this.state(state, durationMs, `caught ${error} (Catch)`, true);
+    this.state(state, enteredAtMs, `caught ${error} (Catch)`, true);
   }
 
   stateRetried(state: string, error: string, delayMs: number, attempt: number, retrier: Retrier): void {
@@ -46,10 +46,9 @@ export class TracedListener implements ExecutionListener {
     this.trace.hop(this.nodeId, 'retry', `${state}: retry ${attempt} of ${max} waits`, now, now + delayMs, `after ${error}: ${backoff(retrier, attempt, delayMs)}`);
   }
 
-  private state(state: string, durationMs: number, detail: string | undefined, error: boolean): void {
+  private state(state: string, enteredAtMs: number, detail: string | undefined, error: boolean): void {
     const type = this.types.get(state) ?? 'Task';
-    const now = this.clock.now;
-    this.trace.hop(this.nodeId, STATE_HOP[type], `${type} ${state}`, now - durationMs, now, detail, error);
+    this.trace.hop(this.nodeId, STATE_HOP[type], `${type} ${state}`, enteredAtMs, this.clock.now, detail, error);
   }
 }
 

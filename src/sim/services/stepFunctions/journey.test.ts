@@ -57,6 +57,21 @@ describe('journeys through a state machine', () => {
     ]);
   });
 
+  it('behind an API, the request as its source sent it comes first, though its answer (StartExecution is asynchronous) comes long before the execution ends', () => {
+    const sim = scenario({ durationSeconds: 10 })
+      .node('Users', 'Client', { pattern: 'constant', ratePerSecond: 1, stopSeconds: 1 })
+      .node('Api', 'AWS::ApiGateway::RestApi', {}, { overheadMs: 10 })
+      .node('Flow', SM, { Definition: WAIT })
+      .edge('Users', 'Api')
+      .edge('Api', 'Flow')
+      .run();
+    const [j] = sim.journeys();
+    expect(j.hops.slice(0, 2).map((h) => [h.nodeId, h.kind, h.label, h.startMs, h.endMs])).toEqual([
+      ['Users', 'span', 'request, until the answer', 0, 10],
+      ['Flow', 'span', 'execution-1', 0, 2000],
+    ]);
+  });
+
   it('a throttled Lambda Task shows the 429, each Retry delay (IntervalSeconds x BackoffRate^(n-1)) and the invoke; a DynamoDB Task its write (aws-behaviour Step Functions "Task", "Retry")', () => {
     const j = orderJourney();
     expect(rows(j)).toEqual([

@@ -342,7 +342,7 @@ export class Execution {
     }
     if (produced.assign) Object.assign(run.frame.variables, produced.assign);
     if (!this.record(exited(run.state.Type), run.name, this.history && ({ output: produced.output }))) return;
-    this.listener.stateSucceeded?.(run.name, this.host.now() - run.enteredAt);
+    this.listener.stateSucceeded?.(run.name, this.host.now() - run.enteredAt, run.enteredAt);
     if (run.state.Type === 'Succeed' || (next === undefined && run.state.End)) run.frame.done({ output: produced.output });
     else if (next !== undefined) this.enterState(run.frame, next, produced.output);
     else run.frame.done({ output: produced.output });
@@ -368,7 +368,7 @@ export class Execution {
     const catcher = findCatcher(state.Catch, err);
     const duration = this.host.now() - run.enteredAt;
     if (catcher) {
-      this.listener.stateCaught?.(run.name, err.error, duration);
+      this.listener.stateCaught?.(run.name, err.error, duration, run.enteredAt);
       this.chain(run, () => catchOutput(catcher, this.env(run), err), (produced) => {
         if (produced.assign) Object.assign(run.frame.variables, produced.assign);
         if (!this.record(exited(state.Type), run.name, this.history && ({ output: produced.output }))) return;
@@ -395,7 +395,7 @@ export class Execution {
   }
 
   private failFrame(run: StateRun, err: StatesError, durationMs: number): void {
-    this.listener.stateFailed?.(run.name, err.error, durationMs);
+    this.listener.stateFailed?.(run.name, err.error, durationMs, run.enteredAt);
     run.frame.done({ error: err });
   }
 

@@ -126,11 +126,12 @@ export interface AslHost {
 /** What happened, for metrics: every call is optional. */
 export interface ExecutionListener {
   stateEntered?(state: string, type: StateType): void;
-  stateSucceeded?(state: string, durationMs: number): void;
-  stateFailed?(state: string, error: string, durationMs: number): void;
+  /** `enteredAtMs`: when this run of the state was entered (its duration is measured from it). */
+  stateSucceeded?(state: string, durationMs: number, enteredAtMs: number): void;
+  stateFailed?(state: string, error: string, durationMs: number, enteredAtMs: number): void;
   /** The `attempt`-th retry of the run of the state, decided by `retrier`, waits `delayMs`. */
   stateRetried?(state: string, error: string, delayMs: number, attempt: number, retrier: Retrier): void;
-  stateCaught?(state: string, error: string, durationMs: number): void;
+  stateCaught?(state: string, error: string, durationMs: number, enteredAtMs: number): void;
 }
 
 export type ExecutionType = 'STANDARD' | 'EXPRESS';
