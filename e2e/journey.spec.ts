@@ -53,3 +53,35 @@ test('the journey of a poison message shows each receive and the DLQ', async ({ 
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test("an order's journey goes through its workflow's states, with the function's run and the table's write inside", async ({ page }) => {
+  await openWith(page, mine);
+  await page.getByTestId('examples-open').click();
+  await page.getByRole('dialog', { name: 'Examples' }).getByTestId('example-order-workflow.json').click();
+  await expect(page.getByTestId('node-OrderWorkflow')).toBeVisible();
+  await page.getByTestId('run-speed').selectOption('max');
+  await page.getByTestId('run-toggle').click();
+  await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+
+  await page.getByTestId('journey-open').click();
+  const dialog = page.getByTestId('journey-dialog');
+  await expect(dialog.getByTestId('journey-summary')).toContainText('from Shoppers');
+  const hops = dialog.getByTestId('journey-hop');
+  const hop = (label: string) => hops.filter({ has: page.getByTestId('journey-hop-label').filter({ hasText: new RegExp(`^${label}$`) }) });
+  // The shopper's request first, then the execution it started, outlined, with its states inside.
+  await expect(hops.first()).toHaveAttribute('data-node', 'Shoppers');
+  await expect(hops.nth(1)).toHaveAttribute('data-kind', 'span');
+  await expect(hops.nth(1)).toContainText(/execution-\d+/);
+  await expect(hop('Task Validate')).toHaveAttribute('data-kind', 'span');
+  await expect(hop('cold start \\(Init\\)')).toHaveAttribute('data-node', 'ValidateOrder');
+  await expect(hop('runs')).toHaveAttribute('data-node', 'ValidateOrder');
+  await expect(hop('Choice Large order\\?')).toHaveAttribute('data-kind', 'event');
+  await expect(hop('Task Save')).toHaveAttribute('data-kind', 'span');
+  await expect(hop('write')).toHaveAttribute('data-node', 'Orders');
+  const labels = await dialog.getByTestId('journey-hop-label').allTextContents();
+  expect(labels.indexOf('Task Validate')).toBeLessThan(labels.indexOf('runs'));
+  expect(labels.indexOf('runs')).toBeLessThan(labels.indexOf('write'));
+  await expect(dialog.getByTestId('journey-legend')).toContainText('Call or state, until it ends');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});

@@ -26,7 +26,7 @@ export function axisTicks(spanMs: number, most = 6): number[] {
 
 /** What each kind of hop means, in the legend's order. */
 export const HOP_KINDS: readonly { kind: HopKind; label: string }[] = [
-  { kind: 'span', label: 'Call, until its answer' },
+  { kind: 'span', label: 'Call or state, until it ends' },
   { kind: 'wait', label: 'Waiting' },
   { kind: 'init', label: 'Cold start (Init)' },
   { kind: 'work', label: 'Work' },

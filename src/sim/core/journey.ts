@@ -17,11 +17,11 @@ export type HopKind =
   | 'retry'
   /** Refused for capacity: a 429, a throughput exception. */
   | 'throttle'
-  /** Sent to a dead-letter queue or an on-failure destination, or dropped. */
+  /** Sent to a dead-letter queue or an on-failure destination, or dropped (discarded, expired). */
   | 'deadLetter'
   /** A moment: sent, received, deleted, answered. */
   | 'event'
-  /** A whole call as its caller sees it, from sending to the answer. */
+  /** A whole call as its caller sees it, from sending to the answer; a Step Functions execution or state. */
   | 'span';
 
 export interface Hop {
@@ -106,19 +106,22 @@ export class JourneyTrace implements Trace {
   }
 
   toJourney(): Journey {
-    // Hops are recorded when their end is known, so they are sorted by start; at one start the callers' whole
-    // calls come first, then shorter hops before longer ones (a receive before the visibility timeout it starts).
-    const hops = this.hops.slice().sort((a, b) => a.startMs - b.startMs || spanFirst(a, b) || a.endMs - b.endMs);
+    // Hops are recorded when their end is known, so they are sorted by start; at one start the request as its
+    // source sent it comes first, then the other whole calls, longer (outer) before shorter, then the other hops,
+    // shorter before longer (a receive before the visibility timeout it starts). Two whole calls over the same
+    // time: the one recorded later is the outer (a caller hears its answer after its callee).
+    const order = new Map<Hop, number>();
+    this.hops.forEach((h, i) => order.set(h, i));
+    const rank = (h: Hop) => (h.kind !== 'span' ? 2 : h.nodeId === this.source ? 0 : 1);
+    const hops = this.hops.slice().sort((a, b) => {
+      const byStart = a.startMs - b.startMs || rank(a) - rank(b);
+      if (byStart !== 0) return byStart;
+      return a.kind === 'span' ? b.endMs - a.endMs || order.get(b)! - order.get(a)! : a.endMs - b.endMs;
+    });
     const j: Journey = { id: this.id, source: this.source, reason: this.reason, startMs: this.startMs, endMs: this.endMs, hops, omitted: this.omitted };
     if (this.failure !== undefined) j.failure = this.failure;
     return j;
   }
-}
-
-/** At one start, whole calls come first, the longer (the outer call) before the shorter. */
-function spanFirst(a: Hop, b: Hop): number {
-  const spans = (a.kind === 'span' ? 0 : 1) - (b.kind === 'span' ? 0 : 1);
-  return spans !== 0 || a.kind !== 'span' ? spans : b.endMs - a.endMs;
 }
 
 /** The traces of a batch's traced records: a hop of the batch is a hop of each. */

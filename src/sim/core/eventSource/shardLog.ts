@@ -1,7 +1,11 @@
+import type { Trace } from '../journey.ts';
+
 /**
  * The records of one stream shard, in order, as typed arrays (no object per record): arrival time, partition
  * key, size, poison flag. Records are addressed by their sequence number (0, 1, 2, ... for the shard); the log
- * keeps [head, tail) and drops its front as readers move past it or records outlive the retention.
+ * keeps [head, tail) and drops its front as readers move past it or records outlive the retention. A sampled
+ * request's record keeps its trace in a small map by sequence number (a few per run), never in a column, so a
+ * waiting record costs the same bytes whether or not any record is traced.
  */
 export class ShardLog {
   private times: Float64Array;
@@ -13,6 +17,8 @@ export class ShardLog {
   head = 0;
   /** Sequence number the next record gets. */
   tail = 0;
+  /** Traces of sampled requests' records, by sequence number; null until one is appended. */
+  private traces: Map<number, Trace> | null = null;
 
   constructor(capacity = 256) {
     const c = 1 << Math.ceil(Math.log2(Math.max(16, capacity)));
@@ -27,14 +33,32 @@ export class ShardLog {
     return this.tail - this.head;
   }
 
-  append(time: number, key: number, sizeKB: number, poison: boolean): number {
+  append(time: number, key: number, sizeKB: number, poison: boolean, trace: Trace | null = null): number {
     if (this.tail - this.head > this.mask) this.grow();
     const i = this.tail & this.mask;
     this.times[i] = time;
     this.keys[i] = key;
     this.sizes[i] = sizeKB;
     this.poison[i] = poison ? 1 : 0;
+    if (trace !== null) (this.traces ??= new Map()).set(this.tail, trace);
     return this.tail++;
+  }
+
+  /** Whether a record kept holds a trace (readers test this once per batch, not per record). */
+  get traced(): boolean {
+    return this.traces !== null && this.traces.size > 0;
+  }
+
+  /** The trace of record `seq`, or null when its request was not sampled. */
+  traceOf(seq: number): Trace | null {
+    return this.traces === null ? null : (this.traces.get(seq) ?? null);
+  }
+
+  /** The traced records' sequence numbers in [from, to), in order. */
+  tracedIn(from: number, to: number): number[] {
+    const seqs: number[] = [];
+    if (this.traces !== null) for (const seq of this.traces.keys()) if (seq >= from && seq < to) seqs.push(seq);
+    return seqs.sort((a, b) => a - b);
   }
 
   timeOf(seq: number): number {
@@ -53,7 +77,9 @@ export class ShardLog {
   /** Drops records before `seq` (never past the tail). */
   dropBefore(seq: number): void {
     if (seq > this.tail) seq = this.tail;
-    if (seq > this.head) this.head = seq;
+    if (seq <= this.head) return;
+    if (this.traces !== null) for (const s of this.traces.keys()) if (s < seq) this.traces.delete(s);
+    this.head = seq;
   }
 
   /** The first sequence number at or after `from` whose record arrived at or after `time` (records are in time order). */

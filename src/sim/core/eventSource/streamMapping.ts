@@ -1,9 +1,11 @@
 import { NumberDeque } from '../deque.ts';
+import type { Trace } from '../journey.ts';
 import { partitionOfKey } from '../keyHash.ts';
-import { Outcome, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type Timer } from '../model.ts';
+import { Outcome, OUTCOME_NAMES, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type Timer } from '../model.ts';
 import { newMessage } from '../message.ts';
 import type { ShardLog } from './shardLog.ts';
 import { failedRecordsOf, type StreamMappingSettings } from './mappingSettings.ts';
+import { retryHop, shardName, splitHop, traceBatch, traceDiscard, tracedInBatch, traceExpired, traceRetry, tracesFrom } from './streamTrace.ts';
 
 /** GetRecords: at most this many records per call, and 5 calls a second per shard (aws-behaviour "polling detail"). */
 const GET_RECORDS_MAX = 10_000;
@@ -45,6 +47,8 @@ class Lane {
   /** How the batch in flight ended (set by its reply). */
   outcome: Outcome = Outcome.Ok;
   info: ReplyInfo | undefined = undefined;
+  /** The batch in flight's sampled records' traces (null for most batches). */
+  trace: Trace | null = null;
 
   constructor(
     readonly reader: ShardReader,
@@ -62,6 +66,8 @@ class ShardReader {
   buffered = 0;
   callsSecond = -1;
   calls = 0;
+  /** Traced records of a failed batch: when their retry delay ends, by sequence number (journeys only). */
+  readyAt: Map<number, number> | null = null;
 
   constructor(
     readonly shard: number,
@@ -79,7 +85,9 @@ class ShardReader {
  * blocking its lane, until it succeeds, MaximumRetryAttempts is exhausted or its records pass
  * MaximumRecordAgeInSeconds or the retention; BisectBatchOnFunctionError halves it (halving does not count as
  * a retry); ReportBatchItemFailures checkpoints before the first failed record. Discarded batches go to the
- * OnFailure destination as an invocation record.
+ * OnFailure destination as an invocation record. A sampled request's record keeps its trace in the shard log
+ * (by sequence number): its batch carries it into the function, and its waits, retries and discard are recorded
+ * on its journey (streamTrace.ts); a batch without one pays one test.
  */
 export class StreamMapping implements ReplyTo {
   private readers: ShardReader[] = [];
@@ -285,6 +293,9 @@ export class StreamMapping implements ReplyTo {
     const msg = newMessage(this.ctx.nextMessageId(), records[0].createdAt, sizeKB);
     msg.records = records;
     msg.key = records[0].key;
+    // The invocation carries its sampled records' traces (one test per batch), so their journeys go on into the function.
+    const trace = log.traced ? traceBatch(this.host.id, this.edge.to.id, r.shard, log, q, n, { attempts: lane.attempts, split: lane.limit !== Infinity && lane.attempts === 0 }, r.readyAt, now) : null;
+    lane.trace = msg.trace = trace;
     this.host.sendOn(this.edge, msg, this, lane.slot);
   }
 
@@ -296,18 +307,24 @@ export class StreamMapping implements ReplyTo {
     const ageLimit = maxAge < 0 ? Infinity : maxAge * 1000;
     let expired = 0;
     let discarded = 0;
+    let traces: Trace[] | null = null;
     while (q.size > 0) {
       const seq = q.peekFront();
       if (seq < log.head) expired++;
-      else if (now - log.timeOf(seq) > ageLimit) discarded++;
-      else break;
+      else if (now - log.timeOf(seq) > ageLimit) {
+        discarded++;
+        const trace = log.traced ? log.traceOf(seq) : null;
+        if (trace !== null) (traces ??= []).push(trace);
+      } else break;
       q.popFront();
+      lane.reader.readyAt?.delete(seq);
       lane.reader.buffered--;
     }
     if (expired > 0) this.ctx.metrics.add(this.m.expired, expired);
     if (discarded > 0) {
       this.ctx.metrics.add(this.m.discarded, discarded);
-      this.sendToOnFailure(lane, discarded, 'RecordAgeExceeded');
+      const group = traces === null ? null : traceDiscard(this.host.id, traces, `RecordAgeExceeded: older than MaximumRecordAgeInSeconds ${maxAge}`, this.onFailure?.to.id ?? null, now);
+      this.sendToOnFailure(lane, discarded, 'RecordAgeExceeded', group);
       lane.attempts = 0;
       lane.limit = Infinity;
     }
@@ -327,6 +344,8 @@ export class StreamMapping implements ReplyTo {
     const outcome = lane.outcome;
     const info = lane.info;
     lane.info = undefined;
+    const trace = lane.trace;
+    lane.trace = null;
     const now = this.ctx.now;
     lane.inFlight = 0;
     this.inFlight--;
@@ -339,6 +358,8 @@ export class StreamMapping implements ReplyTo {
       lane.attempts = 0;
       lane.limit = Infinity;
     } else {
+      // Journeys: the failed batch's traced records, before any of them is checkpointed.
+      const traced = trace !== null ? tracedInBatch(r.log, lane.pending, n) : null;
       let retryFrom = 0;
       if (failed !== null) {
         // ReportBatchItemFailures: everything before the first failed record succeeded.
@@ -351,18 +372,24 @@ export class StreamMapping implements ReplyTo {
       }
       const left = n - retryFrom;
       const functionError = outcome === Outcome.FunctionError || outcome === Outcome.FunctionTimeout;
+      const max = this.s.MaximumRetryAttempts;
+      const delay = this.s.retryDelayMs;
       if (this.s.BisectBatchOnFunctionError && functionError && left > 1) {
         lane.limit = Math.ceil(left / 2); // splits do not count toward MaximumRetryAttempts
+        if (traced !== null) traceRetry(this.host.id, r.log, traced, retryFrom, splitHop(outcome, lane.limit, left), delay, (r.readyAt ??= new Map<number, number>()), now);
       } else {
         lane.limit = left; // the same records are retried, not a batch grown with newer ones
         lane.attempts++;
-        const max = this.s.MaximumRetryAttempts;
         if (max >= 0 && lane.attempts > max) {
           this.ctx.metrics.add(this.m.discarded, left);
-          this.sendToOnFailure(lane, left, outcome === Outcome.Throttled ? 'Throttled' : 'RetryAttemptsExhausted');
+          const condition = outcome === Outcome.Throttled ? 'Throttled' : 'RetryAttemptsExhausted';
+          const group = traced === null ? null : traceDiscard(this.host.id, tracesFrom(r.log, traced, retryFrom), `${condition}: MaximumRetryAttempts ${max}, after ${OUTCOME_NAMES[outcome]}`, this.onFailure?.to.id ?? null, now);
+          this.sendToOnFailure(lane, left, condition, group);
           this.checkpoint(lane, left);
           lane.attempts = 0;
           lane.limit = Infinity;
+        } else if (traced !== null) {
+          traceRetry(this.host.id, r.log, traced, retryFrom, retryHop(outcome, lane.attempts, max, delay), delay, (r.readyAt ??= new Map<number, number>()), now);
         }
       }
       if (lane.pending.size > 0 && (lane.attempts > 0 || lane.limit !== Infinity)) {
@@ -387,12 +414,13 @@ export class StreamMapping implements ReplyTo {
   }
 
   /** The OnFailure destination gets an invocation record with the batch's metadata (not its records). */
-  private sendToOnFailure(lane: Lane, count: number, condition: string): void {
+  private sendToOnFailure(lane: Lane, count: number, condition: string, trace: Trace | null): void {
     if (this.onFailure === null) return;
     const log = lane.reader.log;
     const first = lane.pending.size > 0 ? lane.pending.peekFront() : log.tail;
     const msg = newMessage(this.ctx.nextMessageId(), first < log.tail && first >= log.head ? log.timeOf(first) : this.ctx.now, 1);
-    msg.attributes = { condition, shard: `shardId-${String(lane.reader.shard).padStart(12, '0')}`, batchSize: count };
+    msg.attributes = { condition, shard: shardName(lane.reader.shard), batchSize: count };
+    msg.trace = trace;
     this.host.sendOn(this.onFailure, msg, this.onFailure.async ? null : this, ON_FAILURE_SLOT);
   }
 }
@@ -409,12 +437,17 @@ function laneKey(key: number, seq: number): number {
  * A stream's upkeep once a period: each shard drops what every mapping has read or the retention (`cutoff`, ms)
  * trimmed; returns GetRecords.IteratorAgeMilliseconds, the oldest unprocessed record's age over the mappings.
  */
-export function streamUpkeep(logs: readonly ShardLog[], mappings: readonly StreamMapping[], now: number, cutoff: number): number {
+export function streamUpkeep(streamId: string, logs: readonly ShardLog[], mappings: readonly StreamMapping[], now: number, cutoff: number): number {
   for (let i = 0; i < logs.length; i++) {
     const log = logs[i];
     let low = log.tail;
     for (const m of mappings) low = Math.min(low, m.lowWater(i));
-    log.dropBefore(Math.max(low, log.firstAtOrAfter(log.head, cutoff)));
+    const trimmed = log.firstAtOrAfter(log.head, cutoff);
+    if (trimmed > low && log.traced) {
+      const unread = (seq: number) => mappings.filter((m) => m.lowWater(i) <= seq).map((m) => m.edge.to.id).join(', ');
+      traceExpired(streamId, log, low, trimmed, now - cutoff, unread, now);
+    }
+    log.dropBefore(Math.max(low, trimmed));
   }
   let age = 0;
   for (const m of mappings) age = Math.max(age, m.iteratorAgeMs(now));

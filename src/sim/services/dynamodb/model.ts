@@ -159,7 +159,7 @@ export class DynamoTableModel extends Model {
     if (this.onDemand)
       metrics.add(this.mCost, plan.units * (plan.write ? DYNAMODB_PRICES.writeRequestUnit : DYNAMODB_PRICES.readRequestUnit));
     metrics.record(this.mLatency, latency);
-    if (plan.write && this.stream !== null) this.stream.record(p, now, msg.key, plan.items, plan.sizeKB, msg.poison);
+    if (plan.write && this.stream !== null) this.stream.record(p, now, msg.key, plan.items, plan.sizeKB, msg.poison, msg.trace);
     msg.trace?.hop(this.id, 'work', plan.write ? 'write' : 'read', now, now + latency, `${plan.units} ${plan.write ? 'WCU' : 'RCU'} · partition ${p}`);
     replyTo?.reply(slot, Outcome.Ok, now + latency);
   }

@@ -1,6 +1,7 @@
 import { ShardLog } from '../../core/eventSource/shardLog.ts';
 import { streamMappingSettings } from '../../core/eventSource/mappingSettings.ts';
 import { StreamMapping, streamUpkeep, type StreamHost } from '../../core/eventSource/streamMapping.ts';
+import type { Trace } from '../../core/journey.ts';
 import type { Edge, Message, Model, ReplyTo, SimContext } from '../../core/model.ts';
 
 /** DynamoDB Streams are polled about four times a second (docs/aws-behaviour.md "polling"). */
@@ -69,10 +70,11 @@ export class TableStream implements StreamHost {
     for (const m of this.mappings) m.syncShards();
   }
 
-  /** `items` item changes on partition `shard`. */
-  record(shard: number, now: number, key: number, items: number, sizeKB: number, poison: boolean): void {
+  /** `items` item changes on partition `shard`; a sampled write's journey goes on with its first stream record. */
+  record(shard: number, now: number, key: number, items: number, sizeKB: number, poison: boolean, trace: Trace | null): void {
     const log = this.logs[shard];
-    for (let i = 0; i < items; i++) log.append(now, key, sizeKB, poison);
+    log.append(now, key, sizeKB, poison, trace);
+    for (let i = 1; i < items; i++) log.append(now, key, sizeKB, poison);
     this.ctx.metrics.add(this.mRecords, items);
   }
 
@@ -88,6 +90,6 @@ export class TableStream implements StreamHost {
 
   /** Once a period: drop what every mapping has read or the retention trimmed; the iterator age. */
   finish(now: number): void {
-    this.ctx.metrics.setLevel(this.mIteratorAgeMs, streamUpkeep(this.logs, this.mappings, now, now - RETENTION_MS), now);
+    this.ctx.metrics.setLevel(this.mIteratorAgeMs, streamUpkeep(this.id, this.logs, this.mappings, now, now - RETENTION_MS), now);
   }
 }

@@ -129,6 +129,8 @@ export class KinesisStream extends Model implements StreamHost {
     const sizeKB = msg.sizeKB;
     const store = this.mappings.length > 0;
     let accepted = 0;
+    // A sampled request's journey goes on with its first accepted record (the shard log keeps the trace by sequence number).
+    let trace = store ? msg.trace : null;
     for (let i = 0; i < n; i++) {
       const key = msg.key >= 0 ? msg.key + i * 7919 : -1;
       const shard = key >= 0 ? partitionOfKey(key, this.shards) : Math.floor(this.keyRng.next() * this.shards);
@@ -137,7 +139,10 @@ export class KinesisStream extends Model implements StreamHost {
       this.secRecords[shard]++;
       this.secKB[shard] += sizeKB;
       accepted++;
-      if (store) this.logs[shard].append(now, key, sizeKB, msg.poison);
+      if (store) {
+        this.logs[shard].append(now, key, sizeKB, msg.poison, trace);
+        trace = null;
+      }
     }
     const metrics = this.ctx.metrics;
     if (accepted > 0) {
@@ -147,7 +152,7 @@ export class KinesisStream extends Model implements StreamHost {
       const perRecord = this.onDemandMode ? (sizeKB / 1_048_576) * kinesisPrices.onDemandWriteGB : (Math.ceil(sizeKB / PUT_UNIT_KB) * kinesisPrices.putUnitsPerMillion) / 1e6;
       metrics.add(this.mCost, accepted * perRecord);
     }
-    // A record's journey ends here: the shard log keeps records in columns, without their traces.
+    // With no event source mapping the stream keeps no records, and the journey ends here.
     msg.trace?.hop(this.id, accepted < n ? 'throttle' : 'event', n > 1 ? `PutRecords of ${n}` : 'PutRecord', now, now, accepted < n ? `${n - accepted} refused: ProvisionedThroughputExceededException` : `${accepted} accepted`);
     if (accepted < n) {
       metrics.add(this.mWriteExceeded, n - accepted);
@@ -176,7 +181,7 @@ export class KinesisStream extends Model implements StreamHost {
   /** Once a period: trim what every mapping has read or the retention dropped; iterator age; shard-hours. */
   override finish(): void {
     const now = this.ctx.now;
-    this.ctx.metrics.setLevel(this.mIteratorAgeMs, streamUpkeep(this.logs, this.mappings, now, now - this.retentionMs()), now);
+    this.ctx.metrics.setLevel(this.mIteratorAgeMs, streamUpkeep(this.id, this.logs, this.mappings, now, now - this.retentionMs()), now);
     const hours = (now - this.lastCostAt) / 3_600_000;
     if (hours > 0) {
       this.ctx.metrics.add(this.mCost, hours * (this.onDemandMode ? kinesisPrices.onDemandStreamHour : this.shards * kinesisPrices.shardHour));

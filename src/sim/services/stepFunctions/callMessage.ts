@@ -11,14 +11,14 @@ export class CallMessage implements Message {
   readonly records = null;
   readonly key = -1;
   readonly poison = false;
-  /** A Task's call is not one of the sampled requests' hops (the execution is). */
-  readonly trace: Trace | null = null;
   private measuredKB = -1;
 
   constructor(
     readonly id: number,
     readonly createdAt: number,
     readonly body: unknown,
+    /** A sampled execution's journey: the callee records its hops on it (null for most calls). */
+    readonly trace: Trace | null,
   ) {}
 
   get sizeKB(): number {

@@ -10,7 +10,7 @@ import { Execution } from './asl/execution.ts';
 import { compileJsonata } from './asl/jsonataEval.ts';
 import type { Validator } from './asl/load.ts';
 import { listTaskTargets, visitMachine } from './asl/targets.ts';
-import type { AslHost, AslMachine, Cancellable, ExecutionListener, ExecutionResult, ExecutionType, TaskCallbacks, TaskRequest } from './asl/types.ts';
+import type { AslHost, AslMachine, Cancellable, ExecutionListener, ExecutionResult, ExecutionType, StateType, TaskCallbacks, TaskRequest } from './asl/types.ts';
 import type { SampledRun } from '../../core/sampledRun.ts';
 import { callActions, loadNodeDefinition, sameApi } from './definition.ts';
 import { ExecutionSampler } from './executionSampler.ts';
@@ -18,6 +18,7 @@ import { STATE_METRICS, stateMetricName } from './kind.ts';
 import { expressDurationCost, START_EXECUTION_BUCKET, STATE_TRANSITION_BUCKET, stepFunctionsPrices } from './prices.ts';
 import { stepFunctionsBehaviour, type StepFunctionsBehaviour } from './spec.ts';
 import { CallMessage } from './callMessage.ts';
+import { TracedListener } from './executionTrace.ts';
 import { callBody, errorPrefix, taskError, taskResult } from './taskCalls.ts';
 
 /** An interpreter's timer; cancelling it empties the event, which still fires. */
@@ -71,6 +72,8 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
   private routes = new Map<string, Edge>();
   private readonly unrouted = new Set<string>();
   private states = new Map<string, StateHandles>();
+  /** Each state's type by name, for sampled executions' journeys. */
+  private stateTypes = new Map<string, StateType>();
   private readonly listener: ExecutionListener;
   /** Task calls waiting for their answer, by slot. */
   private readonly calls = new SlotMap<Call>();
@@ -126,7 +129,12 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     if (this.startBucket) this.startBucket.configure(burst, rate, this.ctx.now);
     else this.startBucket = new TokenBucket(burst, rate);
     const names: string[] = [];
-    visitMachine(this.machine as unknown as Json, (name) => names.push(name));
+    const types = new Map<string, StateType>();
+    visitMachine(this.machine as unknown as Json, (name, state) => {
+      names.push(name);
+      types.set(name, state.Type as StateType);
+    });
+    this.stateTypes = types;
     const states = new Map<string, StateHandles>();
     const m = this.ctx.metrics;
     for (const name of names) {
@@ -173,7 +181,7 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     this.routes = new Map(this.out.filter((e) => e.role === 'call').map((e) => [e.to.id, e]));
     for (const target of listTaskTargets(this.machine as unknown as Json)) {
       if (target.dynamic || target.name === undefined || this.routes.has(target.name)) continue;
-      this.ctx.warn(this.id, `Task ${target.stateName} calls ${target.name}, which has no call edge from this state machine: each call fails with ${errorPrefix({ ...target, input: null, attempt: 0 })}.ResourceNotFoundException`);
+      this.ctx.warn(this.id, `Task ${target.stateName} calls ${target.name}, which has no call edge from this state machine: each call fails with ${errorPrefix(target)}.ResourceNotFoundException`);
     }
     for (const [id, edge] of this.routes) {
       const operation = edge.properties.operation;
@@ -226,11 +234,17 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     m.setLevel(this.mRunning, this.running, now);
     const period = this.ctx.metrics.periods;
     const sampled = this.sampler.wants(period);
-    const execution = new Execution(this.machine, this, { type: this.executionType, name: `execution-${msg.id}`, listener: this.listener, recordHistory: sampled });
-    if (sampled) this.sampler.started(period, execution);
+    // A sampled request's execution records its states on the journey and its Task calls carry it.
     const trace = msg.trace;
+    const listener = trace === null ? this.listener : new TracedListener(this.listener, trace, this.id, this.stateTypes, this.ctx);
+    const execution = new Execution(this.machine, this, { type: this.executionType, name: `execution-${msg.id}`, listener, recordHistory: sampled, trace });
+    if (sampled) this.sampler.started(period, execution);
     execution.start((msg.body ?? {}) as Json, (result) => {
-      trace?.hop(this.id, 'work', `execution-${msg.id}`, result.startMs, result.stopMs, result.status + (result.error ? `: ${result.error}` : ''), result.status !== 'SUCCEEDED');
+      if (trace !== null) {
+        const status = result.status + (result.error ? `: ${result.error}` : '');
+        trace.hop(this.id, 'span', `execution-${msg.id}`, result.startMs, result.stopMs, status, result.status !== 'SUCCEEDED');
+        if (result.status !== 'SUCCEEDED') trace.fail(`execution-${msg.id} of ${this.id} ended ${status}`);
+      }
       this.ended(result, replyTo, slot);
       if (sampled) this.sampler.ended(execution);
     });
@@ -283,7 +297,7 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
 
   startTask(request: TaskRequest, callbacks: TaskCallbacks): void {
     const now = this.ctx.now;
-    const msg = new CallMessage(this.ctx.nextMessageId(), now, callBody(request));
+    const msg = new CallMessage(this.ctx.nextMessageId(), now, callBody(request), request.trace);
     const edge = request.target === undefined ? undefined : this.routes.get(request.target);
     if (!edge) {
       const what = request.target ?? 'a target computed from the input';

@@ -19,7 +19,7 @@ const PREFIX: Record<string, string> = {
   kinesis: 'Kinesis',
 };
 
-export function errorPrefix(request: TaskRequest): string {
+export function errorPrefix(request: Pick<TaskRequest, 'integration'>): string {
   const service = request.integration.service.replace(/^aws-sdk:/, '');
   return PREFIX[service] ?? service.charAt(0).toUpperCase() + service.slice(1);
 }

@@ -13,6 +13,7 @@ import { selectPath } from './paths.ts';
 import { PAYLOAD_LIMIT_BYTES, payloadBytes, RunEnv } from './runEnv.ts';
 import { isoTimestamp } from './isoTime.ts';
 import { rootVariables } from './variables.ts';
+import type { Trace } from '../../../core/journey.ts';
 import { Scope } from './scope.ts';
 import { runMap, runParallel } from './composite.ts';
 import { runTask } from './task.ts';
@@ -83,6 +84,8 @@ export class Execution {
   private instantCount = 0;
   private readonly historyLimit: number;
   readonly epochMs: number;
+  /** The sampled request's journey, which Task calls carry; null for most executions. */
+  readonly trace: Trace | null;
 
   constructor(readonly machine: AslMachine, readonly host: AslHost, options: ExecutionOptions = {}) {
     this.options = options;
@@ -90,6 +93,7 @@ export class Execution {
     this.history = options.recordHistory ? [] : null;
     this.epochMs = options.epochMs ?? DEFAULT_EPOCH_MS;
     this.historyLimit = options.historyLimit ?? (options.type === 'EXPRESS' ? Infinity : 25_000);
+    this.trace = options.trace ?? null;
   }
 
   start(input: Json, onDone: (result: ExecutionResult) => void): void {
@@ -338,7 +342,7 @@ export class Execution {
     }
     if (produced.assign) Object.assign(run.frame.variables, produced.assign);
     if (!this.record(exited(run.state.Type), run.name, this.history && ({ output: produced.output }))) return;
-    this.listener.stateSucceeded?.(run.name, this.host.now() - run.enteredAt);
+    this.listener.stateSucceeded?.(run.name, this.host.now() - run.enteredAt, run.enteredAt);
     if (run.state.Type === 'Succeed' || (next === undefined && run.state.End)) run.frame.done({ output: produced.output });
     else if (next !== undefined) this.enterState(run.frame, next, produced.output);
     else run.frame.done({ output: produced.output });
@@ -352,7 +356,7 @@ export class Execution {
     if (decision.retry) {
       run.env = null;
       this.stateTransitions++;
-      this.listener.stateRetried?.(run.name, err.error, decision.delayMs);
+      this.listener.stateRetried?.(run.name, err.error, decision.delayMs, decision.attempt, state.Retry![decision.retrierIndex]);
       if (this.history) this.noteRetry(run.name, decision.attempt, decision.delayMs);
       const timer = this.host.schedule(this.host.now() + decision.delayMs, () => {
         run.frame.scope.remove(timer);
@@ -364,7 +368,7 @@ export class Execution {
     const catcher = findCatcher(state.Catch, err);
     const duration = this.host.now() - run.enteredAt;
     if (catcher) {
-      this.listener.stateCaught?.(run.name, err.error, duration);
+      this.listener.stateCaught?.(run.name, err.error, duration, run.enteredAt);
       this.chain(run, () => catchOutput(catcher, this.env(run), err), (produced) => {
         if (produced.assign) Object.assign(run.frame.variables, produced.assign);
         if (!this.record(exited(state.Type), run.name, this.history && ({ output: produced.output }))) return;
@@ -391,7 +395,7 @@ export class Execution {
   }
 
   private failFrame(run: StateRun, err: StatesError, durationMs: number): void {
-    this.listener.stateFailed?.(run.name, err.error, durationMs);
+    this.listener.stateFailed?.(run.name, err.error, durationMs, run.enteredAt);
     run.frame.done({ error: err });
   }
 

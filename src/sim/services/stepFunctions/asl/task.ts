@@ -87,7 +87,7 @@ function start(exec: Execution, run: StateRun, integration: TaskIntegration, res
   const attempt = new TaskAttempt(exec, run, prepared);
   const request = {
     stateName: run.name, resource, integration, target: targetOf(integration, resource, prepared.input),
-    input: prepared.input, taskToken, attempt: run.retries?.total ?? 0,
+    input: prepared.input, taskToken, attempt: run.retries?.total ?? 0, trace: exec.trace,
   };
   attempt.handle = exec.host.startTask(request, attempt);
 }

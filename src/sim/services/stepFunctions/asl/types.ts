@@ -3,6 +3,7 @@
  * interface through which an Execution lives on a simulated clock. README.md in this folder explains how a
  * model wires an Execution.
  */
+import type { Trace } from '../../../core/journey.ts';
 import type { Random } from '../../../core/random.ts';
 import type { Json, JsonObject } from './errors.ts';
 import type { Catcher, Retrier } from './retry.ts';
@@ -85,6 +86,8 @@ export interface TaskRequest {
   taskToken?: string;
   /** 0 for the first attempt, n for the n-th retry. */
   attempt: number;
+  /** The execution's journey when its request is sampled (ExecutionOptions.trace), else null: the call carries it. */
+  trace: Trace | null;
 }
 
 /** How the host answers a Task, once, at a later (or the same) simulated time. */
@@ -123,10 +126,12 @@ export interface AslHost {
 /** What happened, for metrics: every call is optional. */
 export interface ExecutionListener {
   stateEntered?(state: string, type: StateType): void;
-  stateSucceeded?(state: string, durationMs: number): void;
-  stateFailed?(state: string, error: string, durationMs: number): void;
-  stateRetried?(state: string, error: string, delayMs: number): void;
-  stateCaught?(state: string, error: string, durationMs: number): void;
+  /** `enteredAtMs`: when this run of the state was entered (its duration is measured from it). */
+  stateSucceeded?(state: string, durationMs: number, enteredAtMs: number): void;
+  stateFailed?(state: string, error: string, durationMs: number, enteredAtMs: number): void;
+  /** The `attempt`-th retry of the run of the state, decided by `retrier`, waits `delayMs`. */
+  stateRetried?(state: string, error: string, delayMs: number, attempt: number, retrier: Retrier): void;
+  stateCaught?(state: string, error: string, durationMs: number, enteredAtMs: number): void;
 }
 
 export type ExecutionType = 'STANDARD' | 'EXPRESS';
@@ -147,6 +152,8 @@ export interface ExecutionOptions {
   /** Iterations an inline Map with MaxConcurrency 0 runs at once (AWS: "about 40"). */
   inlineMapConcurrency?: number;
   listener?: ExecutionListener;
+  /** The sampled request's journey (core/journey.ts): the interpreter only hands it to each Task call. */
+  trace?: Trace | null;
 }
 
 export interface HistoryEvent {
