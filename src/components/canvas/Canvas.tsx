@@ -27,7 +27,7 @@ import { checkConnection, type SourceHandle } from './connectionCheck.ts';
 import { FlowEdge } from './FlowEdge.tsx';
 import { createEdgeDeriver, createNodeDeriver, type ServiceFlowEdge, type ServiceFlowNode } from './flowElements.ts';
 import { PALETTE_MIME } from './dragData.ts';
-import { MINIMAP, controlsFit, fitPadding, minimapFits, overflows } from './overlayLayout.ts';
+import { MINIMAP, controlsFit, fitPadding, hasMinimapRoom, minimapFits, overflows } from './overlayLayout.ts';
 import { fitViewport, READABLE_ZOOM } from './readableFit.ts';
 import { useElementSize } from './useElementSize.ts';
 
@@ -79,8 +79,9 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   const fitted = useRef(true);
-  // A diagram too big to show whole at a readable zoom overflows its fit; the minimap would cover part of it,
-  // so it waits until the user pans or zooms (then it is the way around the diagram).
+  // A diagram too big to show whole at a readable zoom beside the minimap is fitted without room for it (and
+  // may overflow); the minimap would cover part of it, so it waits until the user pans or zooms (then it is the
+  // way around the diagram).
   const [overflowAtFit, setOverflowAtFit] = useState(false);
   // Readable first (figures at least READABLE_PX on screen), with room for the minimap where it is shown.
   const fit = useCallback(
@@ -92,7 +93,7 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
       const bounds = getNodesBounds(flow.getNodes());
       const padding = fitPadding(canvas, bounds, minFitZoom);
       const viewport = fitViewport(canvas, rects, padding, { minZoom: minFitZoom, maxZoom: MAX_FIT_ZOOM });
-      setOverflowAtFit(overflows(bounds, viewport.zoom, canvas, padding));
+      setOverflowAtFit(!hasMinimapRoom(padding) || overflows(bounds, viewport.zoom, canvas, padding));
       void flow.setViewport(viewport, { duration });
     },
     [flow, minFitZoom],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlsFit, FIT_PADDING, fitPadding, MINIMAP, minimapFits, overflows } from './overlayLayout.ts';
+import { controlsFit, FIT_PADDING, fitPadding, hasMinimapRoom, MINIMAP, minimapFits, overflows } from './overlayLayout.ts';
 
 describe('canvas overlays', () => {
   it('shows the minimap on a roomy canvas', () => {
@@ -32,11 +32,25 @@ describe('zoom-to-fit padding', () => {
     expect(fitPadding({ width: 735, height: 250 }, { width: 900, height: 300 })).toEqual(FIT_PADDING);
   });
 
-  it('puts the room on the right when the diagram is too big to read whole, so its rows keep the height', () => {
+  it('gives the whole canvas to a diagram that the room for the minimap would make too small to read, and the minimap waits', () => {
     const canvas = { width: 736, height: 396 };
     const sevenNodes = { width: 1200, height: 396 };
     expect(fitPadding(canvas, sevenNodes)).toEqual({ ...FIT_PADDING, bottom: MINIMAP.height + 30 });
-    expect(fitPadding(canvas, sevenNodes, 0.8)).toEqual({ ...FIT_PADDING, right: MINIMAP.width + 30 });
+    expect(fitPadding(canvas, sevenNodes, 0.8)).toEqual(FIT_PADDING);
+    expect(hasMinimapRoom(FIT_PADDING)).toBe(false);
+    expect(hasMinimapRoom(fitPadding(canvas, sevenNodes))).toBe(true);
+  });
+
+  it('lets a single row that passes above the zoom controls use the left margin too, so it shows whole', () => {
+    const canvas = { width: 736, height: 396 };
+    // Three nodes 850 wide (1280x720 with both panels open): 680 px at 0.8, more than the 644 px beside the
+    // controls' margin but not than the 680 px without it; 67 px tall, centred, it passes above the controls.
+    const threeNodes = { width: 850, height: 84 };
+    const padding = fitPadding(canvas, threeNodes, 0.8);
+    expect(padding).toEqual({ ...FIT_PADDING, left: FIT_PADDING.right });
+    expect(overflows(threeNodes, 0.8, canvas, padding)).toBe(false);
+    // Rows down to the controls keep clear of them.
+    expect(fitPadding(canvas, { width: 850, height: 300 }, 0.8)).toEqual(FIT_PADDING);
     // One that fits readable keeps the side that costs it less zoom.
     expect(fitPadding(canvas, { width: 600, height: 200 }, 0.8)).toEqual({ ...FIT_PADDING, bottom: MINIMAP.height + 30 });
   });

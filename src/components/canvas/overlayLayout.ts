@@ -34,16 +34,30 @@ export const FIT_PADDING: Sides = { top: 28, right: 28, bottom: 28, left: 64 };
 /**
  * Padding for zoom-to-fit that keeps the diagram out from under the minimap when it is shown: room for it on
  * the right or at the bottom, whichever leaves the diagram the larger zoom (a wide diagram on a wide canvas
- * gives up a little height, a tall one a little width). A diagram too big to show whole at `minZoom` pans
- * sideways from its start, so the room goes on the right and the rows keep the whole height.
+ * gives up a little height, a tall one a little width). A diagram that the minimap's room would make too small
+ * to read (below `minZoom`) gets the whole canvas instead, and the minimap waits (hasMinimapRoom) until the
+ * user pans or zooms; and when such a diagram, centred vertically, passes above the zoom controls (bottom
+ * left), it need not keep clear of them on the left either: three nodes that just fit a projector's canvas
+ * are shown whole rather than cut off at the right.
  */
 export function fitPadding(canvas: { width: number; height: number }, diagram: { width: number; height: number }, minZoom = 0): Sides {
-  if (!minimapFits(canvas) || diagram.width <= 0 || diagram.height <= 0) return FIT_PADDING;
+  if (diagram.width <= 0 || diagram.height <= 0) return FIT_PADDING;
   const zoom = (p: Sides) => Math.min((canvas.width - p.left - p.right) / diagram.width, (canvas.height - p.top - p.bottom) / diagram.height);
-  const right = { ...FIT_PADDING, right: MINIMAP.width + 2 * MARGIN };
-  const bottom = { ...FIT_PADDING, bottom: MINIMAP.height + 2 * MARGIN };
-  if (Math.max(zoom(right), zoom(bottom)) < minZoom) return right;
-  return zoom(right) >= zoom(bottom) ? right : bottom;
+  if (minimapFits(canvas)) {
+    const right = { ...FIT_PADDING, right: MINIMAP.width + 2 * MARGIN };
+    const bottom = { ...FIT_PADDING, bottom: MINIMAP.height + 2 * MARGIN };
+    if (Math.max(zoom(right), zoom(bottom)) >= minZoom) return zoom(right) >= zoom(bottom) ? right : bottom;
+  }
+  if (zoom(FIT_PADDING) >= minZoom) return FIT_PADDING;
+  const narrow = { ...FIT_PADDING, left: FIT_PADDING.right };
+  const height = diagram.height * Math.max(minZoom, zoom(narrow));
+  const below = (canvas.height - height) / 2;
+  return below >= CONTROLS.height + 2 * MARGIN ? narrow : FIT_PADDING;
+}
+
+/** Whether a fit with `padding` left the minimap room of its own. */
+export function hasMinimapRoom(padding: Sides): boolean {
+  return padding.right > FIT_PADDING.right || padding.bottom > FIT_PADDING.bottom;
 }
 
 /** Whether a diagram of `diagram`'s size at `zoom` is larger than the canvas's room inside `padding`. */
