@@ -82,6 +82,7 @@ test("an order's journey goes through its workflow's states, with the function's
   expect(labels.indexOf('Task Validate')).toBeLessThan(labels.indexOf('runs'));
   expect(labels.indexOf('runs')).toBeLessThan(labels.indexOf('write'));
   await expect(dialog.getByTestId('journey-legend')).toContainText('Call or state, until it ends');
+  await screenshot(page, 'journey-workflow-1440x900');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });

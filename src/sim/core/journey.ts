@@ -57,7 +57,13 @@ export interface Journey {
 
 /** Where a message records its hops: one request's journey, or every traced record of a batch. */
 export interface Trace {
-  hop(nodeId: string, kind: HopKind, label: string, startMs: number, endMs: number, detail?: string, error?: boolean): void;
+  /**
+   * Records a hop. A hop recorded when it ends but whose place among hops at the same instant matters (a Step
+   * Functions state after the Choice before it) passes the `startSeq` that seq() gave when it started.
+   */
+  hop(nodeId: string, kind: HopKind, label: string, startMs: number, endMs: number, detail?: string, error?: boolean, startSeq?: number): void;
+  /** A place in the order hops happen, taken when a hop starts (-1 where there is no single order: a batch). */
+  seq(): number;
   /** The request ended in failure (an error answer, a throttle its caller saw, a DLQ, a drop). */
   fail(what: string): void;
 }
@@ -84,7 +90,11 @@ export class JourneyTrace implements Trace {
     this.endMs = startMs;
   }
 
-  hop(nodeId: string, kind: HopKind, label: string, startMs: number, endMs: number, detail?: string, error?: boolean): void {
+  /** Moments and hops that took a seq(), in the order they happened (see toJourney's order). */
+  private readonly seqOf = new Map<Hop, number>();
+  private seqs = 0;
+
+  hop(nodeId: string, kind: HopKind, label: string, startMs: number, endMs: number, detail?: string, error?: boolean, startSeq?: number): void {
     if (this.dropped) return;
     if (endMs > this.endMs) this.endMs = endMs;
     if (this.hops.length >= MAX_HOPS) {
@@ -95,6 +105,13 @@ export class JourneyTrace implements Trace {
     if (detail !== undefined) hop.detail = detail;
     if (error === true) hop.error = true;
     this.hops.push(hop);
+    // A moment is recorded as it happens, so its place in the order is now.
+    const seq = startSeq !== undefined && startSeq >= 0 ? startSeq : kind !== 'span' && startMs === endMs ? this.seqs++ : -1;
+    if (seq >= 0) this.seqOf.set(hop, seq);
+  }
+
+  seq(): number {
+    return this.seqs++;
   }
 
   fail(what: string): void {
@@ -107,16 +124,21 @@ export class JourneyTrace implements Trace {
 
   toJourney(): Journey {
     // Hops are recorded when their end is known, so they are sorted by start; at one start the request as its
-    // source sent it comes first, then the other whole calls, longer (outer) before shorter, then the other hops,
-    // shorter before longer (a receive before the visibility timeout it starts). Two whole calls over the same
-    // time: the one recorded later is the outer (a caller hears its answer after its callee).
+    // source sent it comes first, then the other whole calls, longer (outer) before shorter; then moments and
+    // hops that took their place when they started (a Choice, then the Task after it, then the 429 inside
+    // that Task), in that order; then the other hops, shorter before longer (a receive before the visibility
+    // timeout it starts). Two whole calls over the same time: the one recorded later is the outer (a caller
+    // hears its answer after its callee).
     const order = new Map<Hop, number>();
     this.hops.forEach((h, i) => order.set(h, i));
-    const rank = (h: Hop) => (h.kind !== 'span' ? 2 : h.nodeId === this.source ? 0 : 1);
+    const seqOf = this.seqOf;
+    const rank = (h: Hop) => (seqOf.has(h) ? 2 : h.kind !== 'span' ? 3 : h.nodeId === this.source ? 0 : 1);
     const hops = this.hops.slice().sort((a, b) => {
-      const byStart = a.startMs - b.startMs || rank(a) - rank(b);
+      const ra = rank(a);
+      const byStart = a.startMs - b.startMs || ra - rank(b);
       if (byStart !== 0) return byStart;
-      return a.kind === 'span' ? b.endMs - a.endMs || order.get(b)! - order.get(a)! : a.endMs - b.endMs;
+      if (ra === 2) return seqOf.get(a)! - seqOf.get(b)!;
+      return ra < 2 ? b.endMs - a.endMs || order.get(b)! - order.get(a)! : a.endMs - b.endMs;
     });
     const j: Journey = { id: this.id, source: this.source, reason: this.reason, startMs: this.startMs, endMs: this.endMs, hops, omitted: this.omitted };
     if (this.failure !== undefined) j.failure = this.failure;
@@ -130,6 +152,10 @@ export class TraceGroup implements Trace {
 
   hop(nodeId: string, kind: HopKind, label: string, startMs: number, endMs: number, detail?: string, error?: boolean): void {
     for (const m of this.members) m.hop(nodeId, kind, label, startMs, endMs, detail, error);
+  }
+
+  seq(): number {
+    return -1;
   }
 
   fail(what: string): void {

@@ -19,8 +19,14 @@ export class TracedListener implements ExecutionListener {
     private readonly clock: { readonly now: number },
   ) {}
 
+  /** Where each state run entered now took its place in the journey's order, by state name, oldest first. */
+  private readonly entered = new Map<string, number[]>();
+
   stateEntered(state: string, type: StateType): void {
     this.shared.stateEntered?.(state, type);
+    const seqs = this.entered.get(state);
+    if (seqs === undefined) this.entered.set(state, [this.trace.seq()]);
+    else seqs.push(this.trace.seq());
   }
 
   stateSucceeded(state: string, durationMs: number, enteredAtMs: number): void {
@@ -48,7 +54,9 @@ export class TracedListener implements ExecutionListener {
 
   private state(state: string, enteredAtMs: number, detail: string | undefined, error: boolean): void {
     const type = this.types.get(state) ?? 'Task';
-    this.trace.hop(this.nodeId, STATE_HOP[type], `${type} ${state}`, enteredAtMs, this.clock.now, detail, error);
+    const seqs = this.entered.get(state);
+    const seq = seqs !== undefined && seqs.length > 0 ? seqs.shift() : undefined;
+    this.trace.hop(this.nodeId, STATE_HOP[type], `${type} ${state}`, enteredAtMs, this.clock.now, detail, error, seq);
   }
 }
 

@@ -98,6 +98,32 @@ describe('journeys through a state machine', () => {
     expect(orderJourney()).toEqual(j);
   });
 
+  it('states that take no time keep their order with the Task after them at the same instant: Choice, Pass, then the Task and its write', () => {
+    const definition = {
+      StartAt: 'Large order?',
+      States: {
+        'Large order?': { Type: 'Choice', Choices: [{ Variable: '$.n', IsPresent: true, Next: 'Review' }], Default: 'Review' },
+        Review: { Type: 'Pass', Next: 'Save' },
+        Save: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: { TableName: 'Table', Item: { id: { S: '1' } } }, End: true },
+      },
+    };
+    const sim = scenario({ durationSeconds: 10 })
+      .node('Users', 'Client', { pattern: 'constant', ratePerSecond: 1, stopSeconds: 1 })
+      .node('Flow', SM, { Definition: definition })
+      .node('Table', 'AWS::DynamoDB::Table', {}, { latency: 5 })
+      .edge('Users', 'Flow')
+      .edge('Flow', 'Table', { properties: { operation: 'PutItem' } })
+      .run();
+    const [j] = sim.journeys();
+    expect(rows(j).filter((r) => r[0] !== 'Users')).toEqual([
+      ['Flow', 'span', 'execution-1', 0, 5],
+      ['Flow', 'event', 'Choice Large order?', 0, 0],
+      ['Flow', 'event', 'Pass Review', 0, 0],
+      ['Flow', 'span', 'Task Save', 0, 5],
+      ['Table', 'work', 'write', 0, 5],
+    ]);
+  });
+
   it('a Task whose retries run out is caught; the execution goes on in the catcher\'s state (aws-behaviour Step Functions "Catch")', () => {
     const definition = {
       StartAt: 'Charge',
