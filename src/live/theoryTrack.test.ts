@@ -95,6 +95,24 @@ describe('TheoryTrack', () => {
   });
 });
 
+describe('TheoryTrack text', () => {
+  it('follows a settings change made after the run ended, at the last measured rate', () => {
+    const live = new LiveData();
+    live.setIndex(index(1));
+    const track = new TheoryTrack('F');
+    expect(track.text(overlay(10))).toBeNull();
+    send(live, 1, 0, [200], [0]); // 100/s
+    const ran = overlay(10);
+    track.update(live, ran);
+    expect(track.text(ran)).toBe(track.latest?.prediction.text);
+    expect(track.text(ran)).toContain('c = 10');
+    // No new period comes (the run ended); the teacher raises the reservation to 20.
+    const raised = overlay(20);
+    expect(track.text(raised)).toContain('c = 20');
+    expect(track.text(raised)).not.toBe(track.text(ran));
+  });
+});
+
 describe('TheoryTrack listeners', () => {
   it('are told once per update that computed new periods, not for updates with nothing new', () => {
     const live = new LiveData();

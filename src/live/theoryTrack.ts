@@ -42,6 +42,16 @@ export class TheoryTrack {
     }
   }
 
+  /**
+   * The note under a chart: the newest prediction, or, when the settings changed since it (say, after the run
+   * ended), the formula with `overlay`'s settings at the last measured rate; null before any period.
+   */
+  text(overlay: TheoryOverlay): string | null {
+    const latest = this.latest;
+    if (latest === null) return null;
+    return latest.overlay === overlay ? latest.prediction.text : predict(overlay, this.rate ?? 0).text;
+  }
+
   /** Calls `listener` after each update that computed new periods; returns the unsubscribe. */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);

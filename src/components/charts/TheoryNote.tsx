@@ -72,8 +72,8 @@ function useTheoryText({ node, overlay }: ChartTheory): string {
   );
   const read = useCallback(() => {
     if (overlay.broken.length > 0) return predict(overlay, 0).text;
-    const latest = theoryTrack(node).latest;
-    if (latest) return latest.prediction.text;
+    const text = theoryTrack(node).text(overlay);
+    if (text !== null) return text;
     return `${FORMULA_NAMES[overlay.formula]}: c = ${overlay.servers} (${overlay.serversWhy}), W = ${overlay.serviceShape}; λ is measured once the run starts`;
   }, [node, overlay]);
   return useSyncExternalStore(subscribe, read, read);
