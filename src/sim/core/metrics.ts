@@ -51,7 +51,6 @@ export class Metrics {
   private cur = new Float64Array(16);
   private curMax = new Float64Array(16);
   private curMin = new Float64Array(16);
-  private curCount = new Float64Array(16);
   private levelValue = new Float64Array(16);
   private levelSince = new Float64Array(16);
   private periodStart = 0;
@@ -122,11 +121,9 @@ export class Metrics {
     return this.levelValue[h];
   }
 
+  /** Records one sample; the period's count, Minimum and Maximum are the histogram's own. */
   record(h: number, v: number): void {
     this.cur[h] += v;
-    this.curCount[h]++;
-    if (v > this.curMax[h]) this.curMax[h] = v;
-    if (v < this.curMin[h]) this.curMin[h] = v;
     (this.histograms[h] as LogHistogram).record(v > 0 ? v : 0);
   }
 
@@ -153,8 +150,8 @@ export class Metrics {
         this.curMax[h] = this.levelValue[h];
         this.curMin[h] = this.levelValue[h];
       } else {
-        const n = this.curCount[h];
         const histogram = this.histograms[h] as LogHistogram;
+        const n = histogram.count;
         const q = this.quantiles;
         histogram.valuesAtQuantiles(PERCENTILES, q);
         col[0][p] = n > 0 ? this.cur[h] / n : 0;
@@ -162,19 +159,16 @@ export class Metrics {
         col[2][p] = q[0];
         col[3][p] = q[1];
         col[4][p] = q[2];
-        col[5][p] = n > 0 ? this.curMax[h] : 0;
-        col[6][p] = n > 0 ? this.curMin[h] : 0;
+        col[5][p] = n > 0 ? histogram.max : 0;
+        col[6][p] = n > 0 ? histogram.min : 0;
         if (n > 0) {
           this.totSum[h] += this.cur[h];
           this.totCount[h] += n;
-          if (this.curMax[h] > this.totMax[h]) this.totMax[h] = this.curMax[h];
-          if (this.curMin[h] < this.totMin[h]) this.totMin[h] = this.curMin[h];
+          if (histogram.max > this.totMax[h]) this.totMax[h] = histogram.max;
+          if (histogram.min < this.totMin[h]) this.totMin[h] = histogram.min;
           (this.totHistogram[h] as LogHistogram).merge(histogram);
           histogram.reset();
         }
-        this.curCount[h] = 0;
-        this.curMax[h] = -Infinity;
-        this.curMin[h] = Infinity;
       }
       this.cur[h] = 0;
     }
@@ -234,7 +228,6 @@ export class Metrics {
     this.cur = grow(this.cur);
     this.curMax = grow(this.curMax);
     this.curMin = grow(this.curMin);
-    this.curCount = grow(this.curCount);
     this.levelValue = grow(this.levelValue);
     this.levelSince = grow(this.levelSince);
   }
