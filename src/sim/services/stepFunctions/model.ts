@@ -9,7 +9,8 @@ import type { Json } from './asl/errors.ts';
 import { Execution } from './asl/execution.ts';
 import { compileJsonata } from './asl/jsonataEval.ts';
 import type { Validator } from './asl/load.ts';
-import { listTaskTargets, visitMachine } from './asl/targets.ts';
+import { statePlans } from './asl/plan.ts';
+import { listTaskTargets } from './asl/targets.ts';
 import type { AslHost, AslMachine, Cancellable, ExecutionListener, ExecutionResult, ExecutionType, TaskCallbacks, TaskRequest } from './asl/types.ts';
 import type { SampledRun } from '../../core/sampledRun.ts';
 import { callActions, loadNodeDefinition, sameApi } from './definition.ts';
@@ -47,9 +48,6 @@ interface StateHandles {
 }
 
 function noop(): void {}
-const SUCCEEDED = (h: StateHandles) => h.succeeded;
-const FAILED = (h: StateHandles) => h.failed;
-const CAUGHT = (h: StateHandles) => h.caught;
 const NOT_CANCELLABLE: Cancellable = { cancel: noop };
 
 /**
@@ -71,7 +69,9 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
   private routes = new Map<string, Edge>();
   private readonly unrouted = new Set<string>();
   private states = new Map<string, StateHandles>();
-  private readonly listener: ExecutionListener;
+  /** The metrics of each state of `machine`, by the state's index (the listener's argument). */
+  private handles: (StateHandles | undefined)[] = [];
+  private listener!: ExecutionListener;
   /** Task calls waiting for their answer, by slot. */
   private readonly calls = new SlotMap<Call>();
   private readonly spareCalls: Call[] = [];
@@ -109,7 +109,6 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     this.scheduleTimer = ctx.timer<Scheduled>((s) => s.callback());
     this.answerTimer = ctx.timer<Call>((c) => this.answer(c));
     this.configure(node);
-    this.listener = this.makeListener();
   }
 
   private configure(node: SimNode): void {
@@ -125,48 +124,65 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     const [burst, rate] = START_EXECUTION_BUCKET[this.executionType];
     if (this.startBucket) this.startBucket.configure(burst, rate, this.ctx.now);
     else this.startBucket = new TokenBucket(burst, rate);
-    const names: string[] = [];
-    visitMachine(this.machine as unknown as Json, (name) => names.push(name));
+    const plans = statePlans(this.machine);
     const states = new Map<string, StateHandles>();
+    const handles: StateHandles[] = [];
     const m = this.ctx.metrics;
-    for (const name of names) {
-      const known = this.states.get(name);
-      if (known) states.set(name, known);
-      else {
+    for (const { name, index } of plans) {
+      let h = states.get(name) ?? this.states.get(name);
+      if (!h) {
         const [entered, succeeded, failed, retried, caught] = STATE_METRICS.map((what) => m.counter(this.id, stateMetricName(name, what)));
-        states.set(name, { entered, succeeded, failed, retried, caught, duration: m.distribution(this.id, stateMetricName(name, 'Duration')) });
+        h = { entered, succeeded, failed, retried, caught, duration: m.distribution(this.id, stateMetricName(name, 'Duration')) };
       }
+      states.set(name, h);
+      handles[index] = h;
     }
     this.states = states;
+    this.handles = handles;
+    this.listener = this.makeListener(this.machine);
   }
 
-  private makeListener(): ExecutionListener {
+  /**
+   * Counts per state by the state's index in `machine`. An execution keeps the listener of the definition it
+   * started with; after a live edit its states count by name in the edited one (a state it no longer has, not at all).
+   */
+  private makeListener(machine: AslMachine): ExecutionListener {
     const m = this.ctx.metrics;
-    const standard = () => this.executionType === 'STANDARD';
-    const transition = () => {
-      if (standard() && !this.transitionBucket.take(this.ctx.now)) m.add(this.mThrottledEvents, 1);
-    };
+    const handle = (state: string, index: number) => (machine === this.machine ? this.handles[index] : this.states.get(state));
     return {
-      stateEntered: (state) => {
-        transition();
-        const h = this.states.get(state);
+      stateEntered: (state, _type, index) => {
+        this.transition();
+        const h = handle(state, index);
         if (h) m.add(h.entered, 1);
       },
-      stateSucceeded: (state, ms) => this.stateEnded(this.states.get(state), ms, SUCCEEDED),
-      stateFailed: (state, _error, ms) => this.stateEnded(this.states.get(state), ms, FAILED),
-      stateCaught: (state, _error, ms) => this.stateEnded(this.states.get(state), ms, CAUGHT),
-      stateRetried: (state) => {
-        transition();
-        const h = this.states.get(state);
+      stateSucceeded: (state, ms, index) => {
+        const h = handle(state, index);
+        if (h) this.stateEnded(h.succeeded, h.duration, ms);
+      },
+      stateFailed: (state, _error, ms, index) => {
+        const h = handle(state, index);
+        if (h) this.stateEnded(h.failed, h.duration, ms);
+      },
+      stateCaught: (state, _error, ms, index) => {
+        const h = handle(state, index);
+        if (h) this.stateEnded(h.caught, h.duration, ms);
+      },
+      stateRetried: (state, _error, _delay, index) => {
+        this.transition();
+        const h = handle(state, index);
         if (h) m.add(h.retried, 1);
       },
     };
   }
 
-  private stateEnded(h: StateHandles | undefined, ms: number, how: (h: StateHandles) => number): void {
-    if (!h) return;
-    this.ctx.metrics.add(how(h), 1);
-    this.ctx.metrics.record(h.duration, ms);
+  /** A state transition (an entry or a retry) through the StateTransition bucket (Standard). */
+  private transition(): void {
+    if (this.executionType === 'STANDARD' && !this.transitionBucket.take(this.ctx.now)) this.ctx.metrics.add(this.mThrottledEvents, 1);
+  }
+
+  private stateEnded(how: number, duration: number, ms: number): void {
+    this.ctx.metrics.add(how, 1);
+    this.ctx.metrics.record(duration, ms);
   }
 
   override start(): void {

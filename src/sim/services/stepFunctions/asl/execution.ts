@@ -7,31 +7,24 @@
 import { evaluateRule } from './choice.ts';
 import { catchOutput, choiceOutput, effectiveInput, failError, stateOutput, waitUntilMs, type Maybe, type Produced, type StateEnv } from './dataFlow.ts';
 import { asStatesError, StatesError, StatesErrors, type Json, type JsonObject } from './errors.ts';
+import type { Random } from '../../../core/random.ts';
 import { compileJsonata, evaluateRequired } from './jsonataEval.ts';
 import { findCatcher, RetryCounts } from './retry.ts';
 import { selectPath } from './paths.ts';
 import { PAYLOAD_LIMIT_BYTES, payloadBytes, RunEnv } from './runEnv.ts';
+import { machinePlan, planNamed, type MachinePlan, type StatePlan } from './plan.ts';
 import { isoTimestamp } from './isoTime.ts';
 import { rootVariables } from './variables.ts';
 import { Scope } from './scope.ts';
 import { runMap, runParallel } from './composite.ts';
 import { runTask } from './task.ts';
 import type {
-  AslHost, AslMachine, AslState, ExecutionListener, ExecutionOptions, ExecutionResult, ExecutionStatus, HistoryEvent, QueryLanguage, StateType,
+  AslHost, AslMachine, AslState, ExecutionListener, ExecutionOptions, ExecutionResult, ExecutionStatus, HistoryEvent, QueryLanguage,
 } from './types.ts';
 
 const YEAR_S = 365 * 24 * 3600;
 /** The instant simulated time 0 stands for unless the options say otherwise. */
 const DEFAULT_EPOCH_MS = Date.UTC(2025, 0, 1);
-/** History event names of each state type, written once rather than at every step. */
-const ENTERED = new Map<string, string>();
-const EXITED = new Map<string, string>();
-const entered = (type: StateType) => ENTERED.get(type) ?? remember(ENTERED, type, `${type}StateEntered`);
-const exited = (type: StateType) => EXITED.get(type) ?? remember(EXITED, type, `${type}StateExited`);
-function remember(names: Map<string, string>, type: string, name: string): string {
-  names.set(type, name);
-  return name;
-}
 const END_EVENTS = { SUCCEEDED: 'ExecutionSucceeded', FAILED: 'ExecutionFailed', TIMED_OUT: 'ExecutionTimedOut', ABORTED: 'ExecutionAborted' } as const;
 const EXPRESS_S = 5 * 60;
 /** Synchronous steps before the interpreter yields to the host's clock, so a long chain never overflows the stack. */
@@ -39,32 +32,56 @@ const MAX_SYNC_DEPTH = 200;
 /** State entries at one simulated instant before a loop without a Wait is stopped. */
 const MAX_TRANSITIONS_PER_INSTANT = 100_000;
 
-export type FrameOutcome = { output: Json } | { error: StatesError };
-
 /** A running list of states: the execution's top level, a Parallel branch or a Map iteration. */
 export interface Frame {
-  machine: AslMachine;
   language: QueryLanguage;
   variables: Record<string, Json>;
   scope: Scope;
-  done(outcome: FrameOutcome): void;
+  /** The list ended with this output. */
+  succeeded(output: Json): void;
+  /** The list ended with this error. */
+  failed(error: StatesError): void;
 }
 
-/** One run of one state (retries stay in the same run). */
-export interface StateRun {
-  frame: Frame;
-  name: string;
-  state: AslState;
-  raw: Json;
-  enteredAt: number;
+/**
+ * One run of one state (retries stay in the same run). A JSONPath run is also what its expressions see
+ * (Execution.env): its context object is built only if one reads it, and a retry (whose count it shows)
+ * makes it anew.
+ */
+export class StateRun implements StateEnv {
+  readonly name: string;
+  readonly state: AslState;
   /** Made at the state's first failure. */
-  retries: RetryCounts | null;
-  /** Execution.env's JSONPath environment of this run. */
-  env: StateEnv | null;
-  jsonata: boolean;
+  retries: RetryCounts | null = null;
+  readonly jsonata: boolean;
+  readonly variables: Record<string, Json>;
+  readonly random: Random;
+  nowMs = 0;
+  /** Whether nowMs and the context are this run's (false at entry and after a retry). */
+  envReady = false;
+  built: JsonObject | undefined = undefined;
+
+  constructor(
+    private readonly exec: Execution,
+    readonly frame: Frame,
+    readonly plan: StatePlan,
+    readonly raw: Json,
+    readonly enteredAt: number,
+  ) {
+    this.name = plan.name;
+    this.state = plan.state;
+    this.jsonata = (plan.state.QueryLanguage ?? frame.language) === 'JSONata';
+    this.variables = frame.variables;
+    this.random = exec.host.random;
+  }
+
+  get context(): JsonObject {
+    return (this.built ??= this.exec.contextFor(this));
+  }
 }
 
-export class Execution {
+/** An execution is also the frame of its top-level list of states. */
+export class Execution implements Frame {
   status: ExecutionStatus = 'RUNNING';
   stateTransitions = 0;
   historyEventCount = 0;
@@ -72,6 +89,10 @@ export class Execution {
   private readonly options: ExecutionOptions;
   private readonly listener: ExecutionListener;
   readonly rootScope = new Scope();
+  readonly scope: Scope;
+  readonly language: QueryLanguage;
+  readonly variables: Record<string, Json>;
+  private readonly plan: MachinePlan;
   private startMs = 0;
   private startIso: string | undefined;
   private input: Json = null;
@@ -90,6 +111,10 @@ export class Execution {
     this.history = options.recordHistory ? [] : null;
     this.epochMs = options.epochMs ?? DEFAULT_EPOCH_MS;
     this.historyLimit = options.historyLimit ?? (options.type === 'EXPRESS' ? Infinity : 25_000);
+    this.scope = this.rootScope;
+    this.language = machine.QueryLanguage ?? 'JSONPath';
+    this.variables = rootVariables(machine);
+    this.plan = machinePlan(machine);
   }
 
   start(input: Json, onDone: (result: ExecutionResult) => void): void {
@@ -109,7 +134,7 @@ export class Execution {
       this.finish('FAILED', undefined, new StatesError(StatesErrors.DataLimitExceeded, `The execution input is ${size} bytes, over the 262,144-byte limit`));
       return;
     }
-    this.enterState(new RootFrame(this), this.machine.StartAt, input);
+    this.enterState(this, planNamed(this.plan, this.machine.StartAt), input);
   }
 
   /** StopExecution: ends it as ABORTED. */
@@ -144,12 +169,17 @@ export class Execution {
   }
 
   /**
-   * What the state's expressions see. A JSONPath run keeps one (its context reads only the entry time and the
-   * retry count, so a retry drops it); JSONata reads the clock, and a task token adds to the context.
+   * What the state's expressions see. A JSONPath run is its own (its context reads only the entry time and the
+   * retry count, so a retry makes it anew); JSONata reads the clock, and a task token adds to the context.
    */
   env(run: StateRun, extra?: JsonObject): StateEnv {
     if (extra !== undefined || run.jsonata) return new RunEnv(this, run, extra);
-    return (run.env ??= new RunEnv(this, run, undefined));
+    if (!run.envReady) {
+      run.nowMs = this.epochMs + this.host.now();
+      run.built = undefined;
+      run.envReady = true;
+    }
+    return run;
   }
 
   iso(simMs: number): string {
@@ -171,26 +201,26 @@ export class Execution {
     return true;
   }
 
-  enterState(frame: Frame, name: string, raw: Json): void {
+  enterState(frame: Frame, plan: StatePlan, raw: Json): void {
     if (frame.scope.cancelled) return;
     if (this.depth >= MAX_SYNC_DEPTH) {
       const timer = this.host.schedule(this.host.now(), () => {
         frame.scope.remove(timer);
-        this.enterState(frame, name, raw);
+        this.enterState(frame, plan, raw);
       });
       frame.scope.add(timer);
       return;
     }
     this.depth++;
     try {
-      this.enterNow(frame, name, raw);
+      this.enterNow(frame, plan, raw);
     } finally {
       this.depth--;
     }
   }
 
-  private enterNow(frame: Frame, name: string, raw: Json): void {
-    const state = frame.machine.States[name];
+  private enterNow(frame: Frame, plan: StatePlan, raw: Json): void {
+    const { state, name } = plan;
     const now = this.host.now();
     if (now !== this.instantMs) {
       this.instantMs = now;
@@ -201,13 +231,10 @@ export class Execution {
       return;
     }
     this.stateTransitions++;
-    if (!this.record(entered(state.Type), name, this.history && ({ input: raw }))) return;
-    this.listener.stateEntered?.(name, state.Type);
-    const run: StateRun = {
-      frame, name, state, raw, enteredAt: now, retries: null, env: null,
-      jsonata: (state.QueryLanguage ?? frame.language) === 'JSONata',
-    };
-    switch (state.Type) {
+    if (!this.record(plan.enteredEvent, name, this.history && ({ input: raw }))) return;
+    this.listener.stateEntered?.(name, state.Type, plan.index);
+    const run = new StateRun(this, frame, plan, raw, now);
+    switch (plan.type) {
       case 'Task':
         return runTask(this, run);
       case 'Parallel':
@@ -263,7 +290,7 @@ export class Execution {
         this.failState(run, new StatesError(StatesErrors.NoChoiceMatched, `No Choice rule matched and state '${run.name}' has no Default`));
         return;
       }
-      this.chain(run, () => choiceOutput(state, rule, this.env(run)), (produced) => this.finishState(run, produced, next));
+      this.chain(run, () => choiceOutput(state, rule, this.env(run)), (produced) => this.finishState(run, produced, planNamed(run.plan.list, next)));
     };
     this.chain(run, () => this.firstJsonataMatch(run, rules), done);
   }
@@ -298,7 +325,7 @@ export class Execution {
       this.failState(run, asStatesError(e));
       return;
     }
-    this.finishState(run, produced, next);
+    this.finishState(run, produced, planNamed(run.plan.list, next));
   }
 
   private async firstJsonataMatch(run: StateRun, rules: JsonObject[]): Promise<number> {
@@ -328,7 +355,7 @@ export class Execution {
   }
 
   /** Leaves the state with its output: checks the payload limit, assigns variables, moves on. */
-  finishState(run: StateRun, produced: Produced, next: string | undefined = run.state.Next): void {
+  finishState(run: StateRun, produced: Produced, next: StatePlan | undefined = run.plan.next): void {
     if (run.frame.scope.cancelled) return;
     // An output that is the state's input unchanged was measured when it was produced.
     const size = produced.output === run.raw ? 0 : payloadBytes(produced.output);
@@ -337,11 +364,12 @@ export class Execution {
       return;
     }
     if (produced.assign) Object.assign(run.frame.variables, produced.assign);
-    if (!this.record(exited(run.state.Type), run.name, this.history && ({ output: produced.output }))) return;
-    this.listener.stateSucceeded?.(run.name, this.host.now() - run.enteredAt);
-    if (run.state.Type === 'Succeed' || (next === undefined && run.state.End)) run.frame.done({ output: produced.output });
+    if (!this.record(run.plan.exitedEvent, run.name, this.history && ({ output: produced.output }))) return;
+    this.listener.stateSucceeded?.(run.name, this.host.now() - run.enteredAt, run.plan.index);
+    if (run.plan.type === 'Succeed' || (next === undefined && run.state.End)) run.frame.succeeded(produced.output);
     else if (next !== undefined) this.enterState(run.frame, next, produced.output);
-    else run.frame.done({ output: produced.output });
+    else if (run.state.Next !== undefined) planNamed(run.plan.list, run.state.Next);
+    else run.frame.succeeded(produced.output);
   }
 
   /** A state failed: retry (Task, Parallel, Map), else catch, else the frame fails. */
@@ -350,9 +378,9 @@ export class Execution {
     const { state } = run;
     const decision = (run.retries ??= new RetryCounts()).decide(state.Retry, err, this.host.random);
     if (decision.retry) {
-      run.env = null;
+      run.envReady = false;
       this.stateTransitions++;
-      this.listener.stateRetried?.(run.name, err.error, decision.delayMs);
+      this.listener.stateRetried?.(run.name, err.error, decision.delayMs, run.plan.index);
       if (this.history) this.noteRetry(run.name, decision.attempt, decision.delayMs);
       const timer = this.host.schedule(this.host.now() + decision.delayMs, () => {
         run.frame.scope.remove(timer);
@@ -364,11 +392,11 @@ export class Execution {
     const catcher = findCatcher(state.Catch, err);
     const duration = this.host.now() - run.enteredAt;
     if (catcher) {
-      this.listener.stateCaught?.(run.name, err.error, duration);
+      this.listener.stateCaught?.(run.name, err.error, duration, run.plan.index);
       this.chain(run, () => catchOutput(catcher, this.env(run), err), (produced) => {
         if (produced.assign) Object.assign(run.frame.variables, produced.assign);
-        if (!this.record(exited(state.Type), run.name, this.history && ({ output: produced.output }))) return;
-        this.enterState(run.frame, catcher.Next, produced.output);
+        if (!this.record(run.plan.exitedEvent, run.name, this.history && ({ output: produced.output }))) return;
+        this.enterState(run.frame, planNamed(run.plan.list, catcher.Next), produced.output);
       }, (catchErr) => this.failFrame(run, catchErr, this.host.now() - run.enteredAt));
       return;
     }
@@ -391,13 +419,13 @@ export class Execution {
   }
 
   private failFrame(run: StateRun, err: StatesError, durationMs: number): void {
-    this.listener.stateFailed?.(run.name, err.error, durationMs);
-    run.frame.done({ error: err });
+    this.listener.stateFailed?.(run.name, err.error, durationMs, run.plan.index);
+    run.frame.failed(err);
   }
 
   private retryState(run: StateRun): void {
-    if (run.state.Type === 'Task') runTask(this, run);
-    else if (run.state.Type === 'Parallel') runParallel(this, run);
+    if (run.plan.type === 'Task') runTask(this, run);
+    else if (run.plan.type === 'Parallel') runParallel(this, run);
     else runMap(this, run);
   }
 
@@ -452,27 +480,11 @@ export class Execution {
   }
 
   /** The top level's end is the execution's. */
-  rootDone(outcome: FrameOutcome): void {
-    if ('error' in outcome) this.finish('FAILED', undefined, outcome.error);
-    else this.finish('SUCCEEDED', outcome.output);
-  }
-}
-
-/** The execution's top-level list of states. */
-class RootFrame implements Frame {
-  readonly machine: AslMachine;
-  readonly language: QueryLanguage;
-  readonly variables: Record<string, Json>;
-  readonly scope: Scope;
-
-  constructor(private readonly exec: Execution) {
-    this.machine = exec.machine;
-    this.language = exec.machine.QueryLanguage ?? 'JSONPath';
-    this.variables = rootVariables(exec.machine);
-    this.scope = exec.rootScope;
+  succeeded(output: Json): void {
+    this.finish('SUCCEEDED', output);
   }
 
-  done(outcome: FrameOutcome): void {
-    this.exec.rootDone(outcome);
+  failed(error: StatesError): void {
+    this.finish('FAILED', undefined, error);
   }
 }

@@ -24,21 +24,14 @@ interface TaskPlan {
   timed: boolean;
 }
 
-const plans = new WeakMap<object, TaskPlan>();
-
 function planOf(state: AslState): TaskPlan {
-  let plan = plans.get(state);
-  if (!plan) {
-    const resource = state.Resource ?? '';
-    const timed = [state.TimeoutSeconds, state.TimeoutSecondsPath, state.HeartbeatSeconds, state.HeartbeatSecondsPath].some((v) => v !== undefined);
-    plan = { resource, integration: parseResource(resource), timed };
-    plans.set(state, plan);
-  }
-  return plan;
+  const resource = state.Resource ?? '';
+  const timed = [state.TimeoutSeconds, state.TimeoutSecondsPath, state.HeartbeatSeconds, state.HeartbeatSecondsPath].some((v) => v !== undefined);
+  return { resource, integration: parseResource(resource), timed };
 }
 
 export function runTask(exec: Execution, run: StateRun): void {
-  const { resource, integration, timed } = planOf(run.state);
+  const { resource, integration, timed } = (run.plan.task ??= planOf(run.state)) as TaskPlan;
   const taskToken = integration.pattern === 'waitForTaskToken' ? makeToken(exec) : undefined;
   const env = exec.env(run, taskToken ? { Task: { Token: taskToken } } : undefined);
   if (run.jsonata) {

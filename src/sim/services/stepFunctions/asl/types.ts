@@ -120,13 +120,16 @@ export interface AslHost {
   hold(work: Promise<void>): void;
 }
 
-/** What happened, for metrics: every call is optional. */
+/**
+ * What happened, for metrics: every call is optional. `index` is the state's position among all the states of
+ * the definition (depth first, as targets.ts's visitMachine lists them; plan.ts statePlans), to count by.
+ */
 export interface ExecutionListener {
-  stateEntered?(state: string, type: StateType): void;
-  stateSucceeded?(state: string, durationMs: number): void;
-  stateFailed?(state: string, error: string, durationMs: number): void;
-  stateRetried?(state: string, error: string, delayMs: number): void;
-  stateCaught?(state: string, error: string, durationMs: number): void;
+  stateEntered?(state: string, type: StateType, index: number): void;
+  stateSucceeded?(state: string, durationMs: number, index: number): void;
+  stateFailed?(state: string, error: string, durationMs: number, index: number): void;
+  stateRetried?(state: string, error: string, delayMs: number, index: number): void;
+  stateCaught?(state: string, error: string, durationMs: number, index: number): void;
 }
 
 export type ExecutionType = 'STANDARD' | 'EXPRESS';
