@@ -56,7 +56,7 @@ class ParallelRun {
     if (this.remaining === 0) return this.succeed();
     for (let index = 0; index < this.branches.length; index++) {
       const branch = this.branches[index];
-      this.exec.enterState(new BranchFrame(this, branch, index), planNamed(branch, branch.machine.StartAt), input);
+      this.exec.enterState(new BranchFrame(this, branch, index), branch.start ?? planNamed(branch, branch.machine.StartAt), input);
     }
   }
 
@@ -191,7 +191,7 @@ export function runMap(exec: Execution, run: StateRun): void {
         exec.chain(
           run,
           () => itemInput(state, env, plan.input, index, plan.items[index]),
-          (input) => exec.enterState(frame, planNamed(processorPlan, processor.StartAt), input),
+          (input) => exec.enterState(frame, processorPlan.start ?? planNamed(processorPlan, processor.StartAt), input),
           (error) => iterationDone(index, frame, { error }),
         );
       }

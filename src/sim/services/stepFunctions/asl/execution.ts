@@ -80,6 +80,11 @@ export class StateRun implements StateEnv {
   }
 }
 
+/** The plan a Choice goes to: its rule `index`'s Next, or (-1) its Default, named `name`. */
+function choiceTarget(plan: StatePlan, index: number, name: string): StatePlan {
+  return (index >= 0 ? plan.choiceNext[index] : plan.defaultNext) ?? planNamed(plan.list, name);
+}
+
 /** An execution is also the frame of its top-level list of states. */
 export class Execution implements Frame {
   status: ExecutionStatus = 'RUNNING';
@@ -134,7 +139,7 @@ export class Execution implements Frame {
       this.finish('FAILED', undefined, new StatesError(StatesErrors.DataLimitExceeded, `The execution input is ${size} bytes, over the 262,144-byte limit`));
       return;
     }
-    this.enterState(this, planNamed(this.plan, this.machine.StartAt), input);
+    this.enterState(this, this.plan.start ?? planNamed(this.plan, this.machine.StartAt), input);
   }
 
   /** StopExecution: ends it as ABORTED. */
@@ -290,7 +295,7 @@ export class Execution implements Frame {
         this.failState(run, new StatesError(StatesErrors.NoChoiceMatched, `No Choice rule matched and state '${run.name}' has no Default`));
         return;
       }
-      this.chain(run, () => choiceOutput(state, rule, this.env(run)), (produced) => this.finishState(run, produced, planNamed(run.plan.list, next)));
+      this.chain(run, () => choiceOutput(state, rule, this.env(run)), (produced) => this.finishState(run, produced, choiceTarget(run.plan, index, next)));
     };
     this.chain(run, () => this.firstJsonataMatch(run, rules), done);
   }
@@ -325,7 +330,7 @@ export class Execution implements Frame {
       this.failState(run, asStatesError(e));
       return;
     }
-    this.finishState(run, produced, planNamed(run.plan.list, next));
+    this.finishState(run, produced, choiceTarget(run.plan, index, next));
   }
 
   private async firstJsonataMatch(run: StateRun, rules: JsonObject[]): Promise<number> {

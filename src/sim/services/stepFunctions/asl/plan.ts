@@ -1,13 +1,16 @@
 /**
  * What every run of a state reads from the definition, read once per definition: its history event names,
- * the plan of its Next (so a step looks up no name), the plans of its branches' and item processor's first
- * states, and its index among all the states of the definition, which listeners count by (the depth-first
- * order of targets.ts's visitMachine).
+ * the plans of its Next and Choice targets (so a step looks up no name), its branches and item processor,
+ * and its index among all the states of the definition, which listeners count by (the depth-first order of
+ * targets.ts's visitMachine). The state itself is held as a copy with every field of AslState, so that all
+ * states share one shape and the interpreter's reads of their fields stay monomorphic (the definition's
+ * objects, from JSON, each have their own).
  */
 import type { AslMachine, AslState, StateType } from './types.ts';
 
 export interface StatePlan {
   readonly name: string;
+  /** The state with every AslState field present (undefined where the definition has none). */
   readonly state: AslState;
   readonly type: StateType;
   readonly enteredEvent: string;
@@ -15,6 +18,9 @@ export interface StatePlan {
   readonly index: number;
   /** The plan Next names; undefined without Next (or, in a definition the loader refused, a Next naming no state). */
   next: StatePlan | undefined;
+  /** Choice: the plan each rule's Next names, and the Default's (undefined as for `next`). */
+  choiceNext: (StatePlan | undefined)[];
+  defaultNext: StatePlan | undefined;
   /** The states of the same list by name: what a Choice rule or a Catcher names. */
   readonly list: MachinePlan;
   /** Parallel: each branch's plan; Map: the item processor's (as the only element). */
@@ -63,12 +69,14 @@ function build(machine: AslMachine, counter: { next: number }): MachinePlan {
       const inner: MachinePlan[] = [];
       byName.set(name, {
         name,
-        state,
+        state: uniform(state),
         type: state.Type,
         enteredEvent: eventName(ENTERED, state.Type, 'StateEntered'),
         exitedEvent: eventName(EXITED, state.Type, 'StateExited'),
         index: counter.next++,
         next: undefined,
+        choiceNext: [],
+        defaultNext: undefined,
         list: plan,
         inner,
         task: undefined,
@@ -78,7 +86,12 @@ function build(machine: AslMachine, counter: { next: number }): MachinePlan {
       if (processor !== null && typeof processor === 'object') inner.push(build(processor, counter));
     }
   }
-  for (const p of byName.values()) if (p.state.Next !== undefined) p.next = byName.get(p.state.Next);
+  for (const p of byName.values()) {
+    const { Next: next, Choices: choices, Default: otherwise } = p.state;
+    if (next !== undefined) p.next = byName.get(next);
+    if (Array.isArray(choices)) p.choiceNext = choices.map((rule) => (rule !== null && typeof rule.Next === 'string' ? byName.get(rule.Next) : undefined));
+    if (otherwise !== undefined) p.defaultNext = byName.get(otherwise);
+  }
   (plan as { start: StatePlan | undefined }).start = byName.get(machine.StartAt);
   return plan;
 }
@@ -101,4 +114,53 @@ export function statePlans(machine: AslMachine): StatePlan[] {
   };
   add(machinePlan(machine));
   return out;
+}
+
+/** A copy of a state with every field of AslState (the return type makes tsc name any field left out). */
+function uniform(s: AslState): { [K in keyof Required<AslState>]: AslState[K] } {
+  return {
+    Type: s.Type,
+    Next: s.Next,
+    End: s.End,
+    Comment: s.Comment,
+    QueryLanguage: s.QueryLanguage,
+    InputPath: s.InputPath,
+    OutputPath: s.OutputPath,
+    Parameters: s.Parameters,
+    ResultSelector: s.ResultSelector,
+    ResultPath: s.ResultPath,
+    Arguments: s.Arguments,
+    Output: s.Output,
+    Assign: s.Assign,
+    Result: s.Result,
+    Resource: s.Resource,
+    TimeoutSeconds: s.TimeoutSeconds,
+    TimeoutSecondsPath: s.TimeoutSecondsPath,
+    HeartbeatSeconds: s.HeartbeatSeconds,
+    HeartbeatSecondsPath: s.HeartbeatSecondsPath,
+    Retry: s.Retry,
+    Catch: s.Catch,
+    Choices: s.Choices,
+    Default: s.Default,
+    Seconds: s.Seconds,
+    SecondsPath: s.SecondsPath,
+    Timestamp: s.Timestamp,
+    TimestampPath: s.TimestampPath,
+    Error: s.Error,
+    ErrorPath: s.ErrorPath,
+    Cause: s.Cause,
+    CausePath: s.CausePath,
+    Branches: s.Branches,
+    ItemProcessor: s.ItemProcessor,
+    Iterator: s.Iterator,
+    ItemsPath: s.ItemsPath,
+    Items: s.Items,
+    ItemSelector: s.ItemSelector,
+    MaxConcurrency: s.MaxConcurrency,
+    MaxConcurrencyPath: s.MaxConcurrencyPath,
+    ToleratedFailurePercentage: s.ToleratedFailurePercentage,
+    ToleratedFailurePercentagePath: s.ToleratedFailurePercentagePath,
+    ToleratedFailureCount: s.ToleratedFailureCount,
+    ToleratedFailureCountPath: s.ToleratedFailureCountPath,
+  };
 }
