@@ -80,6 +80,22 @@ export class StateRun implements StateEnv {
   }
 }
 
+/** A kept history event; its ISO timestamp is written only if something reads it (a sampled history's table does not). */
+class RecordedEvent implements HistoryEvent {
+  constructor(
+    readonly id: number,
+    readonly timeMs: number,
+    private readonly epochMs: number,
+    readonly type: string,
+    readonly stateName: string | undefined,
+    public detail: Json | undefined,
+  ) {}
+
+  get timestamp(): string {
+    return isoTimestamp(this.epochMs + this.timeMs);
+  }
+}
+
 /** The plan a Choice goes to: its rule `index`'s Next, or (-1) its Default, named `name`. */
 function choiceTarget(plan: StatePlan, index: number, name: string): StatePlan {
   return (index >= 0 ? plan.choiceNext[index] : plan.defaultNext) ?? planNamed(plan.list, name);
@@ -197,7 +213,7 @@ export class Execution implements Frame {
     this.historyEventCount++;
     if (this.history) {
       const timeMs = this.host.now();
-      this.history.push({ id: this.historyEventCount, timeMs, timestamp: this.iso(timeMs), type, stateName, detail: detail ?? undefined });
+      this.history.push(new RecordedEvent(this.historyEventCount, timeMs, this.epochMs, type, stateName, detail ?? undefined));
     }
     if (this.historyEventCount > this.historyLimit && !this.closing) {
       this.finish('FAILED', undefined, new StatesError(StatesErrors.Runtime, `The execution reached the limit of ${this.historyLimit} history events`));

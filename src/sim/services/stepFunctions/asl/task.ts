@@ -64,6 +64,8 @@ function schedule(
   if (integration.pattern !== 'requestResponse' && !exec.record('TaskSubmitted', name)) return;
   const call = new TaskCall(exec, run, plan, input, timeoutS, heartbeatS, taskToken);
   call.handle = exec.host.startTask(call, call);
+  // A call with timers joined its scope at once; one without has only the host's handle for a cancel to stop.
+  if (call.handle && !call.timed && !call.settled) run.frame.scope.add(call);
 }
 
 function prepare(run: StateRun, env: ReturnType<Execution['env']>, timed: boolean): Maybe<Prepared> {
@@ -97,7 +99,9 @@ class TaskCall implements TaskRequest, TaskCallbacks, Cancellable {
   readonly target: string | undefined;
   readonly attempt: number;
   handle: Cancellable | void = undefined;
-  private settled = false;
+  settled = false;
+  /** It has a timeout or heartbeat timer, so it is in its scope from the start. */
+  readonly timed: boolean;
   private timeoutTimer: Cancellable | undefined = undefined;
   private heartbeatTimer: Cancellable | undefined = undefined;
 
@@ -114,7 +118,11 @@ class TaskCall implements TaskRequest, TaskCallbacks, Cancellable {
     this.resource = plan.resource;
     this.integration = plan.integration;
     this.attempt = run.retries?.total ?? 0;
-    run.frame.scope.add(this);
+    this.timed = timeoutS !== undefined || heartbeatS !== undefined;
+    // A cancelled scope cancels (settles) the call: an answer after that is ignored. Without timers or a
+    // handle from the host, cancelling does nothing else, so such a call does not join the scope.
+    if (this.timed) run.frame.scope.add(this);
+    else if (run.frame.scope.cancelled) this.settled = true;
     const { host } = exec;
     if (timeoutS !== undefined) {
       this.timeoutTimer = host.schedule(host.now() + timeoutS * 1000, () =>
