@@ -12,7 +12,6 @@ import type { Execution, Frame, StateRun } from './execution.ts';
 import type { MachinePlan } from './plan.ts';
 import { planNamed } from './plan.ts';
 import { Scope } from './scope.ts';
-import type { QueryLanguage } from './types.ts';
 import { innerVariables } from './variables.ts';
 
 export function runParallel(exec: Execution, run: StateRun): void {
@@ -56,7 +55,7 @@ class ParallelRun {
     if (this.remaining === 0) return this.succeed();
     for (let index = 0; index < this.branches.length; index++) {
       const branch = this.branches[index];
-      this.exec.enterState(new BranchFrame(this, branch, index), branch.start ?? planNamed(branch, branch.machine.StartAt), input);
+      this.exec.enterState(new BranchFrame(this, index), branch.start ?? planNamed(branch, branch.machine.StartAt), input);
     }
   }
 
@@ -83,12 +82,10 @@ class ParallelRun {
 }
 
 class BranchFrame implements Frame {
-  readonly language: QueryLanguage;
   readonly variables: Record<string, Json>;
   readonly scope: Scope;
 
-  constructor(private readonly parallel: ParallelRun, branch: MachinePlan, private readonly index: number) {
-    this.language = branch.machine.QueryLanguage ?? parallel.run.frame.language;
+  constructor(private readonly parallel: ParallelRun, private readonly index: number) {
     this.variables = innerVariables(parallel.run.frame.variables);
     this.scope = parallel.scope;
   }
@@ -182,7 +179,6 @@ export function runMap(exec: Execution, run: StateRun): void {
         running++;
         if (!exec.record('MapIterationStarted', name, exec.history && ({ index }))) return;
         const frame: Frame = {
-          language: processor.QueryLanguage ?? run.frame.language,
           variables: innerVariables(run.frame.variables),
           scope: new Scope(scope),
           succeeded: (output) => iterationDone(index, frame, { output }),

@@ -19,7 +19,7 @@ import { Scope } from './scope.ts';
 import { runMap, runParallel } from './composite.ts';
 import { runTask } from './task.ts';
 import type {
-  AslHost, AslMachine, AslState, ExecutionListener, ExecutionOptions, ExecutionResult, ExecutionStatus, HistoryEvent, QueryLanguage,
+  AslHost, AslMachine, AslState, ExecutionListener, ExecutionOptions, ExecutionResult, ExecutionStatus, HistoryEvent,
 } from './types.ts';
 
 const YEAR_S = 365 * 24 * 3600;
@@ -34,7 +34,6 @@ const MAX_TRANSITIONS_PER_INSTANT = 100_000;
 
 /** A running list of states: the execution's top level, a Parallel branch or a Map iteration. */
 export interface Frame {
-  language: QueryLanguage;
   variables: Record<string, Json>;
   scope: Scope;
   /** The list ended with this output. */
@@ -70,7 +69,7 @@ export class StateRun implements StateEnv {
   ) {
     this.name = plan.name;
     this.state = plan.state;
-    this.jsonata = (plan.state.QueryLanguage ?? frame.language) === 'JSONata';
+    this.jsonata = plan.jsonata;
     this.variables = frame.variables;
     this.random = exec.host.random;
   }
@@ -111,7 +110,6 @@ export class Execution implements Frame {
   private readonly listener: ExecutionListener;
   readonly rootScope = new Scope();
   readonly scope: Scope;
-  readonly language: QueryLanguage;
   readonly variables: Record<string, Json>;
   private readonly plan: MachinePlan;
   private startMs = 0;
@@ -133,7 +131,6 @@ export class Execution implements Frame {
     this.epochMs = options.epochMs ?? DEFAULT_EPOCH_MS;
     this.historyLimit = options.historyLimit ?? (options.type === 'EXPRESS' ? Infinity : 25_000);
     this.scope = this.rootScope;
-    this.language = machine.QueryLanguage ?? 'JSONPath';
     this.variables = rootVariables(machine);
     this.plan = machinePlan(machine);
   }

@@ -6,7 +6,7 @@
  * states share one shape and the interpreter's reads of their fields stay monomorphic (the definition's
  * objects, from JSON, each have their own).
  */
-import type { AslMachine, AslState, StateType } from './types.ts';
+import type { AslMachine, AslState, QueryLanguage, StateType } from './types.ts';
 
 export interface StatePlan {
   readonly name: string;
@@ -16,6 +16,8 @@ export interface StatePlan {
   readonly enteredEvent: string;
   readonly exitedEvent: string;
   readonly index: number;
+  /** Its expressions are JSONata: its own QueryLanguage, else its list's (the machine's, else the enclosing list's). */
+  readonly jsonata: boolean;
   /** The plan Next names; undefined without Next (or, in a definition the loader refused, a Next naming no state). */
   next: StatePlan | undefined;
   /** Choice: the plan each rule's Next names, and the Default's (undefined as for `next`). */
@@ -53,13 +55,14 @@ const plans = new WeakMap<AslMachine, MachinePlan>();
 export function machinePlan(machine: AslMachine): MachinePlan {
   let plan = plans.get(machine);
   if (!plan) {
-    plan = build(machine, { next: 0 });
+    plan = build(machine, { next: 0 }, 'JSONPath');
     plans.set(machine, plan);
   }
   return plan;
 }
 
-function build(machine: AslMachine, counter: { next: number }): MachinePlan {
+function build(machine: AslMachine, counter: { next: number }, outer: QueryLanguage): MachinePlan {
+  const language = machine.QueryLanguage ?? outer;
   const byName = new Map<string, StatePlan>();
   const plan: MachinePlan = { machine, byName, start: undefined };
   const states = machine.States;
@@ -74,6 +77,7 @@ function build(machine: AslMachine, counter: { next: number }): MachinePlan {
         enteredEvent: eventName(ENTERED, state.Type, 'StateEntered'),
         exitedEvent: eventName(EXITED, state.Type, 'StateExited'),
         index: counter.next++,
+        jsonata: (state.QueryLanguage ?? language) === 'JSONata',
         next: undefined,
         choiceNext: [],
         defaultNext: undefined,
@@ -81,9 +85,9 @@ function build(machine: AslMachine, counter: { next: number }): MachinePlan {
         inner,
         task: undefined,
       });
-      if (Array.isArray(state.Branches)) for (const branch of state.Branches) inner.push(build(branch, counter));
+      if (Array.isArray(state.Branches)) for (const branch of state.Branches) inner.push(build(branch, counter, language));
       const processor = state.ItemProcessor ?? state.Iterator;
-      if (processor !== null && typeof processor === 'object') inner.push(build(processor, counter));
+      if (processor !== null && typeof processor === 'object') inner.push(build(processor, counter, language));
     }
   }
   for (const p of byName.values()) {

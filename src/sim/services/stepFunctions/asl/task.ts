@@ -22,14 +22,12 @@ interface TaskPlan {
   integration: TaskIntegration;
   /** It sets TimeoutSeconds or HeartbeatSeconds (or a Path form): without, no timer is set. */
   timed: boolean;
-  /** An optimised or SDK integration (`arn:aws:states:...`), which reads its target from the input. */
-  optimised: boolean;
 }
 
 function planOf(state: AslState): TaskPlan {
   const resource = state.Resource ?? '';
   const timed = [state.TimeoutSeconds, state.TimeoutSecondsPath, state.HeartbeatSeconds, state.HeartbeatSecondsPath].some((v) => v !== undefined);
-  return { resource, integration: parseResource(resource), timed, optimised: resource.startsWith('arn:aws:states:') };
+  return { resource, integration: parseResource(resource), timed };
 }
 
 export function runTask(exec: Execution, run: StateRun): void {
@@ -192,7 +190,7 @@ class TaskCall implements TaskRequest, TaskCallbacks, Cancellable {
 /** The resource a call names, where AWS reads it (its short name, to match a node). */
 function targetOf(plan: TaskPlan, input: Json): string | undefined {
   const { integration, resource } = plan;
-  if (!plan.optimised) return shortName(resource);
+  if (!integration.statesArn) return shortName(resource);
   if (!integration.targetField || input === null || typeof input !== 'object' || Array.isArray(input)) return undefined;
   if (integration.service === 'events' && integration.action === 'putEvents') {
     const first = Array.isArray(input.Entries) ? (input.Entries[0] as JsonObject | undefined) : undefined;
