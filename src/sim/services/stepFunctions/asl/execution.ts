@@ -48,16 +48,12 @@ export interface Frame {
  * makes it anew.
  */
 export class StateRun implements StateEnv {
-  readonly name: string;
-  readonly state: AslState;
   /** Made at the state's first failure. */
   retries: RetryCounts | null = null;
-  readonly jsonata: boolean;
-  readonly variables: Record<string, Json>;
-  readonly random: Random;
-  nowMs = 0;
   /** Whether nowMs and the context are this run's (false at entry and after a retry). */
   envReady = false;
+  /** When they were made, if not at entry (after a retry): left undefined otherwise, so no number is boxed. */
+  envAt: number | undefined = undefined;
   built: JsonObject | undefined = undefined;
 
   constructor(
@@ -66,12 +62,30 @@ export class StateRun implements StateEnv {
     readonly plan: StatePlan,
     readonly raw: Json,
     readonly enteredAt: number,
-  ) {
-    this.name = plan.name;
-    this.state = plan.state;
-    this.jsonata = plan.jsonata;
-    this.variables = frame.variables;
-    this.random = exec.host.random;
+  ) {}
+
+  get name(): string {
+    return this.plan.name;
+  }
+
+  get state(): AslState {
+    return this.plan.state;
+  }
+
+  get jsonata(): boolean {
+    return this.plan.jsonata;
+  }
+
+  get variables(): Record<string, Json> {
+    return this.frame.variables;
+  }
+
+  get random(): Random {
+    return this.exec.host.random;
+  }
+
+  get nowMs(): number {
+    return this.exec.epochMs + (this.envAt ?? this.enteredAt);
   }
 
   get context(): JsonObject {
@@ -193,7 +207,8 @@ export class Execution implements Frame {
   env(run: StateRun, extra?: JsonObject): StateEnv {
     if (extra !== undefined || run.jsonata) return new RunEnv(this, run, extra);
     if (!run.envReady) {
-      run.nowMs = this.epochMs + this.host.now();
+      const now = this.host.now();
+      run.envAt = now === run.enteredAt ? undefined : now;
       run.built = undefined;
       run.envReady = true;
     }
