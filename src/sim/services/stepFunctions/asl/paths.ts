@@ -95,27 +95,51 @@ function compileTemplate(template: Json[] | JsonObject): Evaluate {
   }
   const keys: string[] = [];
   const values: Evaluate[] = [];
+  /** The value of each key that is a plain (not object) constant, else undefined. */
+  const constants: (Json | undefined)[] = [];
   for (const key of Object.keys(template)) {
     const value = template[key];
     if (!key.endsWith('.$')) {
       keys.push(key);
       values.push(compileValue(value));
+      constants.push(value === null || typeof value !== 'object' ? value : undefined);
     } else if (typeof value !== 'string') {
       // Thrown when the state runs, after the fields before it, as an uncompiled template would.
       keys.push(key);
       values.push(() => {
         throw new StatesError(StatesErrors.Runtime, `The value of '${key}' must be a path or an intrinsic function`);
       });
+      constants.push(undefined);
     } else {
       keys.push(key.slice(0, -2));
       values.push(compileDynamic(value));
+      constants.push(undefined);
     }
   }
-  return (input, scope) => {
+  return objectLiteral(keys, values, constants) ?? ((input, scope) => {
     const out: JsonObject = {};
     for (let i = 0; i < keys.length; i++) out[keys[i]] = values[i](input, scope);
     return out;
-  };
+  });
+}
+
+/**
+ * A template's object built by a function written for its keys: an object literal whose fields are the
+ * constants and the evaluators' values in the template's order. Filling an empty object key by key goes
+ * through keyed stores that every template shares (slow once they have seen many shapes), where each literal
+ * has its own. Keys are written as JSON string literals (no key can end the literal early). Null where the
+ * host refuses to compile code (a Content-Security-Policy without 'unsafe-eval') or the literal is invalid
+ * (a repeated `__proto__`): the caller fills an object key by key, with the same result.
+ */
+function objectLiteral(keys: string[], values: Evaluate[], constants: (Json | undefined)[]): Evaluate | null {
+  const fields = keys.map((key, i) => `${JSON.stringify(key)}: ${constants[i] !== undefined ? `c[${i}]` : `v[${i}](input, scope)`}`);
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- see above: keys are JSON string literals, values come from the arrays
+    const make = new Function('v', 'c', `return (input, scope) => ({ ${fields.join(', ')} });`) as (v: Evaluate[], c: (Json | undefined)[]) => Evaluate;
+    return make(values, constants);
+  } catch {
+    return null;
+  }
 }
 
 function compileValue(value: Json): Evaluate {
