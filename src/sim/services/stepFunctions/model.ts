@@ -11,7 +11,8 @@ import { compileJsonata } from './asl/jsonataEval.ts';
 import type { Validator } from './asl/load.ts';
 import { statePlans } from './asl/plan.ts';
 import { listTaskTargets } from './asl/targets.ts';
-import type { AslHost, AslMachine, Cancellable, ExecutionListener, ExecutionResult, ExecutionType, TaskCallbacks, TaskRequest } from './asl/types.ts';
+import type { AslHost, AslMachine, Cancellable, ExecutionListener, ExecutionOptions, ExecutionResult, ExecutionType, TaskCallbacks, TaskRequest } from './asl/types.ts';
+import type { Trace } from '../../core/journey.ts';
 import type { SampledRun } from '../../core/sampledRun.ts';
 import { callActions, loadNodeDefinition, sameApi } from './definition.ts';
 import { ExecutionSampler } from './executionSampler.ts';
@@ -71,7 +72,9 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
   private states = new Map<string, StateHandles>();
   /** The metrics of each state of `machine`, by the state's index (the listener's argument). */
   private handles: (StateHandles | undefined)[] = [];
-  private listener!: ExecutionListener;
+  /** What executions of the current definition start with: its listener and type, with or without a history. */
+  private options!: ExecutionOptions;
+  private sampledOptions!: ExecutionOptions;
   /** Task calls waiting for their answer, by slot. */
   private readonly calls = new SlotMap<Call>();
   private readonly spareCalls: Call[] = [];
@@ -139,7 +142,9 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     }
     this.states = states;
     this.handles = handles;
-    this.listener = this.makeListener(this.machine);
+    const listener = this.makeListener(this.machine);
+    this.options = { type: this.executionType, listener, recordHistory: false };
+    this.sampledOptions = { type: this.executionType, listener, recordHistory: true };
   }
 
   /**
@@ -242,14 +247,16 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     m.setLevel(this.mRunning, this.running, now);
     const period = this.ctx.metrics.periods;
     const sampled = this.sampler.wants(period);
-    const execution = new Execution(this.machine, this, { type: this.executionType, name: `execution-${msg.id}`, listener: this.listener, recordHistory: sampled });
+    const execution = new StartedExecution(this, this.machine, sampled ? this.sampledOptions : this.options, msg.id, msg.trace, replyTo, slot, sampled);
     if (sampled) this.sampler.started(period, execution);
-    const trace = msg.trace;
-    execution.start((msg.body ?? {}) as Json, (result) => {
-      trace?.hop(this.id, 'work', `execution-${msg.id}`, result.startMs, result.stopMs, result.status + (result.error ? `: ${result.error}` : ''), result.status !== 'SUCCEEDED');
-      this.ended(result, replyTo, slot);
-      if (sampled) this.sampler.ended(execution);
-    });
+    execution.start((msg.body ?? {}) as Json);
+  }
+
+  /** An execution `receive` started ended. */
+  executionEnded(execution: StartedExecution, result: ExecutionResult): void {
+    execution.trace?.hop(this.id, 'work', execution.name, result.startMs, result.stopMs, result.status + (result.error ? `: ${result.error}` : ''), result.status !== 'SUCCEEDED');
+    this.ended(result, execution.replyTo, execution.slot);
+    if (execution.sampled) this.sampler.ended(execution);
   }
 
   private ended(result: ExecutionResult, replyTo: ReplyTo | null, slot: number): void {
@@ -357,6 +364,33 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     }
     const [error, cause] = taskError(request, outcome, info);
     callbacks.fail(error, cause);
+  }
+}
+
+/**
+ * An execution a StartExecution began: where its answer goes, and its name (`execution-<message id>`, written
+ * only if the context object or a sampled journey reads it).
+ */
+class StartedExecution extends Execution {
+  constructor(
+    private readonly model: StateMachine,
+    machine: AslMachine,
+    options: ExecutionOptions,
+    private readonly messageId: number,
+    readonly trace: Trace | null,
+    readonly replyTo: ReplyTo | null,
+    readonly slot: number,
+    readonly sampled: boolean,
+  ) {
+    super(machine, model, options);
+  }
+
+  override get name(): string {
+    return `execution-${this.messageId}`;
+  }
+
+  protected override ended(result: ExecutionResult): void {
+    this.model.executionEnded(this, result);
   }
 }
 

@@ -149,8 +149,9 @@ export class Execution implements Frame {
     this.plan = machinePlan(machine);
   }
 
-  start(input: Json, onDone: (result: ExecutionResult) => void): void {
-    this.onDone = onDone;
+  /** Runs the execution from its StartAt; `onDone` (or a subclass's `ended`) hears its result once. */
+  start(input: Json, onDone?: (result: ExecutionResult) => void): void {
+    this.onDone = onDone ?? null;
     this.input = input;
     this.startMs = this.host.now();
     const express = this.options.type === 'EXPRESS';
@@ -174,6 +175,16 @@ export class Execution implements Frame {
     this.finish('ABORTED', undefined, new StatesError('States.Aborted', cause));
   }
 
+  /** The execution's name (`$$.Execution.Name`): the option's, or a subclass's. */
+  get name(): string {
+    return this.options.name ?? 'execution';
+  }
+
+  /** The execution ended with `result`: calls start's `onDone`. A host's subclass may take it instead. */
+  protected ended(result: ExecutionResult): void {
+    this.onDone?.(result);
+  }
+
   get inlineMapConcurrency(): number {
     return this.options.inlineMapConcurrency ?? 40;
   }
@@ -184,7 +195,7 @@ export class Execution implements Frame {
 
   /** The context object (`$$`) of a state entered now. */
   contextFor(run: StateRun, extra?: JsonObject): JsonObject {
-    const name = this.options.name ?? 'execution';
+    const { name } = this;
     const machineArn = this.options.stateMachineArn ?? 'arn:aws:states:us-east-1:123456789012:stateMachine:StateMachine';
     return {
       Execution: {
@@ -509,7 +520,7 @@ export class Execution implements Frame {
       historyEventCount: this.historyEventCount,
       history: this.history ?? undefined,
     };
-    this.onDone?.(this.result);
+    this.ended(this.result);
   }
 
   /** The top level's end is the execution's. */
