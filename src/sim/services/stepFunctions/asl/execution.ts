@@ -52,7 +52,7 @@ export class StateRun implements StateEnv {
   retries: RetryCounts | null = null;
   /** Whether nowMs and the context are this run's (false at entry and after a retry). */
   envReady = false;
-  /** When they were made, if not at entry (after a retry): left undefined otherwise, so no number is boxed. */
+  /** When the run last started over (a retry), if it did: left undefined otherwise, so no number is boxed. */
   envAt: number | undefined = undefined;
   built: JsonObject | undefined = undefined;
 
@@ -213,13 +213,12 @@ export class Execution implements Frame {
 
   /**
    * What the state's expressions see. A JSONPath run is its own (its context reads only the entry time and the
-   * retry count, so a retry makes it anew); JSONata reads the clock, and a task token adds to the context.
+   * retry count, so a retry makes it anew; its clock, which only a Wait reads, is when it started or last
+   * retried); JSONata reads the clock, and a task token adds to the context.
    */
   env(run: StateRun, extra?: JsonObject): StateEnv {
     if (extra !== undefined || run.jsonata) return new RunEnv(this, run, extra);
     if (!run.envReady) {
-      const now = this.host.now();
-      run.envAt = now === run.enteredAt ? undefined : now;
       run.built = undefined;
       run.envReady = true;
     }
@@ -428,6 +427,7 @@ export class Execution implements Frame {
       if (this.history) this.noteRetry(run.name, decision.attempt, decision.delayMs);
       const timer = this.host.schedule(this.host.now() + decision.delayMs, () => {
         run.frame.scope.remove(timer);
+        run.envAt = this.host.now();
         this.retryState(run);
       });
       run.frame.scope.add(timer);
