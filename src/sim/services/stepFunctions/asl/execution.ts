@@ -122,7 +122,6 @@ export class Execution implements Frame {
   readonly history: HistoryEvent[] | null;
   private readonly options: ExecutionOptions;
   private readonly listener: ExecutionListener;
-  readonly rootScope = new Scope();
   readonly scope: Scope;
   readonly variables: Record<string, Json>;
   private readonly plan: MachinePlan;
@@ -136,15 +135,13 @@ export class Execution implements Frame {
   private instantMs = -1;
   private instantCount = 0;
   private readonly historyLimit: number;
-  readonly epochMs: number;
 
   constructor(readonly machine: AslMachine, readonly host: AslHost, options: ExecutionOptions = {}) {
     this.options = options;
     this.listener = options.listener ?? {};
     this.history = options.recordHistory ? [] : null;
-    this.epochMs = options.epochMs ?? DEFAULT_EPOCH_MS;
     this.historyLimit = options.historyLimit ?? (options.type === 'EXPRESS' ? Infinity : 25_000);
-    this.scope = this.rootScope;
+    this.scope = new Scope();
     this.variables = rootVariables(machine);
     this.plan = machinePlan(machine);
   }
@@ -159,7 +156,7 @@ export class Execution implements Frame {
     const timer = this.host.schedule(this.startMs + timeoutS * 1000, () =>
       this.finish('TIMED_OUT', undefined, new StatesError(StatesErrors.Timeout, `The execution ran longer than ${timeoutS} s`)),
     );
-    this.rootScope.add(timer);
+    this.scope.add(timer);
     this.record('ExecutionStarted', undefined, this.history && ({ input }));
     if (this.status !== 'RUNNING') return;
     const size = payloadBytes(input);
@@ -173,6 +170,16 @@ export class Execution implements Frame {
   /** StopExecution: ends it as ABORTED. */
   abort(cause = 'Stopped by the host'): void {
     this.finish('ABORTED', undefined, new StatesError('States.Aborted', cause));
+  }
+
+  /** The instant simulated time 0 stands for (ISO timestamps, Wait's Timestamp). */
+  get epochMs(): number {
+    return this.options.epochMs ?? DEFAULT_EPOCH_MS;
+  }
+
+  /** The execution's cancellation scope (its top-level frame's). */
+  get rootScope(): Scope {
+    return this.scope;
   }
 
   /** The execution's name (`$$.Execution.Name`): the option's, or a subclass's. */
@@ -508,7 +515,7 @@ export class Execution implements Frame {
     this.closing = true;
     this.record(END_EVENTS[status], undefined, this.history && (err ? err.output : { output: output ?? null }));
     this.status = status;
-    this.rootScope.cancel();
+    this.scope.cancel();
     this.result = {
       status,
       output,
