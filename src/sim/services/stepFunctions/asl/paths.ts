@@ -9,6 +9,7 @@ import { JSONPath } from 'jsonpath-plus';
 import { StatesError, StatesErrors, type Json, type JsonObject } from './errors.ts';
 import type { Random } from '../../../core/random.ts';
 import { evaluateIntrinsic } from './intrinsics.ts';
+import { compileObjectLiteral, type LiteralField } from '../../../core/objectLiteral.ts';
 import { compilePath, type CompiledPath, type Root } from './pathSyntax.ts';
 
 export { compilePath } from './pathSyntax.ts';
@@ -95,51 +96,36 @@ function compileTemplate(template: Json[] | JsonObject): Evaluate {
   }
   const keys: string[] = [];
   const values: Evaluate[] = [];
-  /** The value of each key that is a plain (not object) constant, else undefined. */
-  const constants: (Json | undefined)[] = [];
+  /** Each key's value: a plain (not object) constant, or its evaluator. */
+  const fields: LiteralField<Json, PathScope>[] = [];
   for (const key of Object.keys(template)) {
     const value = template[key];
+    let evaluate: Evaluate;
     if (!key.endsWith('.$')) {
       keys.push(key);
-      values.push(compileValue(value));
-      constants.push(value === null || typeof value !== 'object' ? value : undefined);
+      evaluate = compileValue(value);
+      fields.push(value === null || typeof value !== 'object' ? { value } : { make: evaluate });
     } else if (typeof value !== 'string') {
       // Thrown when the state runs, after the fields before it, as an uncompiled template would.
       keys.push(key);
-      values.push(() => {
+      evaluate = () => {
         throw new StatesError(StatesErrors.Runtime, `The value of '${key}' must be a path or an intrinsic function`);
-      });
-      constants.push(undefined);
+      };
+      fields.push({ make: evaluate });
     } else {
       keys.push(key.slice(0, -2));
-      values.push(compileDynamic(value));
-      constants.push(undefined);
+      evaluate = compileDynamic(value);
+      fields.push({ make: evaluate });
     }
+    values.push(evaluate);
   }
-  return objectLiteral(keys, values, constants) ?? ((input, scope) => {
+  // Built from a literal of the template's own keys (core/objectLiteral.ts), else key by key.
+  const literal = compileObjectLiteral(keys, fields) as Evaluate | null;
+  return literal ?? ((input, scope) => {
     const out: JsonObject = {};
     for (let i = 0; i < keys.length; i++) out[keys[i]] = values[i](input, scope);
     return out;
   });
-}
-
-/**
- * A template's object built by a function written for its keys: an object literal whose fields are the
- * constants and the evaluators' values in the template's order. Filling an empty object key by key goes
- * through keyed stores that every template shares (slow once they have seen many shapes), where each literal
- * has its own. Keys are written as JSON string literals (no key can end the literal early). Null where the
- * host refuses to compile code (a Content-Security-Policy without 'unsafe-eval') or the literal is invalid
- * (a repeated `__proto__`): the caller fills an object key by key, with the same result.
- */
-function objectLiteral(keys: string[], values: Evaluate[], constants: (Json | undefined)[]): Evaluate | null {
-  const fields = keys.map((key, i) => `${JSON.stringify(key)}: ${constants[i] !== undefined ? `c[${i}]` : `v[${i}](input, scope)`}`);
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- see above: keys are JSON string literals, values come from the arrays
-    const make = new Function('v', 'c', `return (input, scope) => ({ ${fields.join(', ')} });`) as (v: Evaluate[], c: (Json | undefined)[]) => Evaluate;
-    return make(values, constants);
-  } catch {
-    return null;
-  }
 }
 
 function compileValue(value: Json): Evaluate {
