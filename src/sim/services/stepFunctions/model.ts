@@ -291,6 +291,10 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     return this.ctx.now;
   }
 
+  get horizonMs(): number {
+    return this.ctx.durationMs;
+  }
+
   schedule(atMs: number, callback: () => void): Cancellable {
     // A time past the run's end never comes (e.g. a Standard execution's 1-year timeout): keep no timer for it.
     if (atMs > this.ctx.durationMs) return NOT_CANCELLABLE;

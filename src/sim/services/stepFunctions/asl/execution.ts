@@ -153,10 +153,14 @@ export class Execution implements Frame {
     this.startMs = this.host.now();
     const express = this.options.type === 'EXPRESS';
     const timeoutS = this.options.timeoutSeconds ?? this.machine.TimeoutSeconds ?? (express ? EXPRESS_S : YEAR_S);
-    const timer = this.host.schedule(this.startMs + timeoutS * 1000, () =>
-      this.finish('TIMED_OUT', undefined, new StatesError(StatesErrors.Timeout, `The execution ran longer than ${timeoutS} s`)),
-    );
-    this.scope.add(timer);
+    const deadline = this.startMs + timeoutS * 1000;
+    // A timeout past the host's horizon (a Standard execution's year) never fires: no timer, no closure for it.
+    if (!(deadline > (this.host.horizonMs ?? Infinity))) {
+      const timer = this.host.schedule(deadline, () =>
+        this.finish('TIMED_OUT', undefined, new StatesError(StatesErrors.Timeout, `The execution ran longer than ${timeoutS} s`)),
+      );
+      this.scope.add(timer);
+    }
     this.record('ExecutionStarted', undefined, this.history && ({ input }));
     if (this.status !== 'RUNNING') return;
     const size = payloadBytes(input);

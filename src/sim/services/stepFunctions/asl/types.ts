@@ -106,6 +106,8 @@ export interface AslHost {
   now(): number;
   /** Calls back at a simulated time (never earlier than now); the handle cancels it. */
   schedule(atMs: number, callback: () => void): Cancellable;
+  /** A time the clock never passes (the run's end), if there is one: the interpreter schedules no timeout beyond it. */
+  readonly horizonMs?: number;
   /** The execution's random stream (retry jitter, States.MathRandom, States.UUID, task tokens). */
   random: Random;
   /**
