@@ -63,7 +63,7 @@ function schedule(
   const call = new TaskCall(exec, run, plan, input, timeoutS, heartbeatS, taskToken);
   call.handle = exec.host.startTask(call, call);
   // A call with timers joined its scope at once; one without has only the host's handle for a cancel to stop.
-  if (call.handle && !call.timed && !call.settled) run.frame.scope.add(call);
+  if (call.handle && !call.timed && !call.settled) call.joinScope();
 }
 
 function prepare(run: StateRun, env: ReturnType<Execution['env']>, timed: boolean): Maybe<Prepared> {
@@ -100,6 +100,8 @@ class TaskCall implements TaskRequest, TaskCallbacks, Cancellable {
   settled = false;
   /** It has a timeout or heartbeat timer, so it is in its scope from the start. */
   readonly timed: boolean;
+  /** It is among its scope's pending items (settling takes it out). */
+  private inScope = false;
   private timeoutTimer: Cancellable | undefined = undefined;
   private heartbeatTimer: Cancellable | undefined = undefined;
 
@@ -119,7 +121,7 @@ class TaskCall implements TaskRequest, TaskCallbacks, Cancellable {
     this.timed = timeoutS !== undefined || heartbeatS !== undefined;
     // A cancelled scope cancels (settles) the call: an answer after that is ignored. Without timers or a
     // handle from the host, cancelling does nothing else, so such a call does not join the scope.
-    if (this.timed) run.frame.scope.add(this);
+    if (this.timed) this.joinScope();
     else if (run.frame.scope.cancelled) this.settled = true;
     const { host } = exec;
     if (timeoutS !== undefined) {
@@ -168,9 +170,14 @@ class TaskCall implements TaskRequest, TaskCallbacks, Cancellable {
   private settle(): boolean {
     if (this.settled || this.run.frame.scope.cancelled) return false;
     this.settled = true;
-    this.run.frame.scope.remove(this);
+    if (this.inScope) this.run.frame.scope.remove(this);
     this.stopTimers();
     return true;
+  }
+
+  joinScope(): void {
+    this.inScope = true;
+    this.run.frame.scope.add(this);
   }
 
   /** The scope was cancelled (a failed sibling branch, the execution's end): stop the host's work. */
