@@ -136,6 +136,27 @@ describe('LogHistogram', () => {
     expect(QUANTILES.map((q) => empty.valueAtQuantile(q))).toEqual(before);
   });
 
+  it('as a period histogram merged into a total and reset, sparse or dense, matches recording each set alone', () => {
+    const total = new LogHistogram();
+    const all = new LogHistogram();
+    const period = new LogHistogram();
+    // Periods of 3 to 3,000 samples: a few counted keys in a wide range (merged and reset key by key) and many.
+    for (const [i, n] of [3, 40, 3_000, 7, 400, 1, 2_000, 25].entries()) {
+      const samples = draw({ distribution: 'lognormal', medianMs: 40, p99Ms: 2_000 }, n, i + 10);
+      const alone = new LogHistogram();
+      for (const v of samples) {
+        period.record(v);
+        alone.record(v);
+        all.record(v);
+      }
+      for (const q of QUANTILES) expect(period.valueAtQuantile(q), `period ${i} q=${q}`).toBe(alone.valueAtQuantile(q));
+      total.merge(period);
+      period.reset();
+      for (const q of QUANTILES) expect(total.valueAtQuantile(q), `total after ${i} q=${q}`).toBe(all.valueAtQuantile(q));
+    }
+    expect(total.count).toBe(all.count);
+  });
+
   it('forgets everything on reset and records afresh, in a window wide enough for both', () => {
     const h = new LogHistogram();
     for (const v of draw({ distribution: 'uniform', minMs: 1e6, maxMs: 2e6 }, 1000)) h.record(v);

@@ -24,6 +24,9 @@ const U32 = new Uint32Array(F64.buffer);
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 const LO = 1 - HI;
 
+/** Keys a window lists as counted since its last reset before it gives the list up (4 KB of keys). */
+const TOUCHED_MAX = 1024;
+
 /** The lower bound of a bucket key, as a positive float64. */
 function keyBound(key: number): number {
   U32[HI] = key << KEY_SHIFT;
@@ -47,6 +50,13 @@ class BucketWindow {
   /** Lowest and highest key counted since the last reset (lo > hi when empty). */
   lo = Number.MAX_SAFE_INTEGER;
   hi = -1;
+  /**
+   * The keys counted since the last reset, each once: a period's samples fill few of the buckets between lo
+   * and hi, so a merge or a reset that visits only these does less. Kept up to TOUCHED_MAX keys; past that,
+   * or after a merge octave by octave, the list is given up (touchedCount -1) until the next reset.
+   */
+  private touched = new Int32Array(16);
+  private touchedCount = 0;
 
   add(key: number, n: number): void {
     let i = key - this.base;
@@ -54,10 +64,25 @@ class BucketWindow {
       this.fit(key);
       i = key - this.base;
     }
-    this.counts[i] += n;
+    const before = this.counts[i];
+    if (before === 0 && this.touchedCount >= 0) this.touch(key);
+    this.counts[i] = before + n;
     this.octaves[i >> SUB_BITS] += n;
     if (key < this.lo) this.lo = key;
     if (key > this.hi) this.hi = key;
+  }
+
+  private touch(key: number): void {
+    if (this.touchedCount === this.touched.length) {
+      if (this.touchedCount === TOUCHED_MAX) {
+        this.touchedCount = -1;
+        return;
+      }
+      const grown = new Int32Array(this.touched.length * 2);
+      grown.set(this.touched);
+      this.touched = grown;
+    }
+    this.touched[this.touchedCount++] = key;
   }
 
   /** Grows the window to hold `key`'s octave, keeping what it holds, with as much again to spare on the side it grew. */
@@ -90,6 +115,28 @@ class BucketWindow {
     // Fitting both ends makes room for everything between: the window is contiguous.
     if (other.lo < this.base || other.lo >= this.base + this.counts.length) this.fit(other.lo);
     if (other.hi < this.base || other.hi >= this.base + this.counts.length) this.fit(other.hi);
+    const { counts, octaves } = this;
+    const span = ((other.hi >> SUB_BITS) - (other.lo >> SUB_BITS) + 1) * SUBS;
+    if (other.touchedCount >= 0 && other.touchedCount * 4 < span) {
+      // Few of the keys in other's range are counted: add those alone.
+      for (let t = 0; t < other.touchedCount; t++) {
+        const key = other.touched[t];
+        const n = other.counts[key - other.base];
+        const i = key - this.base;
+        if (counts[i] === 0 && this.touchedCount >= 0) this.touch(key);
+        counts[i] += n;
+        octaves[i >> SUB_BITS] += n;
+      }
+    } else {
+      this.mergeOctaves(other);
+    }
+    if (other.lo < this.lo) this.lo = other.lo;
+    if (other.hi > this.hi) this.hi = other.hi;
+  }
+
+  /** Adds other's counts octave by octave (most of its range is counted); this gives up its list of keys. */
+  private mergeOctaves(other: BucketWindow): void {
+    this.touchedCount = -1;
     const first = other.base >> SUB_BITS;
     const { counts, octaves } = this;
     for (let octave = other.lo >> SUB_BITS; octave <= other.hi >> SUB_BITS; octave++) {
@@ -100,18 +147,21 @@ class BucketWindow {
       for (let k = 0; k < SUBS; k++) counts[to + k] += other.counts[from + k];
       octaves[to >> SUB_BITS] += n;
     }
-    if (other.lo < this.lo) this.lo = other.lo;
-    if (other.hi > this.hi) this.hi = other.hi;
   }
 
   reset(): void {
     if (this.lo <= this.hi) {
-      this.counts.fill(0, this.lo - this.base, this.hi - this.base + 1);
+      if (this.touchedCount >= 0 && this.touchedCount * 4 < this.hi - this.lo + 1) {
+        for (let t = 0; t < this.touchedCount; t++) this.counts[this.touched[t] - this.base] = 0;
+      } else {
+        this.counts.fill(0, this.lo - this.base, this.hi - this.base + 1);
+      }
       const first = this.base >> SUB_BITS;
       this.octaves.fill(0, (this.lo >> SUB_BITS) - first, (this.hi >> SUB_BITS) - first + 1);
     }
     this.lo = Number.MAX_SAFE_INTEGER;
     this.hi = -1;
+    this.touchedCount = 0;
   }
 
   /**
@@ -135,6 +185,11 @@ class BucketWindow {
         const key = sign > 0 ? octave * SUBS + k : octave * SUBS + SUBS - 1 - k;
         const c = this.counts[key - this.base];
         if (c === 0) continue;
+        // A bucket the walk passes reports no value: its midpoint is worked out only where a quantile falls.
+        if (!walk.stopsWithin(c)) {
+          walk.pass(c);
+          continue;
+        }
         walk.take(c, sign * keyMidpoint(key));
         if (walk.done) return;
       }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fieldMeta } from '../../core/fields.ts';
+import { compileObjectLiteral } from '../../core/objectLiteral.ts';
 import type { Random } from '../../core/random.ts';
 
 /**
@@ -38,6 +39,11 @@ type Make = (rng: Random, key: number) => unknown;
 export function compileBody(spec: BodySpec): ((rng: Random, key: number) => Record<string, unknown>) | null {
   if (spec === null) return null;
   const fields = Object.entries(spec).map(([path, f]) => ({ path: path.split('.'), make: compileField(f) }));
+  // Without nested fields, from a literal of the body's own keys (core/objectLiteral.ts); else field by field.
+  const flat = fields.every((f) => f.path.length === 1)
+    ? compileObjectLiteral(fields.map((f) => f.path[0]), fields.map((f) => ({ make: f.make })))
+    : null;
+  if (flat) return flat;
   return (rng, key) => {
     const body: Record<string, unknown> = {};
     for (const { path, make } of fields) {

@@ -22,31 +22,31 @@ export class TracedListener implements ExecutionListener {
   /** Where each state run entered now took its place in the journey's order, by state name, oldest first. */
   private readonly entered = new Map<string, number[]>();
 
-  stateEntered(state: string, type: StateType): void {
-    this.shared.stateEntered?.(state, type);
+  stateEntered(state: string, type: StateType, index: number): void {
+    this.shared.stateEntered?.(state, type, index);
     const seqs = this.entered.get(state);
     if (seqs === undefined) this.entered.set(state, [this.trace.seq()]);
     else seqs.push(this.trace.seq());
   }
 
-  stateSucceeded(state: string, durationMs: number, enteredAtMs: number): void {
-    this.shared.stateSucceeded?.(state, durationMs, enteredAtMs);
+  stateSucceeded(state: string, durationMs: number, index: number, enteredAtMs: number): void {
+    this.shared.stateSucceeded?.(state, durationMs, index, enteredAtMs);
     this.state(state, enteredAtMs, undefined, false);
   }
 
-  stateFailed(state: string, error: string, durationMs: number, enteredAtMs: number): void {
-    this.shared.stateFailed?.(state, error, durationMs, enteredAtMs);
+  stateFailed(state: string, error: string, durationMs: number, index: number, enteredAtMs: number): void {
+    this.shared.stateFailed?.(state, error, durationMs, index, enteredAtMs);
     this.state(state, enteredAtMs, `failed: ${error}`, true);
   }
 
-  stateCaught(state: string, error: string, durationMs: number, enteredAtMs: number): void {
-    this.shared.stateCaught?.(state, error, durationMs, enteredAtMs);
+  stateCaught(state: string, error: string, durationMs: number, index: number, enteredAtMs: number): void {
+    this.shared.stateCaught?.(state, error, durationMs, index, enteredAtMs);
     // aws-behaviour Step Functions "Catch": the error goes to the catcher's Next state (the next hop).
     this.state(state, enteredAtMs, `caught ${error} (Catch)`, true);
   }
 
-  stateRetried(state: string, error: string, delayMs: number, attempt: number, retrier: Retrier): void {
-    this.shared.stateRetried?.(state, error, delayMs, attempt, retrier);
+  stateRetried(state: string, error: string, delayMs: number, index: number, attempt: number, retrier: Retrier): void {
+    this.shared.stateRetried?.(state, error, delayMs, index, attempt, retrier);
     const now = this.clock.now;
     const max = retrier.MaxAttempts ?? RETRY_DEFAULTS.MaxAttempts;
     this.trace.hop(this.nodeId, 'retry', `${state}: retry ${attempt} of ${max} waits`, now, now + delayMs, `after ${error}: ${backoff(retrier, attempt, delayMs)}`);

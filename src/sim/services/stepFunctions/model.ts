@@ -9,8 +9,9 @@ import type { Json } from './asl/errors.ts';
 import { Execution } from './asl/execution.ts';
 import { compileJsonata } from './asl/jsonataEval.ts';
 import type { Validator } from './asl/load.ts';
-import { listTaskTargets, visitMachine } from './asl/targets.ts';
-import type { AslHost, AslMachine, Cancellable, ExecutionListener, ExecutionResult, ExecutionType, StateType, TaskCallbacks, TaskRequest } from './asl/types.ts';
+import { statePlans } from './asl/plan.ts';
+import { listTaskTargets } from './asl/targets.ts';
+import type { AslHost, AslMachine, Cancellable, ExecutionListener, ExecutionOptions, ExecutionResult, ExecutionType, StateType, TaskCallbacks, TaskRequest } from './asl/types.ts';
 import type { SampledRun } from '../../core/sampledRun.ts';
 import { callActions, loadNodeDefinition, sameApi } from './definition.ts';
 import { ExecutionSampler } from './executionSampler.ts';
@@ -48,9 +49,6 @@ interface StateHandles {
 }
 
 function noop(): void {}
-const SUCCEEDED = (h: StateHandles) => h.succeeded;
-const FAILED = (h: StateHandles) => h.failed;
-const CAUGHT = (h: StateHandles) => h.caught;
 const NOT_CANCELLABLE: Cancellable = { cancel: noop };
 
 /**
@@ -74,7 +72,11 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
   private states = new Map<string, StateHandles>();
   /** Each state's type by name, for sampled executions' journeys. */
   private stateTypes = new Map<string, StateType>();
-  private readonly listener: ExecutionListener;
+  /** The metrics of each state of `machine`, by the state's index (the listener's argument). */
+  private handles: (StateHandles | undefined)[] = [];
+  /** What executions of the current definition start with: its listener and type, with or without a history. */
+  private options!: ExecutionOptions;
+  private sampledOptions!: ExecutionOptions;
   /** Task calls waiting for their answer, by slot. */
   private readonly calls = new SlotMap<Call>();
   private readonly spareCalls: Call[] = [];
@@ -112,7 +114,6 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     this.scheduleTimer = ctx.timer<Scheduled>((s) => s.callback());
     this.answerTimer = ctx.timer<Call>((c) => this.answer(c));
     this.configure(node);
-    this.listener = this.makeListener();
   }
 
   private configure(node: SimNode): void {
@@ -128,53 +129,68 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     const [burst, rate] = START_EXECUTION_BUCKET[this.executionType];
     if (this.startBucket) this.startBucket.configure(burst, rate, this.ctx.now);
     else this.startBucket = new TokenBucket(burst, rate);
-    const names: string[] = [];
-    const types = new Map<string, StateType>();
-    visitMachine(this.machine as unknown as Json, (name, state) => {
-      names.push(name);
-      types.set(name, state.Type as StateType);
-    });
-    this.stateTypes = types;
+    const plans = statePlans(this.machine);
+    this.stateTypes = new Map(plans.map((p) => [p.name, p.type]));
     const states = new Map<string, StateHandles>();
+    const handles: StateHandles[] = [];
     const m = this.ctx.metrics;
-    for (const name of names) {
-      const known = this.states.get(name);
-      if (known) states.set(name, known);
-      else {
+    for (const { name, index } of plans) {
+      let h = states.get(name) ?? this.states.get(name);
+      if (!h) {
         const [entered, succeeded, failed, retried, caught] = STATE_METRICS.map((what) => m.counter(this.id, stateMetricName(name, what)));
-        states.set(name, { entered, succeeded, failed, retried, caught, duration: m.distribution(this.id, stateMetricName(name, 'Duration')) });
+        h = { entered, succeeded, failed, retried, caught, duration: m.distribution(this.id, stateMetricName(name, 'Duration')) };
       }
+      states.set(name, h);
+      handles[index] = h;
     }
     this.states = states;
+    this.handles = handles;
+    const listener = this.makeListener(this.machine);
+    this.options = { type: this.executionType, listener, recordHistory: false };
+    this.sampledOptions = { type: this.executionType, listener, recordHistory: true };
   }
 
-  private makeListener(): ExecutionListener {
+  /**
+   * Counts per state by the state's index in `machine`. An execution keeps the listener of the definition it
+   * started with; after a live edit its states count by name in the edited one (a state it no longer has, not at all).
+   */
+  private makeListener(machine: AslMachine): ExecutionListener {
     const m = this.ctx.metrics;
-    const standard = () => this.executionType === 'STANDARD';
-    const transition = () => {
-      if (standard() && !this.transitionBucket.take(this.ctx.now)) m.add(this.mThrottledEvents, 1);
-    };
+    const handle = (state: string, index: number) => (machine === this.machine ? this.handles[index] : this.states.get(state));
     return {
-      stateEntered: (state) => {
-        transition();
-        const h = this.states.get(state);
+      stateEntered: (state, _type, index) => {
+        this.transition();
+        const h = handle(state, index);
         if (h) m.add(h.entered, 1);
       },
-      stateSucceeded: (state, ms) => this.stateEnded(this.states.get(state), ms, SUCCEEDED),
-      stateFailed: (state, _error, ms) => this.stateEnded(this.states.get(state), ms, FAILED),
-      stateCaught: (state, _error, ms) => this.stateEnded(this.states.get(state), ms, CAUGHT),
-      stateRetried: (state) => {
-        transition();
-        const h = this.states.get(state);
+      stateSucceeded: (state, ms, index) => {
+        const h = handle(state, index);
+        if (h) this.stateEnded(h.succeeded, h.duration, ms);
+      },
+      stateFailed: (state, _error, ms, index) => {
+        const h = handle(state, index);
+        if (h) this.stateEnded(h.failed, h.duration, ms);
+      },
+      stateCaught: (state, _error, ms, index) => {
+        const h = handle(state, index);
+        if (h) this.stateEnded(h.caught, h.duration, ms);
+      },
+      stateRetried: (state, _error, _delay, index) => {
+        this.transition();
+        const h = handle(state, index);
         if (h) m.add(h.retried, 1);
       },
     };
   }
 
-  private stateEnded(h: StateHandles | undefined, ms: number, how: (h: StateHandles) => number): void {
-    if (!h) return;
-    this.ctx.metrics.add(how(h), 1);
-    this.ctx.metrics.record(h.duration, ms);
+  /** A state transition (an entry or a retry) through the StateTransition bucket (Standard). */
+  private transition(): void {
+    if (this.executionType === 'STANDARD' && !this.transitionBucket.take(this.ctx.now)) this.ctx.metrics.add(this.mThrottledEvents, 1);
+  }
+
+  private stateEnded(how: number, duration: number, ms: number): void {
+    this.ctx.metrics.add(how, 1);
+    this.ctx.metrics.record(duration, ms);
   }
 
   override start(): void {
@@ -236,18 +252,23 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     const sampled = this.sampler.wants(period);
     // A sampled request's execution records its states on the journey and its Task calls carry it.
     const trace = msg.trace;
-    const listener = trace === null ? this.listener : new TracedListener(this.listener, trace, this.id, this.stateTypes, this.ctx);
-    const execution = new Execution(this.machine, this, { type: this.executionType, name: `execution-${msg.id}`, listener, recordHistory: sampled, trace });
+    let options = sampled ? this.sampledOptions : this.options;
+    if (trace !== null) options = { ...options, listener: new TracedListener(options.listener ?? {}, trace, this.id, this.stateTypes, this.ctx), trace };
+    const execution = new StartedExecution(this, this.machine, options, msg.id, replyTo, slot, sampled);
     if (sampled) this.sampler.started(period, execution);
-    execution.start((msg.body ?? {}) as Json, (result) => {
-      if (trace !== null) {
-        const status = result.status + (result.error ? `: ${result.error}` : '');
-        trace.hop(this.id, 'span', `execution-${msg.id}`, result.startMs, result.stopMs, status, result.status !== 'SUCCEEDED');
-        if (result.status !== 'SUCCEEDED') trace.fail(`execution-${msg.id} of ${this.id} ended ${status}`);
-      }
-      this.ended(result, replyTo, slot);
-      if (sampled) this.sampler.ended(execution);
-    });
+    execution.start((msg.body ?? {}) as Json);
+  }
+
+  /** An execution `receive` started ended. */
+  executionEnded(execution: StartedExecution, result: ExecutionResult): void {
+    const trace = execution.trace;
+    if (trace !== null) {
+      const status = result.status + (result.error ? `: ${result.error}` : '');
+      trace.hop(this.id, 'span', execution.name, result.startMs, result.stopMs, status, result.status !== 'SUCCEEDED');
+      if (result.status !== 'SUCCEEDED') trace.fail(`${execution.name} of ${this.id} ended ${status}`);
+    }
+    this.ended(result, execution.replyTo, execution.slot);
+    if (execution.sampled) this.sampler.ended(execution);
   }
 
   private ended(result: ExecutionResult, replyTo: ReplyTo | null, slot: number): void {
@@ -280,6 +301,10 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
   // AslHost
   now(): number {
     return this.ctx.now;
+  }
+
+  get horizonMs(): number {
+    return this.ctx.durationMs;
   }
 
   schedule(atMs: number, callback: () => void): Cancellable {
@@ -355,6 +380,32 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     }
     const [error, cause] = taskError(request, outcome, info);
     callbacks.fail(error, cause);
+  }
+}
+
+/**
+ * An execution a StartExecution began: where its answer goes, and its name (`execution-<message id>`, written
+ * only if the context object or a sampled journey reads it).
+ */
+class StartedExecution extends Execution {
+  constructor(
+    private readonly model: StateMachine,
+    machine: AslMachine,
+    options: ExecutionOptions,
+    private readonly messageId: number,
+    readonly replyTo: ReplyTo | null,
+    readonly slot: number,
+    readonly sampled: boolean,
+  ) {
+    super(machine, model, options);
+  }
+
+  override get name(): string {
+    return `execution-${this.messageId}`;
+  }
+
+  protected override ended(result: ExecutionResult): void {
+    this.model.executionEnded(this, result);
   }
 }
 

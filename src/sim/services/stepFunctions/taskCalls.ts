@@ -58,7 +58,7 @@ export function taskError(request: TaskRequest, outcome: Outcome, info: ReplyInf
 export function taskResult(request: TaskRequest, msg: Message): Json {
   const { service, action } = request.integration;
   const payload = (msg.body ?? null) as Json;
-  if (service === 'lambda') return request.resource.startsWith('arn:aws:states:') ? { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: payload } : payload;
+  if (service === 'lambda') return request.integration.statesArn ? { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: payload } : payload;
   if (service === 'sqs' && action === 'sendMessage') return { MessageId: messageId(msg), MD5OfMessageBody: '' };
   if (service === 'sns' && action === 'publish') return { MessageId: messageId(msg) };
   if (service === 'events' && action === 'putEvents') {
@@ -77,7 +77,7 @@ function messageId(msg: Message): string {
 
 /** The body a call carries: a Lambda invoke's Payload (or a bare ARN's input), else the API request itself. */
 export function callBody(request: TaskRequest): Json {
-  if (request.integration.service === 'lambda' && request.resource.startsWith('arn:aws:states:')) {
+  if (request.integration.service === 'lambda' && request.integration.statesArn) {
     return isObject(request.input) ? (request.input.Payload ?? null) : null;
   }
   return request.input;

@@ -8,9 +8,10 @@
  */
 import { effectiveInput, itemInput, mapItems, numberField, type Maybe } from './dataFlow.ts';
 import { asStatesError, StatesError, StatesErrors, type Json } from './errors.ts';
-import type { Execution, Frame, FrameOutcome, StateRun } from './execution.ts';
+import type { Execution, Frame, StateRun } from './execution.ts';
+import type { MachinePlan } from './plan.ts';
+import { planNamed } from './plan.ts';
 import { Scope } from './scope.ts';
-import type { AslMachine, QueryLanguage } from './types.ts';
 import { innerVariables } from './variables.ts';
 
 export function runParallel(exec: Execution, run: StateRun): void {
@@ -35,18 +36,20 @@ function startBranches(exec: Execution, run: StateRun, input: Json): void {
   new ParallelRun(exec, run).start(input);
 }
 
-/** One run of a Parallel state's branches: results in branch order; the first failure cancels the others. */
-class ParallelRun {
-  readonly scope: Scope;
-  private readonly branches: AslMachine[];
+/**
+ * One run of a Parallel state's branches: results in branch order; the first failure cancels the others. It is
+ * also the branches' cancellation scope (one object fewer per run).
+ */
+class ParallelRun extends Scope {
+  private readonly branches: MachinePlan[];
   private readonly results: Json[];
   private remaining: number;
   private ended = false;
 
   constructor(private readonly exec: Execution, readonly run: StateRun) {
-    this.branches = run.state.Branches ?? [];
+    super(run.frame.scope);
+    this.branches = run.plan.inner;
     this.results = new Array<Json>(this.branches.length);
-    this.scope = new Scope(run.frame.scope);
     this.remaining = this.branches.length;
   }
 
@@ -54,44 +57,47 @@ class ParallelRun {
     if (this.remaining === 0) return this.succeed();
     for (let index = 0; index < this.branches.length; index++) {
       const branch = this.branches[index];
-      this.exec.enterState(new BranchFrame(this, branch, index), branch.StartAt, input);
+      this.exec.enterState(new BranchFrame(this, index), branch.start ?? planNamed(branch, branch.machine.StartAt), input);
     }
   }
 
-  branchDone(index: number, outcome: FrameOutcome): void {
+  branchSucceeded(index: number, output: Json): void {
+    if (this.ended) return;
+    this.results[index] = output;
+    if (--this.remaining === 0) this.succeed();
+  }
+
+  branchFailed(error: StatesError): void {
     if (this.ended) return;
     const { exec, run } = this;
-    if ('error' in outcome) {
-      this.ended = true;
-      this.scope.cancel();
-      outcome.error.fromBranch = true;
-      if (exec.record('ParallelStateFailed', run.name, exec.history && outcome.error.output)) exec.failState(run, outcome.error);
-      return;
-    }
-    this.results[index] = outcome.output;
-    if (--this.remaining === 0) this.succeed();
+    this.ended = true;
+    this.cancel();
+    error.fromBranch = true;
+    if (exec.record('ParallelStateFailed', run.name, exec.history && error.output)) exec.failState(run, error);
   }
 
   private succeed(): void {
     this.ended = true;
-    this.scope.close();
+    this.close();
     if (this.exec.record('ParallelStateSucceeded', this.run.name)) this.exec.finishWith(this.run, this.results);
   }
 }
 
 class BranchFrame implements Frame {
-  readonly language: QueryLanguage;
   readonly variables: Record<string, Json>;
   readonly scope: Scope;
 
-  constructor(private readonly parallel: ParallelRun, readonly machine: AslMachine, private readonly index: number) {
-    this.language = machine.QueryLanguage ?? parallel.run.frame.language;
+  constructor(private readonly parallel: ParallelRun, private readonly index: number) {
     this.variables = innerVariables(parallel.run.frame.variables);
-    this.scope = parallel.scope;
+    this.scope = parallel;
   }
 
-  done(outcome: FrameOutcome): void {
-    this.parallel.branchDone(this.index, outcome);
+  succeeded(output: Json): void {
+    this.parallel.branchSucceeded(this.index, output);
+  }
+
+  failed(error: StatesError): void {
+    this.parallel.branchFailed(error);
   }
 }
 
@@ -126,7 +132,8 @@ function planMap(exec: Execution, run: StateRun, env: ReturnType<Execution['env'
 export function runMap(exec: Execution, run: StateRun): void {
   const env = exec.env(run);
   const { state, name } = run;
-  const processor = state.ItemProcessor ?? state.Iterator!;
+  const processorPlan = run.plan.inner[0];
+  const processor = processorPlan.machine;
   exec.chain(run, () => planMap(exec, run, env), (plan) => {
     if (!exec.record('MapStateStarted', name, exec.history && ({ length: plan.items.length }))) return;
     const n = plan.items.length;
@@ -140,7 +147,7 @@ export function runMap(exec: Execution, run: StateRun): void {
       (plan.toleratedCount !== undefined && failures > plan.toleratedCount) ||
       (plan.toleratedPercentage !== undefined && (failures / n) * 100 > plan.toleratedPercentage);
 
-    const iterationDone = (index: number, frame: Frame, outcome: FrameOutcome) => {
+    const iterationDone = (index: number, frame: Frame, outcome: { output: Json } | { error: StatesError }) => {
       if (ended) return;
       frame.scope.close();
       running--;
@@ -174,16 +181,15 @@ export function runMap(exec: Execution, run: StateRun): void {
         running++;
         if (!exec.record('MapIterationStarted', name, exec.history && ({ index }))) return;
         const frame: Frame = {
-          machine: processor,
-          language: processor.QueryLanguage ?? run.frame.language,
           variables: innerVariables(run.frame.variables),
           scope: new Scope(scope),
-          done: (outcome) => iterationDone(index, frame, outcome),
+          succeeded: (output) => iterationDone(index, frame, { output }),
+          failed: (error) => iterationDone(index, frame, { error }),
         };
         exec.chain(
           run,
           () => itemInput(state, env, plan.input, index, plan.items[index]),
-          (input) => exec.enterState(frame, processor.StartAt, input),
+          (input) => exec.enterState(frame, processorPlan.start ?? planNamed(processorPlan, processor.StartAt), input),
           (error) => iterationDone(index, frame, { error }),
         );
       }

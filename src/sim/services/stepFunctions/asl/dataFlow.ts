@@ -213,7 +213,7 @@ export function itemInput(state: AslState, env: StateEnv, mapInput: Json, index:
   const selector = state.ItemSelector ?? state.Parameters;
   if (selector === undefined) return value;
   const context = { ...env.context, Map: { Item: { Index: index, Value: value } } };
-  const itemEnv: StateEnv = { ...env, context };
+  const itemEnv: StateEnv = { raw: env.raw, context, variables: env.variables, random: env.random, nowMs: env.nowMs, jsonata: env.jsonata };
   if (env.jsonata) return evaluateRequired(selector, jsonataScope(itemEnv), 'ItemSelector');
   return applyPayloadTemplate(selector, mapInput, pathScope(itemEnv));
 }

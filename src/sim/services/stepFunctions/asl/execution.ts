@@ -7,10 +7,12 @@
 import { evaluateRule } from './choice.ts';
 import { catchOutput, choiceOutput, effectiveInput, failError, stateOutput, waitUntilMs, type Maybe, type Produced, type StateEnv } from './dataFlow.ts';
 import { asStatesError, StatesError, StatesErrors, type Json, type JsonObject } from './errors.ts';
+import type { Random } from '../../../core/random.ts';
 import { compileJsonata, evaluateRequired } from './jsonataEval.ts';
 import { findCatcher, RetryCounts } from './retry.ts';
 import { selectPath } from './paths.ts';
 import { PAYLOAD_LIMIT_BYTES, payloadBytes, RunEnv } from './runEnv.ts';
+import { machinePlan, planNamed, type MachinePlan, type StatePlan } from './plan.ts';
 import { isoTimestamp } from './isoTime.ts';
 import { rootVariables } from './variables.ts';
 import type { Trace } from '../../../core/journey.ts';
@@ -18,21 +20,12 @@ import { Scope } from './scope.ts';
 import { runMap, runParallel } from './composite.ts';
 import { runTask } from './task.ts';
 import type {
-  AslHost, AslMachine, AslState, ExecutionListener, ExecutionOptions, ExecutionResult, ExecutionStatus, HistoryEvent, QueryLanguage, StateType,
+  AslHost, AslMachine, AslState, ExecutionListener, ExecutionOptions, ExecutionResult, ExecutionStatus, HistoryEvent,
 } from './types.ts';
 
 const YEAR_S = 365 * 24 * 3600;
 /** The instant simulated time 0 stands for unless the options say otherwise. */
 const DEFAULT_EPOCH_MS = Date.UTC(2025, 0, 1);
-/** History event names of each state type, written once rather than at every step. */
-const ENTERED = new Map<string, string>();
-const EXITED = new Map<string, string>();
-const entered = (type: StateType) => ENTERED.get(type) ?? remember(ENTERED, type, `${type}StateEntered`);
-const exited = (type: StateType) => EXITED.get(type) ?? remember(EXITED, type, `${type}StateExited`);
-function remember(names: Map<string, string>, type: string, name: string): string {
-  names.set(type, name);
-  return name;
-}
 const END_EVENTS = { SUCCEEDED: 'ExecutionSucceeded', FAILED: 'ExecutionFailed', TIMED_OUT: 'ExecutionTimedOut', ABORTED: 'ExecutionAborted' } as const;
 const EXPRESS_S = 5 * 60;
 /** Synchronous steps before the interpreter yields to the host's clock, so a long chain never overflows the stack. */
@@ -40,39 +33,99 @@ const MAX_SYNC_DEPTH = 200;
 /** State entries at one simulated instant before a loop without a Wait is stopped. */
 const MAX_TRANSITIONS_PER_INSTANT = 100_000;
 
-export type FrameOutcome = { output: Json } | { error: StatesError };
-
 /** A running list of states: the execution's top level, a Parallel branch or a Map iteration. */
 export interface Frame {
-  machine: AslMachine;
-  language: QueryLanguage;
   variables: Record<string, Json>;
   scope: Scope;
-  done(outcome: FrameOutcome): void;
+  /** The list ended with this output. */
+  succeeded(output: Json): void;
+  /** The list ended with this error. */
+  failed(error: StatesError): void;
 }
 
-/** One run of one state (retries stay in the same run). */
-export interface StateRun {
-  frame: Frame;
-  name: string;
-  state: AslState;
-  raw: Json;
-  enteredAt: number;
+/**
+ * One run of one state (retries stay in the same run). A JSONPath run is also what its expressions see
+ * (Execution.env): its context object is built only if one reads it, and a retry (whose count it shows)
+ * makes it anew.
+ */
+export class StateRun implements StateEnv {
   /** Made at the state's first failure. */
-  retries: RetryCounts | null;
-  /** Execution.env's JSONPath environment of this run. */
-  env: StateEnv | null;
-  jsonata: boolean;
+  retries: RetryCounts | null = null;
+  /** Whether nowMs and the context are this run's (false at entry and after a retry). */
+  envReady = false;
+  /** When the run last started over (a retry), if it did: left undefined otherwise, so no number is boxed. */
+  envAt: number | undefined = undefined;
+  built: JsonObject | undefined = undefined;
+
+  constructor(
+    private readonly exec: Execution,
+    readonly frame: Frame,
+    readonly plan: StatePlan,
+    readonly raw: Json,
+    readonly enteredAt: number,
+  ) {}
+
+  get name(): string {
+    return this.plan.name;
+  }
+
+  get state(): AslState {
+    return this.plan.state;
+  }
+
+  get jsonata(): boolean {
+    return this.plan.jsonata;
+  }
+
+  get variables(): Record<string, Json> {
+    return this.frame.variables;
+  }
+
+  get random(): Random {
+    return this.exec.host.random;
+  }
+
+  get nowMs(): number {
+    return this.exec.epochMs + (this.envAt ?? this.enteredAt);
+  }
+
+  get context(): JsonObject {
+    return (this.built ??= this.exec.contextFor(this));
+  }
 }
 
-export class Execution {
+/** A kept history event; its ISO timestamp is written only if something reads it (a sampled history's table does not). */
+class RecordedEvent implements HistoryEvent {
+  constructor(
+    readonly id: number,
+    readonly timeMs: number,
+    private readonly epochMs: number,
+    readonly type: string,
+    readonly stateName: string | undefined,
+    public detail: Json | undefined,
+  ) {}
+
+  get timestamp(): string {
+    return isoTimestamp(this.epochMs + this.timeMs);
+  }
+}
+
+/** The plan a Choice goes to: its rule `index`'s Next, or (-1) its Default, named `name`. */
+function choiceTarget(plan: StatePlan, index: number, name: string): StatePlan {
+  return (index >= 0 ? plan.choiceNext[index] : plan.defaultNext) ?? planNamed(plan.list, name);
+}
+
+/** An execution is also the frame of its top-level list of states. */
+export class Execution implements Frame {
   status: ExecutionStatus = 'RUNNING';
   stateTransitions = 0;
   historyEventCount = 0;
   readonly history: HistoryEvent[] | null;
   private readonly options: ExecutionOptions;
   private readonly listener: ExecutionListener;
-  readonly rootScope = new Scope();
+  readonly scope: Scope;
+  readonly variables: Record<string, Json>;
+  private readonly plan: MachinePlan;
   private startMs = 0;
   private startIso: string | undefined;
   private input: Json = null;
@@ -83,7 +136,6 @@ export class Execution {
   private instantMs = -1;
   private instantCount = 0;
   private readonly historyLimit: number;
-  readonly epochMs: number;
   /** The sampled request's journey, which Task calls carry; null for most executions. */
   readonly trace: Trace | null;
 
@@ -91,21 +143,28 @@ export class Execution {
     this.options = options;
     this.listener = options.listener ?? {};
     this.history = options.recordHistory ? [] : null;
-    this.epochMs = options.epochMs ?? DEFAULT_EPOCH_MS;
     this.historyLimit = options.historyLimit ?? (options.type === 'EXPRESS' ? Infinity : 25_000);
     this.trace = options.trace ?? null;
+    this.scope = new Scope();
+    this.variables = rootVariables(machine);
+    this.plan = machinePlan(machine);
   }
 
-  start(input: Json, onDone: (result: ExecutionResult) => void): void {
-    this.onDone = onDone;
+  /** Runs the execution from its StartAt; `onDone` (or a subclass's `ended`) hears its result once. */
+  start(input: Json, onDone?: (result: ExecutionResult) => void): void {
+    this.onDone = onDone ?? null;
     this.input = input;
     this.startMs = this.host.now();
     const express = this.options.type === 'EXPRESS';
     const timeoutS = this.options.timeoutSeconds ?? this.machine.TimeoutSeconds ?? (express ? EXPRESS_S : YEAR_S);
-    const timer = this.host.schedule(this.startMs + timeoutS * 1000, () =>
-      this.finish('TIMED_OUT', undefined, new StatesError(StatesErrors.Timeout, `The execution ran longer than ${timeoutS} s`)),
-    );
-    this.rootScope.add(timer);
+    const deadline = this.startMs + timeoutS * 1000;
+    // A timeout past the host's horizon (a Standard execution's year) never fires: no timer, no closure for it.
+    if (!(deadline > (this.host.horizonMs ?? Infinity))) {
+      const timer = this.host.schedule(deadline, () =>
+        this.finish('TIMED_OUT', undefined, new StatesError(StatesErrors.Timeout, `The execution ran longer than ${timeoutS} s`)),
+      );
+      this.scope.add(timer);
+    }
     this.record('ExecutionStarted', undefined, this.history && ({ input }));
     if (this.status !== 'RUNNING') return;
     const size = payloadBytes(input);
@@ -113,12 +172,32 @@ export class Execution {
       this.finish('FAILED', undefined, new StatesError(StatesErrors.DataLimitExceeded, `The execution input is ${size} bytes, over the 262,144-byte limit`));
       return;
     }
-    this.enterState(new RootFrame(this), this.machine.StartAt, input);
+    this.enterState(this, this.plan.start ?? planNamed(this.plan, this.machine.StartAt), input);
   }
 
   /** StopExecution: ends it as ABORTED. */
   abort(cause = 'Stopped by the host'): void {
     this.finish('ABORTED', undefined, new StatesError('States.Aborted', cause));
+  }
+
+  /** The instant simulated time 0 stands for (ISO timestamps, Wait's Timestamp). */
+  get epochMs(): number {
+    return this.options.epochMs ?? DEFAULT_EPOCH_MS;
+  }
+
+  /** The execution's cancellation scope (its top-level frame's). */
+  get rootScope(): Scope {
+    return this.scope;
+  }
+
+  /** The execution's name (`$$.Execution.Name`): the option's, or a subclass's. */
+  get name(): string {
+    return this.options.name ?? 'execution';
+  }
+
+  /** The execution ended with `result`: calls start's `onDone`. A host's subclass may take it instead. */
+  protected ended(result: ExecutionResult): void {
+    this.onDone?.(result);
   }
 
   get inlineMapConcurrency(): number {
@@ -131,7 +210,7 @@ export class Execution {
 
   /** The context object (`$$`) of a state entered now. */
   contextFor(run: StateRun, extra?: JsonObject): JsonObject {
-    const name = this.options.name ?? 'execution';
+    const { name } = this;
     const machineArn = this.options.stateMachineArn ?? 'arn:aws:states:us-east-1:123456789012:stateMachine:StateMachine';
     return {
       Execution: {
@@ -148,12 +227,17 @@ export class Execution {
   }
 
   /**
-   * What the state's expressions see. A JSONPath run keeps one (its context reads only the entry time and the
-   * retry count, so a retry drops it); JSONata reads the clock, and a task token adds to the context.
+   * What the state's expressions see. A JSONPath run is its own (its context reads only the entry time and the
+   * retry count, so a retry makes it anew; its clock, which only a Wait reads, is when it started or last
+   * retried); JSONata reads the clock, and a task token adds to the context.
    */
   env(run: StateRun, extra?: JsonObject): StateEnv {
     if (extra !== undefined || run.jsonata) return new RunEnv(this, run, extra);
-    return (run.env ??= new RunEnv(this, run, undefined));
+    if (!run.envReady) {
+      run.built = undefined;
+      run.envReady = true;
+    }
+    return run;
   }
 
   iso(simMs: number): string {
@@ -166,7 +250,7 @@ export class Execution {
     this.historyEventCount++;
     if (this.history) {
       const timeMs = this.host.now();
-      this.history.push({ id: this.historyEventCount, timeMs, timestamp: this.iso(timeMs), type, stateName, detail: detail ?? undefined });
+      this.history.push(new RecordedEvent(this.historyEventCount, timeMs, this.epochMs, type, stateName, detail ?? undefined));
     }
     if (this.historyEventCount > this.historyLimit && !this.closing) {
       this.finish('FAILED', undefined, new StatesError(StatesErrors.Runtime, `The execution reached the limit of ${this.historyLimit} history events`));
@@ -175,26 +259,26 @@ export class Execution {
     return true;
   }
 
-  enterState(frame: Frame, name: string, raw: Json): void {
+  enterState(frame: Frame, plan: StatePlan, raw: Json): void {
     if (frame.scope.cancelled) return;
     if (this.depth >= MAX_SYNC_DEPTH) {
       const timer = this.host.schedule(this.host.now(), () => {
         frame.scope.remove(timer);
-        this.enterState(frame, name, raw);
+        this.enterState(frame, plan, raw);
       });
       frame.scope.add(timer);
       return;
     }
     this.depth++;
     try {
-      this.enterNow(frame, name, raw);
+      this.enterNow(frame, plan, raw);
     } finally {
       this.depth--;
     }
   }
 
-  private enterNow(frame: Frame, name: string, raw: Json): void {
-    const state = frame.machine.States[name];
+  private enterNow(frame: Frame, plan: StatePlan, raw: Json): void {
+    const { state, name } = plan;
     const now = this.host.now();
     if (now !== this.instantMs) {
       this.instantMs = now;
@@ -205,13 +289,10 @@ export class Execution {
       return;
     }
     this.stateTransitions++;
-    if (!this.record(entered(state.Type), name, this.history && ({ input: raw }))) return;
-    this.listener.stateEntered?.(name, state.Type);
-    const run: StateRun = {
-      frame, name, state, raw, enteredAt: now, retries: null, env: null,
-      jsonata: (state.QueryLanguage ?? frame.language) === 'JSONata',
-    };
-    switch (state.Type) {
+    if (!this.record(plan.enteredEvent, name, this.history && ({ input: raw }))) return;
+    this.listener.stateEntered?.(name, state.Type, plan.index);
+    const run = new StateRun(this, frame, plan, raw, now);
+    switch (plan.type) {
       case 'Task':
         return runTask(this, run);
       case 'Parallel':
@@ -267,7 +348,7 @@ export class Execution {
         this.failState(run, new StatesError(StatesErrors.NoChoiceMatched, `No Choice rule matched and state '${run.name}' has no Default`));
         return;
       }
-      this.chain(run, () => choiceOutput(state, rule, this.env(run)), (produced) => this.finishState(run, produced, next));
+      this.chain(run, () => choiceOutput(state, rule, this.env(run)), (produced) => this.finishState(run, produced, choiceTarget(run.plan, index, next)));
     };
     this.chain(run, () => this.firstJsonataMatch(run, rules), done);
   }
@@ -302,7 +383,7 @@ export class Execution {
       this.failState(run, asStatesError(e));
       return;
     }
-    this.finishState(run, produced, next);
+    this.finishState(run, produced, choiceTarget(run.plan, index, next));
   }
 
   private async firstJsonataMatch(run: StateRun, rules: JsonObject[]): Promise<number> {
@@ -332,7 +413,7 @@ export class Execution {
   }
 
   /** Leaves the state with its output: checks the payload limit, assigns variables, moves on. */
-  finishState(run: StateRun, produced: Produced, next: string | undefined = run.state.Next): void {
+  finishState(run: StateRun, produced: Produced, next: StatePlan | undefined = run.plan.next): void {
     if (run.frame.scope.cancelled) return;
     // An output that is the state's input unchanged was measured when it was produced.
     const size = produced.output === run.raw ? 0 : payloadBytes(produced.output);
@@ -341,11 +422,12 @@ export class Execution {
       return;
     }
     if (produced.assign) Object.assign(run.frame.variables, produced.assign);
-    if (!this.record(exited(run.state.Type), run.name, this.history && ({ output: produced.output }))) return;
-    this.listener.stateSucceeded?.(run.name, this.host.now() - run.enteredAt, run.enteredAt);
-    if (run.state.Type === 'Succeed' || (next === undefined && run.state.End)) run.frame.done({ output: produced.output });
+    if (!this.record(run.plan.exitedEvent, run.name, this.history && ({ output: produced.output }))) return;
+    this.listener.stateSucceeded?.(run.name, this.host.now() - run.enteredAt, run.plan.index, run.enteredAt);
+    if (run.plan.type === 'Succeed' || (next === undefined && run.state.End)) run.frame.succeeded(produced.output);
     else if (next !== undefined) this.enterState(run.frame, next, produced.output);
-    else run.frame.done({ output: produced.output });
+    else if (run.state.Next !== undefined) planNamed(run.plan.list, run.state.Next);
+    else run.frame.succeeded(produced.output);
   }
 
   /** A state failed: retry (Task, Parallel, Map), else catch, else the frame fails. */
@@ -354,12 +436,13 @@ export class Execution {
     const { state } = run;
     const decision = (run.retries ??= new RetryCounts()).decide(state.Retry, err, this.host.random);
     if (decision.retry) {
-      run.env = null;
+      run.envReady = false;
       this.stateTransitions++;
-      this.listener.stateRetried?.(run.name, err.error, decision.delayMs, decision.attempt, state.Retry![decision.retrierIndex]);
+      this.listener.stateRetried?.(run.name, err.error, decision.delayMs, run.plan.index, decision.attempt, state.Retry![decision.retrierIndex]);
       if (this.history) this.noteRetry(run.name, decision.attempt, decision.delayMs);
       const timer = this.host.schedule(this.host.now() + decision.delayMs, () => {
         run.frame.scope.remove(timer);
+        run.envAt = this.host.now();
         this.retryState(run);
       });
       run.frame.scope.add(timer);
@@ -368,11 +451,11 @@ export class Execution {
     const catcher = findCatcher(state.Catch, err);
     const duration = this.host.now() - run.enteredAt;
     if (catcher) {
-      this.listener.stateCaught?.(run.name, err.error, duration, run.enteredAt);
+      this.listener.stateCaught?.(run.name, err.error, duration, run.plan.index, run.enteredAt);
       this.chain(run, () => catchOutput(catcher, this.env(run), err), (produced) => {
         if (produced.assign) Object.assign(run.frame.variables, produced.assign);
-        if (!this.record(exited(state.Type), run.name, this.history && ({ output: produced.output }))) return;
-        this.enterState(run.frame, catcher.Next, produced.output);
+        if (!this.record(run.plan.exitedEvent, run.name, this.history && ({ output: produced.output }))) return;
+        this.enterState(run.frame, planNamed(run.plan.list, catcher.Next), produced.output);
       }, (catchErr) => this.failFrame(run, catchErr, this.host.now() - run.enteredAt));
       return;
     }
@@ -395,13 +478,13 @@ export class Execution {
   }
 
   private failFrame(run: StateRun, err: StatesError, durationMs: number): void {
-    this.listener.stateFailed?.(run.name, err.error, durationMs, run.enteredAt);
-    run.frame.done({ error: err });
+    this.listener.stateFailed?.(run.name, err.error, durationMs, run.plan.index, run.enteredAt);
+    run.frame.failed(err);
   }
 
   private retryState(run: StateRun): void {
-    if (run.state.Type === 'Task') runTask(this, run);
-    else if (run.state.Type === 'Parallel') runParallel(this, run);
+    if (run.plan.type === 'Task') runTask(this, run);
+    else if (run.plan.type === 'Parallel') runParallel(this, run);
     else runMap(this, run);
   }
 
@@ -440,7 +523,7 @@ export class Execution {
     this.closing = true;
     this.record(END_EVENTS[status], undefined, this.history && (err ? err.output : { output: output ?? null }));
     this.status = status;
-    this.rootScope.cancel();
+    this.scope.cancel();
     this.result = {
       status,
       output,
@@ -452,31 +535,15 @@ export class Execution {
       historyEventCount: this.historyEventCount,
       history: this.history ?? undefined,
     };
-    this.onDone?.(this.result);
+    this.ended(this.result);
   }
 
   /** The top level's end is the execution's. */
-  rootDone(outcome: FrameOutcome): void {
-    if ('error' in outcome) this.finish('FAILED', undefined, outcome.error);
-    else this.finish('SUCCEEDED', outcome.output);
-  }
-}
-
-/** The execution's top-level list of states. */
-class RootFrame implements Frame {
-  readonly machine: AslMachine;
-  readonly language: QueryLanguage;
-  readonly variables: Record<string, Json>;
-  readonly scope: Scope;
-
-  constructor(private readonly exec: Execution) {
-    this.machine = exec.machine;
-    this.language = exec.machine.QueryLanguage ?? 'JSONPath';
-    this.variables = rootVariables(exec.machine);
-    this.scope = exec.rootScope;
+  succeeded(output: Json): void {
+    this.finish('SUCCEEDED', output);
   }
 
-  done(outcome: FrameOutcome): void {
-    this.exec.rootDone(outcome);
+  failed(error: StatesError): void {
+    this.finish('FAILED', undefined, error);
   }
 }

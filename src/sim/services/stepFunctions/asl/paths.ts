@@ -9,6 +9,7 @@ import { JSONPath } from 'jsonpath-plus';
 import { StatesError, StatesErrors, type Json, type JsonObject } from './errors.ts';
 import type { Random } from '../../../core/random.ts';
 import { evaluateIntrinsic } from './intrinsics.ts';
+import { compileObjectLiteral, type LiteralField } from '../../../core/objectLiteral.ts';
 import { compilePath, type CompiledPath, type Root } from './pathSyntax.ts';
 
 export { compilePath } from './pathSyntax.ts';
@@ -95,27 +96,36 @@ function compileTemplate(template: Json[] | JsonObject): Evaluate {
   }
   const keys: string[] = [];
   const values: Evaluate[] = [];
+  /** Each key's value: a plain (not object) constant, or its evaluator. */
+  const fields: LiteralField<Json, PathScope>[] = [];
   for (const key of Object.keys(template)) {
     const value = template[key];
+    let evaluate: Evaluate;
     if (!key.endsWith('.$')) {
       keys.push(key);
-      values.push(compileValue(value));
+      evaluate = compileValue(value);
+      fields.push(value === null || typeof value !== 'object' ? { value } : { make: evaluate });
     } else if (typeof value !== 'string') {
       // Thrown when the state runs, after the fields before it, as an uncompiled template would.
       keys.push(key);
-      values.push(() => {
+      evaluate = () => {
         throw new StatesError(StatesErrors.Runtime, `The value of '${key}' must be a path or an intrinsic function`);
-      });
+      };
+      fields.push({ make: evaluate });
     } else {
       keys.push(key.slice(0, -2));
-      values.push(compileDynamic(value));
+      evaluate = compileDynamic(value);
+      fields.push({ make: evaluate });
     }
+    values.push(evaluate);
   }
-  return (input, scope) => {
+  // Built from a literal of the template's own keys (core/objectLiteral.ts), else key by key.
+  const literal = compileObjectLiteral(keys, fields) as Evaluate | null;
+  return literal ?? ((input, scope) => {
     const out: JsonObject = {};
     for (let i = 0; i < keys.length; i++) out[keys[i]] = values[i](input, scope);
     return out;
-  };
+  });
 }
 
 function compileValue(value: Json): Evaluate {

@@ -26,7 +26,8 @@ export class Scope implements Cancellable {
       item.cancel();
       return;
     }
-    (this.pending ??= []).push(item);
+    if (this.pending === null) this.pending = [item];
+    else this.pending.push(item);
   }
 
   remove(item: Cancellable): void {

@@ -15,6 +15,11 @@ export interface TaskIntegration {
   pattern: IntegrationPattern;
   /** The input field AWS reads the target from, when the integration has one. */
   targetField?: string;
+  /**
+   * The Resource starts with `arn:aws:states:` (an optimised or SDK integration, which names its target in the
+   * input); a bare function ARN or name does not. Read once here rather than at every call.
+   */
+  statesArn: boolean;
 }
 
 export interface TaskTarget {
@@ -49,6 +54,7 @@ const TARGET_FIELDS: Record<string, string> = {
 
 /** Reads a Resource (after substitution): an optimised or SDK integration, a bare Lambda ARN, an activity. */
 export function parseResource(resource: string): TaskIntegration {
+  const statesArn = resource.startsWith('arn:aws:states:');
   const optimised = /^arn:aws[\w-]*:states:[^:]*:[^:]*:(.+)$/.exec(resource);
   if (optimised && !optimised[1].startsWith('activity:') && !optimised[1].startsWith('stateMachine:')) {
     let rest = optimised[1];
@@ -62,17 +68,18 @@ export function parseResource(resource: string): TaskIntegration {
     const action = parts.pop() ?? '';
     const service = parts.join(':');
     const targetField = TARGET_FIELDS[`${service}:${action}`] ?? TARGET_FIELDS[`${service}:*`];
-    return { service, action, pattern, targetField };
+    return { service, action, pattern, targetField, statesArn };
   }
-  if (optimised) return { service: 'activity', action: 'getActivityTask', pattern: 'requestResponse' };
+  if (optimised) return { service: 'activity', action: 'getActivityTask', pattern: 'requestResponse', targetField: undefined, statesArn };
   // A bare function ARN, or (after substitution with a node id) the function's name.
-  return { service: 'lambda', action: 'invoke', pattern: 'requestResponse' };
+  return { service: 'lambda', action: 'invoke', pattern: 'requestResponse', targetField: undefined, statesArn };
 }
 
 /** The short name of an ARN, URL or name: the part a canvas node is named by. */
 export function shortName(value: string): string {
-  // A plain name (what most definitions and inputs hold) is its own short name.
-  if (!value.startsWith('arn:') && !value.startsWith('http')) return value;
+  // A plain name (what most definitions and inputs hold) is its own short name: most start with neither 'a' nor 'h'.
+  const first = value.charCodeAt(0);
+  if ((first !== 97 || !value.startsWith('arn:')) && (first !== 104 || !value.startsWith('http'))) return value;
   const lambda = /^arn:aws[\w-]*:lambda:[^:]*:[^:]*:function:([^:]+)/.exec(value);
   if (lambda) return lambda[1];
   if (/^https?:\/\//.test(value)) return value.replace(/\/+$/, '').split('/').pop() ?? value;
@@ -111,7 +118,7 @@ export function listTaskTargets(definition: Json, substitutions: Record<string, 
     const integration = parseResource(resource);
     const base = { stateName, resource, integration };
     const resourceSubstitution = /^\$\{([^}]+)\}$/.exec(state.Resource)?.[1];
-    if (!resource.startsWith('arn:aws:states:') || integration.service === 'activity') {
+    if (!integration.statesArn || integration.service === 'activity') {
       out.push({ ...base, value: resource, name: shortName(resource), substitution: resourceSubstitution, dynamic: false });
       return;
     }

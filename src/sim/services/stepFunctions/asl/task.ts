@@ -8,7 +8,8 @@ import { effectiveInput, numberField, type Maybe } from './dataFlow.ts';
 import { asStatesError, StatesError, StatesErrors, type Json, type JsonObject } from './errors.ts';
 import type { Execution, StateRun } from './execution.ts';
 import { parseResource, shortName, type TaskIntegration } from './targets.ts';
-import type { AslState, Cancellable, TaskCallbacks } from './types.ts';
+import type { AslState, Cancellable, TaskCallbacks, TaskRequest } from './types.ts';
+import type { Trace } from '../../../core/journey.ts';
 
 interface Prepared {
   input: Json;
@@ -24,44 +25,46 @@ interface TaskPlan {
   timed: boolean;
 }
 
-const plans = new WeakMap<object, TaskPlan>();
-
 function planOf(state: AslState): TaskPlan {
-  let plan = plans.get(state);
-  if (!plan) {
-    const resource = state.Resource ?? '';
-    const timed = [state.TimeoutSeconds, state.TimeoutSecondsPath, state.HeartbeatSeconds, state.HeartbeatSecondsPath].some((v) => v !== undefined);
-    plan = { resource, integration: parseResource(resource), timed };
-    plans.set(state, plan);
-  }
-  return plan;
+  const resource = state.Resource ?? '';
+  const timed = [state.TimeoutSeconds, state.TimeoutSecondsPath, state.HeartbeatSeconds, state.HeartbeatSecondsPath].some((v) => v !== undefined);
+  return { resource, integration: parseResource(resource), timed };
 }
 
 export function runTask(exec: Execution, run: StateRun): void {
-  const { resource, integration, timed } = planOf(run.state);
-  const taskToken = integration.pattern === 'waitForTaskToken' ? makeToken(exec) : undefined;
+  const plan = (run.plan.task ??= planOf(run.state)) as TaskPlan;
+  const taskToken = plan.integration.pattern === 'waitForTaskToken' ? makeToken(exec) : undefined;
   const env = exec.env(run, taskToken ? { Task: { Token: taskToken } } : undefined);
   if (run.jsonata) {
-    exec.chain(run, () => prepare(run, env, timed), (prepared) => schedule(exec, run, integration, resource, prepared, taskToken));
+    exec.chain(run, () => prepare(run, env, plan.timed), (p) => schedule(exec, run, plan, p.input, p.timeoutS, p.heartbeatS, taskToken));
     return;
   }
-  // JSONPath data flow answers at once: no closures on every Task's path.
-  let prepared: Prepared;
+  // JSONPath data flow answers at once: no closures on every Task's path, and no Prepared without timers.
+  let input: Json;
+  let timeoutS: number | undefined;
+  let heartbeatS: number | undefined;
   try {
-    prepared = prepare(run, env, timed) as Prepared;
+    if (plan.timed) ({ input, timeoutS, heartbeatS } = prepare(run, env, true) as Prepared);
+    else input = effectiveInput(run.state, env) as Json;
   } catch (e) {
     exec.failState(run, asStatesError(e));
     return;
   }
-  schedule(exec, run, integration, resource, prepared, taskToken);
+  schedule(exec, run, plan, input, timeoutS, heartbeatS, taskToken);
 }
 
-function schedule(exec: Execution, run: StateRun, integration: TaskIntegration, resource: string, prepared: Prepared, taskToken: string | undefined): void {
+function schedule(
+  exec: Execution, run: StateRun, plan: TaskPlan, input: Json, timeoutS: number | undefined, heartbeatS: number | undefined, taskToken: string | undefined,
+): void {
   const { name } = run;
-  if (!exec.record('TaskScheduled', name, exec.history && ({ resource, parameters: prepared.input }))) return;
+  const { integration, resource } = plan;
+  if (!exec.record('TaskScheduled', name, exec.history && ({ resource, parameters: input }))) return;
   if (!exec.record('TaskStarted', name)) return;
   if (integration.pattern !== 'requestResponse' && !exec.record('TaskSubmitted', name)) return;
-  start(exec, run, integration, resource, prepared, taskToken);
+  const call = new TaskCall(exec, run, plan, input, timeoutS, heartbeatS, taskToken);
+  call.handle = exec.host.startTask(call, call);
+  // A call with timers joined its scope at once; one without has only the host's handle for a cancel to stop.
+  if (call.handle && !call.timed && !call.settled) call.joinScope();
 }
 
 function prepare(run: StateRun, env: ReturnType<Execution['env']>, timed: boolean): Maybe<Prepared> {
@@ -83,34 +86,55 @@ function checked(run: StateRun, prepared: Prepared): Prepared {
   return prepared;
 }
 
-function start(exec: Execution, run: StateRun, integration: TaskIntegration, resource: string, prepared: Prepared, taskToken?: string): void {
-  const attempt = new TaskAttempt(exec, run, prepared);
-  const request = {
-    stateName: run.name, resource, integration, target: targetOf(integration, resource, prepared.input),
-    input: prepared.input, taskToken, attempt: run.retries?.total ?? 0, trace: exec.trace,
-  };
-  attempt.handle = exec.host.startTask(request, attempt);
-}
-
 /**
- * One call of a Task: the host's answer, the timeout and the heartbeat race, and the first one wins. A class,
- * not closures, because there is one per task call (the host calls its methods as `callbacks.succeed(...)`).
+ * One call of a Task: the request the host gets, and the callbacks it answers through (the same object, one
+ * per call), racing the timeout and the heartbeat; the first answer wins. A class, not closures: the host
+ * calls its methods as `callbacks.succeed(...)`.
  */
-class TaskAttempt implements TaskCallbacks, Cancellable {
+class TaskCall implements TaskRequest, TaskCallbacks, Cancellable {
+  readonly stateName: string;
+  readonly resource: string;
+  readonly integration: TaskIntegration;
+  readonly target: string | undefined;
+  readonly attempt: number;
+  /** The execution's journey when it is sampled, which the call carries to its target; null for most. */
+  readonly trace: Trace | null;
   handle: Cancellable | void = undefined;
-  private settled = false;
-  private timeoutTimer: Cancellable | undefined;
-  private heartbeatTimer: Cancellable | undefined;
+  settled = false;
+  /** It has a timeout or heartbeat timer, so it is in its scope from the start. */
+  readonly timed: boolean;
+  /** It is among its scope's pending items (settling takes it out). */
+  private inScope = false;
+  private timeoutTimer: Cancellable | undefined = undefined;
+  private heartbeatTimer: Cancellable | undefined = undefined;
 
-  constructor(private readonly exec: Execution, private readonly run: StateRun, private readonly prepared: Prepared) {
-    run.frame.scope.add(this);
+  constructor(
+    private readonly exec: Execution,
+    private readonly run: StateRun,
+    plan: TaskPlan,
+    readonly input: Json,
+    timeoutS: number | undefined,
+    private readonly heartbeatS: number | undefined,
+    readonly taskToken: string | undefined,
+  ) {
+    this.stateName = run.name;
+    this.trace = exec.trace;
+    this.resource = plan.resource;
+    this.integration = plan.integration;
+    this.attempt = run.retries?.total ?? 0;
+    this.timed = timeoutS !== undefined || heartbeatS !== undefined;
+    // A cancelled scope cancels (settles) the call: an answer after that is ignored. Without timers or a
+    // handle from the host, cancelling does nothing else, so such a call does not join the scope.
+    if (this.timed) this.joinScope();
+    else if (run.frame.scope.cancelled) this.settled = true;
     const { host } = exec;
-    if (prepared.timeoutS !== undefined) {
-      this.timeoutTimer = host.schedule(host.now() + prepared.timeoutS * 1000, () =>
-        this.timedOut(StatesErrors.Timeout, `The task ran longer than TimeoutSeconds (${prepared.timeoutS} s)`),
+    if (timeoutS !== undefined) {
+      this.timeoutTimer = host.schedule(host.now() + timeoutS * 1000, () =>
+        this.timedOut(StatesErrors.Timeout, `The task ran longer than TimeoutSeconds (${timeoutS} s)`),
       );
     }
     this.armHeartbeat();
+    this.target = targetOf(plan, input);
   }
 
   succeed(result: Json): void {
@@ -130,7 +154,7 @@ class TaskAttempt implements TaskCallbacks, Cancellable {
   }
 
   private armHeartbeat(): void {
-    const seconds = this.prepared.heartbeatS;
+    const seconds = this.heartbeatS;
     if (seconds === undefined) return;
     this.heartbeatTimer?.cancel();
     const { host } = this.exec;
@@ -150,9 +174,14 @@ class TaskAttempt implements TaskCallbacks, Cancellable {
   private settle(): boolean {
     if (this.settled || this.run.frame.scope.cancelled) return false;
     this.settled = true;
-    this.run.frame.scope.remove(this);
+    if (this.inScope) this.run.frame.scope.remove(this);
     this.stopTimers();
     return true;
+  }
+
+  joinScope(): void {
+    this.inScope = true;
+    this.run.frame.scope.add(this);
   }
 
   /** The scope was cancelled (a failed sibling branch, the execution's end): stop the host's work. */
@@ -170,8 +199,9 @@ class TaskAttempt implements TaskCallbacks, Cancellable {
 }
 
 /** The resource a call names, where AWS reads it (its short name, to match a node). */
-function targetOf(integration: TaskIntegration, resource: string, input: Json): string | undefined {
-  if (!resource.startsWith('arn:aws:states:')) return shortName(resource);
+function targetOf(plan: TaskPlan, input: Json): string | undefined {
+  const { integration, resource } = plan;
+  if (!integration.statesArn) return shortName(resource);
   if (!integration.targetField || input === null || typeof input !== 'object' || Array.isArray(input)) return undefined;
   if (integration.service === 'events' && integration.action === 'putEvents') {
     const first = Array.isArray(input.Entries) ? (input.Entries[0] as JsonObject | undefined) : undefined;

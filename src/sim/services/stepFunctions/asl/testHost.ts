@@ -106,7 +106,7 @@ export function echoAfter(ms: number): TaskHandler {
 }
 
 export function lambdaShaped(request: TaskRequest, payload?: Json): Json {
-  if (request.integration.service === 'lambda' && request.resource.startsWith('arn:aws:states:')) {
+  if (request.integration.service === 'lambda' && request.integration.statesArn) {
     const input = request.input;
     const body = input !== null && typeof input === 'object' && !Array.isArray(input) ? input.Payload ?? null : null;
     return { StatusCode: 200, Payload: payload === undefined ? body : payload };

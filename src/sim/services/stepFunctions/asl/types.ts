@@ -109,6 +109,8 @@ export interface AslHost {
   now(): number;
   /** Calls back at a simulated time (never earlier than now); the handle cancels it. */
   schedule(atMs: number, callback: () => void): Cancellable;
+  /** A time the clock never passes (the run's end), if there is one: the interpreter schedules no timeout beyond it. */
+  readonly horizonMs?: number;
   /** The execution's random stream (retry jitter, States.MathRandom, States.UUID, task tokens). */
   random: Random;
   /**
@@ -123,15 +125,18 @@ export interface AslHost {
   hold(work: Promise<void>): void;
 }
 
-/** What happened, for metrics: every call is optional. */
+/**
+ * What happened, for metrics: every call is optional. `index` is the state's position among all the states of
+ * the definition (depth first, as targets.ts's visitMachine lists them; plan.ts statePlans), to count by.
+ */
 export interface ExecutionListener {
-  stateEntered?(state: string, type: StateType): void;
+  stateEntered?(state: string, type: StateType, index: number): void;
   /** `enteredAtMs`: when this run of the state was entered (its duration is measured from it). */
-  stateSucceeded?(state: string, durationMs: number, enteredAtMs: number): void;
-  stateFailed?(state: string, error: string, durationMs: number, enteredAtMs: number): void;
+  stateSucceeded?(state: string, durationMs: number, index: number, enteredAtMs: number): void;
+  stateFailed?(state: string, error: string, durationMs: number, index: number, enteredAtMs: number): void;
   /** The `attempt`-th retry of the run of the state, decided by `retrier`, waits `delayMs`. */
-  stateRetried?(state: string, error: string, delayMs: number, attempt: number, retrier: Retrier): void;
-  stateCaught?(state: string, error: string, durationMs: number, enteredAtMs: number): void;
+  stateRetried?(state: string, error: string, delayMs: number, index: number, attempt: number, retrier: Retrier): void;
+  stateCaught?(state: string, error: string, durationMs: number, index: number, enteredAtMs: number): void;
 }
 
 export type ExecutionType = 'STANDARD' | 'EXPRESS';
