@@ -68,10 +68,11 @@ test("an order's journey goes through its workflow's states, with the function's
   await expect(dialog.getByTestId('journey-summary')).toContainText('from Shoppers');
   const hops = dialog.getByTestId('journey-hop');
   const hop = (label: string) => hops.filter({ has: page.getByTestId('journey-hop-label').filter({ hasText: new RegExp(`^${label}$`) }) });
-  // The shopper's request first, then the execution it started, outlined, with its states inside.
+  // The shopper's request first, the API accepting it, then the execution it started, outlined, with its states inside.
   await expect(hops.first()).toHaveAttribute('data-node', 'Shoppers');
-  await expect(hops.nth(1)).toHaveAttribute('data-kind', 'span');
-  await expect(hops.nth(1)).toContainText(/execution-\d+/);
+  await expect(hops.nth(1)).toHaveAttribute('data-node', 'OrdersApi');
+  await expect(hops.nth(2)).toHaveAttribute('data-kind', 'span');
+  await expect(hops.nth(2)).toContainText(/execution-\d+/);
   await expect(hop('Task Validate')).toHaveAttribute('data-kind', 'span');
   await expect(hop('cold start \\(Init\\)')).toHaveAttribute('data-node', 'ValidateOrder');
   await expect(hop('runs')).toHaveAttribute('data-node', 'ValidateOrder');

@@ -57,7 +57,7 @@ describe('journeys through a state machine', () => {
     ]);
   });
 
-  it('behind an API, the request as its source sent it comes first, though its answer (StartExecution is asynchronous) comes long before the execution ends', () => {
+  it('behind an API, the request as its source sent it comes first (its answer, StartExecution being asynchronous, comes long before the execution ends), then the API accepting it, then the execution', () => {
     const sim = scenario({ durationSeconds: 10 })
       .node('Users', 'Client', { pattern: 'constant', ratePerSecond: 1, stopSeconds: 1 })
       .node('Api', 'AWS::ApiGateway::RestApi', {}, { overheadMs: 10 })
@@ -66,9 +66,11 @@ describe('journeys through a state machine', () => {
       .edge('Api', 'Flow')
       .run();
     const [j] = sim.journeys();
-    expect(j.hops.slice(0, 2).map((h) => [h.nodeId, h.kind, h.label, h.startMs, h.endMs])).toEqual([
+    expect(j.hops.slice(0, 4).map((h) => [h.nodeId, h.kind, h.label, h.startMs, h.endMs])).toEqual([
       ['Users', 'span', 'request, until the answer', 0, 10],
+      ['Api', 'event', 'accepted', 0, 0],
       ['Flow', 'span', 'execution-1', 0, 2000],
+      ['Flow', 'wait', 'Wait Pause', 0, 2000],
     ]);
   });
 

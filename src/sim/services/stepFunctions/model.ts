@@ -255,6 +255,8 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     let options = sampled ? this.sampledOptions : this.options;
     if (trace !== null) options = { ...options, listener: new TracedListener(options.listener ?? {}, trace, this.id, this.stateTypes, this.ctx), trace };
     const execution = new StartedExecution(this, this.machine, options, msg.id, replyTo, slot, sampled);
+    // Its place in the journey's order, after the API that accepted the request and before its first state.
+    if (trace !== null) execution.startSeq = trace.seq();
     if (sampled) this.sampler.started(period, execution);
     execution.start((msg.body ?? {}) as Json);
   }
@@ -264,7 +266,7 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     const trace = execution.trace;
     if (trace !== null) {
       const status = result.status + (result.error ? `: ${result.error}` : '');
-      trace.hop(this.id, 'span', execution.name, result.startMs, result.stopMs, status, result.status !== 'SUCCEEDED');
+      trace.hop(this.id, 'span', execution.name, result.startMs, result.stopMs, status, result.status !== 'SUCCEEDED', execution.startSeq);
       if (result.status !== 'SUCCEEDED') trace.fail(`${execution.name} of ${this.id} ended ${status}`);
     }
     this.ended(result, execution.replyTo, execution.slot);
@@ -388,6 +390,9 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
  * only if the context object or a sampled journey reads it).
  */
 class StartedExecution extends Execution {
+  /** A sampled request's execution: its place in the journey's order when it started (core/journey.ts); else -1. */
+  startSeq = -1;
+
   constructor(
     private readonly model: StateMachine,
     machine: AslMachine,
