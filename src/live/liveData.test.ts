@@ -51,6 +51,7 @@ function frame(
     columns,
     instant: Float64Array.from(instant),
     edgeCounts: Float64Array.of(edge),
+    edgePeriodCounts: Float64Array.of(0),
     limits,
     now,
     events: 0,
@@ -94,6 +95,25 @@ describe('LiveData', () => {
     expect(live.increase('F', 'Throttles', 1500)).toBe(6);
     expect(live.instant('F', 'ConcurrentExecutions')).toBe(8);
     expect(live.edgeRate(1)).toBeNaN();
+  });
+
+  it('an edge shows its rate over the last seconds while the run plays, and its last period once every period has arrived', () => {
+    const live = new LiveData();
+    live.setIndex(index());
+    const f = frame(0, 4, 4000, [0, 0, 0], 400);
+    f.edgePeriodCounts = Float64Array.of(97);
+    live.apply(f);
+    const g = frame(4, 0, 4500, [0, 0, 0], 460);
+    g.edgePeriodCounts = Float64Array.of(97);
+    live.apply(g);
+    // Four of five periods: the window's rate (460 messages since the snapshot at 0 ms, 4.5 s before).
+    expect(live.edgeFigure(0, 2000)).toBeCloseTo(460 / 4.5, 9);
+    const last = frame(4, 1, 5000, [0, 0, 0], 499);
+    last.edgePeriodCounts = Float64Array.of(39);
+    live.apply(last);
+    // Finished: the last 1 s period's count, whatever the frames' timing.
+    expect(live.edgeFigure(0, 2000)).toBe(39);
+    expect(live.edgeFigure(1, 2000)).toBeNaN();
   });
 
   it('keeps only the last HISTORY snapshots (a ring) and still answers over the oldest kept', () => {

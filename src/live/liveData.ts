@@ -32,6 +32,8 @@ export class LiveData {
   private histTime = new Float64Array(HISTORY);
   private histInstant: Float64Array[] = [];
   private histEdges: Float64Array[] = [];
+  /** Messages over each edge in the newest closed period (Frame.edgePeriodCounts). */
+  private edgePeriod: Float64Array = new Float64Array(0);
   private histCount = 0;
   private histHead = 0;
 
@@ -88,6 +90,7 @@ export class LiveData {
     this.actualSpeed = frame.actualSpeed;
     this.limits = frame.limits;
     this.pushHistory(frame.now, frame.instant, frame.edgeCounts);
+    this.edgePeriod = frame.edgePeriodCounts;
     this.version++;
     return true;
   }
@@ -129,6 +132,19 @@ export class LiveData {
   edgeRate(edge: number, windowMs = 1000): number {
     if (!this.index || edge < 0 || edge >= this.index.edges.length) return NaN;
     return this.rate(this.histEdges, edge, windowMs);
+  }
+
+  /**
+   * What an edge's label shows, messages per simulated second: over about the last `windowMs` while a run plays;
+   * once every period has arrived, the last period's, like the node figures (figures.ts), so the same seed shows
+   * the same label however the frames happened to be timed.
+   */
+  edgeFigure(edge: number, windowMs: number): number {
+    const index = this.index;
+    if (index && this.periods > 0 && this.periods >= index.maxPeriods && edge >= 0 && edge < this.edgePeriod.length) {
+      return this.edgePeriod[edge] / index.periodSeconds;
+    }
+    return this.edgeRate(edge, windowMs);
   }
 
   /** How much a counter grew over about the last `windowMs` (a count, not a rate). */

@@ -32,6 +32,7 @@ function send(live: LiveData, generation: number, from: number, invocations: num
     columns: Float64Array.from([...invocations, ...throttles]),
     instant: new Float64Array(2),
     edgeCounts: new Float64Array(0),
+    edgePeriodCounts: new Float64Array(0),
     limits: {},
     now: (from + n) * 2000,
     events: 0,

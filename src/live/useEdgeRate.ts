@@ -19,7 +19,8 @@ export function roundRate(raw: number): number {
 
 /**
  * Messages per simulated second over the edge at `edgeIndex` (the scenario's edge order), averaged over
- * the last EDGE_RATE_WINDOW_MS of simulated time; 0 when no run is loaded. Re-renders at most ~4 times a
+ * the last EDGE_RATE_WINDOW_MS of simulated time, and the last period's once the run has finished
+ * (LiveData.edgeFigure); 0 when no run is loaded. Re-renders at most ~4 times a
  * second, and only when the rounded rate changed.
  */
 export function useEdgeRate(edgeIndex: number): number {
@@ -28,7 +29,7 @@ export function useEdgeRate(edgeIndex: number): number {
     const tick = currentTick();
     const c = cache.current;
     if (c.tick === tick && c.edgeIndex === edgeIndex) return c.value;
-    const value = live.index ? roundRate(live.edgeRate(edgeIndex, EDGE_RATE_WINDOW_MS)) : 0;
+    const value = live.index ? roundRate(live.edgeFigure(edgeIndex, EDGE_RATE_WINDOW_MS)) : 0;
     cache.current = { tick, edgeIndex, value };
     return value;
   }, [edgeIndex]);

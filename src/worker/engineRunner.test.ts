@@ -61,6 +61,8 @@ describe('EngineRunner', () => {
     expect(f.instant[1]).toBe(0); // A's Depth: 300 mod 5
     expect(Number.isNaN(f.instant[2])).toBe(true);
     expect(f.edgeCounts[0]).toBe(300);
+    // Messages over the edge in the newest closed period: the third's, like its Requests column.
+    expect(f.edgePeriodCounts[0]).toBe(100);
     expect(r.takeFrame()).toBeNull();
     r.step(2.5);
     while (r.tick() >= 0);

@@ -206,6 +206,7 @@ export class EngineRunner {
       columns,
       instant,
       edgeCounts: sim.edgeCounts.slice(),
+      edgePeriodCounts: sim.edgePeriodCounts.slice(),
       limits: sim.limits(),
       now: sim.now,
       events: sim.events,

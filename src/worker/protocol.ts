@@ -67,6 +67,8 @@ export interface Frame {
   instant: Float64Array;
   /** Messages sent over each edge so far (Simulation.edgeCounts). */
   edgeCounts: Float64Array;
+  /** Messages sent over each edge in the newest closed period (Simulation.edgePeriodCounts). */
+  edgePeriodCounts: Float64Array;
   /** Each node's current limits by metric (Simulation.limits): limit lines and "x / limit" figures. */
   limits: Record<string, Readonly<Record<string, number>>>;
   /** Simulated time, ms. */

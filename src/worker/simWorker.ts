@@ -45,7 +45,7 @@ function flush(): void {
   const frame = runner.takeFrame();
   if (!frame) return;
   sinkBusy = true;
-  const transfer = [frame.columns.buffer, frame.instant.buffer, frame.edgeCounts.buffer] as ArrayBuffer[];
+  const transfer = [frame.columns.buffer, frame.instant.buffer, frame.edgeCounts.buffer, frame.edgePeriodCounts.buffer] as ArrayBuffer[];
   Promise.resolve(sink(Comlink.transfer(frame, transfer)))
     .catch(() => undefined)
     .finally(() => {

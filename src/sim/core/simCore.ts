@@ -32,6 +32,9 @@ export class SimCore implements SimContext {
   readonly warnings: string[] = [];
   stopped: string | undefined;
   edgeCounts: Float64Array;
+  /** Messages sent over each edge in the newest closed metrics period (a finished run's edge rates). */
+  readonly edgePeriodCounts: Float64Array;
+  private readonly edgeCountsAtPeriod: Float64Array;
   /** SimContext.trafficScale: set it with setTrafficScale. */
   trafficScale = 1;
   readonly tracer: Tracer;
@@ -56,6 +59,8 @@ export class SimCore implements SimContext {
   ) {
     this.metrics = new Metrics(periodSeconds, durationMs / 1000);
     this.edgeCounts = new Float64Array(edges);
+    this.edgePeriodCounts = new Float64Array(edges);
+    this.edgeCountsAtPeriod = new Float64Array(edges);
     this.tracer = new Tracer(durationMs);
   }
 
@@ -205,7 +210,7 @@ export class SimCore implements SimContext {
   private closePeriod(): void {
     if (this.overBacklog()) return;
     for (const m of this.models) m.finish();
-    this.metrics.closePeriod(this.now);
+    this.closeMetricsPeriod();
     const next = this.now + this.metrics.periodMs;
     if (next <= this.durationMs + 1e-6) this.queue.pushFirst(next, PERIOD_END, 0);
   }
@@ -216,7 +221,18 @@ export class SimCore implements SimContext {
     // A run cut short by a budget closes the period it was in, so its partial figures are kept.
     if (this.metrics.periods * this.metrics.periodMs < this.now && this.metrics.periods < this.metrics.maxPeriods) {
       for (const m of this.models) m.finish();
-      this.metrics.closePeriod(this.now);
+      this.closeMetricsPeriod();
+    }
+  }
+
+  /** Closes the metrics' period, and the edges' counts for it. */
+  private closeMetricsPeriod(): void {
+    this.metrics.closePeriod(this.now);
+    const counts = this.edgeCounts;
+    const at = this.edgeCountsAtPeriod;
+    for (let i = 0; i < counts.length; i++) {
+      this.edgePeriodCounts[i] = counts[i] - at[i];
+      at[i] = counts[i];
     }
   }
 }
