@@ -12,7 +12,9 @@ async function openOrderWorkflow(page: Page) {
 
 /** ValidateOrder reserved at 1 instead of 8: more throttles than the Retry absorbs, so Catch sends orders to Rejected. */
 async function starveValidation(page: Page) {
-  await page.getByTestId('node-ValidateOrder').click();
+  // At 1440x900 with both side panels open the diagram is wider than the canvas and ValidateOrder's right half is
+  // under the inspector, so click its icon, which shows, as a user would.
+  await page.getByTestId('node-ValidateOrder').click({ position: { x: 24, y: 24 } });
   const field = page.getByTestId('field-properties.ReservedConcurrentExecutions');
   await field.fill('1');
   await field.press('Enter');
