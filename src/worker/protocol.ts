@@ -108,6 +108,11 @@ export interface SimWorkerApi {
   sampledRuns(nodeId: string): import('../sim/core/sampledRun.ts').SampledRun[] | null;
   /** The journeys of the requests sampled so far (core/tracer.ts), in the order they started; null before a load. */
   journeys(): import('../sim/core/journey.ts').Journey[] | null;
+  /**
+   * A node's lazily loaded checks (ServiceKind.checkLazily, e.g. a state machine's definition through asl-validator),
+   * run here so their libraries load and compile off the main thread; [] for a kind that has none.
+   */
+  checkLazily(node: import('../sim/core/model.ts').SimNode): Promise<[string, string][]>;
 }
 
 /** The main thread's frame receiver; the returned promise resolves when it is ready for the next frame. */

@@ -2,7 +2,7 @@
 import * as Comlink from 'comlink';
 import type { SimNode } from '../sim/core/model.ts';
 import type { RunOptions, SimScenario } from '../sim/engine.ts';
-import { loadModels } from '../sim/services/registry.ts';
+import { findServiceKind, loadModels } from '../sim/services/registry.ts';
 import { EngineRunner } from './engineRunner.ts';
 import { runToEnd } from './runToEnd.ts';
 import type { FrameSink, MetricIndex, SimWorkerApi } from './protocol.ts';
@@ -109,6 +109,9 @@ const api: SimWorkerApi = {
   },
   journeys() {
     return runner.journeys();
+  },
+  async checkLazily(node: SimNode) {
+    return (await findServiceKind(node.type)?.checkLazily?.(node)) ?? [];
   },
 };
 

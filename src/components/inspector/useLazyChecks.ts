@@ -6,7 +6,7 @@ import type { DocNode } from '../../store/doc.ts';
 /** Wait this long (ms) after the last edit before checking again. */
 const QUIET_MS = 250;
 
-/** The node's lazily loaded checks (ServiceKind.checkLazily), as problems with the scenario's paths; [] meanwhile. */
+/** The node's lazily loaded checks (ServiceKind.checkLazily, run in the worker), as problems with the scenario's paths; [] meanwhile. */
 export function useLazyChecks(node: DocNode | undefined, index: number): Problem[] {
   const [found, setFound] = useState<{ node: DocNode; problems: Problem[] } | null>(null);
   useEffect(() => {
@@ -14,7 +14,9 @@ export function useLazyChecks(node: DocNode | undefined, index: number): Problem
     if (!node || !kind?.checkLazily) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      kind.checkLazily!({ id: node.id, type: node.type, properties: node.properties ?? {}, behaviour: node.behaviour ?? {} }).then(
+      const simNode = { id: node.id, type: node.type, properties: node.properties ?? {}, behaviour: node.behaviour ?? {} };
+      // In the simulation worker: a check's libraries (asl-validator compiling its schemas) stay off the main thread.
+      import('../../worker/client.ts').then(({ simWorker }) => simWorker().checkLazily(simNode)).then(
         (problems) => !cancelled && setFound({ node, problems: problems.map(([path, message]) => ({ path: `nodes[${index}].${path}`, message })) }),
         (e: unknown) => !cancelled && setFound({ node, problems: [{ path: `nodes[${index}]`, message: `could not be checked: ${e instanceof Error ? e.message : String(e)}` }] }),
       );
