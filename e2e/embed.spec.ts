@@ -35,14 +35,15 @@ test('the embed page in a 700x450 iframe: diagram and charts, read-only, Run/Res
   expect(inner).toEqual([700, 450]);
   await screenshot(post, 'embed-700x450');
   // Read-only: a node does not move against the others when dragged (the view may pan), Delete removes nothing.
+  // Fn is the last node, at the frame's right edge: drag it left and up, so a pan keeps it in view (and rendered).
   const fn = frame.getByTestId('node-Fn');
   const api = frame.getByTestId('node-Api');
   const gap = async () => (await fn.boundingBox())!.x - (await api.boundingBox())!.x;
   const gapBefore = await gap();
   const before = (await fn.boundingBox())!;
-  await post.mouse.move(before.x + 40, before.y + 20);
+  await post.mouse.move(before.x + 20, before.y + 20);
   await post.mouse.down();
-  await post.mouse.move(before.x + 140, before.y + 120, { steps: 5 });
+  await post.mouse.move(before.x - 80, before.y - 60, { steps: 5 });
   await post.mouse.up();
   expect(await gap()).toBeCloseTo(gapBefore, 0);
   await post.keyboard.press('Delete');

@@ -3,14 +3,17 @@ import { openWith, panBy, screenshot, throttledApi } from './helpers.ts';
 
 const scenario = throttledApi('Orders API under a spike');
 
-/** The smallest on-screen font size (px) of the node figures: CSS size times the canvas zoom. */
-async function smallestFigurePx(page: Page): Promise<number> {
+/** The smallest on-screen font size (px) of the canvas text `selector` picks: CSS size times the canvas zoom. */
+async function smallestPx(page: Page, selector: string): Promise<number> {
   return page.evaluate<number>(`(() => {
     const m = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')).transform);
-    const sizes = [...document.querySelectorAll('[data-testid^="figure-"]')].map((e) => parseFloat(getComputedStyle(e).fontSize) * m.a);
+    const sizes = [...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => parseFloat(getComputedStyle(e).fontSize) * m.a);
     return Math.min(...sizes);
   })()`);
 }
+const smallestFigurePx = (page: Page) => smallestPx(page, '[data-testid^="figure-"]');
+/** Captions: the units under the figures, the service type line and the edges' rate labels. */
+const smallestCaptionPx = (page: Page) => smallestPx(page, '.service-node__label, .service-node__kind, [data-testid^="edge-label-"]');
 
 /** How many nodes lie wholly inside the canvas. */
 async function nodesInView(page: Page): Promise<number> {
@@ -33,6 +36,7 @@ test('at 390x844 a phone shows the canvas and Run without sideways scrolling, re
   // The diagram starts where traffic enters, at a readable zoom; the rest is a drag away.
   await expect(page.getByTestId('node-Users')).toBeInViewport({ ratio: 0.99 });
   await expect.poll(() => smallestFigurePx(page)).toBeGreaterThanOrEqual(12);
+  await expect.poll(() => smallestCaptionPx(page)).toBeGreaterThanOrEqual(11);
   await noSidewaysScroll(page);
   await page.getByTestId('run-toggle').click();
   await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'running');
@@ -68,7 +72,7 @@ test('at 390x844 a phone shows the canvas and Run without sideways scrolling, re
   await noSidewaysScroll(page);
 });
 
-test('at 1280x720 a seven-node example reads at 12 px with the side panels open and collapsed; the canvas pans to the rest', async ({ page }) => {
+test('at 1280x720 a seven-node example reads at 12 px (captions 11 px) with the side panels open and collapsed; the canvas pans to the rest', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openWith(page, scenario);
   await page.getByTestId('examples-open').click();
@@ -80,8 +84,9 @@ test('at 1280x720 a seven-node example reads at 12 px with the side panels open 
   await page.waitForTimeout(400); // the fit animates
   if (await page.getByTestId('notice').count()) await page.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
 
-  // Panels open: readable, starting at the traffic source; the last services are a drag away.
+  // Panels open: readable, captions too, starting at the traffic source; the last services are a drag away.
   await expect.poll(() => smallestFigurePx(page)).toBeGreaterThanOrEqual(12);
+  await expect.poll(() => smallestCaptionPx(page)).toBeGreaterThanOrEqual(11);
   await expect(page.getByTestId('node-Shop')).toBeInViewport({ ratio: 0.99 });
   const openView = await nodesInView(page);
   expect(openView).toBeGreaterThanOrEqual(2);
@@ -100,6 +105,7 @@ test('at 1280x720 a seven-node example reads at 12 px with the side panels open 
   await page.getByTestId('command-zoom-to-fit').click();
   await page.waitForTimeout(400);
   await expect.poll(() => smallestFigurePx(page)).toBeGreaterThanOrEqual(12);
+  await expect.poll(() => smallestCaptionPx(page)).toBeGreaterThanOrEqual(11);
   expect(await nodesInView(page)).toBeGreaterThan(openView);
   await screenshot(page, 'collapsed-1280x720', { curated: true });
   await page.getByTestId('toggle-palette').click();

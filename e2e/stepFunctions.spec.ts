@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openWith, screenshot } from './helpers.ts';
+import { openWith, panBy, screenshot } from './helpers.ts';
 
 const mine = { name: 'My own work', nodes: [{ id: 'Mine', type: 'AWS::Lambda::Function', position: { x: 0, y: 0 } }], edges: [] };
 
@@ -12,8 +12,9 @@ async function openOrderWorkflow(page: Page) {
 
 /** ValidateOrder reserved at 1 instead of 8: more throttles than the Retry absorbs, so Catch sends orders to Rejected. */
 async function starveValidation(page: Page) {
-  // At 1440x900 with both side panels open the diagram is wider than the canvas and ValidateOrder's right half is
-  // under the inspector, so click its icon, which shows, as a user would.
+  // At 1440x900 with both side panels open the diagram is wider than the canvas and ValidateOrder is under the
+  // inspector: drag the canvas to it, as a user would.
+  await panBy(page, -300, 0);
   await page.getByTestId('node-ValidateOrder').click({ position: { x: 24, y: 24 } });
   const field = page.getByTestId('field-properties.ReservedConcurrentExecutions');
   await field.fill('1');

@@ -51,7 +51,7 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<ServiceFlowEdge>
       {label && (
         <EdgeLabelRenderer>
           <div
-            className="nodrag nopan pointer-events-none absolute rounded-md bg-white/90 px-1.5 py-0.5 text-xs font-medium text-slate-600 shadow-sm dark:bg-slate-800/90 dark:text-slate-200"
+            className="nodrag nopan pointer-events-none absolute rounded-full border border-slate-300 bg-white px-1.5 py-0.5 text-xs font-medium text-slate-700 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-testid={`edge-label-${data?.index}`}
           >

@@ -9,8 +9,9 @@ const node = (x: number, y: number): Rect => ({ x, y, width: W, height: H });
 const screen = (v: { x: number; y: number; zoom: number }, p: { x: number; y: number }) => ({ x: v.x + p.x * v.zoom, y: v.y + p.y * v.zoom });
 
 describe('readable zoom to fit', () => {
-  it('keeps node figures at 12 px: 15 px type never below 0.8', () => {
-    expect(READABLE_ZOOM).toBeCloseTo(0.8);
+  it('keeps node figures at 12 px and captions at 11 px: 12 px captions never below 11/12', () => {
+    expect(READABLE_ZOOM).toBeCloseTo(11 / 12);
+    expect(15 * READABLE_ZOOM).toBeGreaterThanOrEqual(12);
   });
 
   it('fits and centres a diagram that is readable whole', () => {

@@ -1,4 +1,4 @@
-import { FIGURE_PX, NODE_WIDTH, READABLE_PX } from '../../theme/sizes.ts';
+import { CAPTION_PX, CAPTION_READABLE_PX, FIGURE_PX, NODE_WIDTH, READABLE_PX } from '../../theme/sizes.ts';
 import type { Sides } from './overlayLayout.ts';
 
 export interface Rect {
@@ -13,8 +13,8 @@ export interface Viewport {
   zoom: number;
 }
 
-/** The smallest zoom at which node figures are still READABLE_PX on screen. */
-export const READABLE_ZOOM = READABLE_PX / FIGURE_PX;
+/** The smallest zoom at which node figures are still READABLE_PX on screen and captions CAPTION_READABLE_PX. */
+export const READABLE_ZOOM = Math.max(READABLE_PX / FIGURE_PX, CAPTION_READABLE_PX / CAPTION_PX);
 
 /**
  * Zoom to fit, readable first: the whole diagram when it fits at READABLE_ZOOM or more; otherwise the diagram

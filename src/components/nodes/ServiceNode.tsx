@@ -43,13 +43,13 @@ export const ServiceNode = memo(function ServiceNode({ id, data, selected }: Nod
           <div className="service-node__kind truncate text-xs text-slate-500 dark:text-slate-400">{kind?.label ?? data.type}</div>
         </div>
         {coldStarts > 0 && (
-          <span className="ml-auto shrink-0 rounded-full bg-sky-100 px-1.5 py-0.5 text-[11px] font-medium text-sky-800 dark:bg-sky-900 dark:text-sky-100" title="Cold starts in the last second">
+          <span className="ml-auto shrink-0 rounded-full bg-sky-100 px-1.5 py-0.5 text-xs font-medium text-sky-800 dark:bg-sky-900 dark:text-sky-100" title="Cold starts in the last second">
             ❄ {formatFigure(coldStarts)}
           </span>
         )}
         {unconnected.length > 0 && (
           <span
-            className="absolute -top-3 right-2 rounded-full border border-amber-300 bg-amber-100 px-1.5 py-0.5 text-[11px] leading-none font-semibold text-amber-900 dark:border-amber-700 dark:bg-amber-900 dark:text-amber-100"
+            className="absolute -top-3 right-2 rounded-full border border-amber-300 bg-amber-100 px-1.5 py-0.5 text-xs leading-none font-semibold text-amber-900 dark:border-amber-700 dark:bg-amber-900 dark:text-amber-100"
             title={describeUnconnected(unconnected)}
             data-testid={`unconnected-${id}`}
           >
@@ -57,7 +57,8 @@ export const ServiceNode = memo(function ServiceNode({ id, data, selected }: Nod
           </span>
         )}
       </div>
-      <div className="service-node__figures mt-auto grid grid-cols-3 gap-1 pt-2">
+      {/* Columns as wide as their text, spread across the node: a long caption takes room a short one leaves. */}
+      <div className="service-node__figures mt-auto grid grid-cols-[repeat(3,minmax(0,auto))] justify-between gap-x-1 pt-2">
         {figures.map((name) => {
           const metric = kind?.metrics.find((m) => m.name === name);
           const v = live?.[name];
@@ -68,7 +69,7 @@ export const ServiceNode = memo(function ServiceNode({ id, data, selected }: Nod
                 {v === undefined ? '—' : formatFigure(v, metric?.unit)}
                 {v !== undefined && limit && <span className="service-node__limit text-[0.8em] font-normal text-slate-500 dark:text-slate-400">{limit}</span>}
               </div>
-              <div className="service-node__label truncate text-[11px] leading-tight text-slate-500 dark:text-slate-400">{figureLabel(kind, name)}</div>
+              <div className="service-node__label truncate text-xs leading-tight text-slate-500 dark:text-slate-400">{figureLabel(kind, name)}</div>
             </div>
           );
         })}
