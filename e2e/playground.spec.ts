@@ -88,8 +88,8 @@ test('build API Gateway -> Lambda, limit it, run, watch throttles, undo, reload'
   await expect(page.getByTestId('field-properties.ReservedConcurrentExecutions')).toHaveValue('');
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
 
-  // Reload: the work is intact (autosave): the dragged function, both edges, the undone field.
-  await page.waitForTimeout(600);
+  // Reload at once: the work is intact (autosave, its pending save flushed as the page unloads): the dragged
+  // function, both edges, the undone field.
   await page.reload();
   await expect(page.getByTestId('node-Function')).toBeVisible();
   await expect(page.locator('[data-testid^="node-"]')).toHaveCount(3);
