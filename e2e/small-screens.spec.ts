@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openWith, panBy, screenshot, throttledApi } from './helpers.ts';
+import { openWith, panBy, screenshot, throttledApi, viewportSettled } from './helpers.ts';
 
 const scenario = throttledApi('Orders API under a spike');
 
@@ -100,7 +100,7 @@ test('at 1280x720 a seven-node example reads at 12 px with the side panels open 
   await expect(page.getByLabel('Inspector', { exact: true })).toHaveCount(0);
   expect((await page.getByTestId('canvas').boundingBox())!.width).toBeGreaterThan(before + 400);
   await page.getByTestId('command-zoom-to-fit').click();
-  await page.waitForTimeout(400);
+  await viewportSettled(page);
   await expect.poll(() => smallestFigurePx(page)).toBeGreaterThanOrEqual(12);
   expect(await nodesInView(page)).toBeGreaterThan(openView);
   await screenshot(page, 'collapsed-1280x720', { curated: true });
