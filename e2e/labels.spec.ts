@@ -55,7 +55,10 @@ test('on every example, edge labels stay clear of nodes after zoom to fit, and c
     await page.getByTestId('run-toggle').click();
     // A few simulated seconds give every busy edge a rate label; paused, the figures hold still.
     await expect.poll(async () => Number(await page.getByTestId('run-clock').getAttribute('data-seconds')), { timeout: 30_000 }).toBeGreaterThan(5);
-    if ((await page.getByTestId('run-clock').getAttribute('data-status')) === 'running') await page.getByTestId('run-toggle').click();
+    // Pause it if it still runs, checked and clicked in one go in the page: read here and clicked later, a run that
+    // ended in between was started again by the click (the button turns from Pause to Run when a run ends).
+    await page.evaluate(`document.querySelector('[data-testid="run-clock"][data-status="running"]') && document.querySelector('[data-testid="run-toggle"]').click()`);
+    await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', /^(paused|done)$/);
 
     for (const panels of ['open', 'collapsed'] as const) {
       if (panels === 'collapsed') {
