@@ -63,8 +63,7 @@ test('build API Gateway -> Lambda, limit it, run, watch throttles, undo, reload'
   await expect(page.getByTestId('chart-Function:ConcurrentExecutions').locator('.u-legend')).toContainText('limit');
   await screenshot(page, 'build-running-light');
   await setTheme(page, 'dark');
-  await page.waitForTimeout(600);
-  await screenshot(page, 'build-running-dark');
+  await screenshot(page, 'build-running-dark'); // taken with transitions finished (animations: 'disabled')
   await setTheme(page, 'light');
 
   // A live edit while running: more concurrency, applied without a restart.

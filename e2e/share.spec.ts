@@ -9,14 +9,18 @@ async function runToEnd(page: Page): Promise<Record<string, string>> {
   await page.getByTestId('run-speed').selectOption('max');
   await page.getByTestId('run-toggle').click();
   await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
-  const charts = page.locator('[data-testid^="chart-"][data-points]');
-  await expect(charts.first()).toBeVisible();
+  await expect(page.locator('[data-testid^="chart-"][data-points]').first()).toBeVisible();
   await page.waitForTimeout(600); // node figures refresh at most 4 times a second
-  const out: Record<string, string> = {};
-  for (const figure of await page.locator('[data-testid^="figure-"]').all()) out[(await figure.getAttribute('data-testid'))!] = (await figure.textContent())!;
-  for (const chart of await charts.all())
-    out[(await chart.getAttribute('data-testid'))!] = `${await chart.getAttribute('data-points')}/${await chart.getAttribute('data-max')}`;
-  return out;
+  // All at once, in the page: one round trip instead of three per figure and chart (seconds on a busy machine).
+  return inPage<Record<string, string>>(
+    page,
+    `(() => {
+      const out = {};
+      for (const figure of document.querySelectorAll('[data-testid^="figure-"]')) out[figure.dataset.testid] = figure.textContent;
+      for (const chart of document.querySelectorAll('[data-testid^="chart-"][data-points]')) out[chart.dataset.testid] = chart.dataset.points + '/' + chart.dataset.max;
+      return out;
+    })()`,
+  );
 }
 
 /** Runs `expression` in the page (a string: the e2e project is typed for Node, not the DOM). */
