@@ -113,6 +113,16 @@ export async function viewportSettled(page: Page) {
   }, 300))`);
 }
 
+/**
+ * Pauses the run if it still runs, and waits until it is paused or done. Checked and clicked in one task in the
+ * page: read here and clicked in a second step, a run that ended in between was started again by the click (the
+ * Run/Pause button turns from Pause to Run when a run ends, and acts on what it shows).
+ */
+export async function pauseIfRunning(page: Page) {
+  await page.evaluate(`document.querySelector('[data-testid="run-clock"][data-status="running"]') && document.querySelector('[data-testid="run-toggle"]').click()`);
+  await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', /^(paused|done)$/);
+}
+
 /** Drags the canvas by (dx, dy) with the mouse, from a point of empty canvas (a node there would move instead). */
 export async function panBy(page: Page, dx: number, dy: number) {
   const from = await page.evaluate<{ x: number; y: number } | null>(`(() => {

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openWith, screenshot, viewportSettled } from './helpers.ts';
+import { openWith, pauseIfRunning, screenshot, viewportSettled } from './helpers.ts';
 
 /**
  * Issue 10: "No clipped figures, chart titles or edge labels hidden under nodes". Every example, run, at
@@ -55,10 +55,7 @@ test('on every example, edge labels stay clear of nodes after zoom to fit, and c
     await page.getByTestId('run-toggle').click();
     // A few simulated seconds give every busy edge a rate label; paused, the figures hold still.
     await expect.poll(async () => Number(await page.getByTestId('run-clock').getAttribute('data-seconds')), { timeout: 30_000 }).toBeGreaterThan(5);
-    // Pause it if it still runs, checked and clicked in one go in the page: read here and clicked later, a run that
-    // ended in between was started again by the click (the button turns from Pause to Run when a run ends).
-    await page.evaluate(`document.querySelector('[data-testid="run-clock"][data-status="running"]') && document.querySelector('[data-testid="run-toggle"]').click()`);
-    await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', /^(paused|done)$/);
+    await pauseIfRunning(page);
 
     for (const panels of ['open', 'collapsed'] as const) {
       if (panels === 'collapsed') {
