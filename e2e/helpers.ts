@@ -94,6 +94,35 @@ export async function setTheme(page: Page, theme: 'light' | 'dark') {
   await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /dark/ : /^(?!.*dark).*$/);
 }
 
+/**
+ * Waits until the canvas has stopped moving after an action that fits it (zoom to fit, opening a diagram, a
+ * panel opening or closing): a fit animates for 250 ms (Canvas.tsx), so wait past that, then until the
+ * viewport's transform is the same on two animation frames in a row. Unlike a fixed sleep this holds on a busy
+ * machine, where the animation's frames come late.
+ */
+export async function viewportSettled(page: Page) {
+  await page.evaluate(`new Promise((resolve) => setTimeout(() => {
+    const transform = () => document.querySelector('.react-flow__viewport').style.transform;
+    let last = transform();
+    const frame = () => requestAnimationFrame(() => {
+      const now = transform();
+      if (now === last) resolve();
+      else { last = now; frame(); }
+    });
+    frame();
+  }, 300))`);
+}
+
+/**
+ * Pauses the run if it still runs, and waits until it is paused or done. Checked and clicked in one task in the
+ * page: read here and clicked in a second step, a run that ended in between was started again by the click (the
+ * Run/Pause button turns from Pause to Run when a run ends, and acts on what it shows).
+ */
+export async function pauseIfRunning(page: Page) {
+  await page.evaluate(`document.querySelector('[data-testid="run-clock"][data-status="running"]') && document.querySelector('[data-testid="run-toggle"]').click()`);
+  await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', /^(paused|done)$/);
+}
+
 /** Drags the canvas by (dx, dy) with the mouse, from a point of empty canvas (a node there would move instead). */
 export async function panBy(page: Page, dx: number, dy: number) {
   const from = await page.evaluate<{ x: number; y: number } | null>(`(() => {

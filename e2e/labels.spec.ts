@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openWith, screenshot } from './helpers.ts';
+import { openWith, pauseIfRunning, screenshot, viewportSettled } from './helpers.ts';
 
 /**
  * Issue 10: "No clipped figures, chart titles or edge labels hidden under nodes". Every example, run, at
@@ -57,7 +57,7 @@ test('on every example, edge labels stay clear of nodes and hide their edge afte
     await page.getByTestId('run-toggle').click();
     // A few simulated seconds give every busy edge a rate label; paused, the figures hold still.
     await expect.poll(async () => Number(await page.getByTestId('run-clock').getAttribute('data-seconds')), { timeout: 30_000 }).toBeGreaterThan(5);
-    if ((await page.getByTestId('run-clock').getAttribute('data-status')) === 'running') await page.getByTestId('run-toggle').click();
+    await pauseIfRunning(page);
 
     for (const panels of ['open', 'collapsed'] as const) {
       if (panels === 'collapsed') {
@@ -65,7 +65,7 @@ test('on every example, edge labels stay clear of nodes and hide their edge afte
         await page.keyboard.press(']');
       }
       await page.getByTestId('command-zoom-to-fit').click();
-      await page.waitForTimeout(350); // the fit animates
+      await viewportSettled(page);
       const boxes = await labelAndNodeBoxes(page);
       for (const label of boxes.labels) {
         if (!label.opaque) problems.push(`${file} (panels ${panels}): label "${label.name}" lets its edge show through`);
@@ -76,8 +76,11 @@ test('on every example, edge labels stay clear of nodes and hide their edge afte
     if (file === 'sns-fanout.json') await screenshot(page, 'labels-sns-fanout-collapsed-1280x720');
     await page.keyboard.press('[');
     await page.keyboard.press(']');
+    // The narrower canvas fits the diagram again: read where the nodes are once it has.
+    await viewportSettled(page);
 
     // The whole system's charts, then each kind's (a node of each kind not seen yet, clicked where it is in view).
+    await expect(page.locator('.live-chart:not(:has(.uplot))')).toHaveCount(0);
     problems.push(...(await hiddenChartTitles(page)).map((t) => `${file}: whole-system chart ${t}`));
     titles += await page.getByTestId('chart-title').count();
     const canvas = (await page.getByTestId('canvas').boundingBox())!;
@@ -88,7 +91,9 @@ test('on every example, edge labels stay clear of nodes and hide their edge afte
       if (kinds.has(kind)) continue;
       kinds.add(kind);
       await page.mouse.click(b.x + b.width / 2, b.y + 20);
-      await page.waitForTimeout(150);
+      // The node's charts mount a few per frame, each growing its figure by a legend: read the titles once all are.
+      await expect(node).toHaveClass(/\bselected\b/);
+      await expect(page.locator('.live-chart:not(:has(.uplot))')).toHaveCount(0);
       const id = await node.getAttribute('data-id');
       problems.push(...(await hiddenChartTitles(page)).map((t) => `${file}: ${id}'s chart ${t}`));
       titles += await page.getByTestId('chart-title').count();

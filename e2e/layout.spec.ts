@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openWith, panBy } from './helpers.ts';
+import { openWith, panBy, viewportSettled } from './helpers.ts';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -81,7 +81,7 @@ test('click-to-add never drops a node on top of another (1280x720); after zoom-t
   // 12 px, small-screens.spec.ts): after the fit the minimap waits, so it covers no node, and it comes back
   // as soon as the user pans.
   await page.getByTestId('command-zoom-to-fit').click();
-  await page.waitForTimeout(400); // the fit animates
+  await viewportSettled(page);
   await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
   await panBy(page, -60, 0);
   await expect(page.locator('.react-flow__minimap')).toBeVisible();
@@ -89,7 +89,7 @@ test('click-to-add never drops a node on top of another (1280x720); after zoom-t
   // Where the whole diagram fits readable, the minimap stays after the fit and no node is under it.
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.getByTestId('command-zoom-to-fit').click();
-  await page.waitForTimeout(400); // the fit animates
+  await viewportSettled(page);
   const zoom = await page.evaluate<number>('new DOMMatrix(getComputedStyle(document.querySelector(".react-flow__viewport")).transform).a');
   expect(zoom, 'the whole diagram fits above the readable zoom').toBeGreaterThan(0.8);
   const canvas = (await boxOf(page.getByTestId('canvas')))!;

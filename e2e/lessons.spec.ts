@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { screenshot, setTheme } from './helpers.ts';
+import { screenshot, setTheme, viewportSettled } from './helpers.ts';
 
 /** Every lesson the gallery lists (public/lessons/index.json). */
 const LESSON_COUNT = (JSON.parse(readFileSync('public/lessons/index.json', 'utf8')) as { lessons: unknown[] }).lessons.length;
@@ -54,7 +54,7 @@ test('the gallery lists the lessons by topic and opens one; the panel leaves the
   await expect(page).toHaveURL(/#lesson=sqs-visibility-timeout/);
 
   // Every node is on screen and none is under the panel.
-  await page.waitForTimeout(600); // the fit animates for 250 ms
+  await viewportSettled(page);
   const panelBox = (await panel.boundingBox())!;
   for (const node of await page.locator('.react-flow__node').all()) {
     const box = (await node.boundingBox())!;

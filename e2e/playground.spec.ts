@@ -63,8 +63,7 @@ test('build API Gateway -> Lambda, limit it, run, watch throttles, undo, reload'
   await expect(page.getByTestId('chart-Function:ConcurrentExecutions').locator('.u-legend')).toContainText('limit');
   await screenshot(page, 'build-running-light');
   await setTheme(page, 'dark');
-  await page.waitForTimeout(600);
-  await screenshot(page, 'build-running-dark');
+  await screenshot(page, 'build-running-dark'); // taken with transitions finished (animations: 'disabled')
   await setTheme(page, 'light');
 
   // A live edit while running: more concurrency, applied without a restart.
@@ -88,8 +87,8 @@ test('build API Gateway -> Lambda, limit it, run, watch throttles, undo, reload'
   await expect(page.getByTestId('field-properties.ReservedConcurrentExecutions')).toHaveValue('');
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
 
-  // Reload: the work is intact (autosave): the dragged function, both edges, the undone field.
-  await page.waitForTimeout(600);
+  // Reload at once: the work is intact (autosave, its pending save flushed as the page unloads): the dragged
+  // function, both edges, the undone field.
   await page.reload();
   await expect(page.getByTestId('node-Function')).toBeVisible();
   await expect(page.locator('[data-testid^="node-"]')).toHaveCount(3);

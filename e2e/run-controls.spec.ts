@@ -37,11 +37,11 @@ test('step, reset and seed drive the engine in the worker', async ({ page }) => 
   await seed.fill('-1');
   await expect(seed).toHaveAttribute('aria-invalid', 'true');
 
-  // Real time: the run moves but is paced (a 120 s run is nowhere near done after a moment).
+  // Real time: the run moves but is paced (a 120 s run is nowhere near done once it has moved a second).
   await page.getByTestId('run-speed').selectOption('1');
   await page.getByTestId('run-toggle').click();
   await expect(clock).toHaveAttribute('data-status', 'running');
-  await page.waitForTimeout(1500);
+  await expect.poll(async () => Number(await clock.getAttribute('data-seconds'))).toBeGreaterThan(0);
   await page.getByTestId('run-toggle').click();
   await expect(clock).toHaveAttribute('data-status', 'paused');
   const t = Number(await clock.getAttribute('data-seconds'));

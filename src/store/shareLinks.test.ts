@@ -77,6 +77,32 @@ describe('opening a share link at start', () => {
     expect(store.getState().doc.name).toBe('My own work');
     expect(store.getState().notice).toBeNull();
   });
+
+  it('keeps the autosave on a reload whose address holds an earlier link this tab wrote, not only the last', async () => {
+    // A reload right after an edit takes the address as it was; the edit's link can still be written, in the
+    // page being left, after that: the fragment reloaded is then the tab's last but one.
+    vi.useFakeTimers();
+    try {
+      const writer = storeWithMine();
+      const bar = fakeBar('');
+      const session = memoryStorage();
+      startUrlSync(writer, bar, session);
+      await vi.advanceTimersByTimeAsync(600);
+      await vi.waitFor(() => expect(bar.current).toMatch(/^#s=1\./));
+      const reloaded = bar.current;
+      writer.getState().setDocMeta({ name: 'My own work, edited' });
+      await vi.advanceTimersByTimeAsync(600);
+      await vi.waitFor(() => expect(bar.current).not.toBe(reloaded));
+
+      const store = createAppStore();
+      store.getState().loadDoc(writer.getState().doc, { resetHistory: true }); // the autosave, flushed on unload
+      await openLinkAtStart(store, fakeBar(reloaded), session, true);
+      expect(store.getState().doc.name).toBe('My own work, edited');
+      expect(store.getState().notice).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe('the address bar and the Copy link button', () => {

@@ -2,8 +2,14 @@ import { encodeShare, fragmentParams, openShareValue, SHARE_PARAM, validateScena
 import { debounce, type KeyValueStorage } from './autosave.ts';
 import type { AppState, AppStore } from './index.ts';
 
-/** Where this tab remembers the last fragment it wrote, so a reload is not mistaken for a newly opened link. */
+/**
+ * Where this tab remembers the last fragments it wrote (one a line, newest last), so a reload is not mistaken for
+ * a newly opened link. Not only the last: a reload right after an edit takes the address as it was, while the
+ * write of the edit's link may still land in the page being left, so the tab's last write can be newer than the
+ * fragment it reloads with.
+ */
 export const LAST_LINK_KEY = 'serverless-playground/share/last-written';
+const WRITTEN_KEPT = 4;
 export const URL_SYNC_DELAY_MS = 500;
 /** Discord and many LMS fields cut links longer than this. */
 export const CHAT_LINK_LIMIT = 2000;
@@ -57,8 +63,11 @@ export function startUrlSync(store: AppStore, bar: AddressBar, session: KeyValue
     if (mine !== generation) return;
     const hash = hashWith(bar.hash(), r.ok ? r.value : null);
     bar.replaceHash(hash);
+    if (!r.ok) return;
+    const value = r.value.slice(SHARE_PARAM.length + 1);
     try {
-      session.setItem(LAST_LINK_KEY, r.ok ? r.value.slice(SHARE_PARAM.length + 1) : '');
+      const kept = [...writtenHere(session).filter((v) => v !== value), value].slice(-WRITTEN_KEPT);
+      session.setItem(LAST_LINK_KEY, kept.join('\n'));
     } catch {
       // Session storage off: a reload then treats the fragment as a link, which opens the same document.
     }
@@ -85,12 +94,7 @@ export async function openLinkAtStart(store: AppStore, bar: AddressBar, session:
     s().notify(`This link could not be opened: ${opened.message}. ${hadOwnWork ? 'Your own work is open instead, unchanged.' : 'The example is open instead.'}`, 'error');
     return;
   }
-  let ownReload: boolean;
-  try {
-    ownReload = session.getItem(LAST_LINK_KEY) === value;
-  } catch {
-    ownReload = false;
-  }
+  const ownReload = writtenHere(session).includes(value);
   const same = JSON.stringify(opened.doc) === JSON.stringify(s().doc);
   if (!ownReload && !same) {
     s().loadDoc(opened.doc, { resetHistory: !hadOwnWork });
@@ -119,4 +123,13 @@ export async function copyShareLink(store: AppStore, bar: AddressBar, clipboard:
   const long = link.length > CHAT_LINK_LIMIT ? `; it is over ${CHAT_LINK_LIMIT.toLocaleString('en-US')}, which some chat apps cut` : '';
   s().notify(`Link copied (${link.length.toLocaleString('en-US')} characters${long}). Anyone who opens it sees this scenario, seed and speed.`);
   return link;
+}
+
+/** The fragments this tab wrote last (see LAST_LINK_KEY), oldest first; none when session storage is off. */
+function writtenHere(session: KeyValueStorage): string[] {
+  try {
+    return (session.getItem(LAST_LINK_KEY) ?? '').split('\n').filter((v) => v !== '');
+  } catch {
+    return [];
+  }
 }
