@@ -123,8 +123,13 @@ export async function pauseIfRunning(page: Page) {
   await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', /^(paused|done)$/);
 }
 
-/** Drags the canvas by (dx, dy) with the mouse, from a point of empty canvas (a node there would move instead). */
+/**
+ * Drags the canvas by (dx, dy) with the mouse, from a point of empty canvas (a node there would move instead).
+ * First it waits for the canvas to stop moving, as a user would: a drag stops a fit that is still animating (one
+ * starts as an example opens), which would leave the view short of where the fit and the drag take it.
+ */
 export async function panBy(page: Page, dx: number, dy: number) {
+  await viewportSettled(page);
   const from = await page.evaluate<{ x: number; y: number } | null>(`(() => {
     const r = document.querySelector('[data-testid=canvas]').getBoundingClientRect();
     for (let y = r.top + 10; y < r.bottom - 10; y += 12)
