@@ -26,18 +26,31 @@ async function labelAndNodeBoxes(page: Page): Promise<{ labels: Box[]; nodes: Bo
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-/** Chart titles cut off (wider than their room) or covered by something else. */
-async function hiddenChartTitles(page: Page): Promise<string[]> {
-  return page.evaluate<string[]>(`(() => {
-    const out = [];
-    for (const t of document.querySelectorAll('[data-testid="chart-title"]')) {
+/** How many chart titles there are, and those cut off (wider than their room) or covered by something else. */
+async function chartTitles(page: Page): Promise<{ count: number; hidden: string[] }> {
+  return page.evaluate(`(() => {
+    const all = document.querySelectorAll('[data-testid="chart-title"]');
+    const hidden = [];
+    for (const t of all) {
       const r = t.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) { out.push(t.textContent + ' (not shown)'); continue; }
-      if (t.scrollWidth > t.clientWidth + 1 || t.scrollHeight > t.clientHeight + 1) out.push(t.textContent + ' (cut off)');
+      if (r.width === 0 || r.height === 0) { hidden.push(t.textContent + ' (not shown)'); continue; }
+      if (t.scrollWidth > t.clientWidth + 1 || t.scrollHeight > t.clientHeight + 1) hidden.push(t.textContent + ' (cut off)');
       const top = document.elementFromPoint(r.x + Math.min(8, r.width / 2), r.y + r.height / 2);
-      if (r.bottom <= innerHeight && top && !t.contains(top)) out.push(t.textContent + ' (covered)');
+      if (r.bottom <= innerHeight && top && !t.contains(top)) hidden.push(t.textContent + ' (covered)');
     }
-    return out;
+    return { count: all.length, hidden };
+  })()`);
+}
+
+/** The nodes wholly inside the canvas (their caption row at least), with their kind and a point on their caption to click. */
+async function nodesInCanvas(page: Page): Promise<{ id: string; kind: string; x: number; y: number }[]> {
+  return page.evaluate(`(() => {
+    const c = document.querySelector('[data-testid="canvas"]').getBoundingClientRect();
+    return [...document.querySelectorAll('.react-flow__node')].flatMap((n) => {
+      const b = n.getBoundingClientRect();
+      if (b.x < c.x || b.x + b.width > c.x + c.width || b.y < c.y || b.y + 40 > c.y + c.height) return [];
+      return [{ id: n.getAttribute('data-id'), kind: n.querySelector('.service-node__kind')?.textContent ?? '', x: b.x + b.width / 2, y: b.y + 20 }];
+    });
   })()`);
 }
 
@@ -80,23 +93,21 @@ test('on every example, edge labels stay clear of nodes and hide their edge afte
     await viewportSettled(page);
 
     // The whole system's charts, then each kind's (a node of each kind not seen yet, clicked where it is in view).
+    // Nodes and titles are read a call at a time, not a call per node: round trips are what this long test spends.
     await expect(page.locator('.live-chart:not(:has(.uplot))')).toHaveCount(0);
-    problems.push(...(await hiddenChartTitles(page)).map((t) => `${file}: whole-system chart ${t}`));
-    titles += await page.getByTestId('chart-title').count();
-    const canvas = (await page.getByTestId('canvas').boundingBox())!;
-    for (const node of await page.locator('.react-flow__node').all()) {
-      const b = await node.boundingBox();
-      if (!b || b.x < canvas.x || b.x + b.width > canvas.x + canvas.width || b.y < canvas.y || b.y + 40 > canvas.y + canvas.height) continue;
-      const kind = (await node.locator('.service-node__kind').textContent()) ?? '';
-      if (kinds.has(kind)) continue;
-      kinds.add(kind);
-      await page.mouse.click(b.x + b.width / 2, b.y + 20);
+    const system = await chartTitles(page);
+    problems.push(...system.hidden.map((t) => `${file}: whole-system chart ${t}`));
+    titles += system.count;
+    for (const node of await nodesInCanvas(page)) {
+      if (kinds.has(node.kind)) continue;
+      kinds.add(node.kind);
+      await page.mouse.click(node.x, node.y);
       // The node's charts mount a few per frame, each growing its figure by a legend: read the titles once all are.
-      await expect(node).toHaveClass(/\bselected\b/);
+      await expect(page.locator(`.react-flow__node[data-id="${node.id}"]`)).toHaveClass(/\bselected\b/);
       await expect(page.locator('.live-chart:not(:has(.uplot))')).toHaveCount(0);
-      const id = await node.getAttribute('data-id');
-      problems.push(...(await hiddenChartTitles(page)).map((t) => `${file}: ${id}'s chart ${t}`));
-      titles += await page.getByTestId('chart-title').count();
+      const own = await chartTitles(page);
+      problems.push(...own.hidden.map((t) => `${file}: ${node.id}'s chart ${t}`));
+      titles += own.count;
     }
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   }
