@@ -21,6 +21,19 @@ const ORDER = {
   },
 };
 
+/** One execution at 0 s of `definition`, whose Task calls Fn, a function reserved at 0 (every invoke is throttled). */
+function throttledJourney(definition: unknown, durationSeconds: number): Journey {
+  const [j] = scenario({ durationSeconds })
+    .node('Users', 'Client', { pattern: 'constant', ratePerSecond: 1, stopSeconds: 1 })
+    .node('Flow', SM, { Definition: definition })
+    .node('Fn', 'AWS::Lambda::Function', { ReservedConcurrentExecutions: 0 })
+    .edge('Users', 'Flow')
+    .edge('Flow', 'Fn')
+    .run()
+    .journeys();
+  return j;
+}
+
 /**
  * Busy's request at 0 holds the function's only environment until 2.8 s (Init 300 ms, 2.5 s run); Users starts
  * an execution at 1 s whose Charge is throttled at 1 s and 2 s, then invoked at 5 s (retries 1 and 3 s apart).
@@ -141,14 +154,7 @@ describe('journeys through a state machine', () => {
         Refund: { Type: 'Pass', End: true },
       },
     };
-    const sim = scenario({ durationSeconds: 30 })
-      .node('Users', 'Client', { pattern: 'constant', ratePerSecond: 1, stopSeconds: 1 })
-      .node('Flow', SM, { Definition: definition })
-      .node('Fn', 'AWS::Lambda::Function', { ReservedConcurrentExecutions: 0 })
-      .edge('Users', 'Flow')
-      .edge('Flow', 'Fn')
-      .run();
-    const [j] = sim.journeys();
+    const j = throttledJourney(definition, 30);
     expect(j.hops.filter((h) => h.nodeId !== 'Users').map((h) => [h.nodeId, h.kind, h.label, h.startMs, h.endMs, h.detail ?? '', h.error ?? false])).toEqual([
       ['Flow', 'span', 'execution-1', 0, 2000, 'SUCCEEDED', false],
       ['Flow', 'span', 'Task Charge', 0, 2000, 'caught Lambda.TooManyRequestsException (Catch)', true],
@@ -162,14 +168,7 @@ describe('journeys through a state machine', () => {
 
   it('an execution that fails marks its journey failed', () => {
     const definition = { StartAt: 'Charge', States: { Charge: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'Fn' }, End: true } } };
-    const sim = scenario({ durationSeconds: 10 })
-      .node('Users', 'Client', { pattern: 'constant', ratePerSecond: 1, stopSeconds: 1 })
-      .node('Flow', SM, { Definition: definition })
-      .node('Fn', 'AWS::Lambda::Function', { ReservedConcurrentExecutions: 0 })
-      .edge('Users', 'Flow')
-      .edge('Flow', 'Fn')
-      .run();
-    const [j] = sim.journeys();
+    const j = throttledJourney(definition, 10);
     expect(j.hops.find((h) => h.label === 'Task Charge')).toMatchObject({ kind: 'span', detail: 'failed: Lambda.TooManyRequestsException', error: true });
     expect(j.failure).toBe('execution-1 of Flow ended FAILED: Lambda.TooManyRequestsException');
   });
