@@ -3,20 +3,25 @@
  * Ties in time resolve in insertion order, so a run is reproducible (SimPy's event id).
  *
  * An event names the handler (a model index), a kind (the model's own event code) and a payload
- * (any object the model wants back). The heap itself moves only slot indices; the event's fields
- * live in parallel arrays indexed by slot, and freed slots are reused.
+ * (any object the model wants back). The heap keeps each event's time and sequence number at its heap
+ * position, so a sift compares neighbouring array cells instead of following an index per comparison; the
+ * handler, kind and payload stay in a slot of their own (freed slots are reused), so a sift moves three
+ * numbers per level and never a payload. (Four children per node run fewer instructions but mispredict a
+ * third more branches per request, and were slower; valgrind --branch-sim, bench (x).)
  */
 /** How many later insertions an unordered event may be placed after. */
 const TIE_SPREAD = 1 << 20;
 
 export class EventQueue {
   private capacity: number;
+  /** By heap position: the event's time, sequence number and slot. */
   private times: Float64Array;
   private seqs: Float64Array;
+  private slots: Int32Array;
+  /** By slot. */
   private handlers: Int32Array;
   private kinds: Int32Array;
   private payloads: unknown[];
-  private heap: Int32Array;
   private freeSlots: Int32Array;
   private freeCount = 0;
   private nextSlot = 0;
@@ -33,10 +38,10 @@ export class EventQueue {
     this.capacity = initialCapacity;
     this.times = new Float64Array(initialCapacity);
     this.seqs = new Float64Array(initialCapacity);
+    this.slots = new Int32Array(initialCapacity);
     this.handlers = new Int32Array(initialCapacity);
     this.kinds = new Int32Array(initialCapacity);
     this.payloads = new Array(initialCapacity);
-    this.heap = new Int32Array(initialCapacity);
     this.freeSlots = new Int32Array(initialCapacity);
   }
 
@@ -65,31 +70,74 @@ export class EventQueue {
       if (this.nextSlot === this.capacity) this.grow();
       slot = this.nextSlot++;
     }
-    this.times[slot] = time;
-    this.seqs[slot] = seq;
     this.handlers[slot] = handler;
     this.kinds[slot] = kind;
     this.payloads[slot] = payload;
-    this.siftUp(this.size++, slot);
+    const times = this.times;
+    const seqs = this.seqs;
+    const slots = this.slots;
+    let pos = this.size++;
+    while (pos > 0) {
+      const parent = (pos - 1) >> 1;
+      const pt = times[parent];
+      if (pt < time || (pt === time && seqs[parent] < seq)) break;
+      times[pos] = pt;
+      seqs[pos] = seqs[parent];
+      slots[pos] = slots[parent];
+      pos = parent;
+    }
+    times[pos] = time;
+    seqs[pos] = seq;
+    slots[pos] = slot;
   }
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
-    return this.size === 0 ? Infinity : this.times[this.heap[0]];
+    return this.size === 0 ? Infinity : this.times[0];
   }
 
   /** Removes the earliest event and exposes it in time/handler/kind/payload. Call only when size > 0. */
   pop(): void {
-    const heap = this.heap;
-    const top = heap[0];
-    this.time = this.times[top];
+    const times = this.times;
+    const seqs = this.seqs;
+    const slots = this.slots;
+    const top = slots[0];
+    this.time = times[0];
     this.handler = this.handlers[top];
     this.kind = this.kinds[top];
     this.payload = this.payloads[top];
     this.payloads[top] = undefined;
     this.freeSlots[this.freeCount++] = top;
-    const last = heap[--this.size];
-    if (this.size > 0) this.siftDown(0, last);
+    const size = --this.size;
+    if (size === 0) return;
+    // The last event moves down from the root to where it belongs.
+    const time = times[size];
+    const seq = seqs[size];
+    const slot = slots[size];
+    let pos = 0;
+    const half = size >> 1;
+    while (pos < half) {
+      let child = 2 * pos + 1;
+      let ct = times[child];
+      let cs = seqs[child];
+      const right = child + 1;
+      if (right < size) {
+        const rt = times[right];
+        if (rt < ct || (rt === ct && seqs[right] < cs)) {
+          child = right;
+          ct = rt;
+          cs = seqs[right];
+        }
+      }
+      if (time < ct || (time === ct && seq < cs)) break;
+      times[pos] = ct;
+      seqs[pos] = cs;
+      slots[pos] = slots[child];
+      pos = child;
+    }
+    times[pos] = time;
+    seqs[pos] = seq;
+    slots[pos] = slot;
   }
 
   clear(): void {
@@ -99,63 +147,19 @@ export class EventQueue {
     this.payloads.fill(undefined);
   }
 
-  private less(a: number, b: number): boolean {
-    const ta = this.times[a];
-    const tb = this.times[b];
-    return ta < tb || (ta === tb && this.seqs[a] < this.seqs[b]);
-  }
-
-  private siftUp(pos: number, slot: number): void {
-    const heap = this.heap;
-    while (pos > 0) {
-      const parentPos = (pos - 1) >> 1;
-      const parent = heap[parentPos];
-      if (!this.less(slot, parent)) break;
-      heap[pos] = parent;
-      pos = parentPos;
-    }
-    heap[pos] = slot;
-  }
-
-  private siftDown(pos: number, slot: number): void {
-    const heap = this.heap;
-    const size = this.size;
-    const half = size >> 1;
-    while (pos < half) {
-      let child = 2 * pos + 1;
-      let childSlot = heap[child];
-      const right = child + 1;
-      if (right < size && this.less(heap[right], childSlot)) {
-        child = right;
-        childSlot = heap[right];
-      }
-      if (!this.less(childSlot, slot)) break;
-      heap[pos] = childSlot;
-      pos = child;
-    }
-    heap[pos] = slot;
-  }
-
   private grow(): void {
     const cap = this.capacity * 2;
-    const times = new Float64Array(cap);
-    times.set(this.times);
-    const seqs = new Float64Array(cap);
-    seqs.set(this.seqs);
-    const handlers = new Int32Array(cap);
-    handlers.set(this.handlers);
-    const kinds = new Int32Array(cap);
-    kinds.set(this.kinds);
-    const heap = new Int32Array(cap);
-    heap.set(this.heap);
-    const freeSlots = new Int32Array(cap);
-    freeSlots.set(this.freeSlots);
-    this.times = times;
-    this.seqs = seqs;
-    this.handlers = handlers;
-    this.kinds = kinds;
-    this.heap = heap;
-    this.freeSlots = freeSlots;
+    const grown = <T extends Float64Array | Int32Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(cap);
+      b.set(a);
+      return b;
+    };
+    this.times = grown(this.times);
+    this.seqs = grown(this.seqs);
+    this.slots = grown(this.slots);
+    this.handlers = grown(this.handlers);
+    this.kinds = grown(this.kinds);
+    this.freeSlots = grown(this.freeSlots);
     this.payloads.length = cap;
     this.capacity = cap;
   }
