@@ -82,6 +82,26 @@ describe('LogHistogram', () => {
     expect(() => h.valuesAtQuantiles([0.9, 0.5], [0, 0])).toThrow(/ascending/);
   });
 
+  it('counts zero, subnormals and infinity apart and refuses NaN when its window spans the whole float range', () => {
+    // The smallest and largest normal values stretch the window over the zero and infinity octaves, so the
+    // values that need their own handling fall inside it.
+    const h = new LogHistogram();
+    const samples = [2.3e-308, 1.7e308, 1, 80, 0, 5e-324, 1e-310, Infinity, 2.3e-308];
+    for (const v of samples) h.record(v);
+    expect(() => h.record(NaN)).toThrow(/NaN/);
+    expect(() => h.record(-NaN)).toThrow(/NaN/);
+    expect(h.count).toBe(samples.length);
+    expect(h.valueAtQuantile(0)).toBe(0);
+    expect(h.valueAtQuantile(1)).toBe(Infinity);
+    // Sorted: 0, 5e-324, 1e-310, 2.3e-308, 2.3e-308, 1, 80, 1.7e308, Infinity; ranks 1 and 2 are subnormals (zero bucket).
+    const out = new Float64Array(4);
+    h.valuesAtQuantiles([1 / 8, 2 / 8, 3 / 8, 5 / 8], out);
+    expect(out[0]).toBe(0);
+    expect(out[1]).toBe(0);
+    expect(Math.abs(out[2] - 2.3e-308) / 2.3e-308).toBeLessThanOrEqual(BOUND);
+    expect(Math.abs(out[3] - 1)).toBeLessThanOrEqual(BOUND);
+  });
+
   it('answers 0 for every quantile when empty', () => {
     const out = [7, 7, 7];
     new LogHistogram().valuesAtQuantiles([0.5, 0.9, 0.99], out);

@@ -47,6 +47,12 @@ class BucketWindow {
   octaves = new Float64Array(0);
   /** First key of the window, a multiple of SUBS. */
   base = 0;
+  /**
+   * The window's keys of positive normal finite values, [fastLo, fastHi): LogHistogram.record counts a value
+   * with such a key in place, without the checks the other values need. Empty until the window first fits a key.
+   */
+  fastLo = 0;
+  fastHi = 0;
   /** Lowest and highest key counted since the last reset (lo > hi when empty). */
   lo = Number.MAX_SAFE_INTEGER;
   hi = -1;
@@ -57,6 +63,13 @@ class BucketWindow {
    */
   private touched = new Int32Array(16);
   private touchedCount = 0;
+
+  /** Notes that `key` was counted for the first time since the last reset (its count was 0). */
+  firstCount(key: number): void {
+    if (this.touchedCount >= 0) this.touch(key);
+    if (key < this.lo) this.lo = key;
+    if (key > this.hi) this.hi = key;
+  }
 
   add(key: number, n: number): void {
     let i = key - this.base;
@@ -108,6 +121,8 @@ class BucketWindow {
     this.counts = counts;
     this.octaves = octaves;
     this.base = from * SUBS;
+    this.fastLo = Math.max(this.base, FIRST_NORMAL_KEY);
+    this.fastHi = Math.min(this.base + counts.length, INFINITY_KEY);
   }
 
   mergeFrom(other: BucketWindow): void {
@@ -252,6 +267,25 @@ export class LogHistogram {
   record(v: number): void {
     F64[0] = v;
     const high = U32[HI];
+    // The common case, a positive value in the window (the sign bit makes a negative value's key too large).
+    const w = this.positive;
+    const fastKey = high >>> KEY_SHIFT;
+    if (fastKey >= w.fastLo && fastKey < w.fastHi) {
+      const i = fastKey - w.base;
+      const counts = w.counts;
+      const before = counts[i];
+      counts[i] = before + 1;
+      w.octaves[i >> SUB_BITS]++;
+      if (before === 0) w.firstCount(fastKey);
+      this.count++;
+      if (v < this.min) this.min = v;
+      if (v > this.max) this.max = v;
+      return;
+    }
+    this.recordOther(v, high);
+  }
+
+  private recordOther(v: number, high: number): void {
     const key = (high & 0x7fffffff) >>> KEY_SHIFT;
     if (key < FIRST_NORMAL_KEY) this.zeros++;
     else if (v !== v) throw new RangeError('LogHistogram.record: NaN is not a value that can be recorded');
