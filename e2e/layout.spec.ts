@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openWith, panBy, viewportSettled } from './helpers.ts';
+import { openWith, panBy, throttledApi, viewportSettled } from './helpers.ts';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -110,4 +110,31 @@ test("every kind's type line shows whole on its node (no ellipsis)", async ({ pa
   await expect(page.locator('.react-flow__node')).toHaveCount(types.length);
   const cut = await page.locator('.service-node__kind').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
   expect(cut).toEqual([]);
+});
+
+/** index.css's colour of a moving edge (#0ea5e9). */
+const SKY = 'rgb(14, 165, 233)';
+
+/** Each edge's line colour and its arrowhead's fill, as computed. */
+async function edgeColours(page: Page): Promise<{ line: string; arrow: string }[]> {
+  return page.evaluate(`[...document.querySelectorAll('.react-flow__edge-path')].map((path) => {
+    const id = path.getAttribute('marker-end').match(/url\\(#(.+)\\)/)[1];
+    const arrow = document.getElementById(id).querySelector('polyline');
+    return { line: getComputedStyle(path).stroke, arrow: getComputedStyle(arrow).fill };
+  })`);
+}
+
+test('an arrowhead takes its edge line colour: grey when idle, sky blue while messages move, in both themes', async ({ page }) => {
+  await openWith(page, throttledApi('Arrowheads'));
+  for (const theme of ['light', 'dark']) {
+    if (theme === 'dark') await page.getByRole('button', { name: 'Toggle dark theme' }).click();
+    await page.getByTestId('run-reset').click();
+    const idle = async () => (await edgeColours(page)).map((e) => (e.line === SKY ? 'moving' : e.arrow === e.line ? 'same' : `${e.line} != ${e.arrow}`));
+    await expect.poll(idle, `${theme}, idle`).toEqual(['same', 'same']);
+    await page.getByTestId('run-speed').selectOption('max');
+    await page.getByTestId('run-toggle').click();
+    await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'done');
+    const sky = { line: SKY, arrow: SKY };
+    await expect.poll(() => edgeColours(page), `${theme}, moving`).toEqual([sky, sky]);
+  }
 });

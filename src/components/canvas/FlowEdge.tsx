@@ -1,5 +1,5 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, Position, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import { useEdgeRate } from '../../live/useEdgeRate.ts';
 import { formatFigure } from '../nodes/figureFormat.ts';
 import type { ServiceFlowEdge } from './flowElements.ts';
@@ -45,22 +45,49 @@ function edgeGeometry(p: Pick<EdgeProps, 'sourceX' | 'sourceY' | 'targetX' | 'ta
   return [path, (p.sourceX + p.targetX) / 2, p.sourceY + FAILURE_RUN];
 }
 
+/**
+ * The arrowhead, xyflow's closed arrow at the size the canvas used (18, in stroke widths), drawn by the edge
+ * itself so that it takes the edge's colour (index.css, `flow-edge-arrow--*`): grey, orange from a failure
+ * handle, sky blue while messages move, the selection colour when selected.
+ */
+const ARROW_SIZE = 18;
+/** How far the arrowhead reaches back from the edge's end, in canvas px (5 of its 20 viewBox units). */
+const ARROW_LENGTH = (ARROW_SIZE * 2 * 5) / 20;
+
+function Arrowhead({ id, state }: { id: string; state: string }) {
+  return (
+    <defs>
+      <marker id={id} className={`flow-edge-arrow ${state}`} markerWidth={ARROW_SIZE} markerHeight={ARROW_SIZE} viewBox="-10 -10 20 20" markerUnits="strokeWidth" orient="auto-start-reverse" refX="0" refY="0">
+        <polyline strokeLinecap="round" strokeLinejoin="round" strokeWidth={1} points="-5,-4 0,0 -5,4 -5,-4" />
+      </marker>
+    </defs>
+  );
+}
+
 /** An edge that animates with the live message rate and shows its role when AWS has several. */
 export const FlowEdge = memo(function FlowEdge(props: EdgeProps<ServiceFlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, data, markerEnd } = props;
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, data } = props;
   const rate = useEdgeRate(data?.index ?? -1);
-  const [path, labelX, labelY] = edgeGeometry({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const markerId = `flow-arrow-${useId().replace(/[^\w-]/g, '')}`;
+  const geometry = { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition };
+  const [path, midX, labelY] = edgeGeometry(geometry);
+  // A straight run into the target's left side: centre the label on the line the arrowhead leaves, not on the
+  // whole edge, so on a short edge it does not sit against the arrowhead.
+  const labelX = targetPosition === Position.Left && !wraps(geometry) && targetX > sourceX ? midX - ARROW_LENGTH / 2 : midX;
   const failure = !!data?.role && FAILURE_ROLES.includes(data.role);
   const period = dashPeriod(rate);
+  // The arrowhead's colour follows the line's, with the same precedence as index.css gives the line's classes.
+  const arrow = selected ? 'flow-edge-arrow--selected' : period ? 'flow-edge-arrow--moving' : failure ? 'flow-edge-arrow--failure' : '';
   const label = [data?.severalRoles && data.role ? data.role : '', rate > 0 ? `${formatFigure(rate)}/s` : '']
     .filter(Boolean)
     .join(' · ');
   return (
     <>
+      <Arrowhead id={markerId} state={arrow} />
       <BaseEdge
         id={id}
         path={path}
-        markerEnd={markerEnd}
+        markerEnd={`url(#${markerId})`}
         className={['flow-edge', selected ? 'flow-edge--selected' : '', failure ? 'flow-edge--failure' : '', period ? 'flow-edge--moving' : ''].join(' ')}
         style={period ? { animationDuration: `${period}s` } : undefined}
         interactionWidth={18}
