@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { READABLE_ZOOM } from '../src/components/canvas/readableFit.ts';
 import { openWith, panBy, throttledApi, viewportSettled } from './helpers.ts';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -91,7 +92,7 @@ test('click-to-add never drops a node on top of another (1280x720); after zoom-t
   await page.getByTestId('command-zoom-to-fit').click();
   await viewportSettled(page);
   const zoom = await page.evaluate<number>('new DOMMatrix(getComputedStyle(document.querySelector(".react-flow__viewport")).transform).a');
-  expect(zoom, 'the whole diagram fits above the readable zoom').toBeGreaterThan(0.8);
+  expect(zoom, 'the whole diagram fits at the readable zoom (11/12) or above').toBeGreaterThanOrEqual(READABLE_ZOOM - 1e-6);
   const canvas = (await boxOf(page.getByTestId('canvas')))!;
   const minimap = (await boxOf(page.locator('.react-flow__minimap')))!;
   expect(minimap).not.toBeNull();
