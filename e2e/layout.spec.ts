@@ -104,12 +104,11 @@ test('click-to-add never drops a node on top of another (1280x720); after zoom-t
 
 test("every kind's type line shows whole on its node (no ellipsis)", async ({ page }) => {
   await openWith(page, { name: 'Every kind', nodes: [], edges: [] });
-  const items = page.locator('[data-testid^="palette-item-"]');
-  const types = (await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('palette-item-'.length)))) as string[];
+  const types = await page.evaluate<string[]>(`[...document.querySelectorAll('[data-testid^="palette-item-"]')].map((e) => e.dataset.testid.slice('palette-item-'.length))`);
   expect(types.length).toBeGreaterThanOrEqual(10);
   for (const type of types) await page.getByTestId(`palette-item-${type}`).click();
   await expect(page.locator('.react-flow__node')).toHaveCount(types.length);
-  const cut = await page.locator('.service-node__kind').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+  const cut = await page.evaluate<string[]>(`[...document.querySelectorAll('.service-node__kind')].filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent)`);
   expect(cut).toEqual([]);
 });
 
