@@ -51,8 +51,11 @@ function edgeGeometry(p: Pick<EdgeProps, 'sourceX' | 'sourceY' | 'targetX' | 'ta
  * handle, sky blue while messages move, the selection colour when selected.
  */
 const ARROW_SIZE = 18;
-/** How far the arrowhead reaches back from the edge's end, in canvas px (5 of its 20 viewBox units). */
-const ARROW_LENGTH = (ARROW_SIZE * 2 * 5) / 20;
+/**
+ * Half of how far the arrowhead reaches back from the edge's end, in canvas px: 5 of its 20 viewBox units, at
+ * ARROW_SIZE stroke widths, so it grows with the stroke (3 px in presenter mode, 2 elsewhere).
+ */
+const HALF_ARROW = `calc(var(--xy-edge-stroke-width, 2) * ${(ARROW_SIZE * 5) / 20 / 2}px)`;
 
 function Arrowhead({ id, state }: { id: string; state: string }) {
   return (
@@ -73,7 +76,7 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<ServiceFlowEdge>
   const [path, midX, labelY] = edgeGeometry(geometry);
   // A straight run into the target's left side: centre the label on the line the arrowhead leaves, not on the
   // whole edge, so on a short edge it does not sit against the arrowhead.
-  const labelX = targetPosition === Position.Left && !wraps(geometry) && targetX > sourceX ? midX - ARROW_LENGTH / 2 : midX;
+  const offArrow = targetPosition === Position.Left && !wraps(geometry) && targetX > sourceX;
   const failure = !!data?.role && FAILURE_ROLES.includes(data.role);
   const period = dashPeriod(rate);
   // The arrowhead's colour follows the line's, with the same precedence as index.css gives the line's classes.
@@ -96,7 +99,7 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<ServiceFlowEdge>
         <EdgeLabelRenderer>
           <div
             className="nodrag nopan pointer-events-none absolute rounded-full border border-slate-300 bg-white px-1.5 py-0.5 text-xs font-medium text-slate-700 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            style={{ transform: `translate(-50%, -50%) translate(${midX}px, ${labelY}px)${offArrow ? ` translateX(calc(-1 * ${HALF_ARROW}))` : ''}` }}
             data-testid={`edge-label-${data?.index}`}
           >
             {label}
