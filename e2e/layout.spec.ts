@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openWith, panBy, viewportSettled } from './helpers.ts';
+import { READABLE_ZOOM } from '../src/components/canvas/readableFit.ts';
+import { openWith, panBy, throttledApi, viewportSettled } from './helpers.ts';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -91,12 +92,49 @@ test('click-to-add never drops a node on top of another (1280x720); after zoom-t
   await page.getByTestId('command-zoom-to-fit').click();
   await viewportSettled(page);
   const zoom = await page.evaluate<number>('new DOMMatrix(getComputedStyle(document.querySelector(".react-flow__viewport")).transform).a');
-  expect(zoom, 'the whole diagram fits above the readable zoom').toBeGreaterThan(0.8);
+  expect(zoom, 'the whole diagram fits at the readable zoom (11/12) or above').toBeGreaterThanOrEqual(READABLE_ZOOM - 1e-6);
   const canvas = (await boxOf(page.getByTestId('canvas')))!;
   const minimap = (await boxOf(page.locator('.react-flow__minimap')))!;
   expect(minimap).not.toBeNull();
   for (const box of (await boxes()) as Box[]) {
     expect(inside(box, canvas), 'a node outside the canvas').toBe(true);
     expect(overlaps(box, minimap), 'a node under the minimap').toBe(false);
+  }
+});
+
+test("every kind's type line shows whole on its node (no ellipsis)", async ({ page }) => {
+  await openWith(page, { name: 'Every kind', nodes: [], edges: [] });
+  const types = await page.evaluate<string[]>(`[...document.querySelectorAll('[data-testid^="palette-item-"]')].map((e) => e.dataset.testid.slice('palette-item-'.length))`);
+  expect(types.length).toBeGreaterThanOrEqual(10);
+  for (const type of types) await page.getByTestId(`palette-item-${type}`).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(types.length);
+  const cut = await page.evaluate<string[]>(`[...document.querySelectorAll('.service-node__kind')].filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent)`);
+  expect(cut).toEqual([]);
+});
+
+/** index.css's colour of a moving edge (#0ea5e9). */
+const SKY = 'rgb(14, 165, 233)';
+
+/** Each edge's line colour and its arrowhead's fill, as computed. */
+async function edgeColours(page: Page): Promise<{ line: string; arrow: string }[]> {
+  return page.evaluate(`[...document.querySelectorAll('.react-flow__edge-path')].map((path) => {
+    const id = path.getAttribute('marker-end').match(/url\\(#(.+)\\)/)[1];
+    const arrow = document.getElementById(id).querySelector('polyline');
+    return { line: getComputedStyle(path).stroke, arrow: getComputedStyle(arrow).fill };
+  })`);
+}
+
+test('an arrowhead takes its edge line colour: grey when idle, sky blue while messages move, in both themes', async ({ page }) => {
+  await openWith(page, throttledApi('Arrowheads'));
+  for (const theme of ['light', 'dark']) {
+    if (theme === 'dark') await page.getByRole('button', { name: 'Toggle dark theme' }).click();
+    await page.getByTestId('run-reset').click();
+    const idle = async () => (await edgeColours(page)).map((e) => (e.line === SKY ? 'moving' : e.arrow === e.line ? 'same' : `${e.line} != ${e.arrow}`));
+    await expect.poll(idle, `${theme}, idle`).toEqual(['same', 'same']);
+    await page.getByTestId('run-speed').selectOption('max');
+    await page.getByTestId('run-toggle').click();
+    await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'done');
+    const sky = { line: SKY, arrow: SKY };
+    await expect.poll(() => edgeColours(page), `${theme}, moving`).toEqual([sky, sky]);
   }
 });

@@ -214,8 +214,7 @@ for (const [width, height] of [
 }
 
 test('the history wraps long details and the definition editor wraps long lines, keeping line numbers at their lines', async ({ page }) => {
-  // A screen wide enough to show the whole diagram at a readable zoom, so both nodes are in view to click (at
-  // 1440x900 and below the fit shows the diagram's start and pans to the rest).
+  // A screen wide enough to show the whole diagram at a readable zoom, so both nodes are in view to click.
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openOrderWorkflow(page);
   await expect(page.getByTestId('node-ValidateOrder')).toBeInViewport({ ratio: 0.99 });

@@ -3,7 +3,6 @@ import {
   BackgroundVariant,
   Controls,
   getNodesBounds,
-  MarkerType,
   MiniMap,
   ReactFlow,
   useReactFlow,
@@ -33,7 +32,6 @@ import { useElementSize } from './useElementSize.ts';
 
 const nodeTypes = { service: ServiceNode };
 const edgeTypes = { flow: FlowEdge };
-const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 const snapGrid: [number, number] = [GRID, GRID];
 const proOptions = { hideAttribution: true };
 const MAX_FIT_ZOOM = 1.25;
@@ -229,7 +227,6 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}

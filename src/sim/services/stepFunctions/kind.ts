@@ -14,7 +14,7 @@ export const stateMetricName = (state: string, what: (typeof STATE_METRICS)[numb
 
 export const stepFunctionsKind: ServiceKind = {
   type: 'AWS::StepFunctions::StateMachine',
-  label: 'Step Functions state machine',
+  label: 'Step Functions',
   shortName: 'StateMachine',
   category: 'Orchestration',
   description:
