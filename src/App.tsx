@@ -8,7 +8,7 @@ import { EmptyDashboard } from './components/charts/EmptyDashboard.tsx';
 import { AutosaveBanner } from './components/common/AutosaveBanner.tsx';
 import { ErrorBoundary } from './components/common/ErrorBoundary.tsx';
 import { Notice } from './components/common/Notice.tsx';
-import { ShortcutsDialog } from './components/common/ShortcutsDialog.tsx';
+import { ShortcutsDialogSlot } from './components/common/ShortcutsDialogSlot.tsx';
 import { useShortcuts } from './components/common/useShortcuts.ts';
 import { BottomPanel } from './components/layout/BottomPanel.tsx';
 import { Header } from './components/layout/Header.tsx';
@@ -34,7 +34,7 @@ export function App() {
         <Suspense fallback={null}>
           <PresenterView />
         </Suspense>
-        <ShortcutsDialog />
+        <ShortcutsDialogSlot />
         <Notice />
       </ReactFlowProvider>
     );
@@ -86,7 +86,7 @@ export function App() {
           )}
         </div>
         <AutosaveBanner />
-        <ShortcutsDialog />
+        <ShortcutsDialogSlot />
         <Notice />
       </div>
     </ReactFlowProvider>

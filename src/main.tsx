@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { EmbedApp } from './EmbedApp.tsx';
+import { LazyEmbedApp } from './LazyEmbedApp.tsx';
 import { isEmbedded } from './embedMode.ts';
 import { installFileBridge } from './commands/files.ts';
 import { browserFiles } from './components/common/browserFiles.ts';
@@ -20,7 +20,7 @@ void bootstrapStore(appStore, { ...browserEnv(), readOnly: embedded }).finally((
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <ErrorBoundary area="The playground">
-        {embedded ? <EmbedApp /> : <App />}
+        {embedded ? <LazyEmbedApp /> : <App />}
       </ErrorBoundary>
     </StrictMode>,
   );
