@@ -1,3 +1,5 @@
+import { grownTo } from './slotPool.ts';
+
 /**
  * A binary min-heap of events ordered by (time, sequence number), stored in typed arrays.
  * Ties in time resolve in insertion order, so a run is reproducible (SimPy's event id).
@@ -149,17 +151,12 @@ export class EventQueue {
 
   private grow(): void {
     const cap = this.capacity * 2;
-    const grown = <T extends Float64Array | Int32Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(cap);
-      b.set(a);
-      return b;
-    };
-    this.times = grown(this.times);
-    this.seqs = grown(this.seqs);
-    this.slots = grown(this.slots);
-    this.handlers = grown(this.handlers);
-    this.kinds = grown(this.kinds);
-    this.freeSlots = grown(this.freeSlots);
+    this.times = grownTo(this.times, cap);
+    this.seqs = grownTo(this.seqs, cap);
+    this.slots = grownTo(this.slots, cap);
+    this.handlers = grownTo(this.handlers, cap);
+    this.kinds = grownTo(this.kinds, cap);
+    this.freeSlots = grownTo(this.freeSlots, cap);
     this.payloads.length = cap;
     this.capacity = cap;
   }

@@ -1,4 +1,5 @@
 import { LogHistogram } from './logHistogram.ts';
+import { grownTo } from './slotPool.ts';
 
 /**
  * CloudWatch-style metrics aggregated as they happen.
@@ -220,16 +221,12 @@ export class Metrics {
   }
 
   private growAccumulators(): void {
-    const grow = (a: Float64Array) => {
-      const b = new Float64Array(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.cur = grow(this.cur);
-    this.curMax = grow(this.curMax);
-    this.curMin = grow(this.curMin);
-    this.levelValue = grow(this.levelValue);
-    this.levelSince = grow(this.levelSince);
+    const n = this.cur.length * 2;
+    this.cur = grownTo(this.cur, n);
+    this.curMax = grownTo(this.curMax, n);
+    this.curMin = grownTo(this.curMin, n);
+    this.levelValue = grownTo(this.levelValue, n);
+    this.levelSince = grownTo(this.levelSince, n);
   }
 }
 
