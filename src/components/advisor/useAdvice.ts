@@ -4,26 +4,19 @@ import type { Advice } from './rules.ts';
 
 type Rules = typeof import('./rules.ts');
 
-/** The rules, once their chunk has loaded (they are not part of the initial bundle). */
+/** The rules once their chunk has loaded: they are not part of the initial bundle. */
 let loadedRules: Rules | null = null;
+const loadRules = () => import('./rules.ts').then((m) => (loadedRules = m));
 
 /**
  * The advisor's findings for the current document (recomputed only when the document changes); none for the
- * moment it takes the rules' chunk to load on first use.
+ * moment the rules' chunk takes to load on first use (the same pattern as useChartTheory's theories).
  */
 export function useAdvice(): Advice[] {
   const doc = useAppStore((s) => s.doc);
-  const [rules, setRules] = useState<Rules | null>(loadedRules);
+  const [rules, setRules] = useState(loadedRules);
   useEffect(() => {
-    if (rules !== null) return;
-    let live = true;
-    void import('./rules.ts').then((m) => {
-      loadedRules = m;
-      if (live) setRules(m);
-    });
-    return () => {
-      live = false;
-    };
+    if (!rules) void loadRules().then(setRules);
   }, [rules]);
-  return useMemo(() => (rules === null ? [] : rules.adviseOn(doc)), [rules, doc]);
+  return useMemo(() => (rules ? rules.adviseOn(doc) : []), [rules, doc]);
 }

@@ -1,19 +1,16 @@
 import { useEffect } from 'react';
 import { allCommands, shortcutLabel } from '../../commands/registry.ts';
-import { appStore, useAppStore } from '../../store/index.ts';
+import { appStore } from '../../store/index.ts';
 import { PRESENTER_KEYS } from '../presenter/presenterKeys.ts';
 import { IS_MAC } from './useShortcuts.ts';
 
-/** Every command that has a keyboard shortcut, opened with "?" (the same registry the keys run). */
+/** Every command that has a keyboard shortcut, opened with "?" (the same registry the keys run); ShortcutsDialogSlot mounts it while open. */
 export function ShortcutsDialog() {
-  const open = useAppStore((s) => s.shortcutsOpen);
   useEffect(() => {
-    if (!open) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && appStore.getState().setShortcutsOpen(false);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
-  if (!open) return null;
+  }, []);
   const close = () => appStore.getState().setShortcutsOpen(false);
   const list = allCommands().filter((c) => c.shortcut);
   return (
