@@ -70,6 +70,14 @@ test('at 390x844 a phone shows the canvas and Run without sideways scrolling, re
   await menu.getByTestId('lessons-open').click();
   await expect(page.getByTestId('lessons-dialog')).toBeVisible();
   await noSidewaysScroll(page);
+  // Escape closes the dialog and leaves the menu that holds it; a second Escape closes the menu, focus back on its button.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('lessons-dialog')).toHaveCount(0);
+  await expect(menu).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(page.getByTestId('phone-menu-toggle')).toBeFocused();
+  await expect(page.getByTestId('phone-menu-toggle')).toHaveAttribute('aria-expanded', 'false');
 });
 
 test('at 1280x720 a seven-node example reads at 12 px (captions 11 px) with the side panels open and collapsed; the canvas pans to the rest', async ({ page }) => {

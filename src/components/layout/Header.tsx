@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { appStore, useAppStore } from '../../store/index.ts';
 import type { ScenarioDoc } from '../../scenario/index.ts';
 import { CommandButton } from '../common/CommandButton.tsx';
@@ -8,6 +8,7 @@ import { CompareMenu } from '../compare/CompareMenu.tsx';
 import { JourneyMenu } from '../journey/JourneyMenu.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { PhoneMenu, PhoneMenuButton } from './PhoneMenu.tsx';
+import { useEscapeClosesMenu } from './useEscapeClosesMenu.ts';
 import { FileIcon, FitIcon, LayoutIcon, LinkIcon, MoonIcon, OpenIcon, PresentIcon, RedoIcon, SaveIcon, SunIcon, UndoIcon } from '../common/icons.tsx';
 
 function Divider() {
@@ -22,6 +23,9 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
   // Subscribed only while the menu is open, so edits do not re-render the header.
   const docWhileOpen = useAppStore((s) => (menuDoc !== null ? s.doc : null));
   const phoneMenu = menuDoc !== null && menuDoc === docWhileOpen;
+  const menuToggle = useRef<HTMLButtonElement>(null);
+  const closeMenu = useCallback(() => setMenuDoc(null), []);
+  useEscapeClosesMenu(phoneMenu, closeMenu, menuToggle);
   const name = useAppStore((s) => s.doc.name);
   return (
     <header className="relative flex h-14 shrink-0 items-center gap-1 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
@@ -65,7 +69,7 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
       <JourneyMenu buttonClassName="max-md:hidden" />
       <span className="max-md:hidden"><CommandButton id="toggle-presenter" icon={<PresentIcon />} /></span>
       <span className="max-md:hidden"><CommandButton id="toggle-theme" icon={dark ? <SunIcon /> : <MoonIcon />} /></span>
-      <PhoneMenuButton open={phoneMenu} onToggle={() => setMenuDoc(phoneMenu ? null : appStore.getState().doc)} />
+      <PhoneMenuButton ref={menuToggle} open={phoneMenu} onToggle={() => setMenuDoc(phoneMenu ? null : appStore.getState().doc)} />
       {phoneMenu && <PhoneMenu />}
     </header>
   );

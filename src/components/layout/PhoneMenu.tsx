@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { CompareMenu } from '../compare/CompareMenu.tsx';
 import { CommandButton } from '../common/CommandButton.tsx';
 import { LinkIcon, MoonIcon, SunIcon } from '../common/icons.tsx';
@@ -17,9 +18,10 @@ const MenuIcon = () => (
  * top of the canvas with Examples, Lessons, Compare, Journey, Copy link and the theme. It stays open while their dialogs are, as it
  * holds them, and closes once a document replaces the one it was opened on (an example, a lesson, a file).
  */
-export function PhoneMenuButton({ open, onToggle }: { open: boolean; onToggle: () => void }) {
+export function PhoneMenuButton({ open, onToggle, ref }: { open: boolean; onToggle: () => void; ref?: Ref<HTMLButtonElement> }) {
   return (
     <button
+      ref={ref}
       type="button"
       data-testid="phone-menu-toggle"
       aria-label="Menu"
