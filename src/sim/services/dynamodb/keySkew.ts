@@ -5,7 +5,8 @@ import type { Random } from '../../core/random.ts';
  * Which partition a request lands on (docs/aws-behaviour.md "DynamoDB: partitions": items are spread by a
  * hash of the partition key). A request that carries a key (Message.key >= 0) goes to hash(key) mod N; one
  * without draws a key from the table's skew setting. Only the partition matters to the model, so the skew is
- * folded once into a per-partition probability table and the hot path is one draw and a guide-table lookup (PartitionPicker).
+ * folded once into a per-partition probability table and the hot path is one draw and a guide-table lookup
+ * (PartitionPicker).
  */
 export interface KeySkew {
   /** uniform: every key alike; zipf: key k (1-based) has weight 1/k^s; hotKey: one key takes a share. */
