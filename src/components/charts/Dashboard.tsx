@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveIndex } from '../../live/useLiveIndex.ts';
 import { findServiceKind } from '../../sim/services/registry.ts';
+import { loadTheories } from '../../sim/services/theory.ts';
 import { useAppStore } from '../../store/index.ts';
 import { NodeViewTabs, type NodeViewTab } from '../workflow/NodeViewTabs.tsx';
 import { headlineCharts, nodeCharts } from './chartLayout.ts';
@@ -13,6 +14,7 @@ import { LiveChart } from './LiveChart.tsx';
  * changes. Loaded lazily (with uPlot) so neither is in the initial bundle.
  */
 export default function Dashboard() {
+  useEffect(() => whenIdle(() => void loadTheories()), []);
   const selected = useAppStore((s) => (s.selection.nodes.length === 1 ? s.selection.nodes[0] : null));
   const selectedType = useAppStore((s) => (selected ? s.doc.nodes.find((n) => n.id === selected)?.type : undefined));
   const view = selectedType ? findServiceKind(selectedType)?.workflow : undefined;
@@ -25,6 +27,20 @@ export default function Dashboard() {
   );
 }
 
+/**
+ * Runs `work` once the page is idle (in a second at the latest), before the user presses Run: the charts' theory
+ * lines need every kind's theory module, and evaluating them took 25 to 30 ms within the task that first showed
+ * the charts. Returns the cancel.
+ */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(work, { timeout: 1000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(work, 1000);
+  return () => clearTimeout(id);
+}
+
 function Charts({ selected }: { selected: string | null }) {
   const index = useLiveIndex();
   const dark = useAppStore((s) => s.theme === 'dark');
@@ -33,8 +49,13 @@ function Charts({ selected }: { selected: string | null }) {
   const perNode = useMemo(() => (index && node ? nodeCharts(node, index) : []), [index, node]);
 
   const scroller = useRef<HTMLDivElement>(null);
+  const scrolled = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
-    scroller.current?.scrollTo({ top: 0 });
+    const el = scroller.current;
+    // A panel that has just appeared is at the top already. Scrolling it would force a layout of every chart it
+    // has just added, within the task that added them (80 ms when Run first shows the charts, bench:browser).
+    if (el !== scrolled.current) scrolled.current = el;
+    else el?.scrollTo({ top: 0 });
   }, [selected, index?.generation]);
 
   if (!index) return <EmptyDashboard />;
