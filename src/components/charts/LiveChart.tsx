@@ -147,7 +147,9 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: 
       chart.destroy();
       chart = make();
     }
-    chart.setData([...data.slice(0, 1 + spec.series.length), ...lines, ...data.slice(1 + spec.series.length)] as uPlot.AlignedData);
+    const aligned = [...data.slice(0, 1 + spec.series.length), ...lines, ...data.slice(1 + spec.series.length)] as uPlot.AlignedData;
+    // Drawn now rather than in uPlot's microtask, so the frame loop's drawing budget counts it (frameLoop.ts).
+    chart.batch(() => chart.setData(aligned));
   };
   const stop = addDrawer(draw);
   const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(200, el.clientWidth), height }));

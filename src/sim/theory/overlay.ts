@@ -119,28 +119,57 @@ function capRefuses(cap: { perSecond: number; burst: number }, lambda: number): 
   return (2 * (cap.perSecond - lambda) * cap.burst) / lambda < Math.log(1000);
 }
 
-/** The overlay's figures for a measured arrival rate (per second), or why they would be wrong. */
+/**
+ * The overlay's figures for a measured arrival rate (per second), or why they would be wrong. The text is built
+ * each time it is read: a chart's theory track predicts every period but shows only the newest period's text, and
+ * formatting the numbers cost five times the formula (25 ms a hundred predictions; long frames at Max speed).
+ */
 export function predict(o: TheoryOverlay, lambda: number): Prediction {
   const name = FORMULA_NAMES[o.formula];
   if (o.broken.length > 0) return { ok: false, text: `${name} not drawn: ${o.broken.join('; ')}` };
   if (!(lambda >= 0)) return { ok: false, text: `${name}: no arrival rate measured yet` };
-  if (o.rateCap && lambda > 0 && capRefuses(o.rateCap, lambda)) {
-    return { ok: false, text: `${name} not drawn: λ ${rate(lambda)}/s is near ${o.rateCap.why} (${rate(o.rateCap.perSecond)}/s), which refuses requests too` };
+  const cap = o.rateCap;
+  if (cap && lambda > 0 && capRefuses(cap, lambda)) {
+    return {
+      ok: false,
+      get text() {
+        return `${name} not drawn: λ ${rate(lambda)}/s is near ${cap.why} (${rate(cap.perSecond)}/s), which refuses requests too`;
+      },
+    };
   }
   const w = o.meanServiceMs / 1000;
   const a = lambda * w;
   const c = o.servers;
-  const inputs = `λ ${rate(lambda)}/s × W ${ms(o.meanServiceMs)} = ${num(a)} Erl, c = ${c}`;
+  const inputs = () => `λ ${rate(lambda)}/s × W ${ms(o.meanServiceMs)} = ${num(a)} Erl, c = ${c}`;
   if (o.formula === 'erlangB') {
     const b = erlangB(c, a);
     const figures: TheoryFigures = { lambda, offered: a, probability: b, inService: a * (1 - b), meanWaitMs: 0, waiting: 0 };
-    return { ok: true, figures, text: `${name}: ${inputs} → ${pct(b)} throttled; Little: L = λ(1−B)W = ${num(figures.inService)}` };
+    return {
+      ok: true,
+      figures,
+      get text() {
+        return `${name}: ${inputs()} → ${pct(b)} throttled; Little: L = λ(1−B)W = ${num(figures.inService)}`;
+      },
+    };
   }
-  if (a >= c) return { ok: false, text: `${name}: ${inputs}: the load is at or above the consumers, so the queue grows without bound` };
+  if (a >= c) {
+    return {
+      ok: false,
+      get text() {
+        return `${name}: ${inputs()}: the load is at or above the consumers, so the queue grows without bound`;
+      },
+    };
+  }
   const p = erlangC(c, a);
   const wq = (p * w) / (c - a);
   const figures: TheoryFigures = { lambda, offered: a, probability: p, inService: a, meanWaitMs: wq * 1000, waiting: lambda * wq };
-  return { ok: true, figures, text: `${name}: ${inputs} → ${pct(p)} wait, Wq ${ms(wq * 1000)}; Little: Lq = λ·Wq = ${num(figures.waiting)}` };
+  return {
+    ok: true,
+    figures,
+    get text() {
+      return `${name}: ${inputs()} → ${pct(p)} wait, Wq ${ms(wq * 1000)}; Little: Lq = λ·Wq = ${num(figures.waiting)}`;
+    },
+  };
 }
 
 /**
