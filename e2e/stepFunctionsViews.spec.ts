@@ -155,6 +155,9 @@ test('Parallel and Map states are drawn as groups around their branch states, wh
   const first = await count(dialog, 'Handle', 'entered');
   await expect.poll(() => count(dialog, 'Handle', 'entered'), { timeout: 20_000 }).toBeGreaterThan(first);
   await expect.poll(() => count(dialog, 'Audit', 'entered')).toBeGreaterThan(0);
+  // A state shows its succeeded count once it has one: wait for the first Map to finish before pausing, or a
+  // fast machine pauses before any has and the count below has nothing to read.
+  await expect(dialog.getByTestId('state-Each item-succeeded')).toBeVisible({ timeout: 20_000 });
   await screenshot(page, 'sfn-groups-expanded-1440x900');
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
