@@ -1,12 +1,9 @@
 import type { Message, Outcome, ReplyInfo, ReplyTo } from '../../core/model.ts';
-import type { Trace } from '../../core/journey.ts';
 import type { AsyncEvent } from './asyncQueue.ts';
 
 /** One running invocation. Pooled by the Lambda model so the hot path allocates nothing for it. */
 export class Invocation {
   msg: Message | null = null;
-  /** msg.trace, kept here so an invocation's end need not reach back into its message. */
-  trace: Trace | null = null;
   /** Who gets the answer of a synchronous invocation (null: an async event), and the caller's slot. */
   replyTo: ReplyTo | null = null;
   replySlot = -1;
@@ -70,7 +67,6 @@ export class InvocationPool {
 
   give(inv: Invocation): void {
     inv.msg = null;
-    inv.trace = null;
     inv.replyTo = null;
     inv.failedRecords = null;
     inv.asyncEvent = null;

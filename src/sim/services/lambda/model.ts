@@ -338,7 +338,6 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
       }
     } else if (msg.poison) outcome = Outcome.FunctionError;
     inv.msg = msg;
-    inv.trace = msg.trace;
     inv.replyTo = replyTo;
     inv.replySlot = replySlot;
     inv.startedAt = now;
@@ -377,7 +376,7 @@ export class LambdaModel extends Model implements AsyncHost, CallHost {
     const failed = inv.failedRecords;
     const failInfo = inv.failInfo;
     const ev = inv.asyncEvent;
-    const trace = inv.trace;
+    const trace = inv.msg !== null ? inv.msg.trace : null;
     if (trace !== null) traceInvocation(this.id, trace, inv, now);
     if (!inv.orphaned) this.pool.give(inv);
     if (ev !== null) this.asyncPath.done(ev, outcome);
