@@ -16,7 +16,7 @@ type Drawer = (version: number) => void;
 export const DRAW_BUDGET_MS = 10;
 
 // Typed here so the module also typechecks (and is testable) under Node's libs.
-const raf = (cb: () => void): number =>
+export const raf = (cb: () => void): number =>
   (globalThis as unknown as { requestAnimationFrame(cb: () => void): number }).requestAnimationFrame(cb);
 
 interface Entry {

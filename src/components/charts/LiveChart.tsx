@@ -42,8 +42,11 @@ export function LiveChart({ spec, dark, height = HEIGHT, large = false }: { spec
   useEffect(() => {
     const el = box.current;
     if (!el) return;
+    // Two steps, each its own task when the first is slow (a cold page): create the chart, then draw it.
     const cancel = enqueueMount(() => {
-      mounted.current = mountChart(el, spec, dark, height, large, drawnTheory);
+      const chart = mountChart(el, spec, dark, height, large, drawnTheory);
+      mounted.current = chart;
+      return chart.start;
     });
     return () => {
       cancel();
@@ -73,11 +76,13 @@ export function LiveChart({ spec, dark, height = HEIGHT, large = false }: { spec
 }
 
 interface MountedChart {
+  /** Lays out and draws the chart the first time, then hooks it to the live store. */
+  start: () => void;
   draw: () => void;
   destroy: () => void;
 }
 
-/** Creates the uPlot chart in `el` and hooks it to the live store; returns its redraw and teardown. */
+/** Creates the uPlot chart in `el` without drawing it; `start` draws it and hooks it to the live store. */
 function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: number, large: boolean, theory: { readonly current: ChartTheory | null }): MountedChart {
   const axis = dark ? '#CBD5E1' : '#334155';
   const grid = dark ? 'rgba(148,163,184,0.15)' : 'rgba(15,23,42,0.08)';
@@ -90,7 +95,9 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: 
   let withLimit = source.limitValue(live) !== undefined;
   const theoryLabels = () => theory.current?.lines.map((l) => l.label) ?? [];
   let withTheory = theoryLabels();
-  const make = () => {
+  /** Set while the chart is created and not yet laid out (uPlot runs its init when given a function). */
+  let init: (() => void) | null = null;
+  const make = (deferInit: boolean) => {
     const series: uPlot.Series[] = [
       { label: 'Time', value: (_u, v) => (v == null ? '' : `${v} s`) },
       ...spec.series.map((s, i) => ({
@@ -123,10 +130,15 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: 
         cursor: { drag: { x: false, y: false } },
       },
       series.map(() => new Float64Array(0)),
-      el,
+      deferInit
+        ? (u, runInit) => {
+            el.appendChild(u.root);
+            init = runInit as () => void;
+          }
+        : el,
     );
   };
-  let chart = make();
+  let chart = make(true);
   // Charts scrolled out of view skip uPlot's redraw (the costly part) and catch up when they come back.
   let visible = true;
   const draw = () => {
@@ -145,25 +157,39 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: 
       withLimit = hasLimit;
       withTheory = labels;
       chart.destroy();
-      chart = make();
+      chart = make(false);
     }
     const aligned = [...data.slice(0, 1 + spec.series.length), ...lines, ...data.slice(1 + spec.series.length)] as uPlot.AlignedData;
     // Drawn now rather than in uPlot's microtask, so the frame loop's drawing budget counts it (frameLoop.ts).
     chart.batch(() => chart.setData(aligned));
   };
-  const stop = addDrawer(draw);
+  let stop: (() => void) | null = null;
   const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(200, el.clientWidth), height }));
-  resize.observe(el);
   const seen = new IntersectionObserver(([entry]) => {
     visible = entry.isIntersecting;
     if (visible) draw();
   });
-  seen.observe(el);
+  const start = () => {
+    if (init === null || stop !== null) return;
+    const runInit = init;
+    init = null;
+    // Laid out and drawn now rather than in uPlot's microtask, so the mount queue's budget counts it.
+    chart.batch(() => runInit());
+    stop = addDrawer(draw);
+    resize.observe(el);
+    seen.observe(el);
+  };
   const destroy = () => {
-    stop();
+    stop?.();
     seen.disconnect();
     resize.disconnect();
     chart.destroy();
   };
-  return { draw, destroy };
+  return {
+    start,
+    draw: () => {
+      if (stop !== null) draw();
+    },
+    destroy,
+  };
 }

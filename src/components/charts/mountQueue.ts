@@ -1,6 +1,15 @@
+import { raf } from '../../live/frameLoop.ts';
+
 /** Wall ms of chart creation per animation frame, so a dashboard of many charts never blocks a frame. */
 const BUDGET_MS = 8;
-const queue: (() => void)[] = [];
+
+/** One step of a chart's mount; it may return the next step, which runs once the budget allows (a later task if spent). */
+export type MountStep = () => MountStep | void;
+
+interface Job {
+  step: MountStep;
+}
+const queue: Job[] = [];
 let scheduled = false;
 
 function runQueue(): void {
@@ -11,9 +20,13 @@ function runQueue(): void {
       schedule();
       return;
     }
-    queue.shift()!();
-    // A uPlot chart draws in a microtask it queued while being created: go on after that microtask, so the
-    // budget counts the drawing too (counting only the creation let one task create and then draw several charts).
+    const job = queue[0];
+    const more = job.step();
+    // A chart finishes before the next one starts: its next step stays at the front.
+    if (more) job.step = more;
+    else if (queue[0] === job) queue.shift();
+    // Go on after the microtasks a step queued (a uPlot chart created with its data draws in one), so the budget
+    // counts them too: counting only the creation let one task create and then draw several charts.
     queueMicrotask(next);
   };
   next();
@@ -22,15 +35,19 @@ function runQueue(): void {
 function schedule(): void {
   if (scheduled || queue.length === 0) return;
   scheduled = true;
-  requestAnimationFrame(() => setTimeout(runQueue, 0));
+  raf(() => setTimeout(runQueue, 0));
 }
 
-/** Runs `mount` in a later frame, a few per frame; the returned function cancels it if still waiting. */
-export function enqueueMount(mount: () => void): () => void {
-  queue.push(mount);
+/**
+ * Runs `mount` in a later frame, a few steps per frame (a uPlot's creation and its first drawing are each 30 to
+ * 45 ms on a cold page, so they are two steps); the returned function cancels whatever has not run yet.
+ */
+export function enqueueMount(mount: MountStep): () => void {
+  const job: Job = { step: mount };
+  queue.push(job);
   schedule();
   return () => {
-    const i = queue.indexOf(mount);
+    const i = queue.indexOf(job);
     if (i >= 0) queue.splice(i, 1);
   };
 }
