@@ -2,9 +2,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveIndex } from '../../live/useLiveIndex.ts';
 import { findServiceKind } from '../../sim/services/registry.ts';
 import { loadTheories } from '../../sim/services/theory.ts';
-import { useAppStore } from '../../store/index.ts';
+import { appStore, useAppStore } from '../../store/index.ts';
 import { NodeViewTabs, type NodeViewTab } from '../workflow/NodeViewTabs.tsx';
 import { headlineCharts, nodeCharts } from './chartLayout.ts';
+import { prepareChartTheory } from './chartTheory.ts';
 import { EmptyDashboard } from './EmptyDashboard.tsx';
 import { LiveChart } from './LiveChart.tsx';
 
@@ -14,7 +15,14 @@ import { LiveChart } from './LiveChart.tsx';
  * changes. Loaded lazily (with uPlot) so neither is in the initial bundle.
  */
 export default function Dashboard() {
-  useEffect(() => whenIdle(() => void loadTheories()), []);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        void loadTheories();
+        prepareChartTheory(appStore.getState().doc);
+      }),
+    [],
+  );
   const selected = useAppStore((s) => (s.selection.nodes.length === 1 ? s.selection.nodes[0] : null));
   const selectedType = useAppStore((s) => (selected ? s.doc.nodes.find((n) => n.id === selected)?.type : undefined));
   const view = selectedType ? findServiceKind(selectedType)?.workflow : undefined;
@@ -29,8 +37,8 @@ export default function Dashboard() {
 
 /**
  * Runs `work` once the page is idle (in a second at the latest), before the user presses Run: the charts' theory
- * lines need every kind's theory module, and evaluating them took 25 to 30 ms within the task that first showed
- * the charts. Returns the cancel.
+ * lines need every kind's theory module and the document validated, which took 25 to 30 ms and 15 to 20 ms within
+ * the task that first showed the charts. Returns the cancel.
  */
 function whenIdle(work: () => void): () => void {
   if (typeof requestIdleCallback === 'function') {

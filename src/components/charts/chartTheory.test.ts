@@ -35,4 +35,17 @@ describe('chartTheoryOf: a chart’s theory lines from the document', () => {
     expect(chartTheoryOf(broken, chart('Worker', ['Throttles']), theories)).toBeNull();
     expect(chartTheoryOf(doc, { ...chart('Worker', ['Throttles']), theory: undefined }, theories)).toBeNull();
   });
+
+  it('charts of one node share one overlay, worked out once per document; an edited document gets its own', () => {
+    const doc = example('loss-system.json');
+    const throttles = chartTheoryOf(doc, chart('Worker', ['Throttles']), theories);
+    const concurrency = chartTheoryOf(doc, chart('Worker', ['ConcurrentExecutions']), theories);
+    expect(throttles?.lines.map((l) => l.label)).toEqual(['Erlang B prediction']);
+    expect(concurrency?.lines.map((l) => l.label)).toEqual(["Little's law prediction"]);
+    expect(concurrency?.overlay).toBe(throttles?.overlay);
+    const edited = { ...doc, nodes: doc.nodes.map((n) => (n.id === 'Worker' ? { ...n, properties: { ...n.properties, ReservedConcurrentExecutions: 40 } } : n)) };
+    const after = chartTheoryOf(edited, chart('Worker', ['Throttles']), theories);
+    expect(after?.overlay).not.toBe(throttles?.overlay);
+    expect(after?.overlay.servers).toBe(40);
+  });
 });

@@ -1,4 +1,5 @@
 import { validateScenario, type ScenarioDoc } from '../../scenario/index.ts';
+import type { SimScenario } from '../../sim/engine.ts';
 import { theoryOverlayOf, type Theories } from '../../sim/services/theory.ts';
 import type { TheoryLine, TheoryOverlay } from '../../sim/theory/overlay.ts';
 import type { ChartSpec } from './chartLayout.ts';
@@ -19,6 +20,22 @@ function validated(doc: ScenarioDoc): ReturnType<typeof validateScenario> {
   return r;
 }
 
+const overlays = new WeakMap<SimScenario, Map<string, TheoryOverlay | null>>();
+
+/** A node's overlay, worked out once for all its charts (about ten for a function). */
+function overlayOf(sim: SimScenario, node: string, theories: Theories): TheoryOverlay | null {
+  let byNode = overlays.get(sim);
+  if (!byNode) overlays.set(sim, (byNode = new Map<string, TheoryOverlay | null>()));
+  let overlay = byNode.get(node);
+  if (overlay === undefined) byNode.set(node, (overlay = theoryOverlayOf(sim, node, theories)));
+  return overlay;
+}
+
+/** Validates the document ahead of the charts (called when the page is idle): their first render then only reads it. */
+export function prepareChartTheory(doc: ScenarioDoc): void {
+  validated(doc);
+}
+
 /**
  * The theory of a chart from the document: null when the chart's node has no overlay, none of its lines sits on
  * this chart, or the document has an error (the overlay comes back with the fix).
@@ -27,7 +44,7 @@ export function chartTheoryOf(doc: ScenarioDoc, spec: ChartSpec, theories: Theor
   if (!spec.theory) return null;
   const r = validated(doc);
   if (!r.ok) return null;
-  const overlay = theoryOverlayOf(r.sim, spec.theory.node, theories);
+  const overlay = overlayOf(r.sim, spec.theory.node, theories);
   if (!overlay) return null;
   const metrics = new Set(spec.theory.metrics);
   const lines = overlay.lines.filter((l) => metrics.has(l.metric));
