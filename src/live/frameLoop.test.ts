@@ -83,4 +83,17 @@ describe('frame loop', () => {
     expect(drawnAt[0].length).toBeGreaterThanOrEqual(2);
     expect(drawnAt[2].length).toBeGreaterThanOrEqual(2);
   });
+
+  it('a drawer added as having drawn the current data (a chart drawn as it mounted) waits for new data', async () => {
+    const { addDrawer } = await import('./frameLoop.ts');
+    const { live } = await import('./liveData.ts');
+    const drawn: number[] = [];
+    addDrawer((v) => drawn.push(v), live.version);
+    runFrame();
+    expect(drawn).toEqual([]);
+    (live as unknown as { version: number }).version++;
+    runFrame();
+    expect(drawn).toEqual([live.version]);
+  });
 });
+

@@ -59,8 +59,9 @@ function ensureLoop(): void {
   if (rafId === 0) rafId = raf(onAnimationFrame);
 }
 
-export function addDrawer(draw: Drawer): () => void {
-  const entry: Entry = { draw, drawn: -1 };
+/** Adds a drawer; `drawn` is the live data version it has drawn already (-1: none). */
+export function addDrawer(draw: Drawer, drawn = -1): () => void {
+  const entry: Entry = { draw, drawn };
   entries.push(entry);
   ensureLoop();
   return () => {

@@ -141,7 +141,8 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: 
   let chart = make(true);
   // Charts scrolled out of view skip uPlot's redraw (the costly part) and catch up when they come back.
   let visible = true;
-  const draw = () => {
+  /** The data to draw now, with the theory lines; publishes what it holds on the element. */
+  const current = () => {
     const { data, hasLimit, max } = source.build(live);
     el.dataset.points = String(live.periods);
     el.dataset.max = String(max);
@@ -151,31 +152,55 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: 
     // What the theory lines hold, for tests and people: their labels and how many periods each predicts.
     el.dataset.theory = t ? t.lines.map((l) => l.label).join(', ') : '';
     el.dataset.theoryPoints = lines.map((values) => values.filter((v) => v !== null).length).join(',');
-    if (!visible) return;
+    const aligned = [...data.slice(0, 1 + spec.series.length), ...lines, ...data.slice(1 + spec.series.length)] as uPlot.AlignedData;
+    return { aligned, hasLimit };
+  };
+  /** Takes the series the chart should have now; true when they differ from the ones it was made with. */
+  const reseries = (hasLimit: boolean) => {
     const labels = theoryLabels();
-    if (hasLimit !== withLimit || labels.join('\u0000') !== withTheory.join('\u0000')) {
-      withLimit = hasLimit;
-      withTheory = labels;
+    if (hasLimit === withLimit && labels.join('\u0000') === withTheory.join('\u0000')) return false;
+    withLimit = hasLimit;
+    withTheory = labels;
+    return true;
+  };
+  const draw = () => {
+    const { aligned, hasLimit } = current();
+    if (!visible) return;
+    if (reseries(hasLimit)) {
       chart.destroy();
       chart = make(false);
     }
-    const aligned = [...data.slice(0, 1 + spec.series.length), ...lines, ...data.slice(1 + spec.series.length)] as uPlot.AlignedData;
     // Drawn now rather than in uPlot's microtask, so the frame loop's drawing budget counts it (frameLoop.ts).
     chart.batch(() => chart.setData(aligned));
   };
   let stop: (() => void) | null = null;
-  const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(200, el.clientWidth), height }));
+  const resize = new ResizeObserver(() => {
+    const width = Math.max(200, el.clientWidth);
+    // Its first call reports the size the chart was made with: a redraw then would only repeat the first one.
+    if (width !== chart.width || height !== chart.height) chart.setSize({ width, height });
+  });
   const seen = new IntersectionObserver(([entry]) => {
+    const was = visible;
     visible = entry.isIntersecting;
-    if (visible) draw();
+    if (visible && !was) draw();
   });
   const start = () => {
     if (init === null || stop !== null) return;
+    const { aligned, hasLimit } = current();
+    if (reseries(hasLimit)) {
+      // The theory or the limit came or went since the chart was made.
+      chart.destroy();
+      chart = make(true);
+    }
     const runInit = init;
     init = null;
-    // Laid out and drawn now rather than in uPlot's microtask, so the mount queue's budget counts it.
-    chart.batch(() => runInit());
-    stop = addDrawer(draw);
+    // Laid out and drawn with the data of now, once, and now rather than in uPlot's microtask, so the mount
+    // queue's budget counts it; the frame loop takes over from the next data.
+    chart.batch(() => {
+      runInit();
+      chart.setData(aligned);
+    });
+    stop = addDrawer(draw, live.version);
     resize.observe(el);
     seen.observe(el);
   };
