@@ -57,4 +57,21 @@ describe('lessons', () => {
       expect(reference.nodes[node], `${file}: chart ${chart} names no metric of ${node}`).toContain(metric.join('.'));
     }
   });
+
+  // A teacher may change the seed (the inspector's Seed field): the lesson must grade the same, so no goal may hang
+  // on one sample path (a reference that passes by a few requests, a threshold near the mean of a random count).
+  it.each(files)('%s: the start fails and the reference passes with other seeds too', (file) => {
+    const lesson = load(file);
+    const applied = applyReference(lesson.scenario, lesson.reference);
+    if (!applied.ok) throw new Error(`${file}: ${applied.message}`);
+    for (const seed of OTHER_SEEDS) {
+      const start = grade(lesson, { ...(lesson.scenario as object), seed });
+      expect(start.grade.pass, `${file} start with seed ${seed} should fail:\n${figures(start.grade)}`).toBe(false);
+      const reference = grade(lesson, { ...(applied.doc as object), seed });
+      expect(reference.grade.pass, `${file} reference with seed ${seed} should pass:\n${figures(reference.grade)}`).toBe(true);
+    }
+  });
 });
+
+const OTHER_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
