@@ -25,8 +25,8 @@ function runQueue(): void {
     // A chart finishes before the next one starts: its next step stays at the front.
     if (more) job.step = more;
     else if (queue[0] === job) queue.shift();
-    // Go on after the microtasks a step queued (a uPlot chart created with its data draws in one), so the budget
-    // counts them too: counting only the creation let one task create and then draw several charts.
+    // Go on after the microtasks a step queued (uPlot draws in one when it is not batched), so the budget counts
+    // them too: counting only the creation once let one task create and then draw several charts.
     queueMicrotask(next);
   };
   next();
