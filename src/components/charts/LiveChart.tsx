@@ -56,7 +56,7 @@ export function LiveChart({ spec, dark, height = HEIGHT, large = false }: { spec
   }, [spec, dark, height, large]);
 
   return (
-    <figure className="min-w-0 rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-900">
+    <figure className="live-chart-figure min-w-0 rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-900">
       <figcaption className={`flex items-baseline justify-between gap-2 px-1 font-semibold text-slate-800 dark:text-slate-100 ${large ? 'text-xl' : 'text-sm'}`}>
         <span className="min-w-0 break-words" data-testid="chart-title">
           {titleParts(spec.title).map((part, i) => (
