@@ -37,6 +37,28 @@ describe('EventQueue', () => {
     }
     expect(q.size).toBe(ref.length);
   });
+
+  it('keeps ties in insertion order at every heap size, events at Infinity too', () => {
+    // Pop's sift-down puts Infinity after the last event so every parent has two children: events at Infinity
+    // tie with that sentinel, at every parity of the heap's size.
+    for (let n = 1; n <= 40; n++) {
+      const rng = new Random(n, 'ties');
+      const q = new EventQueue(2);
+      const ref: [number, number][] = [];
+      for (let i = 0; i < n; i++) {
+        const t = rng.next() < 0.5 ? Infinity : Math.floor(rng.next() * 3);
+        q.push(t, 0, i, i);
+        ref.push([t, i]);
+      }
+      ref.sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : a[0] < b[0] ? -1 : 1));
+      const seen: [number, number][] = [];
+      while (q.size > 0) {
+        q.pop();
+        seen.push([q.time, q.kind]);
+      }
+      expect(seen).toEqual(ref);
+    }
+  });
 });
 
 describe('Random', () => {

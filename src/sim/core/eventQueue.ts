@@ -118,19 +118,17 @@ export class EventQueue {
     const slot = slots[size];
     let pos = 0;
     const half = size >> 1;
+    // A sentinel after the last event: every parent then has two children, and the smaller one is chosen by
+    // arithmetic rather than a branch the processor could not predict.
+    times[size] = Infinity;
     while (pos < half) {
-      let child = 2 * pos + 1;
-      let ct = times[child];
-      let cs = seqs[child];
-      const right = child + 1;
-      if (right < size) {
-        const rt = times[right];
-        if (rt < ct || (rt === ct && seqs[right] < cs)) {
-          child = right;
-          ct = rt;
-          cs = seqs[right];
-        }
-      }
+      const left = 2 * pos + 1;
+      const lt = times[left];
+      const rt = times[left + 1];
+      let child = left + Number(rt < lt);
+      if (rt === lt && left + 1 < size && seqs[left + 1] < seqs[left]) child = left + 1;
+      const ct = times[child];
+      const cs = seqs[child];
       if (time < ct || (time === ct && seq < cs)) break;
       times[pos] = ct;
       seqs[pos] = cs;
