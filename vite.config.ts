@@ -8,10 +8,11 @@ export default defineConfig({
     react(),
     tailwindcss(),
     // Installable and offline once opened: the service worker precaches the app, the simulation worker, the
-    // lazily loaded chunks (charts, exports), every example and every lesson.
+    // lazily loaded chunks (charts, exports), every example and every lesson. The app registers it itself, between
+    // runs (src/store/serviceWorker.ts).
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script-defer',
+      injectRegister: false,
       includeAssets: ['icon.svg'],
       manifest: {
         name: 'Serverless Playground',

@@ -8,9 +8,12 @@ import { browserFiles } from './components/common/browserFiles.ts';
 import { ErrorBoundary } from './components/common/ErrorBoundary.tsx';
 import { bootstrapStore, browserEnv } from './store/bootstrap.ts';
 import { appStore } from './store/index.ts';
+import { browserServiceWorkerHost } from './store/browserServiceWorker.ts';
+import { registerServiceWorkerBetweenRuns } from './store/serviceWorker.ts';
 import './index.css';
 
 installFileBridge(browserFiles);
+registerServiceWorkerBetweenRuns(appStore, browserServiceWorkerHost(), import.meta.env.BASE_URL);
 
 const embedded = isEmbedded(window.location);
 if (embedded) appStore.getState().setReadOnly(true);
