@@ -63,3 +63,35 @@ test('PNG and SVG of the diagram, and the metrics as CSV whose totals match the 
   }
   expect(result.nodes.Fn.totals.Throttles.Sum).toBeGreaterThan(0);
 });
+
+test('the export menu works from the keyboard, and its Escape leaves the canvas selection alone', async ({ page }) => {
+  await openWith(page, scenario);
+  const fn = page.locator('.react-flow__node[data-id="Fn"]');
+  await fn.click();
+  await expect(fn).toHaveClass(/\bselected\b/);
+  const button = page.getByTestId('export-menu');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  // Before a run only the diagram can be exported: the menu focuses its first item and moves among those two.
+  await expect(page.getByTestId('command-export-png')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('command-export-svg')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('command-export-png')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByTestId('command-export-svg')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('command-export-png')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(button).toBeFocused();
+  await expect(fn).toHaveClass(/\bselected\b/);
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('command-export-svg')).toBeFocused();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(download.suggestedFilename()).toBe('e2e-exports.svg');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(button).toBeFocused();
+});
