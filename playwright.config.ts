@@ -28,6 +28,9 @@ export default defineConfig({
     // 2-core machine, against CI's 10-minute limit. To debug a failure: npx playwright test --trace retain-on-failure
     trace: 'off',
     screenshot: 'only-on-failure',
+    // No service worker but in e2e/offline.spec.ts: each test's fresh profile would otherwise install it and
+    // precache the whole build (2.5 s of a thread) in the middle of the test, 58 times over.
+    serviceWorkers: 'block',
     launchOptions: {
       ...(existsSync(chromium) ? { executablePath: chromium } : {}),
       args: CHROMIUM_ARGS,

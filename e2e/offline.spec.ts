@@ -11,6 +11,8 @@ const scenario = {
   edges: [{ from: 'Users', to: 'Fn' }],
 };
 
+test.use({ serviceWorkers: 'allow' });
+
 test('once opened, the app reloads, runs and opens examples with the network off', async ({ page, context }) => {
   await openWith(page, scenario);
   // The service worker has installed and precached the app, the worker and the examples.

@@ -9,6 +9,8 @@ async function openOrderWorkflow(page: Page) {
   await page.getByTestId('examples-open').click();
   await page.getByRole('dialog', { name: 'Examples' }).getByTestId('example-order-workflow.json').click();
   await expect(page.getByTestId('node-OrderWorkflow')).toBeVisible();
+  // The view glides to fit the example; a click on a node while it moves would drag the node instead.
+  await viewportSettled(page);
 }
 
 /** ValidateOrder reserved at 1 instead of 8: more throttles than the Retry absorbs, so Catch sends orders to Rejected. */
