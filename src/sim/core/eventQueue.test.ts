@@ -38,6 +38,37 @@ describe('EventQueue', () => {
     expect(q.size).toBe(ref.length);
   });
 
+  it('holds an event pushed ahead of all the others out of the heap, in the same order as the heap would', () => {
+    // Pushes that are often the earliest (the held event), sometimes earlier still (the held one goes back to
+    // the heap), ties with pushFirst events, peeks between; checked against a sorted list at every step.
+    const rng = new Random(11, 'held');
+    const q = new EventQueue(2);
+    const ref: { time: number; seq: number; id: number }[] = [];
+    let seq = 0;
+    let now = 0;
+    for (let id = 0; id < 30_000; id++) {
+      const r = rng.next();
+      if (ref.length === 0 || r < 0.55) {
+        const time = now + (rng.next() < 0.5 ? Math.floor(rng.next() * 3) : Math.floor(rng.next() * 50));
+        if (rng.next() < 0.1) {
+          q.pushFirst(time, 0, id, id);
+          ref.push({ time, seq: -1 - seq++, id });
+        } else {
+          q.push(time, 0, id, id);
+          ref.push({ time, seq: seq++, id });
+        }
+      } else {
+        ref.sort((a, b) => a.time - b.time || a.seq - b.seq);
+        expect(q.peekTime()).toBe(ref[0].time);
+        const want = ref.shift()!;
+        q.pop();
+        expect([q.time, q.kind, q.payload]).toEqual([want.time, want.id, want.id]);
+        now = q.time;
+      }
+      expect(q.size).toBe(ref.length);
+    }
+  });
+
   it('keeps ties in insertion order at every heap size, events at Infinity too', () => {
     // Pop's sift-down puts Infinity after the last event so every parent has two children: events at Infinity
     // tie with that sentinel, at every parity of the heap's size.

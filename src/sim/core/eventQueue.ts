@@ -28,6 +28,17 @@ export class EventQueue {
   private freeCount = 0;
   private nextSlot = 0;
   private nextSeq = 0;
+  /** Events in the heap; `size` counts the held event too. */
+  private heapSize = 0;
+  /**
+   * The held event: one pushed ahead of every event then waiting is kept out of the heap (slot -1: none), so the
+   * common case of an event scheduled to be the very next one (a client's next arrival) costs no sift up to the
+   * root and back down. Events pushed later go to the heap unless they are earlier still (the held one then moves
+   * to the heap), so the held event is always the earliest.
+   */
+  private heldSlot = -1;
+  private heldTime = 0;
+  private heldSeq = 0;
   size = 0;
 
   // What the last pop() returned.
@@ -75,10 +86,29 @@ export class EventQueue {
     this.handlers[slot] = handler;
     this.kinds[slot] = kind;
     this.payloads[slot] = payload;
+    this.size++;
+    const held = this.heldSlot;
+    if (held >= 0) {
+      if (time < this.heldTime || (time === this.heldTime && seq < this.heldSeq)) {
+        this.heapInsert(this.heldTime, this.heldSeq, held);
+        this.hold(time, seq, slot);
+      } else this.heapInsert(time, seq, slot);
+    } else if (this.heapSize === 0 || time < this.times[0] || (time === this.times[0] && seq < this.seqs[0])) {
+      this.hold(time, seq, slot);
+    } else this.heapInsert(time, seq, slot);
+  }
+
+  private hold(time: number, seq: number, slot: number): void {
+    this.heldTime = time;
+    this.heldSeq = seq;
+    this.heldSlot = slot;
+  }
+
+  private heapInsert(time: number, seq: number, slot: number): void {
     const times = this.times;
     const seqs = this.seqs;
     const slots = this.slots;
-    let pos = this.size++;
+    let pos = this.heapSize++;
     while (pos > 0) {
       const parent = (pos - 1) >> 1;
       const pt = times[parent];
@@ -95,22 +125,26 @@ export class EventQueue {
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
-    return this.size === 0 ? Infinity : this.times[0];
+    if (this.heldSlot >= 0) return this.heldTime;
+    return this.heapSize === 0 ? Infinity : this.times[0];
   }
 
   /** Removes the earliest event and exposes it in time/handler/kind/payload. Call only when size > 0. */
   pop(): void {
+    this.size--;
+    const held = this.heldSlot;
+    if (held >= 0) {
+      this.heldSlot = -1;
+      this.time = this.heldTime;
+      this.take(held);
+      return;
+    }
     const times = this.times;
     const seqs = this.seqs;
     const slots = this.slots;
-    const top = slots[0];
     this.time = times[0];
-    this.handler = this.handlers[top];
-    this.kind = this.kinds[top];
-    this.payload = this.payloads[top];
-    this.payloads[top] = undefined;
-    this.freeSlots[this.freeCount++] = top;
-    const size = --this.size;
+    this.take(slots[0]);
+    const size = --this.heapSize;
     if (size === 0) return;
     // The last event moves down from the root to where it belongs.
     const time = times[size];
@@ -140,8 +174,19 @@ export class EventQueue {
     slots[pos] = slot;
   }
 
+  /** Exposes the event in `slot` as the one popped, and frees the slot. */
+  private take(slot: number): void {
+    this.handler = this.handlers[slot];
+    this.kind = this.kinds[slot];
+    this.payload = this.payloads[slot];
+    this.payloads[slot] = undefined;
+    this.freeSlots[this.freeCount++] = slot;
+  }
+
   clear(): void {
     this.size = 0;
+    this.heapSize = 0;
+    this.heldSlot = -1;
     this.freeCount = 0;
     this.nextSlot = 0;
     this.payloads.fill(undefined);
