@@ -13,7 +13,8 @@ import { registerServiceWorkerBetweenRuns } from './store/serviceWorker.ts';
 import './index.css';
 
 installFileBridge(browserFiles);
-registerServiceWorkerBetweenRuns(appStore, browserServiceWorkerHost(), import.meta.env.BASE_URL);
+// The dev server has no sw.js (vite-plugin-pwa builds it): only a built app registers one.
+if (import.meta.env.PROD) registerServiceWorkerBetweenRuns(appStore, browserServiceWorkerHost(), import.meta.env.BASE_URL);
 
 const embedded = isEmbedded(window.location);
 if (embedded) appStore.getState().setReadOnly(true);
