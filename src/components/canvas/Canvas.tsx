@@ -2,7 +2,6 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  getNodesBounds,
   MiniMap,
   ReactFlow,
   useReactFlow,
@@ -88,7 +87,7 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
       if (!el) return;
       const canvas = { width: el.clientWidth, height: el.clientHeight };
       const rects = flow.getNodes().map((n) => ({ ...n.position, width: n.width ?? NODE_WIDTH, height: n.height ?? NODE_HEIGHT }));
-      const bounds = getNodesBounds(flow.getNodes());
+      const bounds = flow.getNodesBounds(flow.getNodes());
       const padding = fitPadding(canvas, bounds, minFitZoom);
       const viewport = fitViewport(canvas, rects, padding, { minZoom: minFitZoom, maxZoom: MAX_FIT_ZOOM });
       setOverflowAtFit(!hasMinimapRoom(padding) || overflows(bounds, viewport.zoom, canvas, padding));
