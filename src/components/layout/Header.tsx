@@ -28,13 +28,13 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
   useEscapeClosesMenu(phoneMenu, closeMenu, menuToggle);
   const name = useAppStore((s) => s.doc.name);
   return (
-    <header className="relative flex h-14 shrink-0 items-center gap-1 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
-      <div className="flex min-w-0 shrink items-center gap-2 pr-1 md:min-w-28 min-[1400px]:min-w-44">
+    <header className="relative flex h-14 shrink-0 items-center gap-1 border-b border-slate-200 bg-white px-3 max-md:px-2 dark:border-slate-800 dark:bg-slate-900">
+      <div className="flex min-w-7 shrink items-center gap-2 pr-1 md:min-w-28 min-[1400px]:min-w-44">
         <svg viewBox="0 0 32 32" width="28" height="28" className="shrink-0" aria-hidden>
           <rect width="32" height="32" rx="8" fill="#FF9900" />
           <path d="M8 21l5-10 4 7 3-4 4 7" fill="none" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
-        <div className="min-w-0 leading-tight">
+        <div className="min-w-0 leading-tight max-md:hidden">
           <div className="hidden text-[15px] font-semibold text-slate-900 2xl:block dark:text-slate-50">Serverless Playground</div>
           <div className="max-w-56 truncate text-sm font-medium text-slate-700 2xl:max-w-56 2xl:text-xs 2xl:font-normal 2xl:text-slate-500 dark:text-slate-300 2xl:dark:text-slate-400" data-testid="scenario-name" title={name}>
             {name}
@@ -62,7 +62,7 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
         <CommandButton id="copy-link" icon={<LinkIcon />} showLabel labelClassName="hidden 2xl:inline" />
       </nav>
       {/* Slot for the run controls (RUN's <RunControls/>). */}
-      <div className="mx-auto flex shrink-0 items-center gap-2 pl-2" data-slot="run-controls">
+      <div className="mx-auto flex shrink-0 items-center gap-2 pl-2 max-md:min-w-0 max-md:shrink max-md:pl-0" data-slot="run-controls">
         {runControls}
       </div>
       {/* On phones Journey is in the menu; the dialog stays outside any hidden box, so it survives a resize. */}

@@ -31,14 +31,14 @@ export function RunControls() {
   const progress = Math.min(1, run.duration > 0 ? run.seconds / run.duration : 0);
 
   return (
-    <div className="relative" data-testid="run-controls">
-      <div className="flex items-center gap-2">
+    <div className="relative min-w-0" data-testid="run-controls">
+      <div className="flex min-w-0 items-center gap-2 max-md:gap-1.5">
         <button
           type="button"
           data-testid="run-toggle"
           aria-label={running ? 'Pause' : 'Run'}
           title={running ? 'Pause the simulation' : 'Run the simulation'}
-          className={`${button} min-w-20 justify-center border-transparent text-white ${running ? 'bg-amber-600 hover:bg-amber-700' : 'bg-emerald-600 hover:bg-emerald-700'}`}
+          className={`${button} min-w-20 justify-center max-md:min-w-[4.5rem] border-transparent text-white ${running ? 'bg-amber-600 hover:bg-amber-700' : 'bg-emerald-600 hover:bg-emerald-700'}`}
           disabled={run.status === 'loading'}
           onClick={() => (running ? actions.pauseRun() : void actions.startRun())}
         >
@@ -69,7 +69,7 @@ export function RunControls() {
         <TrafficControl />
         <SeedField seed={run.seed} onApply={(seed) => void actions.resetRun(seed)} />
         <div
-          className="ml-1 flex flex-col md:min-w-36 text-sm whitespace-nowrap tabular-nums text-slate-700 dark:text-slate-200"
+          className="ml-1 flex min-w-0 flex-col max-md:ml-0 overflow-hidden md:min-w-36 text-sm whitespace-nowrap tabular-nums text-slate-700 dark:text-slate-200"
           data-testid="run-clock"
           data-status={run.status}
           data-seconds={run.seconds}
@@ -79,7 +79,7 @@ export function RunControls() {
             {run.status === 'paused' && run.seconds === 0 ? 'Ready' : STATUS_TEXT[run.status]}
             {running && run.actualSpeed > 0 && <span className="font-normal normal-case"> · {run.actualSpeed >= 10 ? Math.round(run.actualSpeed).toLocaleString('en-US') : run.actualSpeed}×</span>}
           </span>
-          <span>
+          <span className="truncate">
             {formatSimTime(run.seconds)} / {formatDuration(run.duration)}
           </span>
           <span className="mt-0.5 h-1 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-700" aria-hidden>
