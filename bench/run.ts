@@ -40,7 +40,7 @@ const floor = floorRun.json as FloorRun & { requestsPerSecond: number };
 const rows: string[][] = [
   ['case', 'simulated', 'wall s', 'CPU s', 'GC %', 'requests', 'req/wall-s', 'x floor', 'x floor CPU', 's per sim hour', 'peak RSS MB', 'heap after MB', 'budget'],
   [
-    '(floor) bare typed-array loop, (a)\'s system with 80 ms fixed, no models',
+    '(floor) bare typed-array loop, (a)\'s system (80 ms exponential), no models',
     `${formatNumber(FLOOR_SYSTEM.durationSeconds)} s`,
     floor.wallSeconds.toFixed(2),
     floor.cpuSeconds.toFixed(2),
