@@ -152,3 +152,26 @@ test('a full storage is reported instead of silently losing edits', async ({ pag
   await page.keyboard.press('Delete');
   await expect(page.getByTestId('autosave-banner')).toContainText("Autosave failed: this browser's storage for the playground is full");
 });
+
+test('a link pasted into the address bar of an open tab opens there, one undo from the work it replaced', async ({ page }) => {
+  await openWith(page, scenario);
+  await expect.poll(() => inPage<string>(page, 'location.hash')).toMatch(/^#s=1\./);
+  const shared = await inPage<string>(page, 'location.hash');
+  await page.getByTestId('examples-open').click();
+  await page.getByRole('dialog', { name: 'Examples' }).getByTestId('example-spike.json').click();
+  const own = (await page.getByTestId('scenario-name').textContent()) ?? '';
+  expect(own).not.toBe('E2E: shared API');
+  await expect.poll(() => inPage<string>(page, 'location.hash')).not.toBe(shared);
+  // Pasting changes only the fragment: no reload, a hashchange (an earlier link of this very tab, as a teacher's
+  // copied link would be).
+  await inPage(page, `location.hash = ${JSON.stringify(shared)}`);
+  await expect(page.getByTestId('scenario-name')).toHaveText('E2E: shared API');
+  await expect(page.getByTestId('notice')).toContainText('Opened the shared scenario "E2E: shared API"; undo brings your own work back');
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('scenario-name')).toHaveText(own);
+
+  await inPage(page, `location.hash = '#s=1.AAAA'`);
+  await expect(page.getByTestId('notice')).toContainText('This link could not be opened');
+  await expect(page.getByTestId('scenario-name')).toHaveText(own);
+});

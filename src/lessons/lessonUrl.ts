@@ -5,10 +5,6 @@ import type { AddressBar } from '../store/shareLinks.ts';
 /** `#lesson=<id>` opens a lesson; with `s=...` beside it, the lesson opens on the link's own scenario. */
 export const LESSON_PARAM = 'lesson';
 
-export function hasLessonParam(hash: string): boolean {
-  return fragmentParams(hash).has(LESSON_PARAM);
-}
-
 /** The fragment with `lesson` set to `id` (or removed), keeping every other parameter in its place. */
 export function hashWithLesson(hash: string, id: string | null): string {
   const params = fragmentParams(hash);

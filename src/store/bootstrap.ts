@@ -1,12 +1,12 @@
-import { isEdgeIdChange, restoreScenario } from '../scenario/index.ts';
+import { fragmentParams, isEdgeIdChange, restoreScenario } from '../scenario/index.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../theme/sizes.ts';
 import { readAutosave, setAsideUnreadable, type KeyValueStorage } from './autosave.ts';
 import { startAutosave, type WindowEvents } from './autosaveSession.ts';
 import { emptyDoc, type Doc } from './doc.ts';
 import { spreadOut } from './docOps.ts';
-import { hasLessonParam, startLessonUrlSync } from '../lessons/lessonUrl.ts';
+import { LESSON_PARAM, startLessonUrlSync } from '../lessons/lessonUrl.ts';
 import type { AppStore } from './index.ts';
-import { openLinkAtStart, startUrlSync, type AddressBar } from './shareLinks.ts';
+import { openLinkAtStart, openPastedLink, startUrlSync, type AddressBar } from './shareLinks.ts';
 import type { Theme } from './uiSlice.ts';
 
 const THEME_KEY = 'serverless-playground/theme';
@@ -27,6 +27,8 @@ export interface BrowserEnv {
   events: WindowEvents;
   /** Embedded pages neither autosave nor rewrite the address (they show someone else's scenario). */
   readOnly?: boolean;
+  /** Calls `listener` when the address's fragment changes without a reload (a link pasted into this tab). */
+  onHashChange?(listener: () => void): void;
 }
 
 export function browserEnv(): BrowserEnv {
@@ -39,6 +41,7 @@ export function browserEnv(): BrowserEnv {
       base: () => `${location.origin}${location.pathname}${location.search}`,
     },
     events: window,
+    onHashChange: (listener) => window.addEventListener('hashchange', listener),
   };
 }
 
@@ -59,11 +62,7 @@ export async function bootstrapStore(store: AppStore, env: BrowserEnv = browserE
   }
 
   await openLinkAtStart(store, env.bar, env.session, saved.kind === 'ok');
-  if (!env.readOnly && hasLessonParam(env.bar.hash())) {
-    // Lessons (their format, checks and commands) load only for a lesson link.
-    const [{ openLessonLinkAtStart }, { fetchLesson }] = await Promise.all([import('../lessons/lessonLinks.ts'), import('../lessons/lessonSource.ts')]);
-    await openLessonLinkAtStart(store, env.bar, (id) => fetchLesson(id));
-  }
+  if (!env.readOnly) await openLessonLink(store, env.bar);
   if (env.readOnly && store.getState().notice?.tone === 'info') store.getState().dismissNotice();
 
   let theme: string | null;
@@ -88,6 +87,15 @@ export async function bootstrapStore(store: AppStore, env: BrowserEnv = browserE
   startAutosave(store, storage, env.events);
   startUrlSync(store, env.bar, env.session);
   startLessonUrlSync(store, env.bar);
+  env.onHashChange?.(() => void openPastedLink(store, env.bar).then(() => openLessonLink(store, env.bar)));
+}
+
+/** A `lesson` parameter in the address opens that lesson (its format, checks and commands load only then). */
+async function openLessonLink(store: AppStore, bar: AddressBar): Promise<void> {
+  const id = fragmentParams(bar.hash()).get(LESSON_PARAM);
+  if (id === undefined || store.getState().lesson?.id === id) return;
+  const [{ openLessonLinkAtStart }, { fetchLesson }] = await Promise.all([import('../lessons/lessonLinks.ts'), import('../lessons/lessonSource.ts')]);
+  await openLessonLinkAtStart(store, bar, (id) => fetchLesson(id));
 }
 
 export function applyTheme(theme: Theme): void {

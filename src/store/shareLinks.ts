@@ -1,4 +1,4 @@
-import { encodeShare, fragmentParams, openShareValue, SHARE_PARAM, validateScenario, type SharePayload } from '../scenario/index.ts';
+import { encodeShare, fragmentParams, openShareValue, SHARE_PARAM, validateScenario, type OpenedLink, type SharePayload } from '../scenario/index.ts';
 import { debounce, type KeyValueStorage } from './autosave.ts';
 import type { AppState, AppStore } from './index.ts';
 
@@ -95,6 +95,27 @@ export async function openLinkAtStart(store: AppStore, bar: AddressBar, session:
     return;
   }
   const ownReload = writtenHere(session).includes(value);
+  applyOpenedLink(store, opened, hadOwnWork, ownReload);
+}
+
+/**
+ * A link pasted into the address bar of a tab that already shows the app changes only the fragment, so the page
+ * does not reload: the link is opened here, on top of the work on screen as one undo step. The fragments this
+ * tab writes itself use replaceState, which fires no `hashchange`.
+ */
+export async function openPastedLink(store: AppStore, bar: AddressBar): Promise<void> {
+  const value = fragmentParams(bar.hash()).get(SHARE_PARAM);
+  if (value === undefined) return;
+  const opened = await openShareValue(value);
+  if (!opened.ok) {
+    store.getState().notify(`This link could not be opened: ${opened.message}. Your own work is open instead, unchanged.`, 'error');
+    return;
+  }
+  applyOpenedLink(store, opened, true, false);
+}
+
+function applyOpenedLink(store: AppStore, opened: Extract<OpenedLink, { ok: true }>, hadOwnWork: boolean, ownReload: boolean): void {
+  const s = store.getState;
   const same = JSON.stringify(opened.doc) === JSON.stringify(s().doc);
   if (!ownReload && !same) {
     s().loadDoc(opened.doc, { resetHistory: !hadOwnWork });
