@@ -159,3 +159,18 @@ for (const theme of ['light', 'dark'] as const) {
     await screenshot(page, `charts-${theme}`, { curated: true });
   });
 }
+
+test('a scenario name over the limit is refused at the field, and the name in use is kept', async ({ page }) => {
+  await openWith(page, start);
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  const name = page.getByTestId('field-name');
+  await name.fill('N'.repeat(250));
+  await name.press('Tab');
+  await expect(page.getByTestId('field-error-name')).toContainText('at most 200 characters (this one has 250)');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('scenario-name')).toHaveText('E2E: API under load');
+  await name.fill('N'.repeat(200));
+  await name.press('Tab');
+  await expect(page.getByTestId('field-error-name')).toHaveCount(0);
+  await expect(page.getByTestId('scenario-name')).toHaveText('N'.repeat(200));
+});

@@ -8,6 +8,8 @@ export const LIMITS = {
   nodes: 500,
   edges: 2000,
   idLength: 64,
+  /** Characters in the scenario's name. */
+  nameLength: 200,
   durationSeconds: 2_592_000,
   /** Nesting depth below the document root. */
   depth: 32,

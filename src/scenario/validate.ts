@@ -77,7 +77,7 @@ function validate(input: unknown, catalog: Catalog, hints: Hints): ValidationRes
   const doc = migrated.doc as Record<string, unknown>;
 
   const name = doc.name === undefined ? 'Untitled scenario' : doc.name;
-  if (typeof name !== 'string' || name.length > 200) problems.push({ path: 'name', message: `must be text of at most 200 characters, not ${describe(name)}` });
+  if (typeof name !== 'string' || name.length > LIMITS.nameLength) problems.push({ path: 'name', message: `must be text of at most ${LIMITS.nameLength} characters, not ${describe(name)}` });
   const seed = doc.seed === undefined ? DEFAULT_SEED : doc.seed;
   if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED)
     problems.push({ path: 'seed', message: `must be a whole number 0..${MAX_SEED} (2^53-1), not ${describe(seed)}` });

@@ -14,6 +14,13 @@ function wholeNumber(text: string, min: number, max: number, unit = ''): InputRe
   return n < min || n > max ? { ok: false, error: `must be ${min}..${max}${unit}` } : { ok: true, value: n };
 }
 
+function scenarioName(text: string): InputResult {
+  if (text.trim() === '') return { ok: false, error: 'is required' };
+  const max = LIMITS.nameLength;
+  if (text.length > max) return { ok: false, error: `must be at most ${max} characters (this one has ${text.length})` };
+  return { ok: true, value: text };
+}
+
 function Field(props: { path: string; label: string; help: string; value: string; placeholder?: string; parse: (t: string) => InputResult; commit: (v: unknown) => void }) {
   const [error, setError] = useState<string | null>(null);
   const onError = useCallback((e: string | null) => setError(e), []);
@@ -59,7 +66,7 @@ export function ScenarioInspector() {
         label="Name"
         help="Shown in the header, the results and the file name."
         value={name}
-        parse={(t) => (t.trim() === '' ? { ok: false, error: 'is required' } : { ok: true, value: t })}
+        parse={scenarioName}
         commit={(v) => set({ name: v as string })}
       />
       <Field
