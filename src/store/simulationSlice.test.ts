@@ -4,7 +4,7 @@ import type { FrameSink } from '../worker/protocol.ts';
 import { EngineRunner } from '../worker/engineRunner.ts';
 import { tickerRegistry } from '../worker/testKind.ts';
 import { createAppStore, type AppStore } from './index.ts';
-import { LIVE_EDIT_DELAY_MS, setWorkerConnector } from './simulationSlice.ts';
+import { LIVE_EDIT_DELAY_MS, RUN_NOTE_MS, setWorkerConnector } from './simulationSlice.ts';
 
 vi.mock('../sim/services/registry.ts', async () => {
   const { tickerKind: kind } = await import('../worker/testKind.ts');
@@ -129,6 +129,30 @@ describe('simulation slice', () => {
     await store.getState().stepRun(1);
     w.pump();
     expect(live.instant('A', 'Requests')).toBe(200);
+  });
+
+  it('an information line goes away by itself; a line about an error stays until the error is resolved', async () => {
+    vi.useFakeTimers();
+    try {
+      store.getState().loadDoc(doc());
+      await store.getState().stepRun(1);
+      w.pump();
+      store.getState().setNodeField('A', 'properties', 'intervalMs', 100);
+      await vi.advanceTimersByTimeAsync(LIVE_EDIT_DELAY_MS + 20);
+      expect(store.getState().run.message?.text).toBe('Applied live: A');
+      await vi.advanceTimersByTimeAsync(RUN_NOTE_MS - 200);
+      expect(store.getState().run.message?.text).toBe('Applied live: A');
+      await vi.advanceTimersByTimeAsync(300);
+      expect(store.getState().run.message).toBeNull();
+
+      store.getState().setNodeField('A', 'properties', 'intervalMs', 'soon');
+      await vi.advanceTimersByTimeAsync(LIVE_EDIT_DELAY_MS + 20);
+      expect(store.getState().run.message?.tone).toBe('error');
+      await vi.advanceTimersByTimeAsync(3 * RUN_NOTE_MS);
+      expect(store.getState().run.message?.text).toMatch(/^Not applied/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('restarts from 0 when the topology changes, and says why', async () => {

@@ -95,6 +95,11 @@ export function watchableSpeed(durationSeconds: number): number {
 
 /** Live edits are validated and sent after the document has been quiet this long (ms). */
 export const LIVE_EDIT_DELAY_MS = 60;
+/**
+ * An information line under the run controls ("Applied live", "restarted from 0 s") goes away after this long
+ * (ms): it sits over the panel below. A line about an error stays until the error is resolved.
+ */
+export const RUN_NOTE_MS = 8000;
 /** React sees the simulated time at most this often (ms of wall time). */
 const STATUS_INTERVAL_MS = 100;
 
@@ -222,6 +227,16 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
       patch({ status: 'running' });
     }
   }
+
+  let noteTimer: ReturnType<typeof setTimeout> | undefined;
+  api.subscribe((s, prev) => {
+    const message = s.run.message;
+    if (message === prev.run.message || message?.tone !== 'info') return;
+    clearTimeout(noteTimer);
+    noteTimer = setTimeout(() => {
+      if (get().run.message === message) patch({ message: null });
+    }, RUN_NOTE_MS);
+  });
 
   api.subscribe((s, prev) => {
     if (s.doc === prev.doc || !loaded) return;
