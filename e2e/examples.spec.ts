@@ -72,3 +72,22 @@ test('the Client inspector shows only the fields of the chosen traffic pattern, 
   await expect(page.getByTestId('field-properties.peakRatePerSecond')).toHaveValue('250');
   await expect(page.getByTestId('field-properties.rampSeconds')).toBeVisible();
 });
+
+test('a limit far above the data leaves the chart to the data; a limit the data reach is drawn', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('examples-open').click();
+  await page.getByRole('dialog', { name: 'Examples' }).getByTestId('example-throttled-api.json').click();
+  await page.getByTestId('run-speed').selectOption('max');
+  await page.getByTestId('run-toggle').click();
+  await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  // The stage's limit is 10,000 requests/s; about 500 are sent: the axis is the requests', the limit is in the legend.
+  await page.getByTestId('node-SearchApi').click({ position: { x: 30, y: 20 } });
+  const api = page.getByTestId('chart-SearchApi:Count+4XXError+5XXError');
+  await expect(api.locator('.u-legend')).toContainText('limit');
+  await expect.poll(async () => Number(await api.getAttribute('data-y-top'))).toBeLessThan(1000);
+  expect(Number(await api.getAttribute('data-y-top'))).toBeGreaterThanOrEqual(Number(await api.getAttribute('data-max')));
+  // The function runs at its reserved concurrency of 20: the limit line is on the chart.
+  await page.getByTestId('node-Search').click({ position: { x: 30, y: 20 } });
+  const fn = page.getByTestId('chart-Search:ConcurrentExecutions');
+  await expect.poll(async () => Number(await fn.getAttribute('data-y-top'))).toBeGreaterThanOrEqual(20);
+});

@@ -2,7 +2,7 @@ import { Fragment, useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './charts.css';
-import { compact, PALETTE, titleParts } from './chartFormat.ts';
+import { compact, PALETTE, titleParts, yAxisTop } from './chartFormat.ts';
 import { addDrawer } from '../../live/frameLoop.ts';
 import { live } from '../../live/liveData.ts';
 import type { ChartSpec } from './chartLayout.ts';
@@ -120,7 +120,7 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: 
       {
         width: Math.max(200, el.clientWidth),
         height,
-        scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+        scales: { x: { time: false }, y: { range: () => [0, yTop] } },
         axes: [
           { stroke: axis, font: axisFont, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, ...(large ? { size: 40 } : {}), values: (_u, vals) => vals.map((v) => `${v}s`) },
           { stroke: axis, font: axisFont, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: large ? 64 : 52, values: (_u, vals) => vals.map(compact) },
@@ -138,6 +138,8 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: 
         : el,
     );
   };
+  /** The y axis's top for the data drawn last (yAxisTop). */
+  let yTop = 1;
   let chart = make(true);
   // Charts scrolled out of view skip uPlot's redraw (the costly part) and catch up when they come back.
   let visible = true;
@@ -153,6 +155,10 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: 
     el.dataset.theory = t ? t.lines.map((l) => l.label).join(', ') : '';
     el.dataset.theoryPoints = lines.map((values) => values.filter((v) => v !== null).length).join(',');
     const aligned = [...data.slice(0, 1 + spec.series.length), ...lines, ...data.slice(1 + spec.series.length)] as uPlot.AlignedData;
+    let dataMax = max;
+    for (const values of lines) for (const v of values) if (v !== null && v > dataMax) dataMax = v;
+    yTop = yAxisTop(dataMax, hasLimit ? source.limitValue(live) : undefined);
+    el.dataset.yTop = String(yTop);
     return { aligned, hasLimit };
   };
   /** Takes the series the chart should have now; true when they differ from the ones it was made with. */

@@ -20,3 +20,17 @@ export function compact(v: number): string {
 export function titleParts(title: string): string[] {
   return title.split(/(?<=[a-z])(?=[A-Z])|(?<=\.)(?=\w)/);
 }
+
+/** A limit line sets the y axis only while the data reach at least this fraction of it. */
+export const LIMIT_IN_VIEW_FRACTION = 1 / 3;
+
+/**
+ * The top of a chart's y axis: the largest value of the data (series and theory lines) with 10% room above. A limit
+ * line raises it only while the data come within LIMIT_IN_VIEW_FRACTION of the limit, or when there are no data
+ * yet: a limit far above (a stage's 10,000 requests/s over 500 sent) would otherwise flatten the data into the
+ * floor. Its value stays in the legend.
+ */
+export function yAxisTop(dataMax: number, limit: number | undefined): number {
+  const top = limit !== undefined && limit > dataMax && (dataMax <= 0 || dataMax >= LIMIT_IN_VIEW_FRACTION * limit) ? limit : dataMax;
+  return top > 0 ? top * 1.1 : 1;
+}
