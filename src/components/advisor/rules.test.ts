@@ -23,6 +23,24 @@ describe('design advisor', () => {
     expect(adviseOn({ ...over, settings: { lambdaAccountConcurrency: 2000 } }).filter((a) => a.rule === 'account')).toEqual([]);
   });
 
+  it('flags an API that is called but integrates nothing, and the fix connects the function nothing invokes', () => {
+    const client = { id: 'Users', type: 'Client', position: at };
+    const api = { id: 'Api', type: API_REST, position: at };
+    const lonely = doc([client, api, { id: 'Fn', type: LAMBDA, position: at }], [{ from: 'Users', to: 'Api' }]);
+    const advice = adviseOn(lonely).filter((a) => a.rule === 'api-integration');
+    expect(advice.map((a) => [a.nodeId, a.severity, a.fixLabel])).toEqual([['Api', 'error', 'Connect Api to Fn']]);
+    expect(advice[0].message).toMatch(/answers every request with 500/);
+    const fixed = advice[0].fix!(lonely);
+    expect(fixed.edges.map((e) => [e.from, e.to])).toEqual([['Users', 'Api'], ['Api', 'Fn']]);
+    expect(adviseOn(fixed).filter((a) => a.rule === 'api-integration')).toEqual([]);
+    // No function to connect (or several): the fix adds one. An API nobody calls is not flagged.
+    const bare = doc([client, api], [{ from: 'Users', to: 'Api' }]);
+    const added = adviseOn(bare)[0].fix!(bare);
+    expect(added.nodes.map((n) => [n.id, n.type])).toContainEqual(['ApiHandler', LAMBDA]);
+    expect(added.edges.map((e) => [e.from, e.to])).toContainEqual(['Api', 'ApiHandler']);
+    expect(adviseOn(doc([api], [])).filter((a) => a.rule === 'api-integration')).toEqual([]);
+  });
+
   it('warns when the queue visibility timeout is below 6 x the function timeout, and the fix clears it', () => {
     const d = doc(
       [

@@ -168,6 +168,36 @@ function apiTimeout(doc: Doc, byId: Map<string, DocNode>): Advice[] {
   return out;
 }
 
+/**
+ * An API that is called but has no integration answers every request 500 (the model's "no integration"): the
+ * fix connects it to the one function nothing invokes yet, or to a new one.
+ */
+function apiWithoutIntegration(doc: Doc): Advice[] {
+  const out: Advice[] = [];
+  for (const api of doc.nodes) {
+    if (api.type !== API_REST) continue;
+    const called = doc.edges.some((e) => e.to === api.id);
+    const integrated = doc.edges.some((e) => e.from === api.id);
+    if (!called || integrated) continue;
+    const idle = doc.nodes.filter((n) => n.type === LAMBDA && !doc.edges.some((e) => e.to === n.id));
+    const target = idle.length === 1 ? idle[0] : null;
+    out.push({
+      id: `api-integration:${api.id}`,
+      rule: 'api-integration',
+      severity: 'error',
+      nodeId: api.id,
+      message: `${api.id} is called but has no integration: API Gateway answers every request with 500. Connect it to a backend (a Lambda function, a queue, a table).`,
+      fixLabel: target ? `Connect ${api.id} to ${target.id}` : `Add a Lambda function behind ${api.id}`,
+      fix: (d) => {
+        if (target) return addEdge(d, { from: api.id, to: target.id }).doc;
+        const added = addNode(d, LAMBDA, `${api.id}Handler`, { x: positionOf(api).x + 300, y: positionOf(api).y });
+        return addEdge(added.doc, { from: api.id, to: added.id }).doc;
+      },
+    });
+  }
+  return out;
+}
+
 /** Provisioned concurrency counts inside reserved concurrency, so it cannot exceed it. */
 function provisionedAboveReserved(doc: Doc): Advice[] {
   const out: Advice[] = [];
@@ -205,6 +235,7 @@ export function adviseOn(doc: Doc, options: AdvisorOptions = registryRules): Adv
   return [
     ...accountLimits(doc),
     ...provisionedAboveReserved(doc),
+    ...apiWithoutIntegration(doc),
     ...apiTimeout(doc, byId),
     ...visibilityTimeout(doc, byId),
     ...maxReceiveCount(doc),
