@@ -111,6 +111,25 @@ test('a refused connection says why', async ({ page }) => {
   await expect(page.locator('.react-flow__edge')).toHaveCount(0);
 });
 
+test('a connection released on a node\'s body, away from its handle, connects to that node or says why not', async ({ page }) => {
+  await openWith(page, {
+    name: 'E2E: drop on the body',
+    nodes: [
+      { id: 'Users', type: 'Client', position: { x: 0, y: 100 } },
+      { id: 'Api', type: 'AWS::ApiGateway::RestApi', position: { x: 320, y: 100 } },
+      { id: 'Fn', type: LAMBDA, position: { x: 640, y: 100 } },
+    ],
+    edges: [{ from: 'Users', to: 'Api' }],
+  });
+  await connect(page, page.getByTestId('handle-Api-out'), page.getByTestId('node-Fn').getByText('Lambda function'));
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await expect(page.getByTestId('inspector-edge')).toBeVisible();
+  // A Client takes no connections: released on its body, the refusal says so where the pointer is.
+  await connect(page, page.getByTestId('handle-Fn-out'), page.getByTestId('node-Users').getByText('Client', { exact: true }));
+  await expect(page.getByTestId('connection-refused')).toBeVisible();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+});
+
 test('an invalid scenario is not run, and the run controls say which field', async ({ page }) => {
   await openWith(page, {
     name: 'E2E: invalid',

@@ -33,6 +33,11 @@ const nodeTypes = { service: ServiceNode };
 const edgeTypes = { flow: FlowEdge };
 const snapGrid: [number, number] = [GRID, GRID];
 const proOptions = { hideAttribution: true };
+/** The line drawn while connecting: as strong as an edge, in both themes (React Flow's default is a faint grey). */
+const connectionLine = {
+  light: { stroke: '#475569', strokeWidth: 2.5 },
+  dark: { stroke: '#cbd5e1', strokeWidth: 2.5 },
+};
 const MAX_FIT_ZOOM = 1.25;
 const minimapStyle = MINIMAP;
 
@@ -174,15 +179,33 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
     else s.select({ nodes: [], edges: [r.id] });
   }, []);
 
-  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-    if (state.isValid || !state.fromNode || !state.toNode) return;
-    const handle = (state.fromHandle?.id ?? 'out') as SourceHandle;
-    const check = checkConnection(appStore.getState().doc, state.fromNode.id, state.toNode.id, handle);
-    if (check.ok) return;
-    const p = 'changedTouches' in event ? event.changedTouches[0] : event;
-    const box = wrapper.current?.getBoundingClientRect();
-    setRefusal({ text: check.reason, x: p.clientX - (box?.left ?? 0), y: p.clientY - (box?.top ?? 0) });
-  }, []);
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode) return;
+      const p = 'changedTouches' in event ? event.changedTouches[0] : event;
+      const refuse = (text: string) => {
+        const box = wrapper.current?.getBoundingClientRect();
+        setRefusal({ text, x: p.clientX - (box?.left ?? 0), y: p.clientY - (box?.top ?? 0) });
+      };
+      if (state.toNode) {
+        const handle = (state.fromHandle?.id ?? 'out') as SourceHandle;
+        const check = checkConnection(appStore.getState().doc, state.fromNode.id, state.toNode.id, handle);
+        if (!check.ok) refuse(check.reason);
+        return;
+      }
+      // Released on a node's body, away from its handles: that node is the one meant.
+      const onNode = document.elementFromPoint(p.clientX, p.clientY)?.closest('.react-flow__node')?.getAttribute('data-id');
+      if (!onNode || onNode === state.fromNode.id) return;
+      const fromOutput = state.fromHandle?.type !== 'target';
+      const source = fromOutput ? state.fromNode.id : onNode;
+      const target = fromOutput ? onNode : state.fromNode.id;
+      const handle = (fromOutput ? (state.fromHandle?.id ?? 'out') : 'out') as SourceHandle;
+      const check = checkConnection(appStore.getState().doc, source, target, handle);
+      if (!check.ok) return refuse(check.reason);
+      onConnect({ source, target, sourceHandle: handle, targetHandle: null });
+    },
+    [onConnect],
+  );
 
   const onDrop = useCallback(
     (e: React.DragEvent) => {
@@ -242,6 +265,7 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
         snapToGrid
         snapGrid={snapGrid}
         colorMode={theme}
+        connectionLineStyle={connectionLine[theme]}
         minZoom={0.1}
         maxZoom={2.5}
         onlyRenderVisibleElements
