@@ -78,6 +78,11 @@ test('at 390x844 a phone shows the canvas and Run without sideways scrolling, re
   await expect(menu).toHaveCount(0);
   await expect(page.getByTestId('phone-menu-toggle')).toBeFocused();
   await expect(page.getByTestId('phone-menu-toggle')).toHaveAttribute('aria-expanded', 'false');
+  // Copy link closes the menu, so its notice is read over the canvas.
+  await page.getByTestId('phone-menu-toggle').click();
+  await menu.getByTestId('command-copy-link').click();
+  await expect(menu).toHaveCount(0);
+  await expect(page.getByTestId('notice')).toBeVisible();
 });
 
 test('at 1280x720 a seven-node example reads at 12 px (captions 11 px) with the side panels open and collapsed; the canvas pans to the rest', async ({ page }) => {

@@ -22,7 +22,7 @@ export function EmptyDashboard() {
         <h2 className="text-sm font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">Whole system</h2>
         <p className="text-sm text-slate-600 dark:text-slate-300">
           Press <strong className="font-semibold text-slate-900 dark:text-white">Run</strong>{' '}
-          <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs text-slate-700 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200">
+          <kbd className="rounded border max-md:hidden border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs text-slate-700 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200">
             {run}
           </kbd>{' '}
           to see live metrics. Select a node to add its own charts.

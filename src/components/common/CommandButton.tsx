@@ -5,7 +5,7 @@ import { IS_MAC } from './useShortcuts.ts';
 
 /** A toolbar button bound to a registered command: label, shortcut in the tooltip, disabled when not enabled. */
 /** `labelClassName` can hide the shown label on narrow screens (e.g. "hidden 2xl:inline"). */
-export function CommandButton({ id, icon, showLabel = false, labelClassName }: { id: string; icon?: ReactNode; showLabel?: boolean; labelClassName?: string }) {
+export function CommandButton({ id, icon, showLabel = false, labelClassName, onDone }: { id: string; icon?: ReactNode; showLabel?: boolean; labelClassName?: string; onDone?: () => void }) {
   const command = findCommand(id);
   const enabled = useAppStore((s) => (command ? isEnabled(command, s) : false));
   if (!command) return null;
@@ -17,7 +17,10 @@ export function CommandButton({ id, icon, showLabel = false, labelClassName }: {
       title={tip}
       aria-label={command.label}
       disabled={!enabled}
-      onClick={() => command.perform(appStore)}
+      onClick={() => {
+        command.perform(appStore);
+        onDone?.();
+      }}
       className="inline-flex h-9 items-center gap-1.5 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:cursor-default disabled:opacity-35 disabled:hover:bg-transparent dark:text-slate-200 dark:hover:bg-slate-800"
     >
       {icon}

@@ -70,7 +70,7 @@ export function Header({ runControls }: { runControls?: ReactNode }) {
       <span className="max-md:hidden"><CommandButton id="toggle-presenter" icon={<PresentIcon />} /></span>
       <span className="max-md:hidden"><CommandButton id="toggle-theme" icon={dark ? <SunIcon /> : <MoonIcon />} /></span>
       <PhoneMenuButton ref={menuToggle} open={phoneMenu} onToggle={() => setMenuDoc(phoneMenu ? null : appStore.getState().doc)} />
-      {phoneMenu && <PhoneMenu />}
+      {phoneMenu && <PhoneMenu onClose={() => setMenuDoc(null)} />}
     </header>
   );
 }

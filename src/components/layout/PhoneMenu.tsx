@@ -35,7 +35,8 @@ export function PhoneMenuButton({ open, onToggle, ref }: { open: boolean; onTogg
   );
 }
 
-export function PhoneMenu() {
+/** `onClose`: Copy link closes the menu, so its toast is seen over the canvas. */
+export function PhoneMenu({ onClose }: { onClose: () => void }) {
   const dark = useAppStore((s) => s.theme === 'dark');
   return (
     <nav
@@ -48,7 +49,7 @@ export function PhoneMenu() {
       <LessonsMenu />
       <CompareMenu />
       <JourneyMenu />
-      <CommandButton id="copy-link" icon={<LinkIcon />} showLabel />
+      <CommandButton id="copy-link" icon={<LinkIcon />} showLabel onDone={onClose} />
       <CommandButton id="toggle-theme" icon={dark ? <SunIcon /> : <MoonIcon />} />
     </nav>
   );
