@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openWith, pauseIfRunning, screenshot } from './helpers.ts';
+import { openWith, pauseIfRunning, screenshot, viewportSettled } from './helpers.ts';
 
 const SM = 'AWS::StepFunctions::StateMachine';
 
@@ -182,6 +182,8 @@ async function openOrderWorkflow(page: Page) {
   await page.getByTestId('examples-open').click();
   await page.getByRole('dialog', { name: 'Examples' }).getByTestId('example-order-workflow.json').click();
   await expect(page.getByTestId('node-OrderWorkflow')).toBeVisible();
+  // Opening an example animates the fit: a click during it can land as a drag and select nothing.
+  await viewportSettled(page);
 }
 
 async function expectReadable(scope: Locator, states: string[]) {
