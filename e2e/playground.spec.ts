@@ -42,6 +42,7 @@ test('build API Gateway -> Lambda, limit it, run, watch throttles, undo, reload'
   await reserved.fill('-3');
   await expect(page.getByTestId('field-error-properties.ReservedConcurrentExecutions')).toBeVisible();
   await expect(page.getByTestId('field-error-properties.ReservedConcurrentExecutions')).toContainText(/0\.\.|whole number|at least/);
+  await expect(page.getByTestId('field-error-properties.ReservedConcurrentExecutions')).toContainText('; still using 5');
   await reserved.fill('5');
   await expect(page.getByTestId('field-error-properties.ReservedConcurrentExecutions')).toHaveCount(0);
 
@@ -192,4 +193,17 @@ test('a scenario name over the limit is refused at the field, and the name in us
   await name.press('Tab');
   await expect(page.getByTestId('field-error-name')).toHaveCount(0);
   await expect(page.getByTestId('scenario-name')).toHaveText('N'.repeat(200));
+});
+
+test('a service dropped at the very edge of the canvas lands wholly in view', async ({ page }) => {
+  await openWith(page, start);
+  const canvas = page.getByTestId('canvas');
+  await page.getByTestId(`palette-item-${LAMBDA}`).dragTo(canvas, { targetPosition: { x: 4, y: 4 } });
+  const fn = page.getByTestId('node-Function');
+  await expect(fn).toBeVisible();
+  const box = (await canvas.boundingBox())!;
+  const node = (await fn.boundingBox())!;
+  expect(node.x).toBeGreaterThanOrEqual(box.x);
+  expect(node.y).toBeGreaterThanOrEqual(box.y);
+  expect(node.x + node.width).toBeLessThanOrEqual(box.x + box.width);
 });

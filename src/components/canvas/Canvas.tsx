@@ -33,6 +33,8 @@ const nodeTypes = { service: ServiceNode };
 const edgeTypes = { flow: FlowEdge };
 const snapGrid: [number, number] = [GRID, GRID];
 const proOptions = { hideAttribution: true };
+/** A node dropped from the palette lands at least this far inside the canvas's edges (screen px). */
+const DROP_MARGIN_PX = 12;
 /** The line drawn while connecting: as strong as an edge, in both themes (React Flow's default is a faint grey). */
 const connectionLine = {
   light: { stroke: '#475569', strokeWidth: 2.5 },
@@ -220,7 +222,18 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
       e.preventDefault();
       const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
       const snap = (v: number) => Math.round(v / GRID) * GRID;
-      appStore.getState().addNode(type, { x: snap(p.x - NODE_WIDTH / 2), y: snap(p.y - NODE_HEIGHT / 2) });
+      // Centred on the pointer, but wholly in view: a drop just past the palette's edge leaves no half node under it.
+      const box = wrapper.current?.getBoundingClientRect();
+      const inView = (v: number, size: number, from: number, to: number) => (to - from < size ? from : Math.min(Math.max(v, from), to - size));
+      let x = p.x - NODE_WIDTH / 2;
+      let y = p.y - NODE_HEIGHT / 2;
+      if (box) {
+        const topLeft = flow.screenToFlowPosition({ x: box.left + DROP_MARGIN_PX, y: box.top + DROP_MARGIN_PX });
+        const bottomRight = flow.screenToFlowPosition({ x: box.right - DROP_MARGIN_PX, y: box.bottom - DROP_MARGIN_PX });
+        x = inView(x, NODE_WIDTH, topLeft.x, bottomRight.x);
+        y = inView(y, NODE_HEIGHT, topLeft.y, bottomRight.y);
+      }
+      appStore.getState().addNode(type, { x: snap(x), y: snap(y) });
     },
     [flow],
   );

@@ -37,13 +37,16 @@ export function TextBox(props: {
     }
   }, [value, onError]);
 
+  // What the document holds while the box has an error, so the person knows what a run uses meanwhile.
+  const inUse = (v: string) =>
+    multiline || v.length > 40 ? 'the last valid value' : v === '' ? (placeholder ? `the default, ${placeholder}` : 'no value') : v;
   const onChange = (t: string) => {
     setText(t);
     const r = parse(t);
     if (r.ok) {
       onError(null);
       commit(r.value, session.current);
-    } else onError(r.error);
+    } else onError(`${r.error}; still using ${inUse(last.current)}`);
   };
 
   const className = `${inputClass} ${inputTone(ariaInvalid ? 'x' : null)}`;
