@@ -144,3 +144,20 @@ test('"?" lists the keyboard shortcuts, and Shift+1 (typed as "!") zooms to fit'
   await page.keyboard.press('Shift+Digit1');
   await expect.poll(() => page.evaluate('getComputedStyle(document.querySelector(".react-flow__viewport")).transform')).not.toBe(zoomed);
 });
+
+test('at 1280x720 a hint at the edge says a service lies beyond it, and a click brings it into view', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await expect(page.getByTestId('node-CreateOrder')).toBeVisible();
+  await viewportSettled(page);
+  // The default example's function is cut by the inspector at a readable zoom.
+  const right = page.getByTestId('offscreen-right');
+  await expect(right).toHaveText('1 more →');
+  await expect(page.getByTestId('offscreen-left')).toHaveCount(0);
+  await right.click();
+  await viewportSettled(page);
+  await expect(page.getByTestId('node-CreateOrder')).toBeInViewport({ ratio: 0.99 });
+  await expect(right).toHaveCount(0);
+  await expect(page.getByTestId('offscreen-left')).toHaveText('← 1 more');
+  await screenshot(page, 'offscreen-hint-1280x720');
+});

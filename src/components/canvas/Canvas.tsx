@@ -25,6 +25,7 @@ import { checkConnection, type SourceHandle } from './connectionCheck.ts';
 import { FlowEdge } from './FlowEdge.tsx';
 import { createEdgeDeriver, createNodeDeriver, type ServiceFlowEdge, type ServiceFlowNode } from './flowElements.ts';
 import { PALETTE_MIME } from './dragData.ts';
+import { OffscreenHints } from './OffscreenHints.tsx';
 import { MINIMAP, controlsFit, fitPadding, hasMinimapRoom, minimapFits, overflows } from './overlayLayout.ts';
 import { fitViewport, READABLE_ZOOM } from './readableFit.ts';
 import { useElementSize } from './useElementSize.ts';
@@ -289,6 +290,7 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
           <MiniMap pannable zoomable style={minimapStyle} className="!rounded-lg !shadow-md max-md:!hidden" nodeStrokeWidth={3} nodeColor={minimapColor} />
         )}
         {controlsFit(size) && <Controls showInteractive={false} className="!rounded-lg !shadow-md" />}
+        <OffscreenHints />
       </ReactFlow>
       {refusal && (
         <div
