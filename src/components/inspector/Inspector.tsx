@@ -1,14 +1,22 @@
+import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/index.ts';
-import { EdgeInspector } from './EdgeInspector.tsx';
 import { NodeInspector } from './NodeInspector.tsx';
 import { ScenarioInspector } from './ScenarioInspector.tsx';
+
+// An edge's inspector loads the first time an edge is selected: the initial bundle has a budget (README).
+const EdgeInspector = lazy(() => import('./EdgeInspector.tsx').then((m) => ({ default: m.EdgeInspector })));
 
 /** Edits what is selected: one node, one edge, or (with nothing selected) the scenario. */
 export function Inspector() {
   const { nodes, edges } = useAppStore(useShallow((s) => s.selection));
   if (nodes.length === 1 && edges.length === 0) return <NodeInspector nodeId={nodes[0]} />;
-  if (edges.length === 1 && nodes.length === 0) return <EdgeInspector key={edges[0]} edgeId={edges[0]} />;
+  if (edges.length === 1 && nodes.length === 0)
+    return (
+      <Suspense fallback={null}>
+        <EdgeInspector key={edges[0]} edgeId={edges[0]} />
+      </Suspense>
+    );
   if (nodes.length + edges.length > 1)
     return (
       <div className="p-4 text-sm text-slate-600 dark:text-slate-300" data-testid="inspector-multi">

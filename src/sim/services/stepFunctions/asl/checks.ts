@@ -6,7 +6,7 @@
 import { CHOICE_OPERATORS, isTimestamp, operatorOf } from './choiceRules.ts';
 import { StatesError, type Json, type JsonObject } from './errors.ts';
 import { isJsonataExpression } from './jsonataSyntax.ts';
-import { parseIntrinsic } from './intrinsics.ts';
+import { parseIntrinsic } from './intrinsicSyntax.ts';
 import { compilePath } from './pathSyntax.ts';
 import { parseResource, visitMachine } from './targets.ts';
 import type { ExecutionType } from './types.ts';
