@@ -86,16 +86,7 @@ export function startUrlSync(store: AppStore, bar: AddressBar, session: KeyValue
  * and says why.
  */
 export async function openLinkAtStart(store: AppStore, bar: AddressBar, session: KeyValueStorage, hadOwnWork: boolean): Promise<void> {
-  const value = fragmentParams(bar.hash()).get(SHARE_PARAM);
-  if (value === undefined) return;
-  const s = store.getState;
-  const opened = await openShareValue(value);
-  if (!opened.ok) {
-    s().notify(`This link could not be opened: ${opened.message}. ${hadOwnWork ? 'Your own work is open instead, unchanged.' : 'The example is open instead.'}`, 'error');
-    return;
-  }
-  const ownReload = writtenHere(session).includes(value);
-  applyOpenedLink(store, opened, hadOwnWork, ownReload);
+  await openLinkInAddress(store, bar, hadOwnWork, (value) => writtenHere(session).includes(value));
 }
 
 /**
@@ -104,14 +95,18 @@ export async function openLinkAtStart(store: AppStore, bar: AddressBar, session:
  * tab writes itself use replaceState, which fires no `hashchange`.
  */
 export async function openPastedLink(store: AppStore, bar: AddressBar): Promise<void> {
+  await openLinkInAddress(store, bar, true, () => false);
+}
+
+async function openLinkInAddress(store: AppStore, bar: AddressBar, hadOwnWork: boolean, ownReload: (value: string) => boolean): Promise<void> {
   const value = fragmentParams(bar.hash()).get(SHARE_PARAM);
   if (value === undefined) return;
   const opened = await openShareValue(value);
   if (!opened.ok) {
-    store.getState().notify(`This link could not be opened: ${opened.message}. Your own work is open instead, unchanged.`, 'error');
+    store.getState().notify(`This link could not be opened: ${opened.message}. ${hadOwnWork ? 'Your own work is open instead, unchanged.' : 'The example is open instead.'}`, 'error');
     return;
   }
-  applyOpenedLink(store, opened, true, false);
+  applyOpenedLink(store, opened, hadOwnWork, ownReload(value));
 }
 
 function applyOpenedLink(store: AppStore, opened: Extract<OpenedLink, { ok: true }>, hadOwnWork: boolean, ownReload: boolean): void {
