@@ -18,6 +18,7 @@ import { openDroppedFile } from '../../commands/files.ts';
 import { installViewBridge } from '../../commands/viewBridge.ts';
 import { connectionRule } from '../../scenario/index.ts';
 import { findServiceKind } from '../../sim/services/registry.ts';
+import { positionOf, type DocNode } from '../../store/doc.ts';
 import { appStore, useAppStore } from '../../store/index.ts';
 import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../../theme/sizes.ts';
 import { ServiceNode } from '../nodes/ServiceNode.tsx';
@@ -26,8 +27,9 @@ import { FlowEdge } from './FlowEdge.tsx';
 import { createEdgeDeriver, createNodeDeriver, type ServiceFlowEdge, type ServiceFlowNode } from './flowElements.ts';
 import { PALETTE_MIME } from './dragData.ts';
 import { OffscreenHints } from './OffscreenHints.tsx';
-import { MINIMAP, controlsFit, fitPadding, hasMinimapRoom, minimapFits, overflows } from './overlayLayout.ts';
-import { fitViewport, READABLE_ZOOM } from './readableFit.ts';
+import { FIT_PADDING, MINIMAP, controlsFit, fitPadding, hasMinimapRoom, minimapFits, overflows } from './overlayLayout.ts';
+import { boundsOf, fitViewport, READABLE_ZOOM } from './readableFit.ts';
+import { spreadFactor, spreadRects } from './spreadToFill.ts';
 import { useElementSize } from './useElementSize.ts';
 
 const nodeTypes = { service: ServiceNode };
@@ -51,10 +53,13 @@ interface Refusal {
 }
 
 /**
- * The architecture canvas: React Flow over the store's document (the document is the source of truth).
- * `minFitZoom`: zoom to fit goes no lower (default: figures stay readable and the canvas pans to the rest).
+ * The architecture canvas: React Flow over the store's document (the document is the source of truth). Zoom to
+ * fit keeps figures readable and leaves the rest to panning. `presenting` (presenter mode) shows the whole
+ * diagram, its type sized against the zoom instead (presenter.css), widened into spare width (spreadToFill.ts),
+ * with no minimap and nothing to drag, drop or connect.
  */
-export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) {
+export function Canvas({ presenting = false }: { presenting?: boolean }) {
+  const minFitZoom = presenting ? 0 : READABLE_ZOOM;
   const flow = useReactFlow<ServiceFlowNode, ServiceFlowEdge>();
   const { docNodes, docEdges, selNodes, selEdges, theme, fitRequest, readOnly } = useAppStore(
     useShallow((s) => ({
@@ -70,7 +75,13 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
   // One deriver (and its cache of React Flow objects) per canvas for its whole life; useMemo may forget.
   const [deriveNodes] = useState(createNodeDeriver);
   const [deriveEdges] = useState(createEdgeDeriver);
-  const nodes = useMemo(() => deriveNodes(docNodes, new Set(selNodes)), [deriveNodes, docNodes, selNodes]);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const size = useElementSize(wrapper);
+  const spread = useMemo(() => presenterSpread(presenting, docNodes, size), [presenting, docNodes, size]);
+  const nodes = useMemo(
+    () => spreadRects(deriveNodes(docNodes, new Set(selNodes)), spread.k, spread.left),
+    [deriveNodes, docNodes, selNodes, spread],
+  );
   const typeOf = useMemo(() => new Map(docNodes.map((n) => [n.id, n.type])), [docNodes]);
   const edges = useMemo(
     () =>
@@ -82,7 +93,6 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
   );
   const dragId = useRef(0);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const wrapper = useRef<HTMLDivElement>(null);
   const fitted = useRef(true);
   // A diagram too big to show whole at a readable zoom beside the minimap is fitted without room for it (and
   // may overflow); the minimap would cover part of it, so it waits until the user pans or zooms (then it is the
@@ -96,12 +106,12 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
       const canvas = { width: el.clientWidth, height: el.clientHeight };
       const rects = flow.getNodes().map((n) => ({ ...n.position, width: n.width ?? NODE_WIDTH, height: n.height ?? NODE_HEIGHT }));
       const bounds = flow.getNodesBounds(flow.getNodes());
-      const padding = fitPadding(canvas, bounds, minFitZoom);
+      const padding = presenting ? FIT_PADDING : fitPadding(canvas, bounds, minFitZoom);
       const viewport = fitViewport(canvas, rects, padding, { minZoom: minFitZoom, maxZoom: MAX_FIT_ZOOM });
       setOverflowAtFit(!hasMinimapRoom(padding) || overflows(bounds, viewport.zoom, canvas, padding));
       void flow.setViewport(viewport, { duration });
     },
-    [flow, minFitZoom],
+    [flow, minFitZoom, presenting],
   );
 
   useEffect(
@@ -212,7 +222,7 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
 
   const onDrop = useCallback(
     (e: React.DragEvent) => {
-      if (appStore.getState().readOnly) return;
+      if (appStore.getState().readOnly || presenting) return;
       if (e.dataTransfer.files.length > 0) {
         e.preventDefault();
         void openDroppedFile(appStore, e.dataTransfer.files);
@@ -236,23 +246,22 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
       }
       appStore.getState().addNode(type, { x: snap(x), y: snap(y) });
     },
-    [flow],
+    [flow, presenting],
   );
 
   const onDragOver = useCallback((e: React.DragEvent) => {
-    if (appStore.getState().readOnly) return;
+    if (appStore.getState().readOnly || presenting) return;
     if (e.dataTransfer.types.includes(PALETTE_MIME) || e.dataTransfer.types.includes('Files')) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
     }
-  }, []);
+  }, [presenting]);
 
-  const size = useElementSize(wrapper);
   useEffect(() => {
     if (!fitted.current || size.width === 0 || size.height === 0) return;
     const t = requestAnimationFrame(() => fit());
     return () => cancelAnimationFrame(t);
-  }, [size.width, size.height, fit]);
+  }, [size.width, size.height, spread, fit]);
   const onPaneClick = useCallback(() => appStore.getState().clearSelection(), []);
   const onNodeDragStart = useCallback(() => void dragId.current++, []);
 
@@ -269,8 +278,8 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onNodeDragStart={onNodeDragStart}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
+        nodesDraggable={!readOnly && !presenting}
+        nodesConnectable={!readOnly && !presenting}
         onPaneClick={onPaneClick}
         onMoveStart={onMoveStart}
         deleteKeyCode={null}
@@ -286,7 +295,7 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
         proOptions={proOptions}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1.5} />
-        {minimapFits(size) && !overflowAtFit && (
+        {minimapFits(size) && !overflowAtFit && !presenting && (
           <MiniMap pannable zoomable style={minimapStyle} className="!rounded-lg !shadow-md max-md:!hidden" nodeStrokeWidth={3} nodeColor={minimapColor} />
         )}
         {controlsFit(size) && <Controls showInteractive={false} className="!rounded-lg !shadow-md" />}
@@ -312,6 +321,17 @@ export function Canvas({ minFitZoom = READABLE_ZOOM }: { minFitZoom?: number }) 
       )}
     </div>
   );
+}
+
+const NO_SPREAD = { k: 1, left: 0 };
+
+/** Presenter mode's widening of the diagram into the canvas's spare width (spreadToFill.ts); none elsewhere. */
+function presenterSpread(presenting: boolean, docNodes: readonly DocNode[], canvas: { width: number; height: number }): { k: number; left: number } {
+  if (!presenting || docNodes.length === 0) return NO_SPREAD;
+  const b = boundsOf(docNodes.map((n) => ({ ...positionOf(n), width: NODE_WIDTH, height: NODE_HEIGHT })));
+  const room = { width: canvas.width - FIT_PADDING.left - FIT_PADDING.right, height: canvas.height - FIT_PADDING.top - FIT_PADDING.bottom };
+  const k = spreadFactor(room, b);
+  return k === 1 ? NO_SPREAD : { k, left: b.x };
 }
 
 function minimapColor(n: ServiceFlowNode): string {

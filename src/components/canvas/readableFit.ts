@@ -51,7 +51,8 @@ function place(start: number, size: number, focusStart: number, focusSize: numbe
   return Math.min(first, Math.max(last, centred));
 }
 
-function boundsOf(rects: readonly Rect[]): Rect {
+/** The smallest rectangle holding every one of `rects`. */
+export function boundsOf(rects: readonly Rect[]): Rect {
   const x = Math.min(...rects.map((r) => r.x));
   const y = Math.min(...rects.map((r) => r.y));
   const right = Math.max(...rects.map((r) => r.x + r.width));

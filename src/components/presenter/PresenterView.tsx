@@ -59,8 +59,7 @@ export default function PresenterView() {
       <PresenterBar title={script?.title || name} />
       <div className="relative min-h-0 flex-1" style={{ '--flow-zoom': zoom } as CSSProperties}>
         <ErrorBoundary area="The canvas">
-          {/* The whole diagram: its type grows as the zoom shrinks (presenter.css), so no readable-zoom floor. */}
-          <Canvas minFitZoom={0} />
+          <Canvas presenting />
         </ErrorBoundary>
       </div>
       {steps.length > 0 && (
