@@ -273,6 +273,8 @@ export function buildIndex(sim: Simulation, generation: number, registry: ModelR
       figures: [...kind.figures],
       charts: kind.charts.map((group) => [...group]),
       metrics: kind.metrics.map((m) => ({ name: m.name, kind: m.kind, unit: m.unit, help: m.help })),
+      throttles: [...(kind.compare?.throttles ?? [])],
+      errors: [...(kind.compare?.errors ?? [])],
     };
   });
   return {

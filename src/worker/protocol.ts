@@ -36,6 +36,9 @@ export interface NodeInfo {
   charts: string[][];
   /** The kind's published metrics in the kind's order, with their help lines. */
   metrics: { name: string; kind: MetricKind; unit: string; help: string }[];
+  /** Counters of requests the node refused by a throttle, and of those it answered with an error (ServiceKind.compare). */
+  throttles?: string[];
+  errors?: string[];
 }
 
 export interface MetricIndex {

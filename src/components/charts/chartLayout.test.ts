@@ -53,8 +53,17 @@ describe('chart layout from the ServiceKind metrics', () => {
     const index = indexOf(doc);
     const charts = headlineCharts(index);
     expect(charts.map((c) => c.title)).toEqual(['Client requests', 'Client latency', 'Throttles', 'Errors', 'Cost rate']);
-    expect(charts[2].series.map((s) => s.label)).toEqual(['Throttles', 'Throttled']);
-    expect(charts[3].series.map((s) => s.label)).toEqual(['Errors', '5XXError', '4XXError']);
+    // Throttles and errors by node, each node summing the counters its kind declares (ServiceKind.compare).
+    expect(charts[2].series).toEqual([
+      { label: 'Users', sources: [{ node: 'Users', column: 'Throttled' }] },
+      { label: 'Api', sources: [{ node: 'Api', column: '4XXError' }] },
+      { label: 'Fn', sources: [{ node: 'Fn', column: 'Throttles' }] },
+    ]);
+    expect(charts[3].series).toEqual([
+      { label: 'Users', sources: [{ node: 'Users', column: 'Failed' }] },
+      { label: 'Api', sources: [{ node: 'Api', column: '5XXError' }] },
+      { label: 'Fn', sources: [{ node: 'Fn', column: 'Errors' }] },
+    ]);
     expect(charts[4].series[0]).toEqual({ label: 'USD/h', sources: [{ node: 'Api', column: 'Cost' }, { node: 'Fn', column: 'Cost' }], scale: 3600 });
   });
 });

@@ -78,10 +78,11 @@ function commonPrefixTitle(group: string[]): string {
   return group.every((n) => n.startsWith(`${prefix}:`)) ? `${prefix} by reason` : group.join(', ');
 }
 
-export const THROTTLE_NAMES = ['Throttles', 'Throttled', 'NumberOfSendsThrottled', 'ReadThrottleEvents', 'WriteThrottleEvents', 'ExecutionThrottled', 'WriteProvisionedThroughputExceeded'];
-export const ERROR_NAMES = ['Errors', '5XXError', '4XXError', 'NumberOfNotificationsFailed', 'ExecutionsFailed', 'ExecutionsTimedOut', 'FailedInvocations', 'AsyncEventsDropped'];
-
-/** The headline charts of the whole system: what the clients see, throttles, errors and cost rate. */
+/**
+ * The headline charts of the whole system: what the clients see, throttles, errors and cost rate. Throttles and
+ * errors have a series per node that counts them (NodeInfo.throttles / errors), named after the node, so the
+ * legend says where requests are refused, the clients included (what the users saw).
+ */
 export function headlineCharts(index: MetricIndex): ChartSpec[] {
   const clients = index.nodes.filter((n) => n.type === 'Client').map((n) => n.id);
   const has = (node: string, name: string) => index.metrics.some((m) => m.node === node && m.name === name);
@@ -98,10 +99,14 @@ export function headlineCharts(index: MetricIndex): ChartSpec[] {
   } else if (latencyClients.length > 1) {
     charts.push({ id: 'h:latency', title: 'Client latency p99', unit: 'ms', series: latencyClients.map((c) => ({ label: c, sources: [{ node: c, column: 'Latency.p99' }] })) });
   }
-  const byName = (names: string[]) => names.map((name) => ({ label: name, sources: sum(allNodes, name) })).filter((s) => s.sources.length > 0);
-  const throttles = byName(THROTTLE_NAMES);
+  const byNode = (counted: (n: NodeInfo) => readonly string[] | undefined) =>
+    index.nodes.flatMap((n) => {
+      const sources = (counted(n) ?? []).filter((name) => has(n.id, name)).map((column) => ({ node: n.id, column }));
+      return sources.length > 0 ? [{ label: n.id, sources }] : [];
+    });
+  const throttles = byNode((n) => n.throttles);
   if (throttles.length) charts.push({ id: 'h:throttles', title: 'Throttles', unit: `per ${period} s`, series: throttles });
-  const errors = byName(ERROR_NAMES);
+  const errors = byNode((n) => n.errors);
   if (errors.length) charts.push({ id: 'h:errors', title: 'Errors', unit: `per ${period} s`, series: errors });
   const cost = sum(allNodes, COST);
   if (cost.length) charts.push({ id: 'h:cost', title: 'Cost rate', unit: 'USD per hour', series: [{ label: 'USD/h', sources: cost, scale: 3600 / period }] });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../scenario/validate.ts';
 import { Simulation } from '../engine.ts';
-import { loadedModels, serviceKind } from './registry.ts';
+import { loadedModels, SERVICE_KINDS, serviceKind } from './registry.ts';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', '..', 'examples');
 
@@ -36,5 +36,14 @@ describe('metrics are declared once, in the kind', () => {
       }
     }
     expect(seen.size).toBeGreaterThanOrEqual(7);
+  });
+
+  it('what a kind names for A/B compare and the throttles and errors charts is one of its counters', () => {
+    for (const kind of SERVICE_KINDS) {
+      const c = kind.compare ?? {};
+      for (const name of [...(c.throttles ?? []), ...(c.errors ?? []), ...(c.arrivals ?? [])]) {
+        expect(kind.metrics.find((m) => m.name === name)?.kind, `${kind.type} compare names ${name}`).toBe('counter');
+      }
+    }
   });
 });

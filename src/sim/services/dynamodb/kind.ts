@@ -41,6 +41,7 @@ export const dynamodbKind: ServiceKind = {
     { name: COST_METRIC, kind: 'counter', unit: 'USD', help: 'Provisioned capacity hours, or on-demand request units.' },
   ],
   figures: ['ConsumedWriteCapacityUnits', 'WriteThrottleEvents', 'ConsumedReadCapacityUnits', 'ReadThrottleEvents'],
+  compare: { throttles: ['ReadThrottleEvents', 'WriteThrottleEvents'] },
   charts: [
     ['ConsumedReadCapacityUnits'],
     ['ConsumedWriteCapacityUnits'],

@@ -45,6 +45,7 @@ export const eventBridgeKind: ServiceKind = {
     { name: COST_METRIC, kind: 'counter', unit: 'USD', help: '$1.00 per million custom events published (each 64 KB chunk counts); events from other buses, schedules and Lambda destinations are not charged here.' },
   ],
   figures: ['MatchedEvents', 'Invocations', 'FailedInvocations'],
+  compare: { throttles: ['PutEventsApproximateThrottledCount'], errors: ['FailedInvocations'] },
   charts: [
     ['PutEventsApproximateCallCount', 'MatchedEvents', 'PutEventsApproximateThrottledCount'],
     ['Invocations', 'InvocationAttempts', 'RetryInvocationAttempts', 'FailedInvocations'],

@@ -38,6 +38,7 @@ export const kinesisKind: ServiceKind = {
     { name: 'Cost', kind: 'counter', unit: 'USD', help: 'Shard-hours and PUT payload units (provisioned), or stream-hours and GB written (on-demand); us-east-1 prices, an assumption: the reference has none.' },
   ],
   figures: ['IncomingRecords', 'IteratorAge', 'WriteProvisionedThroughputExceeded'],
+  compare: { throttles: ['WriteProvisionedThroughputExceeded'] },
   charts: [
     ['IteratorAge', 'GetRecords.IteratorAgeMilliseconds'],
     ['IncomingRecords', 'WriteProvisionedThroughputExceeded'],

@@ -32,6 +32,7 @@ export const schedulerKind: ServiceKind = {
     { name: COST_METRIC, kind: 'counter', unit: 'USD', help: '$1.00 per million invocations; the first 14 million a month free are not modelled.' },
   ],
   figures: ['Invocations', 'TargetErrorCount', 'InvocationDroppedCount'],
+  compare: { errors: ['InvocationDroppedCount'] },
   charts: [['Invocations', 'InvocationAttemptCount', 'TargetErrorCount'], ['InvocationDroppedCount', 'InvocationsSentToDeadLetterCount']],
   icon: {
     color: '#E7157B',

@@ -39,6 +39,7 @@ export const snsKind: ServiceKind = {
     { name: COST_METRIC, kind: 'counter', unit: 'USD', help: '$0.50 per million publishes (each 64 KB chunk counts); deliveries to SQS and Lambda are free.' },
   ],
   figures: ['NumberOfMessagesPublished', 'NumberOfNotificationsDelivered', 'NumberOfNotificationsFilteredOut', 'NumberOfNotificationsFailed'],
+  compare: { errors: ['NumberOfNotificationsFailed'] },
   charts: [['NumberOfMessagesPublished', 'NumberOfNotificationsDelivered', 'NumberOfNotificationsFailed', 'NumberOfNotificationsFilteredOut']],
   icon: {
     color: '#E7157B',

@@ -46,7 +46,7 @@ export const sqsKind: ServiceKind = {
   ],
   figures: ['ApproximateNumberOfMessagesVisible', 'ApproximateAgeOfOldestMessage', 'NumberOfMessagesDeleted'],
   // A redriven message is not a send to the DLQ (CloudWatch): the source queue's move count stands for it.
-  compare: { arrivals: ['NumberOfMessagesSent'], movedToDeadLetter: 'NumberOfMessagesMovedToDLQ' },
+  compare: { throttles: ['NumberOfSendsThrottled'], arrivals: ['NumberOfMessagesSent'], movedToDeadLetter: 'NumberOfMessagesMovedToDLQ' },
   theory: () => import('./theory.ts').then((m) => m.sqsTheory),
   charts: [
     ['ApproximateNumberOfMessagesVisible', 'ApproximateNumberOfMessagesNotVisible'],

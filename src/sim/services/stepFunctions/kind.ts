@@ -48,6 +48,7 @@ export const stepFunctionsKind: ServiceKind = {
     { name: 'Cost', kind: 'counter', unit: 'USD', help: 'Standard: $0.025 per 1,000 state transitions (retries included); Express: $1.00 per 1M requests plus $0.00001667 per GB-s in 64 MB steps, rounded up to 100 ms (us-east-1, first tier).' },
   ],
   figures: ['ExecutionsStarted', 'ExecutionsFailed', 'ExecutionThrottled'],
+  compare: { throttles: ['ExecutionThrottled'], errors: ['ExecutionsFailed', 'ExecutionsTimedOut'] },
   charts: [
     ['ExecutionsStarted', 'ExecutionsSucceeded', 'ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsAborted'],
     ['ExecutionThrottled', 'ThrottledEvents'],
