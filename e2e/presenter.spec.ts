@@ -231,3 +231,52 @@ test("a lesson's script in presenter mode: its title, its hints stepped with the
   expect((await lowestContrast(page)).ratio).toBeGreaterThanOrEqual(7);
   await screenshot(page, 'presenter-lesson-dark-1280x720');
 });
+
+test('presenter mode at 1280x720 widens a diagram into the free width, so long names show whole, and nothing moves', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // Three columns, three rows: fitted to the canvas's height, it would leave the right third of a projector empty.
+  const at = (col: number, row: number) => ({ x: col * 320, y: row * 160 });
+  await openWith(page, {
+    name: 'Fan-out with long names',
+    nodes: [
+      { id: 'StoreCheckouts', type: 'Client', position: at(0, 0), properties: { pattern: 'poisson', ratePerSecond: 20 } },
+      { id: 'OrderEventsTopic', type: 'AWS::SNS::Topic', position: at(1, 0) },
+      { id: 'ShippingQueue', type: 'AWS::SQS::Queue', position: at(2, 0) },
+      { id: 'AnalyticsQueue', type: 'AWS::SQS::Queue', position: at(2, 1) },
+      { id: 'FraudChecksQueue', type: 'AWS::SQS::Queue', position: at(2, 2) },
+    ],
+    edges: [
+      { from: 'StoreCheckouts', to: 'OrderEventsTopic' },
+      { from: 'OrderEventsTopic', to: 'ShippingQueue' },
+      { from: 'OrderEventsTopic', to: 'AnalyticsQueue' },
+      { from: 'OrderEventsTopic', to: 'FraudChecksQueue' },
+    ],
+  });
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('presenter')).toBeVisible();
+  type Box = { scrollWidth: number; clientWidth: number; textContent: string | null }; // no DOM library in e2e
+  const names = page.locator('.service-node__name');
+  await expect(names).toHaveCount(5);
+  await expect
+    .poll(() => names.evaluateAll((els) => (els as unknown as Box[]).filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.textContent)))
+    .toEqual([]);
+  // Nodes are drawn wider than their usual 240 canvas px, and the diagram spans most of the canvas.
+  const flowWidth = await page.locator('.react-flow__node[data-id="ShippingQueue"]').evaluate((el) => parseFloat((el as unknown as { style: { width: string } }).style.width));
+  expect(flowWidth).toBeGreaterThan(300);
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  const client = (await page.getByTestId('node-StoreCheckouts').boundingBox())!;
+  const shipping = (await page.getByTestId('node-ShippingQueue').boundingBox())!;
+  expect(shipping.x + shipping.width - client.x).toBeGreaterThan(0.85 * canvas.width);
+  // Nothing to connect: the handles' dots are hidden.
+  await expect(page.getByTestId('handle-ShippingQueue-failure')).toBeHidden();
+  await screenshot(page, 'presenter-wide-1280x720');
+
+  // A drag in presenter mode moves nothing (the canvas there is for showing), and on leaving the layout is the user's.
+  await page.mouse.move(shipping.x + 60, shipping.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(shipping.x + 60, shipping.y + 220, { steps: 6 });
+  await page.mouse.up();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presenter')).toHaveCount(0);
+  await expect(page.getByTestId('command-undo')).toBeDisabled();
+});
