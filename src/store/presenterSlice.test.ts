@@ -49,4 +49,15 @@ describe('presenter slice', () => {
     expect(store.getState().doc).toBe(doc);
     expect(store.getState().history).toBe(history);
   });
+
+  it("entering presenter mode clears the editor's information line, not an error", () => {
+    const store = createAppStore();
+    store.getState().notify('Imported 3 nodes', 'info');
+    store.getState().setPresenting(true);
+    expect(store.getState().notice).toBeNull();
+    store.getState().setPresenting(false);
+    store.getState().notify('The link is broken', 'error');
+    store.getState().setPresenting(true);
+    expect(store.getState().notice?.text).toBe('The link is broken');
+  });
 });

@@ -45,7 +45,8 @@ function checkScript(script: PresenterScript): PresenterScript {
 export const createPresenterSlice: StateCreator<AppState, [], [], PresenterSlice> = (set, get) => ({
   presenting: false,
   setPresenting(on) {
-    if (on !== get().presenting) set({ presenting: on });
+    // An information line of the editor (an import's result, say) would only cover the room's charts.
+    if (on !== get().presenting) set(on && get().notice?.tone === 'info' ? { presenting: on, notice: null } : { presenting: on });
   },
   presenterScript: null,
   presenterStep: 0,
