@@ -3,8 +3,11 @@ import { validateScenario } from '../../scenario/index.ts';
 import { Simulation } from '../../sim/engine.ts';
 import { createAppStore } from '../../store/index.ts';
 import { emptyDoc, type Doc } from '../../store/doc.ts';
-import { adviseOn, LAMBDA, SQS } from './rules.ts';
+import { adviseOn } from './rules.ts';
 import { loadedModels } from '../../sim/services/registry.ts';
+
+const LAMBDA = 'AWS::Lambda::Function';
+const SQS = 'AWS::SQS::Queue';
 
 /** An SNS topic invoking a function asynchronously; the function always fails. */
 function asyncDoc(): Doc {

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { restoreScenario } from '../../scenario/index.ts';
 import { emptyDoc, type Doc, type DocEdge, type DocNode } from '../../store/doc.ts';
-import { adviseOn, LAMBDA, SQS } from './rules.ts';
+import { adviseOn } from './rules.ts';
+
+const LAMBDA = 'AWS::Lambda::Function';
+const SQS = 'AWS::SQS::Queue';
 
 /**
  * Issue 10: "The advisor says nothing about DLQs on a queue that has none (or says to add one)". A redrive

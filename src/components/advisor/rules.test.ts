@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDoc, type Doc, type DocEdge, type DocNode } from '../../store/doc.ts';
-import { adviseOn, API_REST, LAMBDA, SQS } from './rules.ts';
+import { adviseOn } from './rules.ts';
+
+const API_REST = 'AWS::ApiGateway::RestApi';
+const LAMBDA = 'AWS::Lambda::Function';
+const SQS = 'AWS::SQS::Queue';
 
 function doc(nodes: DocNode[], edges: DocEdge[]): Doc {
   return { ...emptyDoc(), nodes, edges };
@@ -154,5 +158,43 @@ describe('design advisor', () => {
     });
     const equal = advice[0].fix!(d);
     expect(adviseOn(equal)).toEqual([]);
+  });
+
+  it('asks the registry whether an edge is asynchronous: a schedule and an on-failure destination invoke asynchronously, an SQS mapping does not', () => {
+    const scheduled = doc(
+      [
+        { id: 'Nightly', type: 'AWS::Scheduler::Schedule', position: at },
+        { id: 'Batch', type: LAMBDA, position: at },
+        { id: 'Jobs', type: SQS, position: at },
+        { id: 'Worker', type: LAMBDA, position: at },
+        { id: 'OnFail', type: LAMBDA, position: at },
+      ],
+      [
+        { from: 'Nightly', to: 'Batch' },
+        { from: 'Jobs', to: 'Worker' },
+        { from: 'Worker', to: 'OnFail', role: 'onFailure' },
+      ],
+    );
+    expect(adviseOn(scheduled).filter((a) => a.rule === 'async-dlq').map((a) => a.nodeId)).toEqual(['Batch', 'OnFail']);
+  });
+
+  it("runs the kinds' rules it is given, turning each fix described as data into a change of the document", () => {
+    const d = doc([{ id: 'Q', type: SQS, position: { x: 10, y: 20 } }], []);
+    const advice = adviseOn(d, undefined, [
+      (view) => [
+        {
+          id: 'r:Q',
+          rule: 'r',
+          severity: 'warning',
+          nodeId: 'Q',
+          message: `${view.nodes.length} node`,
+          fix: { label: 'Add a DLQ', add: { type: SQS, id: 'QDlq', near: 'Q', dx: 0, dy: 160 }, connectAdded: { from: 'Q', role: 'deadLetter' } },
+        },
+      ],
+    ]);
+    expect(advice.map((a) => [a.id, a.message, a.fixLabel])).toEqual([['r:Q', '1 node', 'Add a DLQ']]);
+    const fixed = advice[0].fix!(d);
+    expect(fixed.nodes.map((n) => [n.id, n.position])).toEqual([['Q', { x: 10, y: 20 }], ['QDlq', { x: 10, y: 180 }]]);
+    expect(fixed.edges.map((e) => [e.from, e.to, e.role])).toEqual([['Q', 'QDlq', 'deadLetter']]);
   });
 });

@@ -1,12 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useAppStore } from '../../store/index.ts';
 import type { Advice } from './rules.ts';
+import { loadAdvice } from '../../sim/services/registry.ts';
 
 type Rules = typeof import('./rules.ts');
 
-/** The rules once their chunk has loaded: they are not part of the initial bundle. */
+/** The rules once their chunks (this advisor's and the kinds' ServiceKind.advice) have loaded: they are not part of the initial bundle. */
 let loadedRules: Rules | null = null;
-const loadRules = () => import('./rules.ts').then((m) => (loadedRules = m));
+const loadRules = () =>
+  import('./rules.ts').then(async (m) => {
+    await loadAdvice();
+    return (loadedRules = m);
+  });
 
 /**
  * The advisor's findings for the current document (recomputed only when the document changes); none for the

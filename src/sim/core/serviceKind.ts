@@ -3,6 +3,7 @@ import type { EdgeRole, Model, SimContext, SimNode, SimSettings } from './model.
 import type { MetricKind } from './metrics.ts';
 import type { KindTheory } from '../theory/overlay.ts';
 import type { WorkflowView } from './workflowView.ts';
+import type { AdviceRule } from './advice.ts';
 
 /** A role of edge a kind starts (e.g. a function's SDK `call`), with the source's own edge properties. */
 export interface EmitRule {
@@ -159,6 +160,8 @@ export interface ServiceKind {
   theory?: () => Promise<KindTheory>;
   /** A node that runs a workflow of its own (a state machine) describes its live graph view here. */
   workflow?: WorkflowView;
+  /** The design advisor's rules about nodes of this kind (core/advice.ts), loaded with the advisor's panel. */
+  advice?: () => Promise<readonly AdviceRule[]>;
   /** Templates the node can start from, loaded when the inspector shows the node (outside the initial bundle). */
   templates?: () => Promise<readonly NodeTemplate[]>;
   /** Checks that need the whole node (cross-field rules); return problems as [property path, message]. */

@@ -1,4 +1,5 @@
 import { deliveryOf, deriveConnections, type ConnectionRule, type ModelFactory, type ModelRegistry, type ServiceKind } from '../core/serviceKind.ts';
+import type { AdviceRule } from '../core/advice.ts';
 import { apiGatewayKind } from './apiGateway/kind.ts';
 import { clientKind } from './client/kind.ts';
 import { dynamodbKind } from './dynamodb/kind.ts';
@@ -78,6 +79,20 @@ export async function loadModels(): Promise<ModelRegistry> {
     },
   };
   return loaded;
+}
+
+let advice: readonly AdviceRule[] | null = null;
+
+/** Every kind's design-advisor rules (ServiceKind.advice), in registry order; loaded once. */
+export async function loadAdvice(): Promise<readonly AdviceRule[]> {
+  advice ??= (await Promise.all(SERVICE_KINDS.map((k) => k.advice?.() ?? Promise.resolve([])))).flat();
+  return advice;
+}
+
+/** The rules loadAdvice() loaded; for synchronous callers that awaited it once (the advisor, tests). */
+export function loadedAdvice(): readonly AdviceRule[] {
+  if (!advice) throw new Error('loadAdvice() must be awaited before the advisor runs (tests: src/sim/testSetup.ts)');
+  return advice;
 }
 
 /** The registry loadModels() built; for synchronous hosts (tests, benches) that awaited it once at start. */

@@ -30,6 +30,7 @@ export const apiGatewayKind: ServiceKind = {
   // Every 4XX here is a 429 from a throttle (see 4XXError's help).
   compare: { latency: 'Latency', throttles: ['4XXError'], errors: ['5XXError'] },
   theory: () => import('./theory.ts').then((m) => m.apiGatewayTheory),
+  advice: () => import('./advice.ts').then((m) => m.apiGatewayAdvice),
   charts: [['Count', '4XXError', '5XXError'], ['Latency', 'IntegrationLatency']],
   icon: {
     color: '#8C4FFF',

@@ -48,6 +48,7 @@ export const lambdaKind: ServiceKind = {
   figures: ['Invocations', 'ConcurrentExecutions', 'Throttles'],
   compare: { throttles: ['Throttles'], errors: ['Errors'] },
   theory: () => import('./theory.ts').then((m) => m.lambdaTheory),
+  advice: () => import('./advice.ts').then((m) => m.lambdaAdvice),
   charts: [
     ['ConcurrentExecutions'],
     ['Invocations', 'Errors', 'Throttles'],

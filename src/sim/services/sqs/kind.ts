@@ -48,6 +48,7 @@ export const sqsKind: ServiceKind = {
   // A redriven message is not a send to the DLQ (CloudWatch): the source queue's move count stands for it.
   compare: { throttles: ['NumberOfSendsThrottled'], arrivals: ['NumberOfMessagesSent'], movedToDeadLetter: 'NumberOfMessagesMovedToDLQ' },
   theory: () => import('./theory.ts').then((m) => m.sqsTheory),
+  advice: () => import('./advice.ts').then((m) => m.sqsAdvice),
   charts: [
     ['ApproximateNumberOfMessagesVisible', 'ApproximateNumberOfMessagesNotVisible'],
     ['ApproximateAgeOfOldestMessage'],
