@@ -13,14 +13,8 @@ import { fieldDefault } from '../common/kindInfo.ts';
  * (ServiceKind.advice, core/advice.ts; loadAdvice() loads them); this file gives them a view of the document,
  * adds the account-wide checks Run applies, and turns each fix into a change of the document.
  */
-export interface Advice {
-  /** Stable per rule and place, for React keys and test ids. */
-  id: string;
-  rule: string;
-  severity: 'warning' | 'error';
-  nodeId: string;
-  edgeIndex?: number;
-  message: string;
+/** A finding as the panel shows it: a kind's (or the account check's), its fix ready to apply to the document. */
+export interface Advice extends Omit<AdviceFinding, 'fix'> {
   /** Absent when the fix needs something the registered service kinds do not allow yet. */
   fixLabel?: string;
   fix?: (doc: Doc) => Doc;
