@@ -73,3 +73,31 @@ test('A/B compare: B with more reserved concurrency throttles less; the document
   await page.getByTestId('command-undo').click();
   await expect(reserved).toHaveValue('20');
 });
+
+test('A/B compare on a phone: B above the results, Run both in reach, the table and chart full width', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openWith(page, mine);
+  await page.getByTestId('phone-menu-toggle').click();
+  await page.getByTestId('phone-menu').getByTestId('compare-open').click();
+  const dialog = page.getByRole('dialog', { name: 'Compare designs A and B' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId('compare-node-Mine').click();
+  const reservedB = dialog.getByTestId('compare-inspector').getByTestId('field-properties.ReservedConcurrentExecutions');
+  await reservedB.fill('1');
+  await reservedB.press('Enter');
+  const run = dialog.getByTestId('compare-run');
+  await run.scrollIntoViewIfNeeded();
+  await expect(run).toBeInViewport({ ratio: 1 });
+  await run.click();
+  const table = dialog.getByTestId('compare-table');
+  await expect(table).toBeVisible({ timeout: 60_000 });
+  // The results take the phone's width (they were squeezed to 40 px beside B's settings), the chart too.
+  const results = (await dialog.getByRole('region', { name: 'Results' }).boundingBox())!;
+  expect(results.width).toBeGreaterThan(300);
+  await dialog.getByTestId('compare-chart').scrollIntoViewIfNeeded();
+  const chart = (await dialog.getByTestId('compare-chart').boundingBox())!;
+  expect(chart.width).toBeGreaterThan(250);
+  expect(chart.x + chart.width).toBeLessThanOrEqual(390);
+  await screenshot(page, 'compare-390x844');
+});

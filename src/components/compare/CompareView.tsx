@@ -46,11 +46,12 @@ export function CompareView({ onClose }: { onClose: () => void }) {
       panelClassName="h-[88vh] max-w-7xl"
       backdropClassName="p-3 pt-10"
     >
-      <div className="flex min-h-0 flex-1">
-        <aside className="flex w-[23rem] shrink-0 flex-col border-r border-slate-200 dark:border-slate-700">
+      {/* Side by side from md up; on a phone B's settings sit above the results and the whole scrolls. */}
+      <div className="flex min-h-0 flex-1 max-md:flex-col max-md:overflow-y-auto">
+        <aside className="flex w-[23rem] shrink-0 flex-col border-r border-slate-200 max-md:w-full max-md:border-r-0 max-md:border-b dark:border-slate-700">
           <DesignBInspector disabled={running} />
         </aside>
-        <section className="flex min-w-0 flex-1 flex-col gap-4 overflow-y-auto px-5 py-4" aria-label="Results">
+        <section className="flex min-w-0 flex-1 flex-col gap-4 overflow-y-auto px-5 py-4 max-md:flex-none max-md:overflow-visible max-md:px-3" aria-label="Results">
           <div className="flex flex-wrap items-center gap-3">
             <button
               type="button"
@@ -74,7 +75,9 @@ export function CompareView({ onClose }: { onClose: () => void }) {
           )}
           {run.status === 'done' && (
             <>
-              <CompareTable rows={run.rows} />
+              <div className="overflow-x-auto">
+                <CompareTable rows={run.rows} />
+              </div>
               <OverlayChart a={run.a} b={run.b} rows={run.rows} dark={dark} />
             </>
           )}

@@ -58,13 +58,13 @@ export function OverlayChart({ a, b, rows, dark }: { a: ResultDocument; b: Resul
   return (
     <figure className="min-w-0 rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-900">
       <figcaption className="flex flex-wrap items-center justify-between gap-2 px-1 pb-1 text-sm font-semibold text-slate-800 dark:text-slate-100">
-        <label className="flex items-center gap-2">
+        <label className="flex min-w-0 items-center gap-2">
           <span>Metric</span>
           <select
             data-testid="compare-metric"
             value={key(choice)}
             onChange={(e) => setPicked(e.target.value)}
-            className="max-w-72 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-normal dark:border-slate-600 dark:bg-slate-800"
+            className="max-w-72 min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-normal dark:border-slate-600 dark:bg-slate-800"
           >
             {choices.map((c) => (
               <option key={key(c)} value={key(c)}>
