@@ -55,3 +55,11 @@ test('the embed page in a 700x450 iframe: diagram and charts, read-only, Run/Res
   expect(await blog.storageState().then((s) => s.origins.flatMap((o) => o.localStorage).filter((e) => e.name.includes('autosave')))).toEqual([]);
   await blog.close();
 });
+
+test('an embedded lesson link shows the lesson\'s starting scenario, read-only', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 500 });
+  await page.goto('/?embed#lesson=cold-starts');
+  await expect(page.getByTestId('embed')).toBeVisible();
+  await expect(page.getByTestId('scenario-name')).toHaveText('Lesson: cold starts vs provisioned concurrency');
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+});

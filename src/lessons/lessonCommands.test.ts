@@ -8,7 +8,7 @@ import type { AddressBar } from '../store/shareLinks.ts';
 import { runToEnd } from '../worker/runToEnd.ts';
 import { applyLessonReference, checkLesson, closeLesson, openLesson, resetLesson } from './lessonCommands.ts';
 import { parseLesson, type Lesson } from './lessonFormat.ts';
-import { openLessonLinkAtStart } from './lessonLinks.ts';
+import { openLessonLinkAtStart, openLessonScenarioAtStart } from './lessonLinks.ts';
 import { hashWithLesson, startLessonUrlSync } from './lessonUrl.ts';
 
 function lesson(id = 'lambda-request-rate'): Lesson {
@@ -124,6 +124,19 @@ describe('lesson links', () => {
     await openLessonLinkAtStart(store, fakeBar(`#lesson=hot-partition&${value}`), (id) => Promise.resolve(lesson(id)));
     expect(store.getState().lesson?.id).toBe('hot-partition');
     expect(store.getState().doc.name).toBe('My own work');
+  });
+
+  it('embedded (no lesson panel), #lesson=<id> shows its starting scenario; beside s=... the link\'s own', async () => {
+    const store = storeWithOwnWork();
+    await openLessonScenarioAtStart(store, fakeBar('#lesson=hot-partition'), (id) => Promise.resolve(lesson(id)));
+    expect(store.getState().doc.name).toBe('Lesson: hot partition vs high-cardinality keys');
+    expect(store.getState().lesson).toBeNull();
+    const kept = storeWithOwnWork();
+    const value = await encodeShare({ doc: emptyDoc('A student') });
+    await openLessonScenarioAtStart(kept, fakeBar(`#lesson=hot-partition&${value}`), (id) => Promise.resolve(lesson(id)));
+    expect(kept.getState().doc.name).toBe('My own work');
+    await openLessonScenarioAtStart(kept, fakeBar('#lesson=nope'), () => Promise.reject(new Error('there is no lesson "nope"')));
+    expect(kept.getState().notice?.text).toBe('This lesson link could not be opened: there is no lesson "nope".');
   });
 
   it('an unknown lesson says so, opens nothing and drops the parameter', async () => {

@@ -9,7 +9,7 @@ import type { Lesson } from './lessonFormat.ts';
 import { lessonPresenterScript } from './lessonPresenterScript.ts';
 
 /** Puts a document on the canvas as one undo step, zoomed to fit, with a loaded run reset to 0 s. */
-async function replaceDoc(store: AppStore, value: unknown): Promise<string | null> {
+export async function replaceDoc(store: AppStore, value: unknown): Promise<string | null> {
   const s = store.getState;
   const r = restoreScenario({ value });
   if (!r.ok) return r.message;

@@ -63,6 +63,7 @@ export async function bootstrapStore(store: AppStore, env: BrowserEnv = browserE
 
   await openLinkAtStart(store, env.bar, env.session, saved.kind === 'ok');
   if (!env.readOnly) await openLessonLink(store, env.bar);
+  else await openLessonScenario(store, env.bar);
   if (env.readOnly && store.getState().notice?.tone === 'info') store.getState().dismissNotice();
 
   let theme: string | null;
@@ -96,6 +97,13 @@ async function openLessonLink(store: AppStore, bar: AddressBar): Promise<void> {
   if (id === undefined || store.getState().lesson?.id === id) return;
   const [{ openLessonLinkAtStart }, { fetchLesson }] = await Promise.all([import('../lessons/lessonLinks.ts'), import('../lessons/lessonSource.ts')]);
   await openLessonLinkAtStart(store, bar, (id) => fetchLesson(id));
+}
+
+/** An embedded page given a lesson link shows that lesson's starting scenario (it has no lesson panel). */
+async function openLessonScenario(store: AppStore, bar: AddressBar): Promise<void> {
+  if (fragmentParams(bar.hash()).get(LESSON_PARAM) === undefined) return;
+  const [{ openLessonScenarioAtStart }, { fetchLesson }] = await Promise.all([import('../lessons/lessonLinks.ts'), import('../lessons/lessonSource.ts')]);
+  await openLessonScenarioAtStart(store, bar, (id) => fetchLesson(id));
 }
 
 export function applyTheme(theme: Theme): void {
