@@ -75,3 +75,19 @@ test('an unknown lesson link says so and opens nothing', async ({ page }) => {
   await expect(page.getByText('This lesson link could not be opened: there is no lesson "no-such-lesson".')).toBeVisible();
   await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
 });
+
+test('a goal with a long metric name wraps in the lesson panel at 1280x720 instead of being cut off', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/#lesson=cold-starts');
+  const panel = page.getByTestId('lesson-panel');
+  await expect(panel.getByTestId('lesson-title')).toBeVisible();
+  await panel.getByTestId('lesson-check').click();
+  const figures = panel.locator('[data-testid^="lesson-figures-"] span');
+  await expect(figures.first()).toBeVisible({ timeout: 30_000 });
+  type Box = { scrollWidth: number; clientWidth: number; textContent: string | null; getBoundingClientRect(): { right: number } }; // no DOM library in e2e
+  const panelRight = (await panel.boundingBox())!;
+  const overflowing = await panel
+    .locator('[data-testid^="lesson-figures-"] span, [data-testid="lesson-goal"] code')
+    .evaluateAll((els, right) => (els as unknown as Box[]).filter((el) => el.getBoundingClientRect().right > right + 1).map((el) => el.textContent), panelRight.x + panelRight.width);
+  expect(overflowing).toEqual([]);
+});

@@ -27,12 +27,12 @@ export function GoalChecks({ goal, graded }: { goal: readonly GoalCheck[]; grade
                 {g.label}
                 {state !== 'pending' && <span className="sr-only">{state === 'pass' ? ' (passes)' : ' (fails)'}</span>}
               </div>
-              <code className="block text-xs break-words text-slate-500 dark:text-slate-400">{g.check}</code>
+              <code className="block text-xs [overflow-wrap:anywhere] text-slate-500 dark:text-slate-400">{g.check}</code>
               {outcome && !outcome.ok && <div className="mt-0.5 text-xs text-red-700 dark:text-red-400">{outcome.message}</div>}
               {outcome?.ok && (
                 <div className="mt-0.5 flex flex-wrap gap-x-3 text-xs" data-testid={`lesson-figures-${i}`}>
                   {outcome.figures.map((f) => (
-                    <span key={f.text} className="text-slate-700 dark:text-slate-200">
+                    <span key={f.text} className="min-w-0 [overflow-wrap:anywhere] text-slate-700 dark:text-slate-200">
                       {f.text} = <strong className={state === 'pass' ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'}>{figureText(f.text, f.value)}</strong>
                     </span>
                   ))}
