@@ -62,4 +62,7 @@ test('an embedded lesson link shows the lesson\'s starting scenario, read-only',
   await expect(page.getByTestId('embed')).toBeVisible();
   await expect(page.getByTestId('scenario-name')).toHaveText('Lesson: cold starts vs provisioned concurrency');
   await expect(page.getByTestId('notice')).toHaveCount(0);
+  // Nothing in an embed is selected by a click, so the charts' placeholder does not ask for one.
+  await expect(page.getByTestId('dashboard-empty')).toContainText('to see live metrics.');
+  await expect(page.getByTestId('dashboard-empty')).not.toContainText('Select a node');
 });

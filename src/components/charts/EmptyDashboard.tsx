@@ -1,5 +1,6 @@
 import { IS_MAC } from '../common/useShortcuts.ts';
 import { shortcutLabel } from '../../commands/registry.ts';
+import { useAppStore } from '../../store/index.ts';
 
 /** The headline charts a run will draw, shown as empty frames before the first run. */
 const PREVIEW: readonly { title: string; unit: string; what: string }[] = [
@@ -16,6 +17,8 @@ const PREVIEW: readonly { title: string; unit: string; what: string }[] = [
  */
 export function EmptyDashboard() {
   const run = shortcutLabel('Mod+Enter', IS_MAC);
+  // An embed selects nothing, so it does not invite a click on a node.
+  const readOnly = useAppStore((s) => s.readOnly);
   return (
     <div className="relative h-full overflow-y-auto p-3" data-testid="dashboard-empty">
       <div className="mb-2 flex flex-wrap items-baseline gap-x-3 gap-y-1">
@@ -25,7 +28,7 @@ export function EmptyDashboard() {
           <kbd className="rounded border max-md:hidden border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs text-slate-700 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200">
             {run}
           </kbd>{' '}
-          to see live metrics. Select a node to add its own charts.
+          to see live metrics.{readOnly ? '' : ' Select a node to add its own charts.'}
         </p>
       </div>
       <div className="grid grid-cols-[repeat(auto-fill,minmax(300px,1fr))] gap-3">
