@@ -18,7 +18,7 @@ export async function openLessonLinkAtStart(store: AppStore, bar: AddressBar, lo
   try {
     lesson = await load(id);
   } catch (e) {
-    store.getState().notify(`This lesson link could not be opened: ${e instanceof Error ? e.message : String(e)}.`, 'error');
+    notifyUnopened(store, e);
     bar.replaceHash(hashWithLesson(bar.hash(), null));
     return;
   }
@@ -37,6 +37,10 @@ export async function openLessonScenarioAtStart(store: AppStore, bar: AddressBar
     const refused = await replaceDoc(store, (await load(id)).scenario);
     if (refused) store.getState().notify(`The lesson's scenario could not be shown: ${refused}`, 'error');
   } catch (e) {
-    store.getState().notify(`This lesson link could not be opened: ${e instanceof Error ? e.message : String(e)}.`, 'error');
+    notifyUnopened(store, e);
   }
+}
+
+function notifyUnopened(store: AppStore, e: unknown): void {
+  store.getState().notify(`This lesson link could not be opened: ${e instanceof Error ? e.message : String(e)}.`, 'error');
 }

@@ -1,8 +1,7 @@
 import { connectionRule, docAccountProblems, nodePath } from '../../scenario/index.ts';
 import type { AdviceFinding, AdviceFix, AdviceRule, AdviceView } from '../../sim/core/advice.ts';
 import type { EdgeRole } from '../../sim/core/model.ts';
-import { deliveryOf } from '../../sim/core/serviceKind.ts';
-import { findServiceKind, loadedAdvice } from '../../sim/services/registry.ts';
+import { isAsyncEdge, loadedAdvice } from '../../sim/services/registry.ts';
 import { addEdge, addNode, getPath, setNodeField } from '../../store/docOps.ts';
 import { positionOf, type Doc } from '../../store/doc.ts';
 import { fieldDefault } from '../common/kindInfo.ts';
@@ -56,10 +55,7 @@ function viewOf(doc: Doc, options: AdvisorOptions): AdviceView {
       const from = byId.get(e.from);
       const to = byId.get(e.to);
       const role = roleOf(e);
-      if (!from || !to || !role || !findServiceKind(to.type)) return false;
-      const rule = connectionRule(from.type, to.type, role);
-      if (!rule.ok) return false;
-      return deliveryOf(rule.rule.delivery[role], e.properties ?? {}) === 'async';
+      return !!from && !!to && !!role && isAsyncEdge(from.type, to.type, role, e.properties ?? {});
     },
     canConnect: (from, to, role) => options.canConnect(from, to, role),
   };

@@ -1,5 +1,6 @@
 import { deliveryOf, deriveConnections, type ConnectionRule, type ModelFactory, type ModelRegistry, type ServiceKind } from '../core/serviceKind.ts';
 import type { AdviceRule } from '../core/advice.ts';
+import type { EdgeRole } from '../core/model.ts';
 import { apiGatewayKind } from './apiGateway/kind.ts';
 import { clientKind } from './client/kind.ts';
 import { dynamodbKind } from './dynamodb/kind.ts';
@@ -60,6 +61,11 @@ export function connectionBetween(fromType: string, toType: string): ConnectionR
   return connectionsFrom(fromType).find((c) => c.to === toType);
 }
 
+/** Whether the target takes messages over an edge of this role fire-and-forget (its AcceptRule's delivery). */
+export function isAsyncEdge(fromType: string, toType: string, role: EdgeRole, properties: Record<string, unknown>): boolean {
+  return deliveryOf(connectionBetween(fromType, toType)?.delivery[role], properties) === 'async';
+}
+
 let loaded: ModelRegistry | null = null;
 
 /** Loads every kind's model (in the browser, each is a chunk of its own) and returns the engine's registry. */
@@ -74,9 +80,7 @@ export async function loadModels(): Promise<ModelRegistry> {
       if (!f) throw new Error(`no model for node type ${type}`);
       return f;
     },
-    isAsync(fromType, toType, role, properties) {
-      return deliveryOf(connectionBetween(fromType, toType)?.delivery[role], properties) === 'async';
-    },
+    isAsync: isAsyncEdge,
   };
   return loaded;
 }
