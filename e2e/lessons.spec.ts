@@ -91,3 +91,24 @@ test('a goal with a long metric name wraps in the lesson panel at 1280x720 inste
     .evaluateAll((els, right) => (els as unknown as Box[]).filter((el) => el.getBoundingClientRect().right > right + 1).map((el) => el.textContent), panelRight.x + panelRight.width);
   expect(overflowing).toEqual([]);
 });
+
+test('a run on the canvas that finishes grades the goal as Check would; a run at 2x traffic is not graded and says why', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/#lesson=lambda-request-rate');
+  const panel = page.getByTestId('lesson-panel');
+  await expect(panel.getByTestId('lesson-title')).toHaveText('The request-rate quota for short functions');
+  await page.getByTestId('run-speed').selectOption('max');
+  await page.getByTestId('run-toggle').click();
+  await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  const verdict = panel.getByTestId('lesson-verdict');
+  await expect(verdict).toHaveText('Not yet: 2 of 2 checks fail.');
+  await expect(panel.getByTestId('lesson-graded-run')).toHaveText('Graded from your run on the canvas.');
+  await expect(panel.getByTestId('lesson-figures-0')).toContainText(/Lookup\.Throttles\.Sum = \d{1,2},\d{3}/);
+  await screenshot(page, 'lesson-graded-run-1280x720');
+
+  await page.getByTestId('traffic-scale').selectOption('2');
+  await page.getByTestId('run-toggle').click();
+  await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(panel.getByTestId('lesson-ungraded')).toHaveText('Your run was not graded: it ran with traffic at 2×. Press Check to grade the scenario as written.');
+  await expect(verdict).toHaveCount(0);
+});

@@ -88,9 +88,33 @@ export async function checkLesson(store: AppStore, runToEnd: RunToEnd): Promise<
   try {
     const result = await runToEnd(checked.sim);
     if (s().lesson !== lesson) return;
-    s().setLessonCheck({ status: 'done', grade: gradeGoal(lesson.goal, result), doc });
+    s().setLessonCheck({ status: 'done', grade: gradeGoal(lesson.goal, result), doc, from: 'check' });
   } catch (e) {
     if (s().lesson !== lesson) return;
     s().setLessonCheck({ status: 'error', message: `The check could not run: ${e instanceof Error ? e.message : String(e)}` });
   }
+}
+
+/**
+ * Grades the open lesson's goal each time a run on the canvas finishes, as Check would: a run of the document as
+ * written (no live edit, traffic x1) gives the same figures as Check's headless run of it. A run that was edited
+ * live or scaled is not graded, and the panel says why. Returns the unsubscribe.
+ */
+export function gradeFinishedRuns(store: AppStore): () => void {
+  return store.subscribe((now, before) => {
+    if (now.run.status !== 'done' || before.run.status === 'done') return;
+    const lesson = now.lesson;
+    const doc = now.run.runDoc;
+    if (!lesson || doc === null || now.lessonCheck.status === 'checking') return;
+    if (now.run.notAsWritten !== null) {
+      const reason = `Your run was not graded: it ran with ${now.run.notAsWritten}. Press Check to grade the scenario as written.`;
+      store.getState().setLessonCheck({ status: 'ungraded', reason });
+      return;
+    }
+    void store.getState().runResult().then((result) => {
+      const s = store.getState();
+      if (result === null || s.lesson !== lesson || s.run.runDoc !== doc || s.lessonCheck.status === 'checking') return;
+      s.setLessonCheck({ status: 'done', grade: gradeGoal(lesson.goal, result), doc, from: 'run' });
+    });
+  });
 }

@@ -4,11 +4,15 @@ import type { Lesson } from '../lessons/lessonFormat.ts';
 import type { Doc } from './doc.ts';
 import type { AppState } from './index.ts';
 
-/** The last Check of the open lesson: running, its grade (with the document it graded), or why it could not run. */
+/**
+ * The open lesson's last grading: running, its grade (with the document it graded, and whether Check or a
+ * finished run of the canvas gave it), why a finished run could not be graded, or why Check could not run.
+ */
 export type LessonCheck =
   | { status: 'idle' }
   | { status: 'checking' }
-  | { status: 'done'; grade: Grade; doc: Doc }
+  | { status: 'done'; grade: Grade; doc: Doc; from: 'check' | 'run' }
+  | { status: 'ungraded'; reason: string }
   | { status: 'error'; message: string };
 
 /** The open lesson (src/lessons/, docs/lessons.md): which hints are shown, the last Check, the reference shown. */

@@ -204,6 +204,33 @@ describe('simulation slice', () => {
     await store.getState().resetRun(-2);
     expect(store.getState().run.message?.text).toBe('Seed must be a whole number of 0 or more, not -2');
   });
+  it('knows whether the loaded run is the document as written: moving a node keeps it so, a live edit or a multiplier does not', async () => {
+    store.getState().loadDoc(doc());
+    await store.getState().stepRun(1);
+    w.pump();
+    expect(store.getState().run).toMatchObject({ notAsWritten: null, runDoc: store.getState().doc });
+    store.getState().moveNodes(new Map([['A', { x: 300, y: 40 }]]));
+    await settle();
+    expect(store.getState().run).toMatchObject({ notAsWritten: null, runDoc: store.getState().doc });
+    store.getState().setNodeField('A', 'properties', 'intervalMs', 100);
+    await settle();
+    expect(store.getState().run).toMatchObject({ notAsWritten: 'a live edit', runDoc: store.getState().doc });
+    // A reload is a fresh run of the document.
+    await store.getState().resetRun();
+    expect(store.getState().run.notAsWritten).toBeNull();
+    store.getState().setNodeField('A', 'properties', 'intervalMs', 'soon');
+    await settle();
+    expect(store.getState().run.notAsWritten).toBe('a live edit that was not applied');
+    store.getState().setNodeField('A', 'properties', 'intervalMs', 10);
+    await store.getState().resetRun();
+    store.getState().setTrafficScale(2);
+    expect(store.getState().run.notAsWritten).toBe('traffic at 2×');
+    await store.getState().resetRun();
+    expect(store.getState().run.notAsWritten).toBe('traffic at 2×');
+    store.getState().setTrafficScale(1);
+    await store.getState().resetRun();
+    expect(store.getState().run.notAsWritten).toBeNull();
+  });
 });
 
 describe('simulation slice when the engine fails', () => {

@@ -10,6 +10,7 @@ import { findServiceKind } from '../sim/services/registry.ts';
 import type { SimScenario } from '../sim/engine.ts';
 import type { ResultDocument } from '../sim/result.ts';
 import type { Frame, FrameSink, MetricIndex } from '../worker/protocol.ts';
+import type { Doc } from './doc.ts';
 import type { AppState } from './index.ts';
 
 /**
@@ -43,6 +44,13 @@ export interface RunState {
   message: RunMessage | null;
   /** Problems of the document when it could not be run or a live edit was kept back. */
   problems: Problem[];
+  /**
+   * Why the loaded run is not the document as written from time 0 ("a live edit", "traffic at 5×"); null when it
+   * is: then a finished run gives the same figures as running that document headlessly (a lesson's Check).
+   */
+  notAsWritten: string | null;
+  /** The document the loaded run was loaded from (or last edited live to); null before a load. */
+  runDoc: Doc | null;
 }
 
 /** Actions are function properties (closures, no `this`), like ScenarioSlice's. */
@@ -125,6 +133,8 @@ const INITIAL: RunState = {
   stopped: null,
   message: null,
   problems: [],
+  notAsWritten: null,
+  runDoc: null,
 };
 
 export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSlice> = (set, get, api) => {
@@ -160,7 +170,8 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
 
   /** Validates the document and loads it into the worker at time 0; false (with a message) when invalid. */
   async function load(message: RunMessage | null = null): Promise<boolean> {
-    const checked = validateScenario(get().doc);
+    const doc = get().doc;
+    const checked = validateScenario(doc);
     if (!checked.ok) {
       const problems = checked.problems.filter((p) => p.severity !== 'warning');
       patch({ message: problemMessage('Cannot run', problems), problems });
@@ -193,17 +204,18 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
     if (get().run.speed !== watchableSpeed(sim.durationSeconds) && get().run.speedAuto) patch({ speed: watchableSpeed(sim.durationSeconds) });
     await c.port.setSpeed(get().run.speed);
     await c.port.setTrafficScale(get().run.trafficScale);
-    patch({ status: 'paused', seconds: 0, stopped: null, actualSpeed: 0, seed: sim.seed, durationSeconds: sim.durationSeconds });
+    patch({ status: 'paused', seconds: 0, stopped: null, actualSpeed: 0, seed: sim.seed, durationSeconds: sim.durationSeconds, notAsWritten: scaledReason(get().run.trafficScale), runDoc: doc });
     return true;
   }
 
   /** A document change while a run is loaded: send node edits live, restart on anything else. */
   async function applyEdit(): Promise<void> {
     if (!loaded || !conn) return;
-    const checked = validateScenario(get().doc);
+    const doc = get().doc;
+    const checked = validateScenario(doc);
     if (!checked.ok) {
       const problems = checked.problems.filter((p) => p.severity !== 'warning');
-      patch({ message: problemMessage('Not applied, the run continues with the last valid version', problems), problems });
+      patch({ message: problemMessage('Not applied, the run continues with the last valid version', problems), problems, notAsWritten: 'a live edit that was not applied' });
       return;
     }
     const sim = checked.sim;
@@ -215,6 +227,8 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
       for (const n of changed) await conn.port.updateNode(n);
       for (const i of changedEdges) await conn.port.updateEdge(i, sim.edges[i].properties);
       const names = [...changed.map((n) => n.id), ...changedEdges.map((i) => `${sim.edges[i].from} -> ${sim.edges[i].to}`)];
+      // Moving nodes changes the document but not the run: it is still the run of this document.
+      patch(names.length > 0 ? { notAsWritten: get().run.notAsWritten ?? 'a live edit', runDoc: doc } : { runDoc: doc });
       if (get().run.message?.tone === 'error' || names.length > 0) {
         patch({ message: names.length > 0 ? { text: `Applied live: ${names.join(', ')}`, tone: 'info' } : null, problems: [] });
       }
@@ -283,7 +297,10 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
         return;
       }
       patch({ trafficScale: scale });
-      if (conn && loaded) void conn.port.setTrafficScale(scale);
+      if (conn && loaded) {
+        void conn.port.setTrafficScale(scale);
+        if (scale !== 1) patch({ notAsWritten: get().run.notAsWritten ?? scaledReason(scale) });
+      }
     },
     async resetRun(seed) {
       if (seed !== undefined) {
@@ -308,6 +325,11 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
     },
   };
 };
+
+/** The departure from the document a traffic multiplier makes, or null at x1. */
+function scaledReason(scale: number): string | null {
+  return scale === 1 ? null : `traffic at ${scale}×`;
+}
 
 /** Same nodes (ids and types, in order), edges, seed, duration and settings: edits can be applied live. */
 export function sameShape(a: SimScenario, b: SimScenario): boolean {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { applyLessonReference, checkLesson, closeLesson, resetLesson } from '../../lessons/lessonCommands.ts';
+import { applyLessonReference, checkLesson, closeLesson, gradeFinishedRuns, resetLesson } from '../../lessons/lessonCommands.ts';
 import { appStore, useAppStore } from '../../store/index.ts';
 import { runHeadless } from '../../worker/client.ts';
 import { GoalChecks } from './GoalChecks.tsx';
@@ -15,6 +15,7 @@ export function LessonPanel() {
     useShallow((s) => ({ lesson: s.lesson, hintsShown: s.hintsShown, referenceShown: s.referenceShown, check: s.lessonCheck, docNow: s.doc, duration: s.doc.durationSeconds })),
   );
   const id = lesson?.id;
+  useEffect(() => gradeFinishedRuns(appStore), []);
   useEffect(() => {
     if (id) makeRoomForLesson(appStore, window.innerWidth);
   }, [id]);
@@ -61,11 +62,17 @@ export function LessonPanel() {
                 {check.message}
               </p>
             )}
+            {check.status === 'ungraded' && (
+              <p data-testid="lesson-ungraded" className="text-slate-600 dark:text-slate-300">
+                {check.reason}
+              </p>
+            )}
             {graded && (
               <p data-testid="lesson-verdict" data-pass={graded.pass} className={`font-semibold ${graded.pass ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'}`}>
                 {graded.pass ? 'Goal met: every check passes.' : `Not yet: ${failing} of ${graded.checks.length} checks fail.`}
               </p>
             )}
+            {check.status === 'done' && check.from === 'run' && <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="lesson-graded-run">Graded from your run on the canvas.</p>}
             {check.status === 'done' && check.doc !== docNow && <p className="text-xs text-amber-700 dark:text-amber-400">You changed the scenario since this check; press Check again.</p>}
           </div>
         </section>
