@@ -101,3 +101,35 @@ test('A/B compare on a phone: B above the results, Run both in reach, the table 
   expect(chart.x + chart.width).toBeLessThanOrEqual(390);
   await screenshot(page, 'compare-390x844');
 });
+
+test('A/B compare lists what B changes, keeps B and its results when closed by mistake, and puts B on the canvas as one undo step', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openWith(page, mine);
+  await page.getByTestId('compare-open').click();
+  const dialog = page.getByRole('dialog', { name: 'Compare designs A and B' });
+  await expect(dialog.getByTestId('compare-changes')).toContainText('Nothing yet: B is the same as A.');
+  await dialog.getByTestId('compare-node-Mine').click();
+  const reservedB = dialog.getByTestId('compare-inspector').getByTestId('field-properties.ReservedConcurrentExecutions');
+  await reservedB.fill('2');
+  await reservedB.press('Enter');
+  await expect(dialog.getByTestId('compare-change')).toHaveText(['Mine · ReservedConcurrentExecutions: default → 2']);
+  await dialog.getByTestId('compare-run').click();
+  await expect(dialog.getByTestId('compare-table')).toBeVisible({ timeout: 60_000 });
+
+  // Closed by mistake (Escape) and opened again: B's change and the results are still there.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.getByTestId('compare-open').click();
+  await expect(dialog.getByTestId('compare-change')).toHaveText(['Mine · ReservedConcurrentExecutions: default → 2']);
+  await expect(dialog.getByTestId('compare-table')).toBeVisible();
+  await screenshot(page, 'compare-changes-1440x900');
+
+  await dialog.getByTestId('compare-use-b').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('notice')).toContainText("Design B's change is on the canvas (undo takes it back).");
+  await page.getByTestId('node-Mine').click();
+  const reserved = page.getByTestId('inspector-node').getByTestId('field-properties.ReservedConcurrentExecutions');
+  await expect(reserved).toHaveValue('2');
+  await page.getByTestId('command-undo').click();
+  await expect(reserved).toHaveValue('');
+});

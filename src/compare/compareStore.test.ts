@@ -59,4 +59,26 @@ describe('compare store', () => {
     expect(compare.getState().run).toEqual({ status: 'idle' });
     expect(seen[0]).toBe('running A');
   });
+  it('keeps B and its results when the view closes and opens again on the same document; a changed document starts B again', async () => {
+    const app = appWithExample();
+    const compare = createCompareStore();
+    const docA = app.getState().doc;
+    compare.getState().open(docA);
+    compare.getState().setBField('Search', 'properties', 'ReservedConcurrentExecutions', 100);
+    await compare.getState().runBoth(docA, engine, 1);
+    compare.getState().close();
+    compare.getState().open(docA);
+    expect(compare.getState().docB?.nodes.find((n) => n.id === 'Search')?.properties?.ReservedConcurrentExecutions).toBe(100);
+    expect(compare.getState().run.status).toBe('done');
+
+    compare.getState().resetB();
+    expect(compare.getState().docB).toEqual(docA);
+    expect(compare.getState().run.status).toBe('idle');
+
+    compare.getState().setBField('Search', 'properties', 'ReservedConcurrentExecutions', 100);
+    compare.getState().close();
+    app.getState().setNodeField('Search', 'properties', 'MemorySize', 256);
+    compare.getState().open(app.getState().doc);
+    expect(compare.getState().docB).toEqual(app.getState().doc);
+  });
 });

@@ -17,15 +17,22 @@ export type CompareRun =
 
 /**
  * A/B compare's own state: design B (a copy of the document when Compare was opened, edited here and never
- * in the main document or its undo history), the node of B being edited, and the last Run both.
+ * in the main document or its undo history), the node of B being edited, and the last Run both. Closing the
+ * view keeps B and its results: opening it again on the same document (nothing changed on the canvas) finds
+ * them as they were; a changed document starts B again from it.
  */
 export interface CompareState {
+  /** The document B was copied from. */
+  origin: ScenarioDoc | null;
   docB: ScenarioDoc | null;
   selectedB: string | null;
   run: CompareRun;
-  /** Starts comparing: B is a copy of `docA`, the first node selected. */
+  /** Starts comparing `docA`: B as it was if B was copied from this very document, else a fresh copy of it. */
   open: (docA: ScenarioDoc) => void;
+  /** The view closed: a run under way is dropped; B and the last results are kept for the next open. */
   close: () => void;
+  /** B back to a copy of A, results cleared. */
+  resetB: () => void;
   selectB: (id: string | null) => void;
   setBField: (id: string, section: Section, path: string, value: unknown) => void;
   /** Runs `docA` (the main document now) and B on A's seed, duration and `trafficScale`; ignored while running. */
@@ -38,16 +45,28 @@ export function createCompareStore(): CompareStore {
   // Each open, edit and Run both starts a new generation; a run's answer for an older one is dropped.
   let generation = 0;
   return createStore<CompareState>()((set, get) => ({
+    origin: null,
     docB: null,
     selectedB: null,
     run: { status: 'idle' },
     open(docA) {
       generation++;
-      set({ docB: structuredClone(docA), selectedB: docA.nodes[0]?.id ?? null, run: { status: 'idle' } });
+      const s = get();
+      if (s.origin === docA && s.docB !== null) {
+        if (s.run.status === 'running') set({ run: { status: 'idle' } });
+        return;
+      }
+      set({ origin: docA, docB: structuredClone(docA), selectedB: docA.nodes[0]?.id ?? null, run: { status: 'idle' } });
     },
     close() {
       generation++;
-      set({ docB: null, selectedB: null, run: { status: 'idle' } });
+      if (get().run.status === 'running') set({ run: { status: 'idle' } });
+    },
+    resetB() {
+      const origin = get().origin;
+      if (!origin) return;
+      generation++;
+      set({ docB: structuredClone(origin), run: { status: 'idle' } });
     },
     selectB(id) {
       set({ selectedB: id });

@@ -5,6 +5,7 @@ import { DEFAULT_DURATION_SECONDS, DEFAULT_SEED } from '../../scenario/index.ts'
 import { appStore, useAppStore } from '../../store/index.ts';
 import { runHeadless } from '../../worker/client.ts';
 import { CompareTable } from './CompareTable.tsx';
+import { DesignBChanges } from './DesignBChanges.tsx';
 import { DesignBInspector } from './DesignBInspector.tsx';
 import { OverlayChart } from './OverlayChart.tsx';
 
@@ -18,7 +19,7 @@ function runBoth() {
  * on A's seed, duration and traffic multiplier; the table and the chart show their differences.
  */
 export function CompareView({ onClose }: { onClose: () => void }) {
-  // B is copied from the document as it is when the view opens, and dropped when it closes.
+  // B is copied from the document as it is when the view opens; closing keeps it for the same document.
   const [docA] = useState(() => appStore.getState().doc);
   useEffect(() => {
     compareStore.getState().open(docA);
@@ -38,7 +39,8 @@ export function CompareView({ onClose }: { onClose: () => void }) {
       title="Compare designs A and B"
       subtitle={
         <>
-          A is the design on the canvas; B is a copy to change here (your document and its undo history stay as they are). Both run to
+          A is the design on the canvas; B is a copy to change here (your document and its undo history stay as they are; B is
+          kept when you close this, until the canvas changes). Both run to
           their end on seed {seed ?? DEFAULT_SEED}, {(duration ?? DEFAULT_DURATION_SECONDS).toLocaleString('en-US')} s and {traffic}× traffic.
         </>
       }
@@ -49,6 +51,7 @@ export function CompareView({ onClose }: { onClose: () => void }) {
       {/* Side by side from md up; on a phone B's settings sit above the results and the whole scrolls. */}
       <div className="flex min-h-0 flex-1 max-md:flex-col max-md:overflow-y-auto">
         <aside className="flex w-[23rem] shrink-0 flex-col border-r border-slate-200 max-md:w-full max-md:border-r-0 max-md:border-b dark:border-slate-700">
+          <DesignBChanges disabled={running} onApplied={onClose} />
           <DesignBInspector disabled={running} />
         </aside>
         <section className="flex min-w-0 flex-1 flex-col gap-4 overflow-y-auto px-5 py-4 max-md:flex-none max-md:overflow-visible max-md:px-3" aria-label="Results">
