@@ -112,3 +112,24 @@ test('a run on the canvas that finishes grades the goal as Check would; a run at
   await expect(panel.getByTestId('lesson-ungraded')).toHaveText('Your run was not graded: it ran with traffic at 2×. Press Check to grade the scenario as written.');
   await expect(verdict).toHaveCount(0);
 });
+
+test('on a phone a lesson can be solved by hand: tapping a node opens its settings in a sheet, Done closes it, Check passes', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/#lesson=lambda-request-rate');
+  const panel = page.getByTestId('lesson-panel');
+  await expect(panel.getByTestId('lesson-title')).toHaveText('The request-rate quota for short functions');
+  await expect(page.getByTestId('phone-settings')).toHaveCount(0);
+  // The function sits at the canvas's right edge, half out of view: tap the part that shows.
+  await page.getByTestId('node-Lookup').click({ position: { x: 12, y: 30 } });
+  const sheet = page.getByTestId('phone-settings');
+  await expect(sheet).toBeInViewport();
+  await expect(sheet.getByRole('heading', { level: 2 })).toHaveText('Settings · Lookup');
+  const reserved = sheet.getByTestId('field-properties.ReservedConcurrentExecutions');
+  await reserved.fill('50');
+  await reserved.press('Enter');
+  await screenshot(page, 'lesson-phone-settings-390x844');
+  await sheet.getByTestId('phone-settings-done').click();
+  await expect(sheet).toHaveCount(0);
+  await panel.getByTestId('lesson-check').click();
+  await expect(panel.getByTestId('lesson-verdict')).toHaveAttribute('data-pass', 'true', { timeout: 30_000 });
+});

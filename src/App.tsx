@@ -15,6 +15,7 @@ import { Header } from './components/layout/Header.tsx';
 import { LessonPanelSlot } from './components/lessons/LessonPanelSlot.tsx';
 import { PanelToggle } from './components/layout/PanelToggle.tsx';
 import { Sidebar } from './components/layout/Sidebar.tsx';
+import { usePhoneLayout } from './components/layout/usePhoneLayout.ts';
 import { Palette } from './components/palette/Palette.tsx';
 import { RunControls } from './components/run/RunControls.tsx';
 import { appStore, useAppStore } from './store/index.ts';
@@ -22,12 +23,15 @@ import { appStore, useAppStore } from './store/index.ts';
 // The charts (and uPlot) load on first render of the panel, outside the initial bundle.
 const Dashboard = lazy(() => import('./components/charts/Dashboard.tsx'));
 const PresenterView = lazy(() => import('./components/presenter/PresenterView.tsx'));
+const PhoneSettingsSheet = lazy(() => import('./components/layout/PhoneSettingsSheet.tsx').then((m) => ({ default: m.PhoneSettingsSheet })));
 
 export function App() {
   useShortcuts(appStore);
   const paletteOpen = useAppStore((s) => s.paletteOpen);
   const sidebarOpen = useAppStore((s) => s.sidebarOpen);
   const presenting = useAppStore((s) => s.presenting);
+  const phone = usePhoneLayout();
+  const editable = useAppStore((s) => !s.readOnly);
   if (presenting) {
     return (
       <ReactFlowProvider>
@@ -73,7 +77,13 @@ export function App() {
               </ErrorBoundary>
             </BottomPanel>
           </main>
-          {sidebarOpen ? (
+          {phone ? (
+            editable && (
+              <Suspense fallback={null}>
+                <PhoneSettingsSheet />
+              </Suspense>
+            )
+          ) : sidebarOpen ? (
             <div className="relative flex shrink-0 max-md:hidden">
               <ErrorBoundary area="The side panel">
                 <Sidebar />
