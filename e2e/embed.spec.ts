@@ -66,3 +66,23 @@ test('an embedded lesson link shows the lesson\'s starting scenario, read-only',
   await expect(page.getByTestId('dashboard-empty')).toContainText('to see live metrics.');
   await expect(page.getByTestId('dashboard-empty')).not.toContainText('Select a node');
 });
+
+test('Export > Embed code copies an iframe that, pasted into a page, shows the scenario read-only', async ({ page, context, browser, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openWith(page, scenario);
+  await page.getByTestId('export-menu').click();
+  await page.getByTestId('command-export-embed').click();
+  await expect(page.getByTestId('notice')).toContainText('Embed code copied');
+  const code = await page.evaluate<string>('navigator.clipboard.readText()');
+  expect(code).toMatch(new RegExp(`^<iframe src="${baseURL}/\\?embed#s=1\\.[A-Za-z0-9_-]+" title="E2E: embedded API \\(serverless-playground\\)" width="800" height="500" style="border:0" loading="lazy"></iframe>$`));
+
+  const blog = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const post = await blog.newPage();
+  await post.goto(`${baseURL}/favicon-does-not-matter`).catch(() => {});
+  await post.setContent(`<h1 style="font:16px sans-serif">A course page</h1>${code}`);
+  const frame = post.frameLocator('iframe');
+  await expect(frame.getByTestId('embed')).toBeVisible();
+  await expect(frame.getByTestId('scenario-name')).toHaveText('E2E: embedded API');
+  await expect(frame.locator('.react-flow__node')).toHaveCount(3);
+  await blog.close();
+});

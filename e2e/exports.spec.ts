@@ -72,14 +72,17 @@ test('the export menu works from the keyboard, and its Escape leaves the canvas 
   const button = page.getByTestId('export-menu');
   await button.focus();
   await page.keyboard.press('Enter');
-  // Before a run only the diagram can be exported: the menu focuses its first item and moves among those two.
+  // Before a run only the diagram and the embed code can be exported: the menu focuses its first item and moves
+  // among those three, wrapping around.
   await expect(page.getByTestId('command-export-png')).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByTestId('command-export-svg')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('command-export-embed')).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByTestId('command-export-png')).toBeFocused();
   await page.keyboard.press('ArrowUp');
-  await expect(page.getByTestId('command-export-svg')).toBeFocused();
+  await expect(page.getByTestId('command-export-embed')).toBeFocused();
   await page.keyboard.press('Home');
   await expect(page.getByTestId('command-export-png')).toBeFocused();
   await page.keyboard.press('Escape');
@@ -89,6 +92,8 @@ test('the export menu works from the keyboard, and its Escape leaves the canvas 
 
   await page.keyboard.press('Enter');
   await page.keyboard.press('End');
+  await expect(page.getByTestId('command-export-embed')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
   await expect(page.getByTestId('command-export-svg')).toBeFocused();
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   expect(download.suggestedFilename()).toBe('e2e-exports.svg');

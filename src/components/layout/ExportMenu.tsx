@@ -4,7 +4,7 @@ import { findCommand, isEnabled } from '../../commands/registry.ts';
 import { appStore, useAppStore } from '../../store/index.ts';
 import { useEscapeClosesMenu } from './useEscapeClosesMenu.ts';
 
-const ITEMS = ['export-png', 'export-svg', 'export-csv', 'export-result'] as const;
+const ITEMS = ['export-png', 'export-svg', 'export-embed', 'export-csv', 'export-result'] as const;
 
 const ImageIcon = () => (
   <svg viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
@@ -13,7 +13,8 @@ const ImageIcon = () => (
 );
 
 /**
- * "Export" in the header: the diagram as PNG or SVG, the run's metrics as CSV or as the result document. A menu
+ * "Export" in the header: the diagram as PNG or SVG, the run's metrics as CSV or as the result document, the
+ * scenario as an iframe to embed. A menu
  * button as WAI-ARIA describes one: opening it focuses the first item it can perform, the arrow keys (and Home,
  * End) move among those, Escape closes it and gives focus back to the button, Tab or a click elsewhere closes it.
  */
