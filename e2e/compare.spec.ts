@@ -53,9 +53,11 @@ test('A/B compare: B with more reserved concurrency throttles less; the document
   await page.setViewportSize({ width: 1280, height: 720 });
   await screenshot(page, 'compare-1280x720');
 
-  // An invalid B is refused naming the design, the node and the field.
+  // An invalid B is refused naming the design, the node and the field. The results stay, marked as B's old ones.
   await reservedB.fill('5000');
   await reservedB.press('Enter');
+  await expect(dialog.getByTestId('compare-stale')).toHaveText('B changed since these results: press Run both to see the new ones.');
+  await expect(dialog.getByTestId('compare-table')).toBeVisible();
   // B's inspector names the problem before Run, as the canvas's inspector does.
   await expect(dialog.getByTestId('inspector-problems')).toContainText('ReservedConcurrentExecutions');
   await dialog.getByTestId('compare-run').click();

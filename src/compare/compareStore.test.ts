@@ -81,4 +81,17 @@ describe('compare store', () => {
     compare.getState().open(app.getState().doc);
     expect(compare.getState().docB).toEqual(app.getState().doc);
   });
+  it('keeps the results on screen, marked stale, when B is edited after a run; Run both again clears the mark', async () => {
+    const app = appWithExample();
+    const compare = createCompareStore();
+    compare.getState().open(app.getState().doc);
+    await compare.getState().runBoth(app.getState().doc, engine, 1);
+    expect(compare.getState().run).toMatchObject({ status: 'done' });
+    compare.getState().setBField('Search', 'properties', 'ReservedConcurrentExecutions', 100);
+    expect(compare.getState().run).toMatchObject({ status: 'done', stale: true });
+    await compare.getState().runBoth(app.getState().doc, engine, 1);
+    const run = compare.getState().run;
+    expect(run.status === 'done' && run.stale).toBeFalsy();
+    expect(run.status === 'done' && run.docB.nodes.find((n) => n.id === 'Search')?.properties?.ReservedConcurrentExecutions).toBe(100);
+  });
 });

@@ -12,7 +12,8 @@ import { runBoth, type Design } from './runBoth.ts';
 export type CompareRun =
   | { status: 'idle' }
   | { status: 'running'; design: Design }
-  | { status: 'done'; a: ResultDocument; b: ResultDocument; docA: ScenarioDoc; docB: ScenarioDoc; rows: CompareRow[] }
+  /** `stale`: B was edited since (the results stay on screen, marked, until Run both runs again). */
+  | { status: 'done'; a: ResultDocument; b: ResultDocument; docA: ScenarioDoc; docB: ScenarioDoc; rows: CompareRow[]; stale?: boolean }
   | { status: 'error'; design: Design; message: string };
 
 /**
@@ -75,7 +76,8 @@ export function createCompareStore(): CompareStore {
       const docB = get().docB;
       if (!docB) return;
       generation++;
-      set({ docB: setNodeField(docB, id, section, path, value), run: { status: 'idle' } });
+      const run = get().run;
+      set({ docB: setNodeField(docB, id, section, path, value), run: run.status === 'done' ? { ...run, stale: true } : { status: 'idle' } });
     },
     async runBoth(docA, run, trafficScale) {
       const docB = get().docB;

@@ -76,6 +76,11 @@ export function CompareView({ onClose }: { onClose: () => void }) {
               {run.message}
             </p>
           )}
+          {run.status === 'done' && run.stale && (
+            <p data-testid="compare-stale" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+              B changed since these results: press Run both to see the new ones.
+            </p>
+          )}
           {run.status === 'done' && (
             <>
               <div className="overflow-x-auto">
