@@ -133,3 +133,13 @@ test('on a phone a lesson can be solved by hand: tapping a node opens its settin
   await panel.getByTestId('lesson-check').click();
   await expect(panel.getByTestId('lesson-verdict')).toHaveAttribute('data-pass', 'true', { timeout: 30_000 });
 });
+
+test('at 1280x720 the verdict of a three-goal lesson shows without scrolling the panel', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/#lesson=sns-filter-policies');
+  const panel = page.getByTestId('lesson-panel');
+  await panel.getByTestId('lesson-check').click();
+  const verdict = panel.getByTestId('lesson-verdict');
+  await expect(verdict).toHaveText('Not yet: 3 of 3 checks fail.', { timeout: 30_000 });
+  await expect(verdict).toBeInViewport({ ratio: 1 });
+});

@@ -54,8 +54,8 @@ export function LessonPanel() {
               {check.status === 'checking' ? 'Checking…' : 'Check'}
             </button>
           </div>
-          <GoalChecks goal={lesson.goal} graded={graded?.checks ?? null} />
-          <div aria-live="polite" className="mt-2 text-sm">
+          {/* The verdict above the goal list: on a 720 px screen a list of three goals runs past the panel's fold. */}
+          <div aria-live="polite" className="text-sm [&:not(:empty)]:mb-2">
             {check.status === 'checking' && <p className="text-slate-500 dark:text-slate-400">Running {duration ?? 600} simulated seconds to the end…</p>}
             {check.status === 'error' && (
               <p role="alert" className="text-red-700 dark:text-red-400">
@@ -75,6 +75,7 @@ export function LessonPanel() {
             {check.status === 'done' && check.from === 'run' && <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="lesson-graded-run">Graded from your run on the canvas.</p>}
             {check.status === 'done' && check.doc !== docNow && <p className="text-xs text-amber-700 dark:text-amber-400">You changed the scenario since this check; press Check again.</p>}
           </div>
+          <GoalChecks goal={lesson.goal} graded={graded?.checks ?? null} />
         </section>
 
         <section aria-label="What to watch">
