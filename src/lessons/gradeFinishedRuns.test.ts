@@ -4,8 +4,7 @@ import { loadedModels } from '../sim/services/registry.ts';
 import { emptyDoc } from '../store/doc.ts';
 import { createAppStore, type AppStore } from '../store/index.ts';
 import { setWorkerConnector } from '../store/simulationSlice.ts';
-import { EngineRunner } from '../worker/engineRunner.ts';
-import type { FrameSink } from '../worker/protocol.ts';
+import { inProcessPort } from '../worker/inProcessPort.ts';
 import { runToEnd } from '../worker/runToEnd.ts';
 import { checkLesson, closeLesson, gradeFinishedRuns, openLesson } from './lessonCommands.ts';
 import { parseLesson, type Lesson } from './lessonFormat.ts';
@@ -16,34 +15,7 @@ function lesson(id = 'lambda-request-rate'): Lesson {
   return parsed.lesson;
 }
 
-/** The engine in-process with the real services, pumped by hand, in place of the Web Worker. */
-function inProcessWorker() {
-  const runner = new EngineRunner(loadedModels(), () => 0);
-  let sink: FrameSink | null = null;
-  const port = {
-    load: (sim: Parameters<EngineRunner['load']>[0], s: FrameSink) => {
-      sink = s;
-      return Promise.resolve(runner.load(sim));
-    },
-    run: () => runner.run(),
-    pause: () => runner.pause(),
-    step: (s: number) => runner.step(s),
-    setSpeed: (x: number) => runner.setSpeed(x),
-    setTrafficScale: (x: number) => runner.setTrafficScale(x),
-    result: () => runner.result(),
-    sampledRuns: (id: string) => runner.sampledRuns(id),
-    journeys: () => runner.journeys(),
-    updateNode: (n: Parameters<EngineRunner['updateNode']>[0]) => runner.updateNode(n),
-    updateEdge: (i: number, p: Record<string, unknown>) => runner.updateEdge(i, p),
-  };
-  const pump = () => {
-    while (runner.tick() >= 0);
-    const f = runner.takeFrame();
-    if (f && sink) void sink(f);
-  };
-  return { port, pump };
-}
-
+const inProcessWorker = () => inProcessPort(loadedModels());
 const engine = (sim: Parameters<typeof runToEnd>[0]) => Promise.resolve(runToEnd(sim, loadedModels()));
 const settle = () => new Promise((r) => setTimeout(r, 20));
 

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { live } from '../live/liveData.ts';
-import type { FrameSink } from '../worker/protocol.ts';
-import { EngineRunner } from '../worker/engineRunner.ts';
+import { inProcessPort } from '../worker/inProcessPort.ts';
 import { tickerRegistry } from '../worker/testKind.ts';
 import { createAppStore, type AppStore } from './index.ts';
 import { LIVE_EDIT_DELAY_MS, RUN_NOTE_MS, setWorkerConnector } from './simulationSlice.ts';
@@ -19,41 +18,7 @@ vi.mock('../sim/services/registry.ts', async () => {
   };
 });
 
-/** The engine in-process, pumped by hand, in place of the Web Worker. */
-function inProcessWorker() {
-  // A frozen wall clock: the test pumps the engine itself.
-  const runner = new EngineRunner(tickerRegistry, () => 0);
-  let sink: FrameSink | null = null;
-  const loads: number[] = [];
-  const updates: string[] = [];
-  const port = {
-    load(sim: Parameters<EngineRunner['load']>[0], s: FrameSink) {
-      sink = s;
-      loads.push(sim.nodes.length);
-      return Promise.resolve(runner.load(sim));
-    },
-    run: () => runner.run(),
-    pause: () => runner.pause(),
-    step: (s: number) => runner.step(s),
-    setSpeed: (x: number) => runner.setSpeed(x),
-    setTrafficScale: (x: number) => runner.setTrafficScale(x),
-    result: () => runner.result(),
-    sampledRuns: (id: string) => runner.sampledRuns(id),
-    journeys: () => runner.journeys(),
-    updateNode: (n: Parameters<EngineRunner['updateNode']>[0]) => {
-      updates.push(n.id);
-      runner.updateNode(n);
-    },
-    updateEdge: (i: number, p: Record<string, unknown>) => runner.updateEdge(i, p),
-  };
-  /** Runs the engine until it waits, then delivers one frame. */
-  const pump = () => {
-    while (runner.tick() >= 0);
-    const f = runner.takeFrame();
-    if (f && sink) void sink(f);
-  };
-  return { runner, port, pump, loads, updates };
-}
+const inProcessWorker = () => inProcessPort(tickerRegistry);
 
 const doc = (intervalMs: unknown = 10) => ({
   format: 'serverless-playground/scenario' as const,
