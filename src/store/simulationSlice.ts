@@ -46,7 +46,8 @@ export interface RunState {
   problems: Problem[];
   /**
    * Why the loaded run is not the document as written from time 0 ("a live edit", "traffic at 5×"); null when it
-   * is: then a finished run gives the same figures as running that document headlessly (a lesson's Check).
+   * is: then a finished run gives the same figures as running `runDoc` headlessly (a lesson's Check). An edit
+   * kept back (invalid) changes nothing in the run, so it leaves this alone; `runDoc` stays the document run.
    */
   notAsWritten: string | null;
   /** The document the loaded run was loaded from (or last edited live to); null before a load. */
@@ -215,7 +216,7 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
     const checked = validateScenario(doc);
     if (!checked.ok) {
       const problems = checked.problems.filter((p) => p.severity !== 'warning');
-      patch({ message: problemMessage('Not applied, the run continues with the last valid version', problems), problems, notAsWritten: 'a live edit that was not applied' });
+      patch({ message: problemMessage('Not applied, the run continues with the last valid version', problems), problems });
       return;
     }
     const sim = checked.sim;
