@@ -41,6 +41,10 @@ test('open an example from the gallery, run it, see charts; undo brings my work 
   await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', /running|done/);
   await expect.poll(async () => (await chartState(page.getByTestId('chart-h:requests'))).points).toBeGreaterThan(2);
   await expect.poll(async () => (await chartState(page.getByTestId('chart-h:throttles'))).max).toBeGreaterThan(0);
+  // The legend names the nodes that throttled (the function at its reservation), not every node that could.
+  const legend = page.getByTestId('chart-h:throttles').locator('.u-legend .u-series:visible .u-label');
+  await expect(legend).toContainText(['Search']);
+  await expect(legend.filter({ hasText: /^SearchApi$/ })).toHaveCount(0);
 
   // Opening another example resets the run to 0 s with the new architecture.
   await page.getByTestId('examples-open').click();

@@ -169,6 +169,21 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: 
     withTheory = labels;
     return true;
   };
+  /** Hides the legend entries of quiet series that have not been above 0 yet (SeriesSpec.quiet). */
+  const quietLegend = (aligned: uPlot.AlignedData) => {
+    let rows: NodeListOf<HTMLElement> | null = null;
+    spec.series.forEach((s, i) => {
+      if (!s.quiet) return;
+      rows ??= chart.root.querySelectorAll<HTMLElement>('.u-legend .u-series');
+      const row = rows[1 + i];
+      if (!row) return;
+      const values = aligned[1 + i];
+      let seen = false;
+      for (let k = 0; k < values.length && !seen; k++) seen = (values[k] ?? 0) > 0;
+      const display = seen ? '' : 'none';
+      if (row.style.display !== display) row.style.display = display;
+    });
+  };
   const draw = () => {
     const { aligned, hasLimit } = current();
     if (!visible) return;
@@ -178,6 +193,7 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: 
     }
     // Drawn now rather than in uPlot's microtask, so the frame loop's drawing budget counts it (frameLoop.ts).
     chart.batch(() => chart.setData(aligned));
+    quietLegend(aligned);
   };
   let stop: (() => void) | null = null;
   const resize = new ResizeObserver(() => {
@@ -206,6 +222,7 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: 
       runInit();
       chart.setData(aligned);
     });
+    quietLegend(aligned);
     stop = addDrawer(draw, live.version);
     resize.observe(el);
     seen.observe(el);

@@ -13,6 +13,9 @@ export interface SeriesSpec {
   /** Multiplies the summed value (e.g. a cost per period into USD per hour). */
   scale?: number;
   dash?: boolean;
+  /** Its legend entry shows only once the series has been above 0 (a node that has throttled): a legend of the
+   * nodes that did, not of every node that could. */
+  quiet?: boolean;
 }
 
 export interface ChartSpec {
@@ -102,7 +105,7 @@ export function headlineCharts(index: MetricIndex): ChartSpec[] {
   const byNode = (counted: (n: NodeInfo) => readonly string[] | undefined) =>
     index.nodes.flatMap((n) => {
       const sources = (counted(n) ?? []).filter((name) => has(n.id, name)).map((column) => ({ node: n.id, column }));
-      return sources.length > 0 ? [{ label: n.id, sources }] : [];
+      return sources.length > 0 ? [{ label: n.id, sources, quiet: true }] : [];
     });
   const throttles = byNode((n) => n.throttles);
   if (throttles.length) charts.push({ id: 'h:throttles', title: 'Throttles', unit: `per ${period} s`, series: throttles });
