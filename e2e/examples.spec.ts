@@ -45,6 +45,11 @@ test('open an example from the gallery, run it, see charts; undo brings my work 
   const legend = page.getByTestId('chart-h:throttles').locator('.u-legend .u-series:visible .u-label');
   await expect(legend).toContainText(['Search']);
   await expect(legend.filter({ hasText: /^SearchApi$/ })).toHaveCount(0);
+  // The function's own "Throttles by reason" lists the reasons that happened: its reservation, not the account's.
+  await page.getByTestId('node-Search').click();
+  const reasons = page.locator('[data-testid^="chart-Search:Throttles:"] .u-legend .u-series:visible .u-label');
+  await expect(reasons.first()).toHaveText(/^ReservedFunction/);
+  await expect(reasons.filter({ hasText: /^(ConcurrentInvocationLimitExceeded|ScalingRateLimitExceeded)$/ })).toHaveCount(0);
 
   // Opening another example resets the run to 0 s with the new architecture.
   await page.getByTestId('examples-open').click();

@@ -43,6 +43,9 @@ describe('chart layout from the ServiceKind metrics', () => {
     expect(charts[0].series.map((s) => s.sources[0].column)).toEqual(['ConcurrentExecutions', 'ConcurrentExecutions.Maximum']);
     expect(charts[0].limit).toEqual({ node: 'Fn', metric: 'ConcurrentExecutions', label: 'limit', perPeriod: false });
     expect(charts[2].series[0].label).toBe('ReservedFunctionConcurrentInvocationLimitExceeded');
+    // Reasons enter the legend once they happen; the other charts' series are always listed.
+    expect(charts[2].series.every((s) => s.quiet === true)).toBe(true);
+    expect(charts[1].series.some((s) => s.quiet)).toBe(false);
     expect(charts[3].series.map((s) => s.sources[0].column)).toEqual(['Duration.p99', 'InitDuration.p99']);
     // Every column a chart reads exists in the index.
     const columns = new Set(index.columns.map((c) => `${c.node}/${c.column}`));

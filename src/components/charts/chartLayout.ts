@@ -64,11 +64,15 @@ export function nodeCharts(node: NodeInfo, index: MetricIndex): ChartSpec[] {
     const first = info.get(group[0])!;
     const alone = group.length === 1;
     const perPeriod = first.kind === 'counter';
+    const title = alone ? group[0] : commonPrefixTitle(group);
+    const series = group.flatMap((name) => seriesOf(node.id, name, info.get(name)!.kind, alone));
+    // "Throttles by reason": a reason enters the legend once it has happened, not all five from the start.
+    const byReason = title.endsWith(' by reason');
     return {
       id: `${node.id}:${group.join('+')}`,
-      title: alone ? group[0] : commonPrefixTitle(group),
+      title,
       unit: perPeriod ? `${first.unit} per ${period} s` : first.unit,
-      series: group.flatMap((name) => seriesOf(node.id, name, info.get(name)!.kind, alone)),
+      series: byReason ? series.map((s) => ({ ...s, quiet: true })) : series,
       limit: { node: node.id, metric: group[0], label: 'limit', perPeriod },
       theory: { node: node.id, metrics: group },
     };
