@@ -1,5 +1,5 @@
 import type { AppStore } from './index.ts';
-import { currentLinkValue, hashWith, type AddressBar } from './shareLinks.ts';
+import { copyFromLink, hashWith, type AddressBar } from './shareLinks.ts';
 
 /** The embed's size: the diagram and a row of charts fit it, as in a course page's column. */
 export const EMBED_WIDTH = 800;
@@ -15,20 +15,12 @@ export function embedCode(base: string, linkValue: string, name: string): string
 }
 
 /** Export > Embed code: the iframe for this scenario on the clipboard, and a toast saying so. */
-export async function copyEmbedCode(store: AppStore, bar: AddressBar, clipboard: { writeText(text: string): Promise<void> }): Promise<string | null> {
-  const s = store.getState;
-  const r = await currentLinkValue(s());
-  if (!r.ok) {
-    s().notify(`The embed code was not copied: ${r.message}.`, 'error');
-    return null;
-  }
-  const code = embedCode(bar.base(), r.value, s().doc.name);
-  try {
-    await clipboard.writeText(code);
-  } catch (e) {
-    s().notify(`The browser did not allow copying (${e instanceof Error ? e.message : String(e)}).`, 'error');
-    return code;
-  }
-  s().notify(`Embed code copied: paste it into a web page or a course page to show this scenario read-only, with Run (${EMBED_WIDTH}x${EMBED_HEIGHT}; change width and height to suit).`);
-  return code;
+export function copyEmbedCode(store: AppStore, bar: AddressBar, clipboard: { writeText(text: string): Promise<void> }): Promise<string | null> {
+  return copyFromLink(
+    store,
+    clipboard,
+    'embed code',
+    (value) => embedCode(bar.base(), value, store.getState().doc.name),
+    () => `Embed code copied: paste it into a web page or a course page to show this scenario read-only, with Run (${EMBED_WIDTH}x${EMBED_HEIGHT}; change width and height to suit).`,
+  );
 }

@@ -121,24 +121,42 @@ function applyOpenedLink(store: AppStore, opened: Extract<OpenedLink, { ok: true
   if (opened.selected && s().doc.nodes.some((n) => n.id === opened.selected)) s().select({ nodes: [opened.selected], edges: [] });
 }
 
-/** The Copy link button: the whole scenario as a link on the clipboard, and a toast saying so. */
-export async function copyShareLink(store: AppStore, bar: AddressBar, clipboard: { writeText(text: string): Promise<void> }): Promise<string | null> {
+/**
+ * Puts a text made from the scenario's link value on the clipboard and says so: `what` names it in the
+ * messages ("link", "embed code"), `copied` words the toast, `instead` what to do when the browser refuses the
+ * clipboard. Null when the scenario would not open from a link.
+ */
+export async function copyFromLink(
+  store: AppStore,
+  clipboard: { writeText(text: string): Promise<void> },
+  what: string,
+  make: (value: string) => string,
+  copied: (text: string) => string,
+  instead = '',
+): Promise<string | null> {
   const s = store.getState;
   const r = await currentLinkValue(s());
   if (!r.ok) {
-    s().notify(`The link was not copied: ${r.message}.`, 'error');
+    s().notify(`The ${what} was not copied: ${r.message}.`, 'error');
     return null;
   }
-  const link = `${bar.base()}${hashWith(bar.hash(), r.value)}`;
+  const text = make(r.value);
   try {
-    await clipboard.writeText(link);
+    await clipboard.writeText(text);
   } catch (e) {
-    s().notify(`The browser did not allow copying (${e instanceof Error ? e.message : String(e)}); copy the address bar instead, which holds the same link.`, 'error');
-    return link;
+    s().notify(`The browser did not allow copying (${e instanceof Error ? e.message : String(e)})${instead}.`, 'error');
+    return text;
   }
-  const long = link.length > CHAT_LINK_LIMIT ? `; it is over ${CHAT_LINK_LIMIT.toLocaleString('en-US')}, which some chat apps cut` : '';
-  s().notify(`Link copied (${link.length.toLocaleString('en-US')} characters${long}). Anyone who opens it sees this scenario, seed and speed.`);
-  return link;
+  s().notify(copied(text));
+  return text;
+}
+
+/** The Copy link button: the whole scenario as a link on the clipboard, and a toast saying so. */
+export function copyShareLink(store: AppStore, bar: AddressBar, clipboard: { writeText(text: string): Promise<void> }): Promise<string | null> {
+  return copyFromLink(store, clipboard, 'link', (value) => `${bar.base()}${hashWith(bar.hash(), value)}`, (link) => {
+    const long = link.length > CHAT_LINK_LIMIT ? `; it is over ${CHAT_LINK_LIMIT.toLocaleString('en-US')}, which some chat apps cut` : '';
+    return `Link copied (${link.length.toLocaleString('en-US')} characters${long}). Anyone who opens it sees this scenario, seed and speed.`;
+  }, '; copy the address bar instead, which holds the same link');
 }
 
 /** The fragments this tab wrote last (see LAST_LINK_KEY), oldest first; none when session storage is off. */
