@@ -169,20 +169,27 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: 
     withTheory = labels;
     return true;
   };
-  /** Hides the legend entries of quiet series that have not been above 0 yet (SeriesSpec.quiet). */
+  /**
+   * Quiet series (SeriesSpec.quiet) keep their legend entry hidden until they have been above 0. Once seen, a series
+   * stays shown until the data starts again (a new run), so each frame scans only the periods added since.
+   */
+  const quiet = spec.series.flatMap((s, i) => (s.quiet ? [{ index: 1 + i, seen: false, scanned: 0 }] : []));
   const quietLegend = (aligned: uPlot.AlignedData) => {
-    let rows: NodeListOf<HTMLElement> | null = null;
-    spec.series.forEach((s, i) => {
-      if (!s.quiet) return;
-      rows ??= chart.root.querySelectorAll<HTMLElement>('.u-legend .u-series');
-      const row = rows[1 + i];
-      if (!row) return;
-      const values = aligned[1 + i];
-      let seen = false;
-      for (let k = 0; k < values.length && !seen; k++) seen = (values[k] ?? 0) > 0;
-      const display = seen ? '' : 'none';
-      if (row.style.display !== display) row.style.display = display;
-    });
+    if (quiet.length === 0) return;
+    const rows = chart.root.querySelectorAll<HTMLElement>('.u-legend .u-series');
+    for (const q of quiet) {
+      const values = aligned[q.index];
+      if (values.length < q.scanned) {
+        q.seen = false;
+        q.scanned = 0;
+      }
+      // From the last period scanned: it may have been the open one, still growing.
+      for (let k = Math.max(0, q.scanned - 1); k < values.length && !q.seen; k++) q.seen = (values[k] ?? 0) > 0;
+      q.scanned = values.length;
+      const row = rows[q.index];
+      const display = q.seen ? '' : 'none';
+      if (row && row.style.display !== display) row.style.display = display;
+    }
   };
   const draw = () => {
     const { aligned, hasLimit } = current();

@@ -64,25 +64,24 @@ export function nodeCharts(node: NodeInfo, index: MetricIndex): ChartSpec[] {
     const first = info.get(group[0])!;
     const alone = group.length === 1;
     const perPeriod = first.kind === 'counter';
-    const title = alone ? group[0] : commonPrefixTitle(group);
+    const reasons = alone ? null : reasonsOf(group);
     const series = group.flatMap((name) => seriesOf(node.id, name, info.get(name)!.kind, alone));
-    // "Throttles by reason": a reason enters the legend once it has happened, not all five from the start.
-    const byReason = title.endsWith(' by reason');
     return {
       id: `${node.id}:${group.join('+')}`,
-      title,
+      title: alone ? group[0] : reasons !== null ? `${reasons} by reason` : group.join(', '),
       unit: perPeriod ? `${first.unit} per ${period} s` : first.unit,
-      series: byReason ? series.map((s) => ({ ...s, quiet: true })) : series,
+      // By reason: a reason enters the legend once it has happened, not all five of Lambda's from the start.
+      series: reasons !== null ? series.map((s) => ({ ...s, quiet: true })) : series,
       limit: { node: node.id, metric: group[0], label: 'limit', perPeriod },
       theory: { node: node.id, metrics: group },
     };
   });
 }
 
-/** "Throttles by reason" for Throttles:A, Throttles:B; else the names joined. */
-function commonPrefixTitle(group: string[]): string {
+/** Throttles:A, Throttles:B...: one metric split by reason (the prefix), or null. */
+function reasonsOf(group: string[]): string | null {
   const prefix = group[0].split(':')[0];
-  return group.every((n) => n.startsWith(`${prefix}:`)) ? `${prefix} by reason` : group.join(', ');
+  return group.every((n) => n.startsWith(`${prefix}:`)) ? prefix : null;
 }
 
 /**

@@ -13,10 +13,10 @@ const ImageIcon = () => (
 );
 
 /**
- * "Export" in the header: the diagram as PNG or SVG, the run's metrics as CSV or as the result document, the
- * scenario as an iframe to embed. A menu
- * button as WAI-ARIA describes one: opening it focuses the first item it can perform, the arrow keys (and Home,
- * End) move among those, Escape closes it and gives focus back to the button, Tab or a click elsewhere closes it.
+ * "Export" in the header: the diagram as PNG or SVG, the scenario as an iframe to embed, the run's metrics as CSV
+ * or as the result document. A menu button as WAI-ARIA describes one: opening it focuses the first item it can
+ * perform, the arrow keys (and Home, End) move among those, Escape closes it and gives focus back to the button,
+ * Tab or a click elsewhere closes it.
  */
 export function ExportMenu() {
   const [open, setOpen] = useState(false);

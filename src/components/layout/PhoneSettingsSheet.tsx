@@ -6,7 +6,11 @@ import { Inspector } from '../inspector/Inspector.tsx';
  * lower part of the screen (the inspector's own fields), and Done closes it. Not in an embed, which is read-only.
  */
 export function PhoneSettingsSheet() {
-  const label = useAppStore((s) => (s.selection.nodes.length === 1 && s.selection.edges.length === 0 ? s.selection.nodes[0] : s.selection.edges.length === 1 && s.selection.nodes.length === 0 ? 'Connection' : null));
+  // One node or one connection: what the inspector edits (several selected are for copy and delete, not here).
+  const label = useAppStore(({ selection: { nodes, edges } }) => {
+    if (nodes.length + edges.length !== 1) return null;
+    return nodes.length === 1 ? nodes[0] : 'Connection';
+  });
   if (label === null) return null;
   return (
     <section
