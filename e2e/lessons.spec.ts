@@ -142,4 +142,11 @@ test('at 1280x720 the verdict of a three-goal lesson shows without scrolling the
   const verdict = panel.getByTestId('lesson-verdict');
   await expect(verdict).toHaveText('Not yet: 3 of 3 checks fail.', { timeout: 30_000 });
   await expect(verdict).toBeInViewport({ ratio: 1 });
+  // Nothing throttles in this lesson: the Throttles chart's legend says so rather than listing every queue and topic.
+  await page.getByTestId('run-speed').selectOption('max');
+  await page.getByTestId('run-toggle').click();
+  await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  const throttles = page.getByTestId('chart-h:throttles');
+  await expect(throttles).toHaveAttribute('data-quiet-none', 'true');
+  await expect(throttles.locator('.u-legend .u-series:visible')).toHaveCount(0);
 });

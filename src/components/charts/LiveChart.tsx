@@ -190,6 +190,8 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: 
       const display = q.seen ? '' : 'none';
       if (row && row.style.display !== display) row.style.display = display;
     }
+    const none = quiet.length === spec.series.length && quiet.every((q) => !q.seen);
+    el.dataset.quietNone = String(none);
   };
   const draw = () => {
     const { aligned, hasLimit } = current();
