@@ -41,6 +41,26 @@ describe('journey tracer', () => {
     expect(journeys.some((j) => j.failure === 'moved to the dead-letter queue DLQ')).toBe(true);
   });
 
+  it('keeps its journeys spread over the whole run, not bunched at its end', () => {
+    const sim = new Simulation(
+      scenario({ seed: 3, durationSeconds: 600 })
+        .node('Users', 'Client', { pattern: 'poisson', ratePerSecond: 20 })
+        .node('Fn', 'AWS::Lambda::Function', {}, { duration: { distribution: 'constant', valueMs: 50 } })
+        .edge('Users', 'Fn')
+        .build(),
+      loadedModels(),
+    );
+    sim.run();
+    const starts = sim.journeys().map((j) => j.startMs);
+    expect(sim.tracer.started).toBeGreaterThan(MAX_JOURNEYS);
+    expect(starts).toHaveLength(MAX_JOURNEYS);
+    // 60 windows of 10 s sampled, 40 kept: evicting where they are densest leaves no gap over two windows.
+    let widest = 0;
+    for (let i = 1; i < starts.length; i++) widest = Math.max(widest, starts[i] - starts[i - 1]);
+    expect(starts[1]).toBeLessThan(30_000);
+    expect(widest).toBeLessThanOrEqual(20_000 + 1_000);
+  });
+
   it('an untraced run makes no journey and leaves every message untraced', () => {
     const sim = new Simulation(busy(7), loadedModels());
     sim.tracer.enabled = false;

@@ -1,6 +1,6 @@
 import { JourneyTrace, type Journey } from './journey.ts';
 
-/** Journeys kept per run; a new one evicts the oldest ordinary one (not a first, not failed, not the slowest). */
+/** Journeys kept per run; a new one evicts an ordinary one (not a first, not failed, not the slowest) where they are densest. */
 export const MAX_JOURNEYS = 40;
 /** Failed journeys are evicted only beyond this many, so ordinary and slow ones keep room. */
 const MAX_FAILED = 24;
@@ -45,16 +45,32 @@ export class Tracer {
     return true;
   }
 
+  /**
+   * The journey to evict: of the ordinary ones (not a first, not failed, not the slowest, not the
+   * newest, which may still be under way), the one whose neighbours started closest together, so the journeys
+   * kept stay spread over the whole run rather than bunched at its end. Failed ones go only beyond MAX_FAILED.
+   */
   private victim(): number {
     const kept = this.kept;
     let slowest = -1;
     for (let i = 0; i < kept.length; i++) if (slowest < 0 || kept[i].latencyMs > kept[slowest].latencyMs) slowest = i;
     let failed = 0;
-    for (let i = 0; i < kept.length; i++) {
+    let best = -1;
+    let bestGap = Infinity;
+    for (let i = 0; i < kept.length - 1; i++) {
       const t = kept[i];
       if (t.failure !== undefined) failed++;
-      else if (!t.first && i !== slowest) return i;
+      else if (!t.first && i !== slowest) {
+        const before = i > 0 ? kept[i - 1].startMs : t.startMs;
+        const gap = kept[i + 1].startMs - before;
+        if (gap < bestGap) {
+          bestGap = gap;
+          best = i;
+        }
+      }
     }
+    if (best >= 0) return best;
+    if (kept[kept.length - 1].failure !== undefined) failed++;
     if (failed <= MAX_FAILED) return -1;
     for (let i = 0; i < kept.length; i++) if (kept[i].failure !== undefined && !kept[i].first && i !== slowest) return i;
     return -1;
