@@ -65,6 +65,19 @@ test('an embedded lesson link shows the lesson\'s starting scenario, read-only',
   // Nothing in an embed is selected by a click, so the charts' placeholder does not ask for one.
   await expect(page.getByTestId('dashboard-empty')).toContainText('to see live metrics.');
   await expect(page.getByTestId('dashboard-empty')).not.toContainText('Select a node');
+
+  // In a phone-wide frame the header still fits: the name keeps some room, nothing runs off the right edge.
+  await page.setViewportSize({ width: 360, height: 640 });
+  await expect(page.getByTestId('open-in-playground')).toHaveText('Open ↗', { useInnerText: true });
+  const header = await page.evaluate<{ overflow: number; link: number; name: number; clock: number }>(`(() => {
+    const h = document.querySelector('[data-testid="embed"] header');
+    const right = (id) => document.querySelector('[data-testid="' + id + '"]').getBoundingClientRect().right;
+    return { overflow: h.scrollWidth - h.clientWidth, link: right('open-in-playground'), name: document.querySelector('[data-testid="scenario-name"]').getBoundingClientRect().width, clock: document.querySelector('[data-testid="run-clock"]').getBoundingClientRect().height };
+  })()`);
+  expect(header.overflow).toBe(0);
+  expect(header.link).toBeLessThanOrEqual(360);
+  expect(header.name).toBeGreaterThan(60);
+  expect(header.clock).toBeLessThan(20);
 });
 
 test('Export > Embed code copies an iframe that, pasted into a page, shows the scenario read-only', async ({ page, context, browser, baseURL }) => {

@@ -10,7 +10,7 @@ import { playgroundUrl } from './embedMode.ts';
 
 const Dashboard = lazy(() => import('./components/charts/Dashboard.tsx'));
 
-const button = 'inline-flex items-center gap-1 whitespace-nowrap rounded-md px-2.5 py-1 text-sm font-medium';
+const button = 'inline-flex items-center gap-1 whitespace-nowrap rounded-md px-1.5 py-1 text-sm font-medium sm:px-2.5';
 
 /**
  * The embedded view (`?embed` or `#embed`) for an iframe in a blog post or a course page: the diagram and the
@@ -24,11 +24,11 @@ export function EmbedApp() {
   return (
     <ReactFlowProvider>
       <div className="flex h-full flex-col bg-slate-50 font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100" data-testid="embed">
-        <header className="flex h-10 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-2 dark:border-slate-800 dark:bg-slate-900">
+        <header className="flex h-10 shrink-0 items-center gap-1.5 border-b border-slate-200 bg-white px-2 sm:gap-2 dark:border-slate-800 dark:bg-slate-900">
           <div className="min-w-0 flex-1 truncate text-sm font-semibold" data-testid="scenario-name" title={name}>
             {name}
           </div>
-          <span className="text-xs tabular-nums text-slate-500 dark:text-slate-400" data-testid="run-clock" data-status={status} data-seconds={seconds}>
+          <span className="whitespace-nowrap text-xs tabular-nums text-slate-500 dark:text-slate-400" data-testid="run-clock" data-status={status} data-seconds={seconds}>
             {seconds.toFixed(1)} s
           </span>
           <button
@@ -48,9 +48,12 @@ export function EmbedApp() {
             href={playgroundUrl(location)}
             target="_blank"
             rel="noopener"
+            aria-label="Open in the playground"
+            title="Open in the playground"
             className={`${button} text-sky-700 hover:bg-sky-50 dark:text-sky-300 dark:hover:bg-slate-800`}
           >
-            Open in the playground ↗
+            <span className="hidden sm:inline">Open in the playground</span>
+            <span className="sm:hidden">Open</span> ↗
           </a>
         </header>
         <div className="relative min-h-0 flex-1">
