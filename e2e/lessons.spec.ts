@@ -21,7 +21,7 @@ test('a lesson link opens the lesson; Check fails with its figures, the referenc
   await expect(panel.getByTestId('lesson-figures-0')).toContainText(/Lookup\.Throttles\.Sum = \d{1,2},\d{3}/);
   await panel.getByTestId('lesson-next-hint').click();
   await expect(panel.getByTestId('lesson-hint-0')).toContainText('ReservedFunctionInvocationRateLimitExceeded');
-  await screenshot(page, 'lesson-failed-1440x900', { curated: true });
+  await screenshot(page, 'lesson-failed-1440x900');
 
   await panel.getByTestId('lesson-show-reference').click();
   await expect(panel.getByTestId('lesson-reference')).toContainText('ReservedConcurrentExecutions 50');
@@ -104,7 +104,7 @@ test('a run on the canvas that finishes grades the goal as Check would; a run at
   await expect(verdict).toHaveText('Not yet: 2 of 2 checks fail.');
   await expect(panel.getByTestId('lesson-graded-run')).toHaveText('Graded from your run on the canvas.');
   await expect(panel.getByTestId('lesson-figures-0')).toContainText(/Lookup\.Throttles\.Sum = \d{1,2},\d{3}/);
-  await screenshot(page, 'lesson-graded-run-1280x720');
+  await screenshot(page, 'lesson-graded-run-1280x720', { curated: true });
 
   await page.getByTestId('traffic-scale').selectOption('2');
   await page.getByTestId('run-toggle').click();
