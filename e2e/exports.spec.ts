@@ -10,10 +10,13 @@ const scenario = {
     { id: 'Users', type: 'Client', position: { x: 0, y: 100 }, properties: { pattern: 'poisson', ratePerSecond: 60 } },
     { id: 'Api', type: 'AWS::ApiGateway::RestApi', position: { x: 320, y: 100 } },
     { id: 'Fn', type: 'AWS::Lambda::Function', position: { x: 640, y: 100 }, properties: { ReservedConcurrentExecutions: 3 } },
+    // Far past the right edge of the canvas at 1440x900: the canvas does not draw it until panned to.
+    { id: 'Ledger', type: 'AWS::DynamoDB::Table', position: { x: 2600, y: 100 } },
   ],
   edges: [
     { from: 'Users', to: 'Api' },
     { from: 'Api', to: 'Fn' },
+    { from: 'Fn', to: 'Ledger', properties: { operation: 'PutItem' } },
   ],
 };
 
@@ -29,13 +32,15 @@ test('PNG and SVG of the diagram, and the metrics as CSV whose totals match the 
   await expect(page.getByTestId('command-export-csv')).toBeDisabled(); // no run yet
   await screenshot(page, 'export-menu');
   await page.keyboard.press('Escape');
+  await expect(page.getByTestId('offscreen-right')).toBeVisible();
+  await expect(page.locator('.react-flow__node[data-id="Ledger"]')).toHaveCount(0);
 
   const png = await exportFile(page, 'export-png');
   expect(png.name).toBe('e2e-exports.png');
   expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
   expect(png.bytes.length).toBeGreaterThan(5_000);
   const width = png.bytes.readUInt32BE(16);
-  expect(width).toBeGreaterThan(1000); // three nodes side by side at 2x
+  expect(width).toBeGreaterThan(5000); // four nodes across 2,880 px at 2x
   mkdirSync(SCREENSHOTS, { recursive: true });
   writeFileSync(`${SCREENSHOTS}/export-diagram.png`, png.bytes); // to look at
 
@@ -45,6 +50,8 @@ test('PNG and SVG of the diagram, and the metrics as CSV whose totals match the 
   expect(svgText).toContain('<svg');
   expect(svgText).toContain('Fn'); // node names as text
   expect(svgText).toContain('Lambda function');
+  // Ledger lies off screen, where the canvas draws nothing until panned to: the image draws it all the same.
+  expect(svgText.includes('Ledger') && svgText.includes('DynamoDB table'), 'the off-screen Ledger table is in the SVG').toBe(true);
   expect(svgText).toMatch(/class="react-flow__edge-path[^"]*"[^>]*style="[^"]*stroke: rgb/); // edges drawn, not just arrowheads
 
   await page.getByTestId('run-speed').selectOption('max');

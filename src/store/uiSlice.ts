@@ -54,6 +54,9 @@ export interface UiSlice {
   /** Theory overlays (Erlang B / C, Little's law) on the charts where they apply. */
   showTheory: boolean;
   setShowTheory: (show: boolean) => void;
+  /** While a diagram image is taken the canvas draws every node and edge, not only those in view. */
+  drawingAll: boolean;
+  setDrawingAll: (on: boolean) => void;
 }
 
 export const EMPTY_SELECTION: Selection = { nodes: [], edges: [] };
@@ -112,6 +115,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   showTheory: true,
   setShowTheory(show) {
     set({ showTheory: show });
+  },
+  drawingAll: false,
+  setDrawingAll(on) {
+    set({ drawingAll: on });
   },
   autosave: { state: 'ok' },
   setAutosave(status) {

@@ -8,16 +8,32 @@ function viewportElement(): HTMLElement | null {
   return document.querySelector<HTMLElement>('[data-testid="canvas"] .react-flow__viewport');
 }
 
+/**
+ * Resolves once the canvas has drawn every node and edge of the document (it draws only those in view until
+ * `drawingAll` is set), or after a second at most.
+ */
+async function everythingDrawn(el: HTMLElement, nodes: number, edges: number): Promise<void> {
+  const started = performance.now();
+  while (performance.now() - started < 1000) {
+    if (el.querySelectorAll('.react-flow__node').length >= nodes && el.querySelectorAll('.react-flow__edge').length >= edges) return;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
 async function exportDiagram(store: AppStore, format: 'png' | 'svg'): Promise<void> {
   const s = store.getState();
   const el = viewportElement();
   if (!el) return s.notify('The diagram could not be exported: the canvas is not on screen', 'error');
+  s.setDrawingAll(true);
   try {
     const { diagramImage } = await import('./diagramImage.ts');
+    await everythingDrawn(el, s.doc.nodes.length, s.doc.edges.length);
     const url = await diagramImage(el, s.doc, format, s.theme === 'dark' ? '#020617' : '#ffffff');
     fileBridge().saveDataUrl(fileNameFor(s.doc, `.${format}`), url);
   } catch (e) {
     s.notify(`The diagram could not be exported: ${e instanceof Error ? e.message : String(e)}`, 'error');
+  } finally {
+    store.getState().setDrawingAll(false);
   }
 }
 

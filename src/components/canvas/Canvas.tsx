@@ -61,7 +61,7 @@ interface Refusal {
 export function Canvas({ presenting = false }: { presenting?: boolean }) {
   const minFitZoom = presenting ? 0 : READABLE_ZOOM;
   const flow = useReactFlow<ServiceFlowNode, ServiceFlowEdge>();
-  const { docNodes, docEdges, selNodes, selEdges, theme, fitRequest, readOnly } = useAppStore(
+  const { docNodes, docEdges, selNodes, selEdges, theme, fitRequest, readOnly, drawingAll } = useAppStore(
     useShallow((s) => ({
       docNodes: s.doc.nodes,
       docEdges: s.doc.edges,
@@ -70,6 +70,7 @@ export function Canvas({ presenting = false }: { presenting?: boolean }) {
       theme: s.theme,
       fitRequest: s.fitRequest,
       readOnly: s.readOnly,
+      drawingAll: s.drawingAll,
     })),
   );
   // One deriver (and its cache of React Flow objects) per canvas for its whole life; useMemo may forget.
@@ -291,7 +292,7 @@ export function Canvas({ presenting = false }: { presenting?: boolean }) {
         connectionLineStyle={connectionLine[theme]}
         minZoom={0.1}
         maxZoom={2.5}
-        onlyRenderVisibleElements
+        onlyRenderVisibleElements={!drawingAll}
         proOptions={proOptions}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1.5} />
