@@ -1,4 +1,8 @@
 import type { Trace } from '../journey.ts';
+import { TokenBucket } from '../tokenBucket.ts';
+
+/** GetRecords calls a second per shard, shared by its consumers (aws-behaviour Kinesis "shard limits"). */
+export const GET_RECORDS_PER_SECOND = 5;
 
 /**
  * The records of one stream shard, in order, as typed arrays (no object per record): arrival time, partition
@@ -19,6 +23,12 @@ export class ShardLog {
   tail = 0;
   /** Traces of sampled requests' records, by sequence number; null until one is appended. */
   private traces: Map<number, Trace> | null = null;
+  /**
+   * The shard's read quota, shared by every consumer reading it with GetRecords (streamMapping.ts): its calls a
+   * second, and when the data read so far is paid off at the shard's read rate (ms).
+   */
+  readonly readCalls = new TokenBucket(GET_RECORDS_PER_SECOND, GET_RECORDS_PER_SECOND);
+  readFreeAt = 0;
 
   constructor(capacity = 256) {
     const c = 1 << Math.ceil(Math.log2(Math.max(16, capacity)));

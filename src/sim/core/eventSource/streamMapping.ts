@@ -3,13 +3,22 @@ import type { Trace } from '../journey.ts';
 import { partitionOfKey } from '../keyHash.ts';
 import { Outcome, OUTCOME_NAMES, type Edge, type Message, type ReplyInfo, type ReplyTo, type SimContext, type Timer } from '../model.ts';
 import { newMessage } from '../message.ts';
+import type { Random } from '../random.ts';
 import type { ShardLog } from './shardLog.ts';
 import { failedRecordsOf, type StreamMappingSettings } from './mappingSettings.ts';
 import { retryHop, shardName, splitHop, traceBatch, traceDiscard, tracedInBatch, traceExpired, traceRetry, tracesFrom } from './streamTrace.ts';
 
-/** GetRecords: at most this many records per call, and 5 calls a second per shard (aws-behaviour "polling detail"). */
+/**
+ * GetRecords (aws-behaviour "polling detail", "shard limits"): at most 10,000 records and 10 MB a call, and 5 calls
+ * a second per shard shared by every consumer of the shard (ShardLog.readCalls, a bucket of 5 refilled at 5 a
+ * second). A stream may also cap a shard's reads (Kinesis: 2 MB/s, shared): a call may take up to 10 MB, and the
+ * shard then refuses calls until what was read beyond the 10 MB a quiet shard holds in hand is paid off at that
+ * rate (AWS: "if a call returns 10 MB, subsequent calls made within the next 5 seconds throw an exception").
+ */
 const GET_RECORDS_MAX = 10_000;
-const GET_RECORDS_PER_SECOND = 5;
+const GET_RECORDS_MAX_KB = 10 * 1024;
+/** After a refused GetRecords the poller tries again about this much later (ms). */
+const REFETCH_MS = 200;
 
 /** What a stream (a Kinesis stream, a DynamoDB table's stream) offers its event source mappings. */
 export interface StreamHost {
@@ -18,6 +27,8 @@ export interface StreamHost {
   log(shard: number): ShardLog;
   /** Retention: records older than this are trimmed from the stream. */
   retentionMs(): number;
+  /** The most a shard lets its consumers read, in KB a second together (Infinity: no such limit). */
+  readonly shardReadKBPerSecond: number;
   sendOn(edge: Edge, msg: Message, replyTo: ReplyTo | null, slot: number): void;
 }
 
@@ -64,8 +75,13 @@ class ShardReader {
   readPos: number;
   lanes: Lane[] = [];
   buffered = 0;
-  callsSecond = -1;
-  calls = 0;
+  /**
+   * Whether the last GetRecords left records behind it (it stopped at its 10,000 records or 10 MB, or was refused):
+   * the mapping keeps fetching as batches finish; once a call reaches the end of the shard it waits for the next poll.
+   */
+  behind = false;
+  /** A refused GetRecords is tried again after a short back-off (refetchTimer). */
+  refetchPending = false;
   /** Traced records of a failed batch: when their retry delay ends, by sequence number (journeys only). */
   readyAt: Map<number, number> | null = null;
 
@@ -80,8 +96,8 @@ class ShardReader {
 /**
  * Lambda's event source mapping for a stream (docs/aws-behaviour.md "Kinesis Data Streams and DynamoDB Streams,
  * read by Lambda"): per shard, up to ParallelizationFactor batches at a time, records of one partition key
- * always in the same lane (order kept per key); it polls every `pollIntervalMs` and keeps fetching back to back
- * while behind (GetRecords: 10,000 records a call, 5 calls a second per shard). A failing batch is retried,
+ * always in the same lane (order kept per key); it polls every `pollIntervalMs`, keeps fetching as batches end
+ * while a call left records behind, and once a call reaches the end of the shard waits for the next poll. A failing batch is retried,
  * blocking its lane, until it succeeds, MaximumRetryAttempts is exhausted or its records pass
  * MaximumRecordAgeInSeconds or the retention; BisectBatchOnFunctionError halves it (halving does not count as
  * a retry); ReportBatchItemFailures checkpoints before the first failed record. Discarded batches go to the
@@ -98,6 +114,9 @@ export class StreamMapping implements ReplyTo {
   private readonly pollTimer: Timer<null>;
   private readonly laneTimer: Timer<Lane>;
   private readonly doneTimer: Timer<Lane>;
+  private readonly refetchTimer: Timer<ShardReader>;
+  /** Spreads the retries of refused GetRecords calls. */
+  private readonly retryRng: Random;
 
   constructor(
     private readonly ctx: SimContext,
@@ -115,6 +134,12 @@ export class StreamMapping implements ReplyTo {
       this.dispatchLane(lane);
     });
     this.doneTimer = ctx.timer((lane) => this.complete(lane));
+    this.refetchTimer = ctx.timer((r) => {
+      r.refetchPending = false;
+      this.fetch(r);
+      for (const lane of r.lanes) this.dispatchLane(lane);
+    });
+    this.retryRng = ctx.random(`${host.id}->${edge.to.id}`, 'read retries');
     this.syncShards();
   }
 
@@ -227,24 +252,32 @@ export class StreamMapping implements ReplyTo {
     }
     const room = Math.max(GET_RECORDS_MAX, 2 * this.s.BatchSize * r.lanes.length);
     if (r.readPos >= log.tail || r.buffered >= room) return;
-    const second = Math.floor(now / 1000);
-    if (second !== r.callsSecond) {
-      r.callsSecond = second;
-      r.calls = 0;
-    }
-    if (r.calls >= GET_RECORDS_PER_SECOND) {
+    if (now < log.readFreeAt || !log.readCalls.take(now)) {
+      // ProvisionedThroughputExceededException: the poller backs off for a fifth of a second (the shard's 5 calls a
+      // second apart) give or take half, so pollers that collided do not collide again.
       this.ctx.metrics.add(this.m.readThrottled, 1);
+      if (!r.refetchPending) {
+        r.refetchPending = true;
+        this.refetchTimer.at(now + REFETCH_MS * (0.5 + this.retryRng.next()), r);
+      }
       return;
     }
-    r.calls++;
-    const end = Math.min(log.tail, r.readPos + GET_RECORDS_MAX);
-    for (let seq = r.readPos; seq < end; seq++) {
+    const last = Math.min(log.tail, r.readPos + GET_RECORDS_MAX);
+    let kb = 0;
+    let seq = r.readPos;
+    while (seq < last && (kb === 0 || kb + log.sizeOf(seq) <= GET_RECORDS_MAX_KB)) {
+      kb += log.sizeOf(seq);
       const lane = this.laneFor(r, seq);
       if (lane.pending.size === 0) lane.windowFrom = now;
       lane.pending.pushBack(seq);
+      seq++;
     }
-    r.buffered += end - r.readPos;
-    r.readPos = end;
+    r.buffered += seq - r.readPos;
+    r.readPos = seq;
+    r.behind = seq < log.tail;
+    const rate = this.host.shardReadKBPerSecond;
+    // The shard holds at most one call's worth of unused read rate (10 MB): a quiet shard lends it to the next call.
+    if (rate !== Infinity) log.readFreeAt = Math.max(log.readFreeAt, now - (GET_RECORDS_MAX_KB / rate) * 1000) + (kb / rate) * 1000;
   }
 
   private dispatchAll(): void {
@@ -402,7 +435,7 @@ export class StreamMapping implements ReplyTo {
       this.rehome(lane);
       this.dispatchAll();
     }
-    if (r.buffered < this.s.BatchSize * r.lanes.length) this.fetch(r);
+    if (r.behind && r.buffered < this.s.BatchSize * r.lanes.length) this.fetch(r);
     this.dispatchLane(lane);
   }
 

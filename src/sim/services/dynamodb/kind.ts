@@ -29,7 +29,7 @@ export const dynamodbKind: ServiceKind = {
     { name: 'IteratorAge', kind: 'distribution', unit: 'Milliseconds', help: 'Lambda\'s IteratorAge for the stream\'s mapping: the age of each batch\'s last record when sent (AWS publishes it on the function).' },
     { name: 'EventSourceBatchesInFlight', kind: 'level', unit: 'Count', help: 'Not a CloudWatch metric: stream batches given to the function and not finished.' },
     { name: 'RecordsDiscarded', kind: 'counter', unit: 'Count', help: 'Not a CloudWatch metric: stream records skipped after MaximumRetryAttempts or MaximumRecordAgeInSeconds.' },
-    { name: 'ReadProvisionedThroughputExceeded', kind: 'counter', unit: 'Count', help: 'Stream: GetRecords calls refused, more than 5 a second on a shard (the mapping reading back to back).' },
+    { name: 'ReadProvisionedThroughputExceeded', kind: 'counter', unit: 'Count', help: 'Stream: GetRecords calls refused, past 5 a second on a shard (shared by the mappings reading it).' },
     { name: 'RecordsExpired', kind: 'counter', unit: 'Count', help: 'Not a CloudWatch metric: stream records trimmed after 24 h before the function read them (lost).' },
     { name: 'ConsumedReadCapacityUnits', kind: 'counter', unit: 'Count', help: 'Read capacity units used by successful requests.' },
     { name: 'ConsumedWriteCapacityUnits', kind: 'counter', unit: 'Count', help: 'Write capacity units used by successful requests.' },

@@ -10,7 +10,7 @@ export const kinesisKind: ServiceKind = {
   shortName: 'Stream',
   category: 'Messaging',
   description:
-    'A data stream of shards (1,000 records/s and 1 MB/s of writes each, or on-demand); Lambda reads each shard in order through an event source mapping, and IteratorAge shows how far behind it is.',
+    'A data stream of shards (1,000 records/s and 1 MB/s of writes each, or on-demand; reads of 2 MB/s and 5 GetRecords calls a second, shared by every consumer of the shard); Lambda reads each shard in order through an event source mapping, and IteratorAge shows how far behind it is. Enhanced fan-out (2 MB/s per consumer) is not modelled.',
   properties: kinesisProperties,
   behaviour: kinesisBehaviour,
   // Lambda reads the stream through an event source mapping (drawn from the stream to the function); a
@@ -28,7 +28,7 @@ export const kinesisKind: ServiceKind = {
     { name: 'IncomingRecords', kind: 'counter', unit: 'Count', help: 'Records written to the stream.' },
     { name: 'IncomingBytes', kind: 'counter', unit: 'Bytes', help: 'Bytes written to the stream.' },
     { name: 'WriteProvisionedThroughputExceeded', kind: 'counter', unit: 'Count', help: 'Records refused because their shard was past 1,000 records/s or 1 MB/s (the producer\'s SDK retries).' },
-    { name: 'ReadProvisionedThroughputExceeded', kind: 'counter', unit: 'Count', help: 'GetRecords calls refused: more than 5 a second on a shard.' },
+    { name: 'ReadProvisionedThroughputExceeded', kind: 'counter', unit: 'Count', help: 'GetRecords calls refused: past 5 a second on a shard, or past its 2 MB/s of reads (shared by every consumer of the shard; a call may take up to 10 MB and the shard then waits until it is paid off). The mapping tries again about 200 ms later.' },
     { name: 'GetRecords.IteratorAgeMilliseconds', kind: 'level', unit: 'Milliseconds', help: 'Age of the oldest record the consumers have not processed yet (0 when they are caught up).' },
     { name: 'IteratorAge', kind: 'distribution', unit: 'Milliseconds', help: 'Lambda\'s IteratorAge for this stream\'s mapping: the age of each batch\'s last record when it is sent to the function (AWS publishes it on the function; Maximum is the figure to watch).' },
     { name: 'EventSourceBatchesInFlight', kind: 'level', unit: 'Count', help: `${NOT_CW} batches the mapping has given to the function and not finished (at most shards x ParallelizationFactor).` },

@@ -197,3 +197,87 @@ describe('Kinesis: writes (shard limits)', () => {
     expect(Outcome.Ok).toBe(0);
   });
 });
+
+/** One shard written at 600 records/s of 1 KB, read by `consumers` functions that each keep up on their own. */
+function sharedShard(consumers: number, durationSeconds: number) {
+  const b = scenario({ durationSeconds })
+    .node('Producers', 'Client', { pattern: 'constant', ratePerSecond: 600 }, { payloadSizeKB: 1 })
+    .node('Clicks', STREAM, { ShardCount: 1 })
+    .edge('Producers', 'Clicks');
+  for (let i = 1; i <= consumers; i++) {
+    b.node(`C${i}`, FN, {}, { duration: { distribution: 'constant', valueMs: 20 }, coldStartMs: 0 }).edge('Clicks', `C${i}`, { properties: { BatchSize: 500 } });
+  }
+  return b.build();
+}
+
+describe('Kinesis: reads (shard limits, polling detail)', () => {
+  it('consumers share a shard\'s 2 MB/s: three keep up with 600 KB/s, a fourth makes them all fall behind', () => {
+    const three = new Simulation(sharedShard(3, 180), loadedModels());
+    three.run();
+    for (const c of ['C1', 'C2', 'C3']) expect(Math.max(...series(three, 'Clicks', `IteratorAge:${c}`, 'Maximum').slice(120))).toBeLessThan(2500);
+
+    const four = new Simulation(sharedShard(4, 180), loadedModels());
+    four.run();
+    // 4 x 600 KB/s asked of 2,048 KB/s: together they fall behind by at least 0.15 s every second.
+    const age = series(four, 'Clicks', 'GetRecords.IteratorAgeMilliseconds', 'Maximum');
+    const atEnd = Math.max(...age.slice(170));
+    expect(atEnd).toBeGreaterThan(20_000);
+    expect(atEnd).toBeGreaterThan(Math.max(...age.slice(80, 90)) + 0.15 * 90_000);
+    expect(sum(four, 'Clicks', 'ReadProvisionedThroughputExceeded')).toBeGreaterThan(0);
+  });
+
+  it('a consumer that keeps up reads once a poll and is never refused; seven pollers pass the 5 calls a second', () => {
+    const one = new Simulation(
+      scenario({ durationSeconds: 120 })
+        .node('Producers', 'Client', { pattern: 'constant', ratePerSecond: 600 })
+        .node('Clicks', STREAM, { ShardCount: 1 })
+        .node('C1', FN, {}, { duration: { distribution: 'constant', valueMs: 20 }, coldStartMs: 0 })
+        .edge('Producers', 'Clicks')
+        .edge('Clicks', 'C1', { properties: { BatchSize: 10_000 } })
+        .build(),
+      loadedModels(),
+    );
+    one.run();
+    expect(sum(one, 'Clicks', 'ReadProvisionedThroughputExceeded')).toBe(0);
+    // Caught up, it waits for the next poll (about a second) rather than reading again as each batch ends: one
+    // batch of about 600 records a poll.
+    const invocations = sum(one, 'C1', 'Invocations');
+    expect(invocations).toBeGreaterThan(105);
+    expect(invocations).toBeLessThan(135);
+
+    const quiet = (consumers: number) => {
+      const b = scenario({ durationSeconds: 120 })
+        .node('Producers', 'Client', { pattern: 'constant', ratePerSecond: 50 })
+        .node('Clicks', STREAM, { ShardCount: 1 })
+        .edge('Producers', 'Clicks');
+      for (let i = 1; i <= consumers; i++) b.node(`C${i}`, FN, {}, { coldStartMs: 0 }).edge('Clicks', `C${i}`);
+      const sim = new Simulation(b.build(), loadedModels());
+      sim.run();
+      return sum(sim, 'Clicks', 'ReadProvisionedThroughputExceeded');
+    };
+    expect(quiet(4)).toBe(0);
+    expect(quiet(7)).toBeGreaterThan(60);
+  });
+
+  it('a consumer blocked for a minute catches up at 2 MB/s, not at once', () => {
+    const sim = new Simulation(
+      scenario({ durationSeconds: 180 })
+        .node('Producers', 'Client', { pattern: 'constant', ratePerSecond: 900 }, { payloadSizeKB: 1 })
+        .node('Clicks', STREAM, { ShardCount: 1 })
+        .node('Consumer', FN, { Timeout: 900 }, { duration: { distribution: 'constant', valueMs: 20 }, coldStartMs: 0 })
+        .edge('Producers', 'Clicks')
+        .edge('Clicks', 'Consumer', { properties: { BatchSize: 1000, Enabled: false } })
+        .build(),
+      loadedModels(),
+    );
+    sim.advanceTo(60_000);
+    // 54,000 records (about 53 MB) wait; the mapping is switched on.
+    const index = sim.scenario.edges.findIndex((e) => e.to === 'Consumer');
+    sim.updateEdge(index, { ...sim.scenario.edges[index].properties, Enabled: true });
+    sim.run();
+    const age = series(sim, 'Clicks', 'GetRecords.IteratorAgeMilliseconds', 'Maximum');
+    // Reading 2,048 KB/s while 900 KB/s arrive gains 1,148 KB/s: the minute of backlog takes about 47 s.
+    expect(age[75]).toBeGreaterThan(20_000);
+    expect(age[170]).toBeLessThan(3_000);
+  });
+});

@@ -108,6 +108,8 @@ export class KinesisStream extends Model implements StreamHost {
   }
 
   // StreamHost
+  /** Shard read limit: 2 MB/s shared by the shard's consumers (aws-behaviour Kinesis "shard limits"). */
+  readonly shardReadKBPerSecond = 2 * 1024;
   shardCount(): number {
     return this.shards;
   }
