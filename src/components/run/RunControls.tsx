@@ -51,11 +51,11 @@ export function RunControls() {
         <button type="button" data-testid="run-reset" className={plain} title="Back to 0 s with the current architecture" onClick={() => void actions.resetRun()}>
           Reset
         </button>
-        <label className="flex items-center gap-1.5 text-sm text-slate-600 max-md:hidden dark:text-slate-300" title="Simulated seconds per real second; Max runs as fast as the engine can">
-          <span className="max-2xl:sr-only">Speed</span>
+        <label className="flex flex-col leading-none text-slate-600 max-md:hidden dark:text-slate-300" title="Simulated seconds per real second; Max runs as fast as the engine can">
+          <span className="mb-0.5 text-[10px] font-semibold tracking-wide uppercase">Speed</span>
           <select
             data-testid="run-speed"
-            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+            className="rounded-md border border-slate-300 bg-white px-1 py-0.5 text-sm dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
             value={speedKey(run.speed)}
             onChange={(e) => actions.setRunSpeed(parseSpeedKey(e.target.value))}
           >
@@ -77,7 +77,7 @@ export function RunControls() {
         >
           <span className="text-xs font-semibold text-slate-500 uppercase dark:text-slate-400">
             {run.status === 'paused' && run.seconds === 0 ? 'Ready' : STATUS_TEXT[run.status]}
-            {running && run.actualSpeed > 0 && <span className="font-normal normal-case"> · {run.actualSpeed >= 10 ? Math.round(run.actualSpeed).toLocaleString('en-US') : run.actualSpeed}×</span>}
+            {running && run.actualSpeed > 0 && <span className="font-normal normal-case"> · {run.actualSpeed >= 10 ? Math.round(run.actualSpeed).toLocaleString('en-US') : run.actualSpeed}× speed</span>}
           </span>
           <span className="truncate">
             {formatSimTime(run.seconds)} / {formatDuration(run.duration)}
