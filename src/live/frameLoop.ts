@@ -1,5 +1,6 @@
 import type { Frame } from '../worker/protocol.ts';
 import { live } from './liveData.ts';
+import { tickNow } from './ticker.ts';
 
 /**
  * One requestAnimationFrame loop for everything that draws live data (charts): each drawer runs at an animation
@@ -83,6 +84,9 @@ export function nextAnimationFrame(): Promise<void> {
 
 /** The worker's frame sink: store the frame, then ask for the next one at the next animation frame. */
 export function receiveFrame(frame: Frame, onApplied?: (frame: Frame) => void): Promise<void> {
-  if (live.apply(frame)) onApplied?.(frame);
+  if (live.apply(frame)) {
+    onApplied?.(frame);
+    if (frame.state !== 'running') tickNow();
+  }
   return nextAnimationFrame();
 }

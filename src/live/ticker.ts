@@ -31,6 +31,14 @@ export function subscribeTick(listener: () => void): () => void {
   };
 }
 
+/**
+ * Ticks at once (when the data changed): a run that pauses or finishes shows its final figures with its status,
+ * not up to a tick later.
+ */
+export function tickNow(): void {
+  if (listeners.size > 0) onInterval();
+}
+
 export function currentTick(): number {
   return tick;
 }
