@@ -141,8 +141,12 @@ test('an invalid scenario is not run, and the run controls say which field', asy
     edges: [{ from: 'Users', to: 'Fn' }],
   });
   await page.getByTestId('run-toggle').click();
-  await expect(page.getByTestId('run-message')).toContainText('Cannot run: nodes[1].properties.Timeout');
+  await expect(page.getByTestId('run-message')).toContainText('Cannot run: Fn › Timeout: ');
   await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'idle');
+  // The inspector says it at the field itself, not only in the list at the top of the panel.
+  await page.getByTestId('node-Fn').getByText('Lambda function').click();
+  await expect(page.getByTestId('field-error-properties.Timeout')).toContainText('900');
+  await expect(page.getByTestId('field-properties.Timeout')).toHaveAttribute('aria-invalid', 'true');
 });
 
 for (const theme of ['light', 'dark'] as const) {

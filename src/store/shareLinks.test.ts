@@ -143,6 +143,6 @@ describe('the address bar and the Copy link button', () => {
 
     store.getState().setNodeField('Fn', 'properties', 'Timeout', 5000);
     expect(await copyShareLink(store, fakeBar(''), clipboard)).toBeNull();
-    expect(store.getState().notice?.text).toBe('The link was not copied: fix the scenario first (nodes[1].properties.Timeout: must be 1..900 (s)); a link to it would not open.');
+    expect(store.getState().notice?.text).toBe('The link was not copied: fix the scenario first (Fn › Timeout: must be 1..900 (s)); a link to it would not open.');
   });
 });

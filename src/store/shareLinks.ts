@@ -1,6 +1,7 @@
 import { encodeShare, fragmentParams, openShareValue, SHARE_PARAM, validateScenario, type OpenedLink, type SharePayload } from '../scenario/index.ts';
 import { debounce, type KeyValueStorage } from './autosave.ts';
 import type { AppState, AppStore } from './index.ts';
+import { problemText } from './problemText.ts';
 
 /**
  * Where this tab remembers the last fragments it wrote (one a line, newest last), so a reload is not mistaken for
@@ -45,7 +46,7 @@ export async function currentLinkValue(s: AppState): Promise<{ ok: true; value: 
   const checked = validateScenario(s.doc);
   if (!checked.ok) {
     const first = checked.problems.find((p) => p.severity !== 'warning');
-    return { ok: false, message: `fix the scenario first (${first ? `${first.path}: ${first.message}` : 'it is not valid'}); a link to it would not open` };
+    return { ok: false, message: `fix the scenario first (${first ? problemText(s.doc, first) : 'it is not valid'}); a link to it would not open` };
   }
   return { ok: true, value: await encodeShare(sharePayload(s)) };
 }

@@ -53,7 +53,7 @@ describe('simulation slice', () => {
     const run = store.getState().run;
     expect(run.status).toBe('idle');
     expect(run.message?.tone).toBe('error');
-    expect(run.message?.text).toMatch(/^Cannot run: nodes\[0\]\.properties\.intervalMs: /);
+    expect(run.message?.text).toMatch(/^Cannot run: A › intervalMs: /);
     expect(w.loads).toEqual([]);
   });
 
@@ -90,7 +90,7 @@ describe('simulation slice', () => {
     store.getState().setNodeField('A', 'properties', 'intervalMs', 'soon');
     await settle();
     expect(w.updates).toEqual([]);
-    expect(store.getState().run.message?.text).toMatch(/^Not applied, the run continues with the last valid version: nodes\[0\]\.properties\.intervalMs/);
+    expect(store.getState().run.message?.text).toMatch(/^Not applied, the run continues with the last valid version: A › intervalMs/);
     await store.getState().stepRun(1);
     w.pump();
     expect(live.instant('A', 'Requests')).toBe(200);

@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import { live } from '../live/liveData.ts';
 import { receiveFrame } from '../live/frameLoop.ts';
-import { formatProblem, validateScenario, type Problem } from '../scenario/index.ts';
+import { validateScenario, type Problem } from '../scenario/index.ts';
+import { problemText } from './problemText.ts';
 import type { SimNode } from '../sim/core/model.ts';
 import { checkTrafficScale } from '../sim/core/trafficScale.ts';
 import type { SampledRun } from '../sim/core/sampledRun.ts';
@@ -164,7 +165,7 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
   }
 
   function problemMessage(prefix: string, problems: Problem[]): RunMessage {
-    const first = problems[0] ? formatProblem(problems[0]) : 'the scenario is not valid';
+    const first = problems[0] ? problemText(get().doc, problems[0]) : 'the scenario is not valid';
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
     return { text: `${prefix}: ${first}${more}`, tone: 'error' };
   }

@@ -23,9 +23,12 @@ const NO_PROBLEMS: readonly { path: string; message: string }[] = [];
 
 /** One inspector field, rendered from its FieldMeta. */
 export function FieldInput({ field, path, value, onCommit, problems = NO_PROBLEMS }: FieldInputProps) {
-  const [error, setError] = useState<string | null>(null);
+  const [typed, setError] = useState<string | null>(null);
   const onError = useCallback((e: string | null) => setError(e), []);
   const m = field.meta;
+  // What is typed is checked first; then what the whole scenario's checks say of this value (an account rule
+  // spanning nodes, say), shown at the field rather than only in the list at the top of the panel.
+  const error = typed ?? (m.code ? null : (problems.find((p) => p.path === '')?.message ?? null));
   const id = `field-${path}`;
   const row = (child: React.ReactNode) => (
     <FieldRow path={path} label={m.label} help={m.help} hint={rangeHint(field)} assumption={m.assumption} error={error} htmlFor={id}>

@@ -39,7 +39,7 @@ export function FieldList({ sources, resetKey }: { sources: FieldSource[]; reset
                   )}
                   <FieldInput
                     field={f}
-                    problems={f.meta.code ? problemsWithin(src.problems, `${src.section}.${f.path}`) : undefined}
+                    problems={problemsWithin(src.problems, `${src.section}.${f.path}`)}
                     path={`${src.section}.${f.path}`}
                     value={getPath(src.values, f.path)}
                     onCommit={(v, session) => src.onCommit(f.path, v, session)}
