@@ -34,9 +34,9 @@ export const stepFunctionsKind: ServiceKind = {
     { name: 'ExecutionsFailed', kind: 'counter', unit: 'Count', help: 'Executions that ended FAILED (an uncaught error, or States.Runtime).' },
     { name: 'ExecutionsTimedOut', kind: 'counter', unit: 'Count', help: 'Executions that ran past their TimeoutSeconds (1 year Standard, 5 minutes Express, unless the definition says less).' },
     { name: 'ExecutionsAborted', kind: 'counter', unit: 'Count', help: 'Executions stopped (StopExecution).' },
-    { name: 'ExecutionThrottled', kind: 'counter', unit: 'Count', help: 'StartExecution calls refused by the token bucket (Standard 1,300 burst / 300 per s; Express 6,000 / 6,000).' },
+    { name: 'ExecutionThrottled', kind: 'counter', unit: 'Count', help: 'StartExecution calls refused by the account token bucket, shared by its state machines of the type (Standard 1,300 burst / 300 per s; Express 6,000 / 6,000).' },
     { name: 'ExecutionTime', kind: 'distribution', unit: 'Milliseconds', help: 'Time from the start of an execution to its end.' },
-    { name: 'ThrottledEvents', kind: 'counter', unit: 'Count', help: 'State transitions beyond the StateTransition bucket (5,000 burst / 1,500 per s, Standard); counted, not delayed (a departure: AWS slows the executions).' },
+    { name: 'ThrottledEvents', kind: 'counter', unit: 'Count', help: 'State transitions beyond the account StateTransition bucket (5,000 burst / 1,500 per s, shared by its Standard machines); counted, not delayed (a departure: AWS slows the executions).' },
     { name: 'ExecutionsRunning', kind: 'level', unit: 'Count', help: `${NOT_CW} executions in progress.` },
     ...STATE_METRICS.map((what) => ({
       name: stateMetricName('<state>', what),

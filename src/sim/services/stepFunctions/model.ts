@@ -55,7 +55,8 @@ const NOT_CANCELLABLE: Cancellable = { cancel: noop };
  * AWS::StepFunctions::StateMachine (docs/aws-behaviour.md, Step Functions rows): each StartExecution runs the
  * definition in the ASL interpreter (asl/) on the engine's clock. A Task calls the node its resource names
  * over this machine's `call` edge to it; the answer comes back as the Task's result or as an ASL error
- * (taskCalls.ts). StartExecution and state transitions go through AWS's token buckets.
+ * (taskCalls.ts). StartExecution and state transitions go through AWS's token buckets, one per account for all
+ * the state machines of a type.
  */
 export class StateMachine extends Model implements AslHost, ReplyTo {
   readonly random: Random;
@@ -65,8 +66,9 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
   private machine!: AslMachine;
   private executionType: ExecutionType = 'STANDARD';
   private behaviour!: StepFunctionsBehaviour;
-  private startBucket: TokenBucket | null = null;
-  private readonly transitionBucket = new TokenBucket(STATE_TRANSITION_BUCKET[0], STATE_TRANSITION_BUCKET[1]);
+  /** AWS's throttling quotas are per account and Region: every state machine of a type draws on the same buckets. */
+  private startBucket!: TokenBucket;
+  private readonly transitionBucket: TokenBucket;
   private routes = new Map<string, Edge>();
   private readonly unrouted = new Set<string>();
   private states = new Map<string, StateHandles>();
@@ -98,6 +100,7 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
 
   constructor(ctx: SimContext, node: SimNode) {
     super(ctx, node);
+    this.transitionBucket = ctx.shared('stepFunctions/StateTransition', () => new TokenBucket(STATE_TRANSITION_BUCKET[0], STATE_TRANSITION_BUCKET[1]));
     const m = ctx.metrics;
     this.mStarted = m.counter(node.id, 'ExecutionsStarted');
     this.mSucceeded = m.counter(node.id, 'ExecutionsSucceeded');
@@ -127,8 +130,7 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     this.behaviour = stepFunctionsBehaviour.parse(node.behaviour);
     this.callbackDelay = compileDuration(this.behaviour.callbackDelay);
     const [burst, rate] = START_EXECUTION_BUCKET[this.executionType];
-    if (this.startBucket) this.startBucket.configure(burst, rate, this.ctx.now);
-    else this.startBucket = new TokenBucket(burst, rate);
+    this.startBucket = this.ctx.shared(`stepFunctions/StartExecution/${this.executionType}`, () => new TokenBucket(burst, rate));
     const plans = statePlans(this.machine);
     this.stateTypes = new Map(plans.map((p) => [p.name, p.type]));
     const states = new Map<string, StateHandles>();
@@ -238,7 +240,7 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
       replyTo?.reply(slot, Outcome.Failed, now, { reason: 'StateMachineTypeNotSupported' });
       return;
     }
-    if (!this.startBucket!.take(now)) {
+    if (!this.startBucket.take(now)) {
       m.add(this.mThrottled, 1);
       msg.trace?.hop(this.id, 'throttle', 'StartExecution throttled', now, now, 'ThrottlingException');
       replyTo?.reply(slot, Outcome.Throttled, now, { reason: 'ThrottlingException' });

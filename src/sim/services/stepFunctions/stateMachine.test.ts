@@ -151,6 +151,34 @@ describe('Step Functions: executions through the engine', () => {
     expect(sum(sim, 'Workflow', 'ThrottledEvents')).toBe(0);
   });
 
+  it('the StartExecution and StateTransition buckets are the account\'s: two machines share them', () => {
+    const passes = (n: number) => ({
+      StartAt: 'S1',
+      States: Object.fromEntries(Array.from({ length: n }, (_, i) => [`S${i + 1}`, i + 1 < n ? { Type: 'Pass', Next: `S${i + 2}` } : { Type: 'Pass', End: true }])),
+    });
+    /** `machines` Standard machines, each started by its own client at `rate` a second. */
+    const run = (machines: number, rate: number, states: number) => {
+      const b = scenario({ durationSeconds: 30 });
+      for (let i = 1; i <= machines; i++) {
+        b.node(`Users${i}`, 'Client', { pattern: 'constant', ratePerSecond: rate }).node(`W${i}`, SM, { Definition: passes(states) }).edge(`Users${i}`, `W${i}`);
+      }
+      const sim = b.run();
+      const of = (metric: string) => Array.from({ length: machines }, (_, i) => sum(sim, `W${i + 1}`, metric)).reduce((a, v) => a + v, 0);
+      return { refused: of('ExecutionThrottled'), events: of('ThrottledEvents') };
+    };
+    // StartExecution, 1,300 burst and 300/s: one machine at 250/s fits; two take 500/s of the account's 300.
+    expect(run(1, 250, 1).refused).toBe(0);
+    const two = run(2, 250, 1).refused;
+    expect(two).toBeGreaterThan(200 * 30 - 1300 - 200);
+    expect(two).toBeLessThan(200 * 30 - 1300 + 200);
+    // StateTransition, 5,000 burst and 1,500/s: 140 starts/s through 6 states is 840/s alone; two ask 1,680/s,
+    // 180/s past the refill for 30 s, less the burst: about 400 throttled transitions.
+    expect(run(1, 140, 6).events).toBe(0);
+    const events = run(2, 140, 6).events;
+    expect(events).toBeGreaterThan(250);
+    expect(events).toBeLessThan(550);
+  });
+
   it('answers StartSyncExecution of an Express machine when the workflow ends, billed per request and 100 ms', () => {
     const wait = { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 1, End: true } } };
     const sim = scenario({ durationSeconds: 10 })
