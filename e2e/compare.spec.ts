@@ -43,6 +43,11 @@ test('A/B compare: B with more reserved concurrency throttles less; the document
   await expect(throttles.locator('td').nth(4)).toContainText('−');
   await expect(dialog.getByTestId('compare-row-SearchApi-Errors')).toHaveAttribute('data-better', 'B');
   await expect(dialog.getByTestId('compare-row-design-Cost (monthly)')).toBeVisible();
+  // A costs less only because it refuses thousands of requests: no ✓ for that, a ⚠ that says why.
+  const costA = dialog.getByTestId('compare-row-design-Cost (run)').locator('td').nth(2);
+  await expect(costA).toHaveAttribute('data-caveat', 'true');
+  await expect(costA).toContainText('⚠');
+  await expect(costA).toHaveAttribute('title', /^A answered [\d,]+ fewer requests than B: /);
   await expect(dialog.getByTestId('compare-chart').locator('canvas')).toHaveCount(1);
   await expect(dialog.getByTestId('compare-chart')).toContainText('B');
   const metric = dialog.getByTestId('compare-metric');

@@ -52,6 +52,12 @@ describe('compareResults on real engine results', () => {
     expect(errors.changePercent).toBeCloseTo((((errors.b ?? 0) - (errors.a ?? 0)) / (errors.a ?? 1)) * 100, 9);
     const failed = find(rows, 'Users', 'Errors');
     expect(failed.better).toBe('B');
+    // A refuses thousands of requests: its lower cost (and any lower latency) comes with a caveat, B's wins do not.
+    expect(find(rows, null, 'Cost (run)').better).toBe('A');
+    for (const r of rows) {
+      if (r.unit !== 'count' && r.better === 'A') expect(r.caveat, `${r.node}: ${r.figure}`).toMatch(/^A answered [\d,]+ fewer requests than B: /);
+      else expect(r.caveat, `${r.node}: ${r.figure}`).toBeNull();
+    }
 
     const p99 = find(rows, 'Users', 'Latency p99');
     expect(p99.a).toBe(a.nodes.Users.totals.Latency.p99);

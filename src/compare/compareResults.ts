@@ -21,13 +21,18 @@ export interface CompareRow {
   changePercent: number | null;
   /** The node's series columns behind the figure, for the chart (`Latency.p99`, `Throttles`). */
   series: string[];
+  /**
+   * Why the lower figure is not simply better: a latency or a cost that is lower because that design answered
+   * fewer requests (a throttled request is answered in no time and costs nothing). Null otherwise.
+   */
+  caveat: string | null;
 }
 
 function row(node: string | null, figure: string, unit: CompareUnit, a: number | null, b: number | null, series: readonly string[] = []): CompareRow {
   const both = a !== null && b !== null;
   const better = !both ? null : a === b ? 'same' : a < b ? 'A' : 'B';
   const changePercent = !both ? null : a === 0 ? (b === 0 ? 0 : null) : ((b - a) / Math.abs(a)) * 100;
-  return { node, figure, unit, a, b, better, changePercent, series: [...series] };
+  return { node, figure, unit, a, b, better, changePercent, series: [...series], caveat: null };
 }
 
 /** Node ids of both designs: A's in its order, then those only B has. */
@@ -78,5 +83,25 @@ export function compareResults(a: ResultDocument, b: ResultDocument, docA: Scena
   }
   rows.push(row(null, 'Cost (run)', 'USD', a.cost.totalUSD, b.cost.totalUSD));
   rows.push(row(null, 'Cost (monthly)', 'USD', monthlyCostUSD(a), monthlyCostUSD(b)));
+  markFewerAnswered(rows, { A: answered(a, docA), B: answered(b, docB) });
   return rows;
+}
+
+/** Requests the design's traffic sources saw succeed. */
+function answered(result: ResultDocument, doc: ScenarioDoc): number {
+  let n = 0;
+  for (const node of doc.nodes) if (findServiceKind(node.type)?.category === 'Traffic') n += result.nodes[node.id]?.totals.Succeeded?.Sum ?? 0;
+  return n;
+}
+
+/** A lower latency or cost from a design that answered at least 1% fewer requests gets a caveat saying so. */
+function markFewerAnswered(rows: CompareRow[], served: { A: number; B: number }): void {
+  for (const r of rows) {
+    if (r.unit === 'count' || (r.better !== 'A' && r.better !== 'B')) continue;
+    const other = r.better === 'A' ? 'B' : 'A';
+    const fewer = served[other] - served[r.better];
+    if (fewer > 0.01 * served[other]) {
+      r.caveat = `${r.better} answered ${Math.round(fewer).toLocaleString('en-US')} fewer requests than ${other}: a refused request is answered at once and costs nothing, so this lower figure counts less work`;
+    }
+  }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompareRow } from './compareResults.ts';
 import { changeText, figureText } from './compareText.ts';
 
-const row = (a: number | null, b: number | null, changePercent: number | null): CompareRow => ({ node: 'X', figure: 'Throttles', unit: 'count', a, b, better: null, changePercent, series: [] });
+const row = (a: number | null, b: number | null, changePercent: number | null): CompareRow => ({ node: 'X', figure: 'Throttles', unit: 'count', a, b, better: null, changePercent, series: [], caveat: null });
 
 describe('compare figures as text', () => {
   it('writes each unit', () => {

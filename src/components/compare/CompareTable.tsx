@@ -3,14 +3,19 @@ import { changeText, figureText } from '../../compare/compareText.ts';
 
 function Cell({ row, design }: { row: CompareRow; design: 'A' | 'B' }) {
   const value = design === 'A' ? row.a : row.b;
-  const better = row.better === design;
+  const lower = row.better === design;
+  const caveat = lower ? row.caveat : null;
+  const better = lower && caveat === null;
   return (
     <td
       data-better={better || undefined}
-      className={`px-3 py-1.5 text-right tabular-nums ${better ? 'bg-emerald-50 font-semibold text-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-300' : 'text-slate-700 dark:text-slate-200'}`}
+      data-caveat={caveat !== null || undefined}
+      title={caveat ?? undefined}
+      className={`px-3 py-1.5 text-right tabular-nums ${better ? 'bg-emerald-50 font-semibold text-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-300' : caveat !== null ? 'bg-amber-50 text-amber-900 dark:bg-amber-950/50 dark:text-amber-200' : 'text-slate-700 dark:text-slate-200'}`}
     >
       {figureText(value, row.unit)}
       {better && <span className="ml-1.5" aria-label="better" title="better (lower)">✓</span>}
+      {caveat !== null && <span className="ml-1.5" aria-label={`lower, but ${caveat}`}>⚠</span>}
     </td>
   );
 }
@@ -19,7 +24,7 @@ function Cell({ row, design }: { row: CompareRow; design: 'A' | 'B' }) {
 export function CompareTable({ rows }: { rows: CompareRow[] }) {
   return (
     <table className="w-full border-collapse text-sm" data-testid="compare-table">
-      <caption className="pb-2 text-left text-xs text-slate-500 dark:text-slate-400">Lower is better for every figure; ✓ marks the better design.</caption>
+      <caption className="pb-2 text-left text-xs text-slate-500 dark:text-slate-400">Lower is better for every figure; ✓ marks the better design, ⚠ a lower latency or cost from a design that answered fewer requests (hover it).</caption>
       <thead>
         <tr className="border-b border-slate-200 text-xs tracking-wide text-slate-500 uppercase dark:border-slate-700 dark:text-slate-400">
           <th scope="col" className="px-3 py-1.5 text-left font-semibold">Node</th>
