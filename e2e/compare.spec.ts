@@ -119,7 +119,7 @@ test('A/B compare lists what B changes, keeps B and its results when closed by m
   const reservedB = dialog.getByTestId('compare-inspector').getByTestId('field-properties.ReservedConcurrentExecutions');
   await reservedB.fill('2');
   await reservedB.press('Enter');
-  await expect(dialog.getByTestId('compare-change')).toHaveText(['Mine · ReservedConcurrentExecutions: default → 2']);
+  await expect(dialog.getByTestId('compare-change')).toHaveText(['Mine · Reserved concurrency: default → 2']);
   await dialog.getByTestId('compare-run').click();
   await expect(dialog.getByTestId('compare-table')).toBeVisible({ timeout: 60_000 });
 
@@ -127,7 +127,7 @@ test('A/B compare lists what B changes, keeps B and its results when closed by m
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await page.getByTestId('compare-open').click();
-  await expect(dialog.getByTestId('compare-change')).toHaveText(['Mine · ReservedConcurrentExecutions: default → 2']);
+  await expect(dialog.getByTestId('compare-change')).toHaveText(['Mine · Reserved concurrency: default → 2']);
   await expect(dialog.getByTestId('compare-table')).toBeVisible();
   await screenshot(page, 'compare-changes-1440x900');
 

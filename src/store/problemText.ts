@@ -1,6 +1,6 @@
 import { nodePath, type Problem } from '../scenario/index.ts';
 import { nodeFields } from '../components/common/kindInfo.ts';
-import type { Doc } from './doc.ts';
+import type { Doc, Section } from './doc.ts';
 
 /**
  * Where a validator problem is, in the words of the canvas and the inspector: "Search › Reserved concurrency"
@@ -12,8 +12,13 @@ export function problemPlace(doc: Doc, path: string): string {
   if (!at || !node) return path || 'the scenario';
   if (at.rest === '') return node.id;
   const [section, ...inner] = at.rest.split('.');
-  const field = section === 'properties' || section === 'behaviour' ? nodeFields(node.type, section).find((f) => f.path === inner.join('.')) : undefined;
-  return `${node.id} › ${field ? field.meta.label : at.rest}`;
+  const label = section === 'properties' || section === 'behaviour' ? fieldLabel(node.type, section, inner.join('.')) : null;
+  return `${node.id} › ${label ?? at.rest}`;
+}
+
+/** The inspector's label of a node's field ("Reserved concurrency" for ReservedConcurrentExecutions), or null. */
+export function fieldLabel(type: string, section: Section, path: string): string | null {
+  return nodeFields(type, section).find((f) => f.path === path)?.meta.label ?? null;
 }
 
 /** A problem as one line: where it is, then what is wrong. */

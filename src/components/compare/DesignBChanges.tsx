@@ -1,7 +1,15 @@
 import { useMemo } from 'react';
 import { compareStore, useCompareStore } from '../../compare/compareStore.ts';
 import { changeValueText, designChanges, withSettingsOf } from '../../compare/designChanges.ts';
+import type { Doc, Section } from '../../store/doc.ts';
 import { appStore } from '../../store/index.ts';
+import { fieldLabel } from '../../store/problemText.ts';
+
+/** A changed setting as the inspector names it ("Reserved concurrency"), its path when it has no field. */
+function labelOf(doc: Doc, nodeId: string, section: Section, path: string): string {
+  const type = doc.nodes.find((n) => n.id === nodeId)?.type;
+  return (type && fieldLabel(type, section, path)) ?? path;
+}
 
 const button =
   'inline-flex h-8 items-center rounded-md border border-slate-300 px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800';
@@ -29,7 +37,7 @@ export function DesignBChanges({ disabled, onApplied }: { disabled: boolean; onA
           <ul className="mt-1 max-h-32 space-y-0.5 overflow-y-auto text-sm text-slate-800 dark:text-slate-100">
             {changes.map((c) => (
               <li key={`${c.node}.${c.section}.${c.path}`} data-testid="compare-change" className="[overflow-wrap:anywhere]">
-                <span className="font-semibold">{c.node}</span> · {c.path}: <span className="text-slate-500 dark:text-slate-400">{changeValueText(c.a)}</span> →{' '}
+                <span className="font-semibold">{c.node}</span> · {labelOf(docB, c.node, c.section, c.path)}: <span className="text-slate-500 dark:text-slate-400">{changeValueText(c.a)}</span> →{' '}
                 <span className="font-semibold text-sky-700 dark:text-sky-300">{changeValueText(c.b)}</span>
               </li>
             ))}
