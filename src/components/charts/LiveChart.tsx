@@ -102,7 +102,7 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: 
       { label: 'Time', value: (_u, v) => (v == null ? '' : `${v} s`) },
       ...spec.series.map((s, i) => ({
         label: s.label,
-        stroke: palette[i % palette.length],
+        stroke: palette[(s.colour ?? i) % palette.length],
         width: 2,
         ...(s.dash ? { dash: [5, 4] } : {}),
         points: { show: false },

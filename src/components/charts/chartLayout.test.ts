@@ -1,3 +1,4 @@
+import { PALETTE } from './chartFormat.ts';
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../sim/engine.ts';
 import { validateScenario } from '../../scenario/index.ts';
@@ -56,6 +57,12 @@ describe('chart layout from the ServiceKind metrics', () => {
     const index = indexOf(doc);
     const charts = headlineCharts(index);
     expect(charts.map((c) => c.title)).toEqual(['Client requests', 'Client latency', 'Throttles', 'Errors', 'Cost rate']);
+    // What the clients saw in colours that mean it: succeeded green, failed vermilion, throttled orange.
+    expect(charts[0].series.map((s) => [s.label, PALETTE[s.colour ?? -1]])).toEqual([
+      ['Succeeded', '#009E73'],
+      ['Failed', '#D55E00'],
+      ['Throttled', '#E69F00'],
+    ]);
     // Throttles and errors by node, each node summing the counters its kind declares (ServiceKind.compare); quiet:
     // a node's legend entry shows once it has throttled (or failed), not for every node that could.
     expect(charts[2].series).toEqual([

@@ -13,6 +13,8 @@ export interface SeriesSpec {
   /** Multiplies the summed value (e.g. a cost per period into USD per hour). */
   scale?: number;
   dash?: boolean;
+  /** Its colour, an index into the chart palette (PALETTE), where its meaning calls for one; else by position. */
+  colour?: number;
   /** Its legend entry shows only once the series has been above 0 (a node that has throttled): a legend of the
    * nodes that did, not of every node that could. */
   quiet?: boolean;
@@ -96,7 +98,16 @@ export function headlineCharts(index: MetricIndex): ChartSpec[] {
   const allNodes = index.nodes.map((n) => n.id);
   const period = index.periodSeconds;
   const charts: ChartSpec[] = [];
-  const requests = ['Succeeded', 'Failed', 'Throttled'].map((name) => ({ label: name, sources: sum(clients, name) })).filter((s) => s.sources.length > 0);
+  // Green for what succeeded, vermilion for what failed, orange for what was throttled (Okabe-Ito's colours).
+  const requests = (
+    [
+      ['Succeeded', 2],
+      ['Failed', 5],
+      ['Throttled', 1],
+    ] as const
+  )
+    .map(([name, colour]) => ({ label: name, colour, sources: sum(clients, name) }))
+    .filter((s) => s.sources.length > 0);
   if (requests.length) charts.push({ id: 'h:requests', title: 'Client requests', unit: `per ${period} s`, series: requests });
   const latencyClients = clients.filter((c) => has(c, 'Latency'));
   if (latencyClients.length === 1) {
