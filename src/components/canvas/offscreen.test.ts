@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offscreen, REVEAL_MARGIN_PX } from './offscreen.ts';
+import { HINT_SIZE, hintOffset, offscreen, REVEAL_MARGIN_PX } from './offscreen.ts';
 
 const node = (x: number, y = 0) => ({ x, y, width: 240, height: 100 });
 const canvas = { width: 736, height: 400 };
@@ -27,5 +27,26 @@ describe('offscreen', () => {
     const low = offscreen([node(0, 500)], { x: 0, y: 0, zoom: 1 }, canvas);
     expect(low.bottom).toEqual({ count: 1, pan: 400 - REVEAL_MARGIN_PX - 600 });
     expect(offscreen(row, { x: 0, y: 0, zoom: 1 }, { width: 0, height: 0 }).right.count).toBe(0);
+  });
+});
+
+describe('where a hint sits on its edge', () => {
+  const canvas = { width: 800, height: 500 };
+  const view = { x: 0, y: 0, zoom: 1 };
+  it('in the middle of its edge when no node is there', () => {
+    expect(hintOffset('right', [{ x: 100, y: 0, width: 200, height: 100 }], view, canvas)).toBe(250);
+    expect(hintOffset('bottom', [], view, canvas)).toBe(400);
+  });
+
+  it('off the middle when a node in view is there: a row of nodes across the canvas keeps its figures and handles', () => {
+    // A node cut by the right edge, across the middle of the canvas's height.
+    const row = [{ x: 600, y: 200, width: 280, height: 100 }];
+    const y = hintOffset('right', row, view, canvas);
+    expect(y).toBe(0.3 * 500);
+    // The hint's box is clear of the node.
+    expect(y + HINT_SIZE.height / 2).toBeLessThanOrEqual(200);
+    // Nodes everywhere along the edge: the middle after all.
+    const column = [0, 100, 200, 300, 400].map((top) => ({ x: 700, y: top, width: 200, height: 100 }));
+    expect(hintOffset('right', column, view, canvas)).toBe(250);
   });
 });

@@ -44,3 +44,30 @@ function note(side: Offscreen, pan: number): void {
   side.count++;
   if (side.count === 1 || Math.abs(pan) < Math.abs(side.pan)) side.pan = pan;
 }
+
+/** The room a hint takes on screen (px), generously: "12 more →" in the hint's type. */
+export const HINT_SIZE = { width: 120, height: 36 };
+/** Where along its edge a hint may sit, tried in turn: the middle, then off it (fractions of the edge's length). */
+const HINT_PLACES = [0.5, 0.3, 0.7, 0.15, 0.85];
+
+/**
+ * Where along its edge the hint of `side` sits (px from the canvas's top for left and right, from its left for top
+ * and bottom): the first of HINT_PLACES where the hint covers no node in view, so it never hides a node's figures
+ * or handles; the middle when every place would.
+ */
+export function hintOffset(side: Side, nodes: readonly Rect[], view: Viewport, canvas: { width: number; height: number }): number {
+  const vertical = side === 'left' || side === 'right';
+  const length = vertical ? canvas.height : canvas.width;
+  const along = vertical ? HINT_SIZE.height : HINT_SIZE.width;
+  const across = vertical ? HINT_SIZE.width : HINT_SIZE.height;
+  const screen = nodes.map((n) => ({ x: view.x + n.x * view.zoom, y: view.y + n.y * view.zoom, width: n.width * view.zoom, height: n.height * view.zoom }));
+  const margin = 8;
+  for (const f of HINT_PLACES) {
+    const mid = Math.min(length - margin - along / 2, Math.max(margin + along / 2, f * length));
+    const box = vertical
+      ? { x: side === 'left' ? margin : canvas.width - margin - across, y: mid - along / 2, width: across, height: along }
+      : { x: mid - along / 2, y: side === 'top' ? margin : canvas.height - margin - across, width: along, height: across };
+    if (!screen.some((r) => r.x < box.x + box.width && box.x < r.x + r.width && r.y < box.y + box.height && box.y < r.y + r.height)) return mid;
+  }
+  return length / 2;
+}
