@@ -147,6 +147,14 @@ test('an invalid scenario is not run, and the run controls say which field', asy
   await page.getByTestId('node-Fn').getByText('Lambda function').click();
   await expect(page.getByTestId('field-error-properties.Timeout')).toContainText('900');
   await expect(page.getByTestId('field-properties.Timeout')).toHaveAttribute('aria-invalid', 'true');
+  // At a projector's width every field's range and default show whole (wrapped between them if need be, not cut).
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const cut = await page.getByTestId('field-hint').evaluateAll((els) =>
+    (els as unknown as { scrollWidth: number; clientWidth: number; textContent: string | null; getBoundingClientRect(): { right: number } }[])
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > 1280)
+      .map((el) => el.textContent),
+  );
+  expect(cut).toEqual([]);
 });
 
 for (const theme of ['light', 'dark'] as const) {

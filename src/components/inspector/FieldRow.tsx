@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 
 /** Label, unit, assumption badge, the input, a one-line help, the range hint and the error, for one field. */
 export function FieldRow(props: {
@@ -27,8 +27,14 @@ export function FieldRow(props: {
           </span>
         )}
         {hint && (
-          <span className="ml-auto min-w-0 truncate text-[11px] text-slate-400 dark:text-slate-500" title={hint}>
-            {hint}
+          // Wraps between its parts (range · default) when the label leaves too little room, never inside one.
+          <span className="ml-auto min-w-0 text-right text-[11px] leading-tight text-slate-400 dark:text-slate-500" data-testid="field-hint">
+            {hint.split(' · ').map((part, i) => (
+              <Fragment key={i}>
+                {i > 0 && ' · '}
+                <span className="whitespace-nowrap">{part}</span>
+              </Fragment>
+            ))}
           </span>
         )}
       </div>
