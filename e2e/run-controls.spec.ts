@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { chartState, openWith } from './helpers.ts';
+import { chartState, openWith, screenshot } from './helpers.ts';
 
 const scenario = {
   name: 'E2E: controls',
@@ -47,4 +47,16 @@ test('step, reset and seed drive the engine in the worker', async ({ page }) => 
   const t = Number(await clock.getAttribute('data-seconds'));
   expect(t).toBeGreaterThan(0);
   expect(t).toBeLessThan(60);
+});
+
+test('a run far slower than asked says how long it will still take', async ({ page }) => {
+  // A million requests a second for 10 minutes cannot play at 60x (60 M a second): the status says how long.
+  await openWith(page, { ...scenario, durationSeconds: 600, nodes: [{ ...scenario.nodes[0], properties: { pattern: 'poisson', ratePerSecond: 1_000_000 } }, scenario.nodes[1]] });
+  await page.getByTestId('run-speed').selectOption('60');
+  await page.getByTestId('run-toggle').click();
+  await expect(page.getByTestId('run-pace')).toHaveText(/^ · about \d+ (min|h) left$/, { timeout: 20_000 });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await screenshot(page, 'run-pace-1280x720');
+  await page.getByTestId('run-toggle').click();
+  await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'paused');
 });

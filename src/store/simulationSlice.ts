@@ -3,6 +3,7 @@ import { live } from '../live/liveData.ts';
 import { receiveFrame } from '../live/frameLoop.ts';
 import { validateScenario, type Problem } from '../scenario/index.ts';
 import { problemText } from './problemText.ts';
+import { roundSpeed } from '../components/run/speeds.ts';
 import type { SimNode } from '../sim/core/model.ts';
 import { checkTrafficScale } from '../sim/core/trafficScale.ts';
 import type { SampledRun } from '../sim/core/sampledRun.ts';
@@ -156,7 +157,7 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
     const changed = status !== run.status || stopped !== run.stopped;
     if (!changed && (seconds === run.seconds || nowMs - lastStatusAt < STATUS_INTERVAL_MS)) return;
     lastStatusAt = nowMs;
-    patch({ status, seconds, stopped, actualSpeed: Math.round(frame.actualSpeed * 10) / 10 });
+    patch({ status, seconds, stopped, actualSpeed: roundSpeed(frame.actualSpeed) });
   };
 
   async function connection(): Promise<WorkerConnection> {

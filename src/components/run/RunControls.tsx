@@ -4,7 +4,7 @@ import './runCommands.ts';
 import { SeedField } from './SeedField.tsx';
 import { TrafficControl } from './TrafficControl.tsx';
 import { watchableSpeed } from '../../store/simulationSlice.ts';
-import { formatDuration, formatSimTime, parseSpeedKey, speedKey, speedOptions } from './speeds.ts';
+import { formatDuration, formatSimTime, parseSpeedKey, speedKey, speedOptions, timeLeftText } from './speeds.ts';
 
 const button =
   'inline-flex items-center gap-1.5 whitespace-nowrap rounded-md border px-3 py-1.5 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50';
@@ -29,6 +29,8 @@ export function RunControls() {
   const actions = appStore.getState();
   const running = run.status === 'running';
   const progress = Math.min(1, run.duration > 0 ? run.seconds / run.duration : 0);
+  // A heavy scenario (or a big traffic multiplier) can play far slower than asked: then say how long it will take.
+  const left = running ? timeLeftText(run.duration - run.seconds, run.actualSpeed, run.speed) : null;
 
   return (
     <div className="relative min-w-0" data-testid="run-controls">
@@ -77,7 +79,12 @@ export function RunControls() {
         >
           <span className="text-xs font-semibold text-slate-500 uppercase dark:text-slate-400">
             {run.status === 'paused' && run.seconds === 0 ? 'Ready' : STATUS_TEXT[run.status]}
-            {running && run.actualSpeed > 0 && <span className="font-normal normal-case"> · {run.actualSpeed >= 10 ? Math.round(run.actualSpeed).toLocaleString('en-US') : run.actualSpeed}× speed</span>}
+            {running && run.actualSpeed > 0 && (
+              <span className="font-normal normal-case" data-testid="run-pace">
+                {' · '}
+                {left ?? `${run.actualSpeed.toLocaleString('en-US')}× speed`}
+              </span>
+            )}
           </span>
           <span className="truncate">
             {formatSimTime(run.seconds)} / {formatDuration(run.duration)}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { watchableSpeed } from '../../store/simulationSlice.ts';
-import { formatDuration, formatSimTime, parseSpeedKey, SPEEDS, speedKey, speedOptions } from './speeds.ts';
+import { formatDuration, formatSimTime, parseSpeedKey, roundSpeed, SPEEDS, speedKey, speedOptions, timeLeftText } from './speeds.ts';
 
 describe('run control formatting', () => {
   it('round-trips every offered speed through its select key, Infinity as "max"', () => {
@@ -26,5 +26,24 @@ describe('run control formatting', () => {
     expect(formatDuration(90)).toBe('1 min 30 s');
     expect(formatDuration(7200)).toBe('2 h');
     expect(formatDuration(45)).toBe('45 s');
+  });
+});
+
+describe('a run slower than asked', () => {
+  it('says how long it will still take, once that is over a minute', () => {
+    // 0.036 simulated seconds a second with 599 s to go: about 4.6 hours.
+    expect(timeLeftText(599, 0.036, 20)).toBe('about 5 h left');
+    expect(timeLeftText(599, 2, 20)).toBe('about 5 min left');
+    expect(timeLeftText(30 * 86400, 1, Infinity)).toBe('about 30 days left');
+    // Keeping its pace, nearly done, or no pace yet: nothing to say.
+    expect(timeLeftText(599, 19, 20)).toBeNull();
+    expect(timeLeftText(50, 0.9, 20)).toBeNull();
+    expect(timeLeftText(599, 0, 20)).toBeNull();
+  });
+
+  it('rounds the measured speed for reading, keeping a slow one visible', () => {
+    expect(roundSpeed(0.0361)).toBe(0.036);
+    expect(roundSpeed(3.14159)).toBe(3.1);
+    expect(roundSpeed(1234.5)).toBe(1235);
   });
 });

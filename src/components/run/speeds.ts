@@ -38,3 +38,21 @@ export function formatDuration(seconds: number): string {
   if (seconds < 3600) return seconds % 60 === 0 ? `${seconds / 60} min` : formatSimTime(seconds);
   return seconds % 3600 === 0 ? `${seconds / 3600} h` : formatSimTime(seconds);
 }
+
+/**
+ * How long a run that plays slower than it was asked to will still take, in wall time, when that is over a
+ * minute: "about 4 h left". Null while it keeps its pace, or before a pace is known.
+ */
+export function timeLeftText(secondsLeft: number, actualSpeed: number, askedSpeed: number): string | null {
+  if (!(actualSpeed > 0) || secondsLeft <= 0 || actualSpeed >= 0.9 * askedSpeed) return null;
+  const wall = secondsLeft / actualSpeed;
+  if (wall < 60) return null;
+  if (wall < 3600) return `about ${Math.round(wall / 60)} min left`;
+  if (wall < 48 * 3600) return `about ${Math.round(wall / 3600)} h left`;
+  return `about ${Math.round(wall / 86400)} days left`;
+}
+
+/** A measured speed for the status line: whole numbers from 10×, two significant digits below (0.036×). */
+export function roundSpeed(v: number): number {
+  return v >= 10 ? Math.round(v) : Number(v.toPrecision(2));
+}
