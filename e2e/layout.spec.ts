@@ -7,8 +7,17 @@ type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const inside = (a: Box, b: Box) => a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
 
+/**
+ * The element's box, or null when it is not there, read in one step: the minimap unmounts as the panel grows past
+ * where it fits, and a count then a boundingBox could see it and then wait for it forever (a CI timeout).
+ */
 async function boxOf(l: Locator): Promise<Box | null> {
-  return (await l.count()) ? l.boundingBox() : null;
+  return l.evaluateAll((els) => {
+    const e = els[0] as unknown as { getBoundingClientRect(): Box } | undefined;
+    if (!e) return null;
+    const r = e.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  });
 }
 
 /** The zoom controls, the minimap (when shown) and the splitter never overlap, and the overlays stay in the canvas. */

@@ -4,7 +4,7 @@ import './runCommands.ts';
 import { SeedField } from './SeedField.tsx';
 import { TrafficControl } from './TrafficControl.tsx';
 import { watchableSpeed } from '../../store/simulationSlice.ts';
-import { formatDuration, formatSimTime, parseSpeedKey, speedKey, speedOptions, timeLeftText } from './speeds.ts';
+import { formatClock, formatDuration, formatSimTime, parseSpeedKey, speedKey, speedOptions, timeLeftText } from './speeds.ts';
 
 const button =
   'inline-flex items-center gap-1.5 whitespace-nowrap rounded-md border px-3 py-1.5 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50';
@@ -82,12 +82,19 @@ export function RunControls() {
             {running && run.actualSpeed > 0 && (
               <span className="font-normal normal-case" data-testid="run-pace">
                 {' · '}
-                {left ?? `${run.actualSpeed.toLocaleString('en-US')}× speed`}
+                {left ?? (
+                  <>
+                    {run.actualSpeed.toLocaleString('en-US')}×<span className="max-md:hidden"> speed</span>
+                  </>
+                )}
               </span>
             )}
           </span>
-          <span className="truncate">
+          <span className="truncate max-md:hidden">
             {formatSimTime(run.seconds)} / {formatDuration(run.duration)}
+          </span>
+          <span className="truncate md:hidden" data-testid="run-clock-compact">
+            {formatClock(run.seconds)} / {formatClock(run.duration)}
           </span>
           <span className="mt-0.5 h-1 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-700" aria-hidden>
             <span className="block h-full bg-emerald-500" style={{ width: `${progress * 100}%` }} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { watchableSpeed } from '../../store/simulationSlice.ts';
-import { formatDuration, formatSimTime, parseSpeedKey, roundSpeed, SPEEDS, speedKey, speedOptions, timeLeftText } from './speeds.ts';
+import { formatClock, formatDuration, formatSimTime, parseSpeedKey, roundSpeed, SPEEDS, speedKey, speedOptions, timeLeftText } from './speeds.ts';
 
 describe('run control formatting', () => {
   it('round-trips every offered speed through its select key, Infinity as "max"', () => {
@@ -45,5 +45,14 @@ describe('a run slower than asked', () => {
     expect(roundSpeed(0.0361)).toBe(0.036);
     expect(roundSpeed(3.14159)).toBe(3.1);
     expect(roundSpeed(1234.5)).toBe(1235);
+  });
+});
+
+describe('the compact run clock', () => {
+  it('reads m:ss, or h:mm:ss past an hour', () => {
+    expect(formatClock(0)).toBe('0:00');
+    expect(formatClock(76.4)).toBe('1:16');
+    expect(formatClock(300)).toBe('5:00');
+    expect(formatClock(3723)).toBe('1:02:03');
   });
 });

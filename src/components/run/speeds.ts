@@ -56,3 +56,12 @@ export function timeLeftText(secondsLeft: number, actualSpeed: number, askedSpee
 export function roundSpeed(v: number): number {
   return v >= 10 ? Math.round(v) : Number(v.toPrecision(2));
 }
+
+/** "1:16", "12:05", "1:02:03": the run clock where room is short (a phone's header). */
+export function formatClock(seconds: number): string {
+  const s = Math.floor(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
