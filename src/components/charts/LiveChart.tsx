@@ -195,7 +195,8 @@ function mountChart(el: HTMLDivElement, spec: ChartSpec, dark: boolean, height: 
   };
   const draw = () => {
     const { aligned, hasLimit } = current();
-    if (!visible) return;
+    // Off screen the redraw waits, but the legend keeps up (it is read, by people and tests, without scrolling).
+    if (!visible) return quietLegend(aligned);
     if (reseries(hasLimit)) {
       chart.destroy();
       chart = make(false);

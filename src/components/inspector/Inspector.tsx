@@ -1,16 +1,21 @@
 import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/index.ts';
-import { NodeInspector } from './NodeInspector.tsx';
 import { ScenarioInspector } from './ScenarioInspector.tsx';
 
-// An edge's inspector loads the first time an edge is selected: the initial bundle has a budget (README).
+// A node's and an edge's inspectors load the first time one is selected: the initial bundle has a budget (README).
+const NodeInspector = lazy(() => import('./NodeInspector.tsx').then((m) => ({ default: m.NodeInspector })));
 const EdgeInspector = lazy(() => import('./EdgeInspector.tsx').then((m) => ({ default: m.EdgeInspector })));
 
 /** Edits what is selected: one node, one edge, or (with nothing selected) the scenario. */
 export function Inspector() {
   const { nodes, edges } = useAppStore(useShallow((s) => s.selection));
-  if (nodes.length === 1 && edges.length === 0) return <NodeInspector nodeId={nodes[0]} />;
+  if (nodes.length === 1 && edges.length === 0)
+    return (
+      <Suspense fallback={null}>
+        <NodeInspector nodeId={nodes[0]} />
+      </Suspense>
+    );
   if (edges.length === 1 && nodes.length === 0)
     return (
       <Suspense fallback={null}>
