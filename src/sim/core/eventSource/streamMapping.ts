@@ -27,8 +27,8 @@ export interface StreamHost {
   log(shard: number): ShardLog;
   /** Retention: records older than this are trimmed from the stream. */
   retentionMs(): number;
-  /** The most a shard lets its consumers read, in KB a second together (Infinity: no such limit). */
-  readonly shardReadKBPerSecond: number;
+  /** The most a shard lets its consumers read, in KB a second together; unset: no limit beyond its calls a second. */
+  readonly shardReadKBPerSecond?: number;
   sendOn(edge: Edge, msg: Message, replyTo: ReplyTo | null, slot: number): void;
 }
 
@@ -97,8 +97,8 @@ class ShardReader {
  * Lambda's event source mapping for a stream (docs/aws-behaviour.md "Kinesis Data Streams and DynamoDB Streams,
  * read by Lambda"): per shard, up to ParallelizationFactor batches at a time, records of one partition key
  * always in the same lane (order kept per key); it polls every `pollIntervalMs`, keeps fetching as batches end
- * while a call left records behind, and once a call reaches the end of the shard waits for the next poll. A failing batch is retried,
- * blocking its lane, until it succeeds, MaximumRetryAttempts is exhausted or its records pass
+ * while a call left records behind, and once a call reaches the end of the shard waits for the next poll. A
+ * failing batch is retried, blocking its lane, until it succeeds, MaximumRetryAttempts is exhausted or its records pass
  * MaximumRecordAgeInSeconds or the retention; BisectBatchOnFunctionError halves it (halving does not count as
  * a retry); ReportBatchItemFailures checkpoints before the first failed record. Discarded batches go to the
  * OnFailure destination as an invocation record. A sampled request's record keeps its trace in the shard log
@@ -136,6 +136,7 @@ export class StreamMapping implements ReplyTo {
     this.doneTimer = ctx.timer((lane) => this.complete(lane));
     this.refetchTimer = ctx.timer((r) => {
       r.refetchPending = false;
+      if (!this.s.Enabled) return;
       this.fetch(r);
       for (const lane of r.lanes) this.dispatchLane(lane);
     });
@@ -277,7 +278,7 @@ export class StreamMapping implements ReplyTo {
     r.behind = seq < log.tail;
     const rate = this.host.shardReadKBPerSecond;
     // The shard holds at most one call's worth of unused read rate (10 MB): a quiet shard lends it to the next call.
-    if (rate !== Infinity) log.readFreeAt = Math.max(log.readFreeAt, now - (GET_RECORDS_MAX_KB / rate) * 1000) + (kb / rate) * 1000;
+    if (rate !== undefined) log.readFreeAt = Math.max(log.readFreeAt, now - (GET_RECORDS_MAX_KB / rate) * 1000) + (kb / rate) * 1000;
   }
 
   private dispatchAll(): void {

@@ -46,8 +46,6 @@ export class TableStream implements StreamHost {
   get id(): string {
     return this.table.id;
   }
-  /** DynamoDB Streams documents no read rate per shard beyond its 5 GetRecords calls a second. */
-  readonly shardReadKBPerSecond = Infinity;
   shardCount(): number {
     return this.shards;
   }
