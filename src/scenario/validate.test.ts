@@ -85,7 +85,7 @@ describe('validateScenario: problems', () => {
     expect(errors(doc)).toEqual([
       'seed: must be a whole number 0..9007199254740991 (2^53-1), not -1',
       'durationSeconds: must be 1..2,592,000 (s; 30 days), not 3000000',
-      'settings.lambdaAccountConcurrency: must be 100..1000000',
+      'settings.lambdaAccountConcurrency: must be 100..1,000,000',
       'nodes[0].properties.ratePerSecond: must be a number',
       'nodes[1].id: "Fn" is used by nodes[2] too',
       'nodes[1].properties.Timeout: must be 1..900 (s)',
@@ -93,7 +93,7 @@ describe('validateScenario: problems', () => {
       'nodes[2].id: "Fn" is used by nodes[1] too',
       'nodes[2].type: unknown node type "AWS::Lambda::Functon" (did you mean "AWS::Lambda::Function"?); known types: Client, AWS::ApiGateway::RestApi, AWS::Lambda::Function, AWS::SNS::Topic, AWS::SQS::Queue',
       'nodes[3].id: "bad id!" may contain only letters, digits, "-" and "_"',
-      'nodes[3].properties.VisibilityTimeout: must be a whole number, 0..43200 (s)',
+      'nodes[3].properties.VisibilityTimeout: must be a whole number, 0..43,200 (s)',
       'edges[0].to: no node "Fnn"; did you mean "Fn"?',
     ]);
   });
@@ -142,7 +142,7 @@ describe('validateScenario: problems', () => {
       'edges[3].role: "invoke" is not a role AWS allows from a Lambda function to an SQS queue; allowed: call, onFailure, onSuccess.',
       'edges[4].role: must be one of invoke, eventSource, subscription, target, deadLetter, onFailure, onSuccess, call, not "sideways"',
       'edges[6]: repeats edges[5] ("Users" -> "Fn", invoke); remove one',
-      'edges[7].properties.BatchSize: must be 1..10000',
+      'edges[7].properties.BatchSize: must be 1..10,000',
       'edges[8].from: is required: the id of a node',
       'edges[9].from: must be a node id (text), not 3',
     ]);

@@ -1,4 +1,5 @@
 import { fieldProblem, type FieldInfo } from '../common/kindInfo.ts';
+import { groupedNumber } from '../../sim/core/fields.ts';
 
 /** What typing into a field means: store a value, go back to AWS's default (unset), or a problem to show. */
 export type InputResult = { ok: true; value: unknown } | { ok: false; error: string };
@@ -39,17 +40,13 @@ export function parseJsonInput(text: string, field: FieldInfo): InputResult {
   return checked(value, field);
 }
 
-/** "1..900 s · default 3" */
+/** "1–900 s · default 3" */
 export function rangeHint(field: FieldInfo): string {
   const m = field.meta;
   const parts: string[] = [];
-  if (m.min !== undefined && m.max !== undefined) parts.push(`${fmt(m.min)}–${fmt(m.max)}${m.unit ? ` ${m.unit}` : ''}`);
+  if (m.min !== undefined && m.max !== undefined) parts.push(`${groupedNumber(m.min)}–${groupedNumber(m.max)}${m.unit ? ` ${m.unit}` : ''}`);
   else if (m.unit) parts.push(m.unit);
   if (typeof m.default === 'number' || typeof m.default === 'string' || typeof m.default === 'boolean') parts.push(`default ${String(m.default)}`);
   else if (m.kind === 'optionalNumber') parts.push('default: not set');
   return parts.join(' · ');
-}
-
-function fmt(n: number): string {
-  return Math.abs(n) >= 10_000 ? n.toLocaleString('en-US') : String(n);
 }

@@ -52,8 +52,13 @@ function tag<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
   return schema;
 }
 
+/** Thousands grouped from 10,000 up, as the inspector's range hints write them (1024 reads better as it is). */
+export function groupedNumber(n: number): string {
+  return Math.abs(n) >= 10_000 ? n.toLocaleString('en-US') : String(n);
+}
+
 export function rangeMessage(min: number, max: number, unit?: string): string {
-  return `must be ${min}..${max}${unit ? ` (${unit})` : ''}`;
+  return `must be ${groupedNumber(min)}..${groupedNumber(max)}${unit ? ` (${unit})` : ''}`;
 }
 
 function number(min: number, max: number, integer: boolean, unit?: string) {
@@ -94,8 +99,8 @@ export function bool(def: boolean, meta: Meta) {
 }
 
 const ms = (label: string) =>
-  z.number({ error: `${label} must be a number (ms)` }).min(0, { error: 'must be 0..3600000 (ms)' }).max(3_600_000, {
-    error: 'must be 0..3600000 (ms)',
+  z.number({ error: `${label} must be a number (ms)` }).min(0, { error: rangeMessage(0, 3_600_000, 'ms') }).max(3_600_000, {
+    error: rangeMessage(0, 3_600_000, 'ms'),
   });
 
 /** A duration distribution in ms (docs/scenario-format.md). */

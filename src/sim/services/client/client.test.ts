@@ -169,7 +169,7 @@ describe('Client requests', () => {
     expect(bad.success).toBe(false);
     const messages = bad.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     expect(messages).toContain('pattern: must be one of constant, poisson, step, ramp, spike, sine, replay');
-    expect(messages).toContain('ratePerSecond: must be 0..1000000 (requests/s)');
+    expect(messages).toContain('ratePerSecond: must be 0..1,000,000 (requests/s)');
     expect(clientKind.check!({ id: 'U', type: 'Client', properties: { startSeconds: 10, stopSeconds: 5, pattern: 'replay', rates: [] }, behaviour: {} })).toEqual([
       ['properties.stopSeconds', 'must be after startSeconds'],
       ['properties.rates', 'the replay pattern needs at least one per-second rate'],

@@ -21,7 +21,7 @@ describe('AWS::SQS::Queue kind', () => {
     const bad = sqsKind.properties.safeParse({ VisibilityTimeout: 50_000, RedrivePolicy: { maxReceiveCount: 0 } });
     expect(bad.success).toBe(false);
     const issues = bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    expect(issues).toEqual(['VisibilityTimeout: must be 0..43200 (s)', 'RedrivePolicy.maxReceiveCount: must be 1..1000']);
+    expect(issues).toEqual(['VisibilityTimeout: must be 0..43,200 (s)', 'RedrivePolicy.maxReceiveCount: must be 1..1000']);
     const esm = eventSourceMappingSchema.safeParse({ ScalingConfig: { MaximumConcurrency: 1 }, FunctionResponseTypes: ['Nope'] });
     expect(esm.error?.issues.map((i) => i.path.join('.'))).toEqual(['ScalingConfig.MaximumConcurrency', 'FunctionResponseTypes.0']);
   });
