@@ -143,10 +143,19 @@ test('an invalid scenario is not run, and the run controls say which field', asy
   await page.getByTestId('run-toggle').click();
   await expect(page.getByTestId('run-message')).toContainText('Cannot run: Fn › Timeout: ');
   await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'idle');
-  // The inspector says it at the field itself, not only in the list at the top of the panel.
-  await page.getByTestId('node-Fn').getByText('Lambda function').click();
+  // The message lies over the canvas, never over the inspector it sends the user to.
+  const message = await page.getByTestId('run-message').boundingBox();
+  const inspector = await page.getByRole('complementary', { name: 'Inspector' }).boundingBox();
+  expect(message!.x + message!.width).toBeLessThanOrEqual(inspector!.x);
+  // Show opens the field, and the inspector says it there, not only in the list at the top of the panel.
+  await page.getByTestId('run-message-show').click();
+  await expect(page.getByTestId('field-properties.Timeout')).toBeFocused();
   await expect(page.getByTestId('field-error-properties.Timeout')).toContainText('900');
   await expect(page.getByTestId('field-properties.Timeout')).toHaveAttribute('aria-invalid', 'true');
+  // Mended before any run, the refusal goes by itself.
+  await page.getByTestId('field-properties.Timeout').fill('30');
+  await page.getByTestId('field-properties.Timeout').press('Tab');
+  await expect(page.getByTestId('run-message')).toHaveCount(0);
   // At a projector's width every field's range and default show whole (wrapped between them if need be, not cut).
   await page.setViewportSize({ width: 1280, height: 720 });
   const cut = await page.getByTestId('field-hint').evaluateAll((els) =>

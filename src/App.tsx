@@ -18,6 +18,7 @@ import { Sidebar } from './components/layout/Sidebar.tsx';
 import { usePhoneLayout } from './components/layout/usePhoneLayout.ts';
 import { Palette } from './components/palette/Palette.tsx';
 import { RunControls } from './components/run/RunControls.tsx';
+import { RunMessage } from './components/run/RunMessage.tsx';
 import { appStore, useAppStore } from './store/index.ts';
 
 // The charts (and uPlot) load on first render of the panel, outside the initial bundle.
@@ -67,6 +68,7 @@ export function App() {
                 <ErrorBoundary area="The canvas">
                   <Canvas />
                 </ErrorBoundary>
+                <RunMessage />
               </div>
             </div>
             <BottomPanel>

@@ -57,6 +57,21 @@ describe('simulation slice', () => {
     expect(w.loads).toEqual([]);
   });
 
+  it('a refusal follows the edits made before any run: it names what is still wrong, and goes once nothing is', async () => {
+    store.getState().loadDoc(doc('fast'));
+    await store.getState().startRun();
+    expect(store.getState().run.problems.map((p) => p.path)).toEqual(['nodes[0].properties.intervalMs']);
+    const refusal = store.getState().run.message?.text;
+    store.getState().setNodeField('A', 'properties', 'intervalMs', true);
+    await settle();
+    expect(store.getState().run.message?.text).toMatch(/^Cannot run: A › intervalMs: /);
+    expect(store.getState().run.message?.text).not.toBe(refusal);
+    store.getState().setNodeField('A', 'properties', 'intervalMs', 100);
+    await settle();
+    expect(store.getState().run).toMatchObject({ message: null, problems: [], status: 'idle' });
+    expect(w.loads).toEqual([]);
+  });
+
   it('runs to the end; frames reach the live store, not React state', async () => {
     store.getState().loadDoc(doc());
     await store.getState().startRun();

@@ -256,10 +256,23 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
   });
 
   api.subscribe((s, prev) => {
-    if (s.doc === prev.doc || !loaded) return;
-    clearTimeout(editTimer);
-    editTimer = setTimeout(() => void applyEdit(), LIVE_EDIT_DELAY_MS);
+    if (s.doc === prev.doc) return;
+    if (loaded) {
+      clearTimeout(editTimer);
+      editTimer = setTimeout(() => void applyEdit(), LIVE_EDIT_DELAY_MS);
+    } else if (s.run.problems.length > 0) {
+      clearTimeout(editTimer);
+      editTimer = setTimeout(recheckRefused, LIVE_EDIT_DELAY_MS);
+    }
   });
+
+  /** A refused scenario was edited before any run: the message follows, gone once the problems are. */
+  function recheckRefused(): void {
+    if (loaded || get().run.problems.length === 0) return;
+    const checked = validateScenario(get().doc);
+    const problems = checked.ok ? [] : checked.problems.filter((p) => p.severity !== 'warning');
+    patch(problems.length === 0 ? { message: null, problems: [] } : { message: problemMessage('Cannot run', problems), problems });
+  }
 
   return {
     run: INITIAL,

@@ -12,7 +12,7 @@ const plain = `${button} border-slate-300 bg-white text-slate-800 hover:bg-slate
 
 const STATUS_TEXT = { idle: 'Ready', loading: 'Loading…', paused: 'Paused', running: 'Running', done: 'Finished' } as const;
 
-/** Run, pause, step, reset, speed and seed, with the simulated clock and what the run has to say. */
+/** Run, pause, step, reset, speed and seed, with the simulated clock (what the run has to say: RunMessage). */
 export function RunControls() {
   const run = useAppStore(
     useShallow((s) => ({
@@ -22,8 +22,6 @@ export function RunControls() {
       speed: s.run.speedAuto ? watchableSpeed(s.doc.durationSeconds ?? 600) : s.run.speed,
       actualSpeed: s.run.actualSpeed,
       seed: s.doc.seed ?? s.run.seed,
-      stopped: s.run.stopped,
-      message: s.run.message,
     })),
   );
   const actions = appStore.getState();
@@ -101,19 +99,6 @@ export function RunControls() {
           </span>
         </div>
       </div>
-      {(run.message || run.stopped) && (
-        <p
-          role="status"
-          data-testid="run-message"
-          className={`absolute top-full left-0 z-30 mt-2 max-w-2xl max-md:fixed max-md:inset-x-2 max-md:top-14 rounded-md border px-3 py-1.5 text-sm shadow-md ${
-            run.stopped || run.message?.tone === 'error'
-              ? 'border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200'
-              : 'border-slate-200 bg-white text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200'
-          }`}
-        >
-          {run.stopped ?? run.message?.text}
-        </p>
-      )}
     </div>
   );
 }
