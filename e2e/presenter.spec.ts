@@ -237,7 +237,7 @@ test('presenter mode at 1280x720 widens a diagram into the free width, so long n
   // Three columns, three rows: fitted to the canvas's height, it would leave the right third of a projector empty.
   const at = (col: number, row: number) => ({ x: col * 320, y: row * 160 });
   await openWith(page, {
-    name: 'Fan-out with long names',
+    name: 'Fan-out with long names: one topic, three queues, every checkout to each',
     nodes: [
       { id: 'StoreCheckouts', type: 'Client', position: at(0, 0), properties: { pattern: 'poisson', ratePerSecond: 20 } },
       { id: 'OrderEventsTopic', type: 'AWS::SNS::Topic', position: at(1, 0) },
@@ -260,6 +260,15 @@ test('presenter mode at 1280x720 widens a diagram into the free width, so long n
   await expect
     .poll(() => names.evaluateAll((els) => (els as unknown as Box[]).filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.textContent)))
     .toEqual([]);
+  // So does the scenario's long name, on two lines.
+  const title = page.getByTestId('presenter-title');
+  expect(
+    await title.evaluate((el) => {
+      const e = el as unknown as { scrollWidth: number; clientWidth: number; scrollHeight: number; clientHeight: number };
+      return e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1;
+    }),
+  ).toBe(true);
+  expect((await title.boundingBox())!.height).toBeLessThanOrEqual(64);
   // Nodes are drawn wider than their usual 240 canvas px, and the diagram spans most of the canvas.
   const flowWidth = await page.locator('.react-flow__node[data-id="ShippingQueue"]').evaluate((el) => parseFloat((el as unknown as { style: { width: string } }).style.width));
   expect(flowWidth).toBeGreaterThan(300);

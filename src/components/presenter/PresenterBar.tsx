@@ -7,6 +7,8 @@ import { formatDuration, formatSimTime } from '../run/speeds.ts';
 import { TrafficControl } from '../run/TrafficControl.tsx';
 
 const STATUS_TEXT = { idle: 'Ready', loading: 'Loading…', paused: 'Paused', running: 'Running', done: 'Finished' } as const;
+/** Titles longer than this (in characters) are set a size smaller, to fit two lines in the bar. */
+const LONG_TITLE = 36;
 const big = 'inline-flex h-12 items-center gap-2 rounded-lg border-2 px-4 text-xl font-semibold whitespace-nowrap disabled:opacity-50';
 
 /** Presenter mode's top bar: the title, Run/Pause and Reset, the clock, the traffic multiplier, the theme, Exit. */
@@ -22,7 +24,12 @@ export function PresenterBar({ title }: { title: string }) {
   const running = run.status === 'running';
   return (
     <header className="presenter-bar flex h-16 shrink-0 items-center gap-3 border-b-2 border-slate-300 px-4 dark:border-slate-700">
-      <h1 className="min-w-0 flex-1 truncate text-2xl font-bold" data-testid="presenter-title" title={title}>
+      {/* A long name takes two lines at a smaller size rather than being cut: the room reads the whole title. */}
+      <h1
+        className={`line-clamp-2 min-w-0 flex-1 font-bold leading-tight break-words ${title.length > LONG_TITLE ? 'text-xl' : 'text-2xl'}`}
+        data-testid="presenter-title"
+        title={title}
+      >
         {title}
       </h1>
       <button
