@@ -140,6 +140,7 @@ test('an invalid scenario is not run, and the run controls say which field', asy
     ],
     edges: [{ from: 'Users', to: 'Fn' }],
   });
+  await expect(page).toHaveTitle('E2E: invalid · Serverless Playground');
   await page.getByTestId('run-toggle').click();
   await expect(page.getByTestId('run-message')).toContainText('Cannot run: Fn › Timeout: ');
   await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'idle');

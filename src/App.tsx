@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import './commands/editorCommands.ts';
 import './commands/shareCommands.ts';
 import './components/presenter/presenterCommands.ts';
@@ -33,6 +33,11 @@ export function App() {
   const presenting = useAppStore((s) => s.presenting);
   const phone = usePhoneLayout();
   const editable = useAppStore((s) => !s.readOnly);
+  // The tab says which scenario it holds (a class keeps several open), as the header's name, which is cut short.
+  const name = useAppStore((s) => s.doc.name);
+  useEffect(() => {
+    document.title = name.trim() ? `${name.trim()} · Serverless Playground` : 'Serverless Playground';
+  }, [name]);
   if (presenting) {
     return (
       <ReactFlowProvider>

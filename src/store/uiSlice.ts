@@ -57,11 +57,8 @@ export interface UiSlice {
   /** While a diagram image is taken the canvas draws every node and edge, not only those in view. */
   drawingAll: boolean;
   setDrawingAll: (on: boolean) => void;
-  /** A field the inspector scrolls to and focuses once it shows it ("properties.Timeout"), then clears. */
-  fieldToReveal: string | null;
-  /** Selects the node, opens the inspector on it and asks it to show the field at `path` (a problem's place). */
-  revealField: (node: string, path: string) => void;
-  fieldRevealed: () => void;
+  /** Selects the node alone and opens the inspector on it (its settings, not the advisor). */
+  inspectNode: (node: string) => void;
 }
 
 export const EMPTY_SELECTION: Selection = { nodes: [], edges: [] };
@@ -125,12 +122,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   setDrawingAll(on) {
     set({ drawingAll: on });
   },
-  fieldToReveal: null,
-  revealField(node, path) {
-    set({ selection: { nodes: [node], edges: [] }, sidebarTab: 'inspector', sidebarOpen: true, fieldToReveal: path });
-  },
-  fieldRevealed() {
-    if (get().fieldToReveal !== null) set({ fieldToReveal: null });
+  inspectNode(node) {
+    set({ selection: { nodes: [node], edges: [] }, sidebarTab: 'inspector', sidebarOpen: true });
   },
   autosave: { state: 'ok' },
   setAutosave(status) {

@@ -1,5 +1,4 @@
-import { Fragment, useEffect, useRef, type ReactNode } from 'react';
-import { appStore, useAppStore } from '../../store/index.ts';
+import { Fragment, type ReactNode } from 'react';
 
 /** Label, unit, assumption badge, the input, a one-line help, the range hint and the error, for one field. */
 export function FieldRow(props: {
@@ -13,20 +12,8 @@ export function FieldRow(props: {
   children: ReactNode;
 }) {
   const { path, label, help, hint, assumption, error, htmlFor, children } = props;
-  const row = useRef<HTMLDivElement>(null);
-  const reveal = useAppStore((s) => s.fieldToReveal);
-  const revealed = reveal !== null && (reveal === path || reveal.startsWith(`${path}.`));
-  useEffect(() => {
-    const el = row.current;
-    if (!revealed || !el) return;
-    const folded = el.closest('details');
-    if (folded) folded.open = true;
-    el.scrollIntoView({ block: 'center' });
-    (el.querySelector<HTMLElement>(htmlFor ? `#${CSS.escape(htmlFor)}` : 'input, select, textarea') ?? el).focus({ preventScroll: true });
-    appStore.getState().fieldRevealed();
-  }, [revealed, htmlFor]);
   return (
-    <div ref={row} className="flex flex-col gap-1" data-field={path}>
+    <div className="flex flex-col gap-1" data-field={path}>
       <div className="flex items-baseline gap-2">
         <label htmlFor={htmlFor} className="shrink-0 text-[13px] font-medium whitespace-nowrap text-slate-800 dark:text-slate-100">
           {label}

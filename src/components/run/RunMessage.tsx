@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { nodePath } from '../../scenario/index.ts';
 import { appStore, useAppStore } from '../../store/index.ts';
+import { revealFieldWhenShown } from '../inspector/revealField.ts';
 
 /**
  * What the run controls have to say (a refused scenario, a live edit kept back, why a run stopped), over the top
@@ -34,7 +35,11 @@ export function RunMessage() {
         <button
           type="button"
           data-testid="run-message-show"
-          onClick={() => node !== null && at !== null && appStore.getState().revealField(node, at.rest)}
+          onClick={() => {
+            if (node === null || at === null) return;
+            appStore.getState().inspectNode(node);
+            revealFieldWhenShown(at.rest);
+          }}
           className="shrink-0 rounded px-2 py-0.5 font-semibold underline-offset-2 hover:underline focus-visible:outline-2"
           title="Open this setting in the inspector"
         >
