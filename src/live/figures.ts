@@ -11,8 +11,14 @@ export const THROTTLE_METRICS = [
 ] as const;
 
 /**
+ * While a run plays, counters on nodes and flows on edges are rates over this much simulated time: the same
+ * window for both, so a node's requests/s and the label of the edge carrying them agree.
+ */
+export const RATE_WINDOW_MS = 2000;
+
+/**
  * A node's live figures: each of its kind's `figures` metrics (a level's value now, a counter's rate per
- * simulated second over the last second, a distribution's p99 in the last closed period), plus
+ * simulated second over the last RATE_WINDOW_MS, a distribution's p99 in the last closed period), plus
  * `throttling` (1 when any throttle counter grew in the last simulated second, else 0), `coldStarts`
  * (cold starts in the last simulated second) and `limit` (the concurrency limit, for Lambda).
  * Null when the node is not in the loaded run.
@@ -31,7 +37,7 @@ export function figuresOf(live: LiveData, nodeId: string): Record<string, number
     if (h < 0) continue;
     const kind = live.index!.metrics[h].kind;
     if (kind === 'level') out[name] = live.instant(nodeId, name);
-    else if (kind === 'counter') out[name] = live.ratePerSecond(nodeId, name);
+    else if (kind === 'counter') out[name] = live.ratePerSecond(nodeId, name, RATE_WINDOW_MS);
     else {
       const p99 = live.column(nodeId, `${name}.p99`);
       out[name] = p99 && p99.length > 0 ? p99[p99.length - 1] : 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame, MetricIndex } from '../worker/protocol.ts';
-import { figuresOf } from './figures.ts';
+import { figuresOf, RATE_WINDOW_MS } from './figures.ts';
 import { HISTORY, LiveData } from './liveData.ts';
 import { roundRate } from './useEdgeRate.ts';
 
@@ -132,7 +132,8 @@ describe('LiveData', () => {
     expect(figuresOf(live, 'F')).toEqual({ ConcurrentExecutions: 0, Throttles: 0, throttling: 0, coldStarts: 0, limit: 50 });
     live.apply(frame(0, 1, 1000, [0, 40, 5], 0));
     live.apply(frame(1, 1, 2000, [7, 50, 5], 0));
-    expect(figuresOf(live, 'F')).toEqual({ ConcurrentExecutions: 50, Throttles: 7, throttling: 1, coldStarts: 0, limit: 50 });
+    // A counter's rate is over the last two simulated seconds (RATE_WINDOW_MS, as edge labels): 7 in 0..2 s.
+    expect(figuresOf(live, 'F')).toEqual({ ConcurrentExecutions: 50, Throttles: 3.5, throttling: 1, coldStarts: 0, limit: 50 });
     live.apply(frame(2, 1, 3000, [7, 20, 9], 0));
     expect(figuresOf(live, 'F')).toMatchObject({ throttling: 0, coldStarts: 4, ConcurrentExecutions: 20 });
     expect(figuresOf(live, 'Other')).toBeNull();
@@ -142,6 +143,16 @@ describe('LiveData', () => {
     // The last period has arrived: the figures are that period's, not a rate over however the frames fell.
     live.apply(frame(4, 1, 5000, [7, 5, 9], 0, 1, { F: { ConcurrentExecutions: 10 } }));
     expect(figuresOf(live, 'F')).toEqual({ Throttles: 4, ConcurrentExecutions: 204, throttling: 1, coldStarts: 404, limit: 10 });
+  });
+
+  it("while a run plays, a node's counter figure and the label of the edge carrying the same messages agree", () => {
+    const live = new LiveData();
+    live.setIndex(index());
+    // Throttles and the edge C -> F count the same messages, at an uneven pace: 30, 90, 150, then 30 a second.
+    const counts = [30, 120, 270, 300];
+    counts.forEach((n, i) => live.apply(frame(i, 1, 1000 * (i + 1), [n, 0, 0], n)));
+    expect(live.edgeFigure(0, RATE_WINDOW_MS)).toBe(90); // (300 - 120) over the last 2 s
+    expect(figuresOf(live, 'F')!.Throttles).toBe(live.edgeFigure(0, RATE_WINDOW_MS));
   });
 
   it('roundRate keeps 3 significant digits and zeroes what is unknown or negligible', () => {

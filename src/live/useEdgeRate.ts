@@ -1,9 +1,8 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
+import { RATE_WINDOW_MS } from './figures.ts';
 import { live } from './liveData.ts';
 import { currentTick, subscribeTick } from './ticker.ts';
 
-/** The rate is averaged over this much simulated time, which smooths it without lagging behind the end. */
-export const EDGE_RATE_WINDOW_MS = 2000;
 
 /** A rate rounded to 3 significant digits (so tiny changes do not re-render), 0 below 0.01 or when unknown. */
 export function roundRate(raw: number): number {
@@ -19,7 +18,7 @@ export function roundRate(raw: number): number {
 
 /**
  * Messages per simulated second over the edge at `edgeIndex` (the scenario's edge order), averaged over
- * the last EDGE_RATE_WINDOW_MS of simulated time, and the last period's once the run has finished
+ * the last RATE_WINDOW_MS of simulated time, and the last period's once the run has finished
  * (LiveData.edgeFigure); 0 when no run is loaded. Re-renders at most ~4 times a
  * second, and only when the rounded rate changed.
  */
@@ -29,7 +28,7 @@ export function useEdgeRate(edgeIndex: number): number {
     const tick = currentTick();
     const c = cache.current;
     if (c.tick === tick && c.edgeIndex === edgeIndex) return c.value;
-    const value = live.index ? roundRate(live.edgeFigure(edgeIndex, EDGE_RATE_WINDOW_MS)) : 0;
+    const value = live.index ? roundRate(live.edgeFigure(edgeIndex, RATE_WINDOW_MS)) : 0;
     cache.current = { tick, edgeIndex, value };
     return value;
   }, [edgeIndex]);
