@@ -47,6 +47,19 @@ describe('compare store', () => {
     expect(run.status === 'error' && run.message).toMatch(/^Design B is not valid: Search\.properties\.MemorySize: /);
   });
 
+  it('says how far both runs got as the runner reports it: A is the first half, B the second', async () => {
+    const app = appWithExample();
+    const compare = createCompareStore();
+    compare.getState().open(app.getState().doc);
+    const seen: string[] = [];
+    compare.subscribe((s) => s.run.status === 'running' && seen.push(`${s.run.design} ${s.run.done}`));
+    const reporting = (sim: SimScenario, options?: RunOptions, onProgress?: (f: number) => void) =>
+      Promise.resolve(runToEnd(sim, loadedModels(), options, onProgress && { report: onProgress, everyMs: 1e9 }));
+    await compare.getState().runBoth(app.getState().doc, reporting, 1);
+    expect(seen).toEqual(['A 0', 'A 0.5', 'B 0.5', 'B 1']);
+    expect(compare.getState().run.status).toBe('done');
+  });
+
   it('drops the results of a run whose B was edited meanwhile', async () => {
     const app = appWithExample();
     const compare = createCompareStore();

@@ -11,7 +11,8 @@ import { runBoth, type Design } from './runBoth.ts';
 /** Run both: not yet, running one design, the results with the documents they came from, or why it stopped. */
 export type CompareRun =
   | { status: 'idle' }
-  | { status: 'running'; design: Design }
+  /** `done`: the fraction of both runs done (A is the first half) `elapsedMs` after Run both. */
+  | { status: 'running'; design: Design; done: number; elapsedMs: number }
   /** `stale`: B was edited since (the results stay on screen, marked, until Run both runs again). */
   | { status: 'done'; a: ResultDocument; b: ResultDocument; docA: ScenarioDoc; docB: ScenarioDoc; rows: CompareRow[]; stale?: boolean }
   | { status: 'error'; design: Design; message: string };
@@ -83,7 +84,10 @@ export function createCompareStore(): CompareStore {
       const docB = get().docB;
       if (!docB || get().run.status === 'running') return;
       const mine = ++generation;
-      const out = await runBoth(docA, docB, run, trafficScale, (design) => mine === generation && set({ run: { status: 'running', design } }));
+      const startedAt = performance.now();
+      const out = await runBoth(docA, docB, run, trafficScale, (design, fraction) => {
+        if (mine === generation) set({ run: { status: 'running', design, done: (design === 'A' ? 0 : 0.5) + fraction / 2, elapsedMs: performance.now() - startedAt } });
+      });
       if (mine !== generation) return; // closed, reopened or B edited while running: these results are stale
       if (!out.ok) set({ run: { status: 'error', design: out.design, message: out.message } });
       else set({ run: { status: 'done', a: out.a, b: out.b, docA, docB, rows: compareResults(out.a, out.b, docA, docB) } });

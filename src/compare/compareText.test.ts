@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompareRow } from './compareResults.ts';
-import { changeText, figureText } from './compareText.ts';
+import { changeText, figureText, runningText } from './compareText.ts';
 
 const row = (a: number | null, b: number | null, changePercent: number | null): CompareRow => ({ node: 'X', figure: 'Throttles', unit: 'count', a, b, better: null, changePercent, series: [], caveat: null });
 
@@ -21,5 +21,18 @@ describe('compare figures as text', () => {
     expect(changeText(row(5, 5, 0))).toBe('0%');
     expect(changeText(row(0, 7, null))).toBe('new');
     expect(changeText(row(null, 7, null))).toBe('—');
+  });
+});
+
+describe('Run both as it goes', () => {
+  it('says which design runs and how far both got, and the time left once the pace is known', () => {
+    expect(runningText('A', 0, 0)).toBe('Running design A (1 of 2) · 0%');
+    // 3% done: too early to tell the pace.
+    expect(runningText('A', 0.03, 4000)).toBe('Running design A (1 of 2) · 3%');
+    // A quarter of both in 10 s: 30 s left.
+    expect(runningText('A', 0.25, 10_000)).toBe('Running design A (1 of 2) · 25% · about 30 s left');
+    expect(runningText('B', 0.6, 90_000)).toBe('Running design B (2 of 2) · 60% · about 1 min left');
+    expect(runningText('B', 0.1, 720_000)).toBe('Running design B (2 of 2) · 10% · about 2 h left');
+    expect(runningText('B', 0.99, 99_000)).toBe('Running design B (2 of 2) · 99% · about 5 s left');
   });
 });

@@ -16,3 +16,15 @@ export function changeText(row: CompareRow): string {
   const digits = Math.abs(p) < 10 ? 1 : 0;
   return `${p > 0 ? '+' : '−'}${Math.abs(p).toFixed(digits)}%`;
 }
+
+/**
+ * How far Run both got, for its status line: "Running design A (1 of 2) · 42%", with "· about 2 min left" once
+ * the pace is known (5% done and 2 s gone), taken from the pace so far. `done` is the fraction of both runs done.
+ */
+export function runningText(design: 'A' | 'B', done: number, elapsedMs: number): string {
+  const head = `Running design ${design} (${design === 'A' ? 1 : 2} of 2) · ${Math.floor(done * 100)}%`;
+  if (!(done >= 0.05 && done < 1 && elapsedMs >= 2000)) return head;
+  const left = (elapsedMs * (1 - done)) / done / 1000;
+  const text = left < 55 ? `${Math.max(5, Math.round(left / 5) * 5)} s` : left < 3570 ? `${Math.round(left / 60)} min` : `${Math.round(left / 3600)} h`;
+  return `${head} · about ${text} left`;
+}

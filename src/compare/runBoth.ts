@@ -14,14 +14,15 @@ function check(design: Design, doc: ScenarioDoc): { ok: true; sim: SimScenario }
 
 /**
  * Validates both designs, then runs A and B one after the other on A's seed and duration and the same traffic
- * multiplier. `onRunning` says which design is running now.
+ * multiplier. `onProgress` says which design is running now (fraction 0 when it starts) and, as the runner
+ * reports it, the fraction of its simulated time done.
  */
 export async function runBoth(
   docA: ScenarioDoc,
   docB: ScenarioDoc,
   run: RunToEnd,
   trafficScale: number,
-  onRunning: (design: Design) => void = () => {},
+  onProgress: (design: Design, fraction: number) => void = () => {},
 ): Promise<RunBothOutcome> {
   const a = check('A', docA);
   if (!a.ok) return a;
@@ -30,9 +31,9 @@ export async function runBoth(
   const simB: SimScenario = { ...b.sim, seed: a.sim.seed, durationSeconds: a.sim.durationSeconds };
   const results: Partial<Record<Design, ResultDocument>> = {};
   for (const [design, sim] of [['A', a.sim], ['B', simB]] as const) {
-    onRunning(design);
+    onProgress(design, 0);
     try {
-      results[design] = await run(sim, { trafficScale });
+      results[design] = await run(sim, { trafficScale }, (fraction) => onProgress(design, fraction));
     } catch (e) {
       return { ok: false, design, message: `Design ${design} could not run: ${e instanceof Error ? e.message : String(e)}` };
     }

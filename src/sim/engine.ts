@@ -22,8 +22,11 @@ export interface RunOptions {
   trafficScale?: number;
 }
 
-/** Runs a scenario to its end and returns its result: the worker's runToEnd in the app, the engine in tests. */
-export type RunToEnd = (sim: SimScenario, options?: RunOptions) => Promise<ResultDocument>;
+/**
+ * Runs a scenario to its end and returns its result: the worker's runToEnd in the app, the engine in tests.
+ * `onProgress` hears, every so often, the fraction of simulated time done (0..1).
+ */
+export type RunToEnd = (sim: SimScenario, options?: RunOptions, onProgress?: (fraction: number) => void) => Promise<ResultDocument>;
 
 /**
  * A scenario's run: the shared event loop (core/simCore.ts) with one model per node, wired by the scenario's

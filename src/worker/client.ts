@@ -22,6 +22,6 @@ export function simWorker(): Comlink.Remote<SimWorkerApi> {
 export const frameSink = Comlink.proxy;
 
 /** Runs a checked scenario to its end in the worker, not at live speed (a lesson's Check, a compare). */
-export function runHeadless(...args: Parameters<SimWorkerApi['runToEnd']>): ReturnType<SimWorkerApi['runToEnd']> {
-  return simWorker().runToEnd(...args);
+export function runHeadless(...[sim, options, onProgress]: Parameters<SimWorkerApi['runToEnd']>): ReturnType<SimWorkerApi['runToEnd']> {
+  return simWorker().runToEnd(sim, options, onProgress ? Comlink.proxy(onProgress) : undefined);
 }

@@ -105,8 +105,15 @@ export interface SimWorkerApi {
   updateEdge(index: number, properties: Record<string, unknown>): void;
   /** The run so far as the headless runner's result document; null before a load. */
   result(): import('../sim/result.ts').ResultDocument | null;
-  /** Runs `sim` from 0 s to its end on a Simulation of its own, flat out, and returns its result (a lesson's Check, A/B compare). */
-  runToEnd(sim: import('../sim/engine.ts').SimScenario, options?: import('../sim/engine.ts').RunOptions): Promise<import('../sim/result.ts').ResultDocument>;
+  /**
+   * Runs `sim` from 0 s to its end on a Simulation of its own, flat out, and returns its result (a lesson's Check,
+   * A/B compare); `onProgress` (a Comlink proxy) hears the fraction of simulated time done every quarter second.
+   */
+  runToEnd(
+    sim: import('../sim/engine.ts').SimScenario,
+    options?: import('../sim/engine.ts').RunOptions,
+    onProgress?: (fraction: number) => void,
+  ): Promise<import('../sim/result.ts').ResultDocument>;
   /** A node's sampled runs so far (a state machine's sampled execution histories), newest first; null when it keeps none. */
   sampledRuns(nodeId: string): import('../sim/core/sampledRun.ts').SampledRun[] | null;
   /** The journeys of the requests sampled so far (core/tracer.ts), in the order they started; null before a load. */

@@ -20,4 +20,17 @@ describe('runToEnd', () => {
     expect({ ...result, wallSeconds: 0 }).toEqual({ ...cli.result(), wallSeconds: 0 });
     expect(result.nodes.Search.totals.Throttles.Sum).toBeGreaterThan(0);
   });
+
+  it('reports how far it got as it goes, fractions rising to 1, and slicing the run changes nothing in its result', () => {
+    const doc: unknown = JSON.parse(readFileSync(new URL('../../examples/sqs-pipeline.json', import.meta.url), 'utf8'));
+    const checked = validateScenario(doc);
+    if (!checked.ok) throw new Error('example invalid');
+    const fractions: number[] = [];
+    const sliced = runToEnd(checked.sim, loadedModels(), {}, { report: (f) => fractions.push(f), everyMs: 0 });
+    expect(fractions.length).toBeGreaterThan(5);
+    expect(fractions.every((f, i) => f > 0 && f <= 1 && (i === 0 || f > fractions[i - 1]))).toBe(true);
+    expect(fractions.at(-1)).toBe(1);
+    const whole = runToEnd(checked.sim, loadedModels());
+    expect({ ...sliced, wallSeconds: 0 }).toEqual({ ...whole, wallSeconds: 0 });
+  });
 });

@@ -101,8 +101,8 @@ const api: SimWorkerApi = {
   result() {
     return runner.result();
   },
-  async runToEnd(sim: SimScenario, options?: RunOptions) {
-    return runToEnd(sim, await models, options);
+  async runToEnd(sim: SimScenario, options?: RunOptions, onProgress?: (fraction: number) => void) {
+    return runToEnd(sim, await models, options, onProgress ? { report: (f) => void onProgress(f) } : undefined);
   },
   sampledRuns(nodeId: string) {
     return runner.sampledRuns(nodeId);

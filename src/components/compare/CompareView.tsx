@@ -4,6 +4,7 @@ import { compareStore, useCompareStore } from '../../compare/compareStore.ts';
 import { DEFAULT_DURATION_SECONDS, DEFAULT_SEED } from '../../scenario/index.ts';
 import { appStore, useAppStore } from '../../store/index.ts';
 import { runHeadless } from '../../worker/client.ts';
+import { runningText } from '../../compare/compareText.ts';
 import { CompareTable } from './CompareTable.tsx';
 import { DesignBChanges } from './DesignBChanges.tsx';
 import { DesignBInspector } from './DesignBInspector.tsx';
@@ -67,9 +68,14 @@ export function CompareView({ onClose }: { onClose: () => void }) {
             </button>
             <span role="status" data-testid="compare-status" className="text-sm text-slate-600 dark:text-slate-300">
               {run.status === 'idle' && 'Change a setting of B, then run both designs.'}
-              {run.status === 'running' && `Running design ${run.design} to its end…`}
+              {run.status === 'running' && runningText(run.design, run.done, run.elapsedMs)}
               {run.status === 'done' && `Both ran ${run.a.simulatedSeconds} s${run.a.stopped || run.b.stopped ? ' (a run stopped early: see its figures with care)' : ''}.`}
             </span>
+            {run.status === 'running' && (
+              <span className="h-1.5 w-40 overflow-hidden rounded bg-slate-200 dark:bg-slate-700" aria-hidden data-testid="compare-progress">
+                <span className="block h-full bg-sky-500 transition-[width]" style={{ width: `${run.done * 100}%` }} />
+              </span>
+            )}
           </div>
           {run.status === 'error' && (
             <p role="alert" data-testid="compare-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300">
