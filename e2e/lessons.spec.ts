@@ -16,6 +16,7 @@ test('a lesson link opens the lesson; Check fails with its figures, the referenc
   const verdict = panel.getByTestId('lesson-verdict');
   await expect(verdict).toHaveAttribute('data-pass', 'false', { timeout: 30_000 });
   await expect(verdict).toHaveText('Not yet: 2 of 2 checks fail.');
+  await expect(panel.getByTestId('lesson-graded-check')).toContainText('Press Run to watch the scenario on the charts');
   await expect(panel.getByTestId('lesson-goal-0')).toHaveAttribute('data-state', 'fail');
   // The figure that decided it: thousands of throttles at 300 requests/s against a quota of 100/s.
   await expect(panel.getByTestId('lesson-figures-0')).toContainText(/Lookup\.Throttles\.Sum = \d{1,2},\d{3}/);

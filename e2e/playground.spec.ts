@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { chartState, connect, openWith, screenshot, setTheme } from './helpers.ts';
+import { chartState, connect, openWith, panBy, screenshot, setTheme } from './helpers.ts';
 
 const LAMBDA = 'AWS::Lambda::Function';
 
@@ -141,6 +141,10 @@ test('an invalid scenario is not run, and the run controls say which field', asy
     edges: [{ from: 'Users', to: 'Fn' }],
   });
   await expect(page).toHaveTitle('E2E: invalid · Serverless Playground');
+  // The function is panned out of view: Show brings it back.
+  await panBy(page, -700, 0);
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  expect((await page.getByTestId('node-Fn').boundingBox())!.x + 100).toBeLessThan(canvas.x);
   await page.getByTestId('run-toggle').click();
   await expect(page.getByTestId('run-message')).toContainText('Cannot run: Fn › Timeout: ');
   await expect(page.getByTestId('run-clock')).toHaveAttribute('data-status', 'idle');
@@ -151,6 +155,13 @@ test('an invalid scenario is not run, and the run controls say which field', asy
   // Show opens the field, and the inspector says it there, not only in the list at the top of the panel.
   await page.getByTestId('run-message-show').click();
   await expect(page.getByTestId('field-properties.Timeout')).toBeFocused();
+  await expect
+    .poll(async () => {
+      const fn = (await page.getByTestId('node-Fn').boundingBox())!;
+      const view = (await page.getByTestId('canvas').boundingBox())!;
+      return fn.x >= view.x && fn.x + fn.width <= view.x + view.width;
+    })
+    .toBe(true);
   await expect(page.getByTestId('field-error-properties.Timeout')).toContainText('900');
   await expect(page.getByTestId('field-properties.Timeout')).toHaveAttribute('aria-invalid', 'true');
   // Mended before any run, the refusal goes by itself.

@@ -81,6 +81,12 @@ describe('simulation slice', () => {
     expect(Array.from(live.column('A', 'Requests')!)).toEqual([99, 100, 100, 100, 100, 100, 100, 100, 100, 100]);
     expect(live.instant('A', 'Requests')).toBe(1000);
     expect(live.edgeRate(0)).toBe(100);
+    // An edit after the end is not "applied live" (nothing runs): the next Run starts again with it.
+    store.getState().setNodeField('A', 'properties', 'intervalMs', 100);
+    await settle();
+    expect(store.getState().run.message?.text).toBe('Changed A: press Run to run again with it');
+    await store.getState().startRun();
+    expect(w.loads).toHaveLength(2);
   });
 
   it('applies a valid live edit to the running engine without a restart', async () => {

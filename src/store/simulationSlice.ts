@@ -233,7 +233,9 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
       // Moving nodes changes the document but not the run: it is still the run of this document.
       patch(names.length > 0 ? { notAsWritten: get().run.notAsWritten ?? 'a live edit', runDoc: doc } : { runDoc: doc });
       if (get().run.message?.tone === 'error' || names.length > 0) {
-        patch({ message: names.length > 0 ? { text: `Applied live: ${names.join(', ')}`, tone: 'info' } : null, problems: [] });
+        // A finished run has nothing left to apply an edit to: the next Run starts again from the document.
+        const text = get().run.status === 'done' ? `Changed ${names.join(', ')}: press Run to run again with it` : `Applied live: ${names.join(', ')}`;
+        patch({ message: names.length > 0 ? { text, tone: 'info' } : null, problems: [] });
       }
       return;
     }

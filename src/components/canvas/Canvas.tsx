@@ -126,6 +126,19 @@ export function Canvas({ presenting = false }: { presenting?: boolean }) {
           const r = wrapper.current?.getBoundingClientRect();
           return r ? flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
         },
+        showNode: (id) => {
+          const node = flow.getInternalNode(id);
+          const r = wrapper.current?.getBoundingClientRect();
+          if (!node || !r) return;
+          const { x, y } = node.internals.positionAbsolute;
+          const width = node.measured.width ?? NODE_WIDTH;
+          const height = node.measured.height ?? NODE_HEIGHT;
+          const topLeft = flow.flowToScreenPosition({ x, y });
+          const bottomRight = flow.flowToScreenPosition({ x: x + width, y: y + height });
+          if (topLeft.x >= r.left && topLeft.y >= r.top && bottomRight.x <= r.right && bottomRight.y <= r.bottom) return;
+          fitted.current = false;
+          void flow.setCenter(x + width / 2, y + height / 2, { zoom: flow.getZoom(), duration: 300 });
+        },
       }),
     [flow, fit],
   );

@@ -73,6 +73,12 @@ export function LessonPanel() {
               </p>
             )}
             {check.status === 'done' && check.from === 'run' && <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="lesson-graded-run">Graded from your run on the canvas.</p>}
+            {/* Check runs apart from the canvas, so the charts stay as they were: say how to see that run. */}
+            {check.status === 'done' && check.from === 'check' && check.doc === docNow && (
+              <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="lesson-graded-check">
+                Checked with a run of its own, flat out. Press <strong>Run</strong> to watch the scenario on the charts; a run on the canvas is graded too when it ends.
+              </p>
+            )}
             {check.status === 'done' && check.doc !== docNow && <p className="text-xs text-amber-700 dark:text-amber-400">You changed the scenario since this check; press Check again.</p>}
           </div>
           <GoalChecks goal={lesson.goal} graded={graded?.checks ?? null} />

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { nodePath } from '../../scenario/index.ts';
 import { appStore, useAppStore } from '../../store/index.ts';
+import { viewBridge } from '../../commands/viewBridge.ts';
 import { revealFieldWhenShown } from '../inspector/revealField.ts';
 
 /**
  * What the run controls have to say (a refused scenario, a live edit kept back, why a run stopped), over the top
  * of the canvas so it never covers the inspector it points to. A problem at a node's field offers Show, which
- * opens that field; × hides the message until it changes.
+ * opens that field and brings the node into view; × hides the message until it changes.
  */
 export function RunMessage() {
   const stopped = useAppStore((s) => s.run.stopped);
@@ -39,6 +40,8 @@ export function RunMessage() {
             if (node === null || at === null) return;
             appStore.getState().inspectNode(node);
             revealFieldWhenShown(at.rest);
+            // After the inspector has opened (the canvas may have narrowed), bring the node into view.
+            requestAnimationFrame(() => requestAnimationFrame(() => viewBridge.showNode(node)));
           }}
           className="shrink-0 rounded px-2 py-0.5 font-semibold underline-offset-2 hover:underline focus-visible:outline-2"
           title="Open this setting in the inspector"
