@@ -89,7 +89,7 @@ export function CompareView({ onClose }: { onClose: () => void }) {
           )}
           {run.status === 'done' && (
             <>
-              <div className="overflow-x-auto">
+              <div className="shrink-0 overflow-x-auto">
                 <CompareTable rows={run.rows} />
               </div>
               <OverlayChart a={run.a} b={run.b} rows={run.rows} dark={dark} />

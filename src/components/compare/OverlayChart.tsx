@@ -56,7 +56,7 @@ export function OverlayChart({ a, b, rows, dark }: { a: ResultDocument; b: Resul
 
   if (!choice) return <p className="text-sm text-slate-500 dark:text-slate-400">The designs share no node metric to draw.</p>;
   return (
-    <figure className="min-w-0 rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-900">
+    <figure className="min-w-0 shrink-0 rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-900">
       <figcaption className="flex flex-wrap items-center justify-between gap-2 px-1 pb-1 text-sm font-semibold text-slate-800 dark:text-slate-100">
         <label className="flex min-w-0 items-center gap-2">
           <span>Metric</span>
