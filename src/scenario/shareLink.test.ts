@@ -89,11 +89,18 @@ describe('share links', () => {
     expect(r).toEqual({ ok: false, message: 'the scenario in the link is not valid: nodes[2].properties.Timeout: must be 1..900 (s)' });
   });
 
-  it('ignore a bad speed or an unknown selected node, and say so', async () => {
+  it('ignore a bad speed, traffic multiplier or an unknown selected node, and say so', async () => {
     const doc = twelveNodeScenario();
-    const r = await openShareValue((await encodeShare({ doc, speed: -3, selected: 'Nobody' })).slice(2));
-    expect(r.ok && r.changes).toEqual(['ignored the speed -3 (not a positive number or "max")', 'ignored the selected node "Nobody" (no such node)']);
+    const r = await openShareValue((await encodeShare({ doc, speed: -3, traffic: 1000, selected: 'Nobody' })).slice(2));
+    expect(r.ok && r.changes).toEqual([
+      'ignored the speed -3 (not a positive number or "max")',
+      'ignored the traffic multiplier 1000 (not a number 0.1..100)',
+      'ignored the selected node "Nobody" (no such node)',
+    ]);
     expect(r.ok && r.speed).toBeUndefined();
+    expect(r.ok && r.traffic).toBeUndefined();
+    const good = await openShareValue((await encodeShare({ doc, traffic: 2.5 })).slice(2));
+    expect(good.ok && good.traffic).toBe(2.5);
   });
 
   it('refuse a small link that would expand past the limit (a compression bomb)', async () => {

@@ -2,11 +2,12 @@ import { defaultCodec, InflatedTooLarge, type DeflateCodec } from './deflate.ts'
 import { describe, isPlainObject } from './paths.ts';
 import { restoreScenario } from './restore.ts';
 import type { ScenarioDoc } from './types.ts';
+import { TRAFFIC_SCALE_MAX, TRAFFIC_SCALE_MIN } from '../sim/core/trafficScale.ts';
 
 /**
  * Share links carry the whole scenario in the URL fragment (never sent to a server) as
- * `#s=1.<base64url(deflate-raw(JSON))>`. The JSON is `{ doc, speed?, selected? }`: the document (with its
- * seed) plus how the sharer was watching it. The `1.` is the envelope version, so a future encoding can
+ * `#s=1.<base64url(deflate-raw(JSON))>`. The JSON is `{ doc, speed?, traffic?, selected? }`: the document
+ * (with its seed) plus how the sharer was watching it (traffic: the run's traffic multiplier, when not 1). The `1.` is the envelope version, so a future encoding can
  * change without breaking old links.
  */
 export const SHARE_PARAM = 's';
@@ -20,6 +21,8 @@ export interface SharePayload {
   doc: unknown;
   /** Simulated seconds per wall second; "max" for as fast as possible. */
   speed?: number | 'max';
+  /** The run's traffic multiplier (TRAFFIC_SCALE_MIN..MAX); absent means 1, the scenario as written. */
+  traffic?: number;
   /** The selected node's id. */
   selected?: string;
 }
@@ -130,6 +133,9 @@ function readPayload(json: Record<string, unknown>): DecodedLink {
   const speed = json.speed;
   if (speed === 'max' || (typeof speed === 'number' && Number.isFinite(speed) && speed > 0 && speed <= 1e6)) payload.speed = speed;
   else if (speed !== undefined) ignored.push(`the speed ${describe(speed)} (not a positive number or "max")`);
+  const traffic = json.traffic;
+  if (typeof traffic === 'number' && traffic >= TRAFFIC_SCALE_MIN && traffic <= TRAFFIC_SCALE_MAX) payload.traffic = traffic;
+  else if (traffic !== undefined) ignored.push(`the traffic multiplier ${describe(traffic)} (not a number ${TRAFFIC_SCALE_MIN}..${TRAFFIC_SCALE_MAX})`);
   const selected = json.selected;
   if (typeof selected === 'string' && selected.length <= 64) payload.selected = selected;
   else if (selected !== undefined) ignored.push(`the selected node ${describe(selected)} (not a node id)`);
@@ -137,7 +143,7 @@ function readPayload(json: Record<string, unknown>): DecodedLink {
 }
 
 export type OpenedLink =
-  | { ok: true; doc: ScenarioDoc; changes: string[]; speed?: number | 'max'; selected?: string }
+  | { ok: true; doc: ScenarioDoc; changes: string[]; speed?: number | 'max'; traffic?: number; selected?: string }
   | { ok: false; message: string };
 
 /**
@@ -151,8 +157,8 @@ export async function openShareValue(value: string, codec?: DeflateCodec): Promi
   const restored = restoreScenario({ value: decoded.payload.doc });
   if (!restored.ok) return { ok: false, message: `the scenario in the link is not valid: ${restored.message}` };
   const changes = [...restored.changes, ...decoded.ignored.map((what) => `ignored ${what}`)];
-  const { speed, selected } = decoded.payload;
+  const { speed, traffic, selected } = decoded.payload;
   const known = selected !== undefined && restored.doc.nodes.some((n) => n.id === selected);
   if (selected !== undefined && !known) changes.push(`ignored the selected node "${selected}" (no such node)`);
-  return { ok: true, doc: restored.doc, changes, speed, ...(known ? { selected } : {}) };
+  return { ok: true, doc: restored.doc, changes, speed, ...(traffic !== undefined ? { traffic } : {}), ...(known ? { selected } : {}) };
 }

@@ -140,6 +140,16 @@ describe('the address bar and the Copy link button', () => {
     const reopened = storeWithMine();
     await openLinkAtStart(reopened, fakeBar(link!.slice(link!.indexOf('#'))), memoryStorage(), true);
     expect(reopened.getState().doc).toEqual(shared);
+    expect(reopened.getState().run.trafficScale).toBe(1);
+
+    // "What happens at 10x?" is shared with its multiplier (a run option, not in the document).
+    store.getState().setTrafficScale(10);
+    const tenfold = await copyShareLink(store, fakeBar(''), clipboard);
+    expect(store.getState().notice?.text).toMatch(/sees this scenario, seed and speed, at 10× traffic\.$/);
+    const atTen = storeWithMine();
+    await openLinkAtStart(atTen, fakeBar(tenfold!.slice(tenfold!.indexOf('#'))), memoryStorage(), true);
+    expect(atTen.getState().run.trafficScale).toBe(10);
+    expect(atTen.getState().doc).toEqual(shared);
 
     store.getState().setNodeField('Fn', 'properties', 'Timeout', 5000);
     expect(await copyShareLink(store, fakeBar(''), clipboard)).toBeNull();

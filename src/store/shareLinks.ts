@@ -29,7 +29,8 @@ export function sharePayload(s: AppState): SharePayload {
   const selected = s.selection.nodes.length === 1 ? s.selection.nodes[0] : undefined;
   // A speed the sharer never chose is left out: the receiver gets the same watchable default.
   const speed = s.run.speedAuto ? {} : { speed: s.run.speed === Infinity ? ('max' as const) : s.run.speed };
-  return { doc: s.doc, ...speed, ...(selected ? { selected } : {}) };
+  const traffic = s.run.trafficScale !== 1 ? { traffic: s.run.trafficScale } : {};
+  return { doc: s.doc, ...speed, ...traffic, ...(selected ? { selected } : {}) };
 }
 
 /** The fragment with `s` set to `value` (or removed), keeping other parameters such as `embed`. */
@@ -76,7 +77,7 @@ export function startUrlSync(store: AppStore, bar: AddressBar, session: KeyValue
   const schedule = debounce(() => void write(), URL_SYNC_DELAY_MS);
   schedule();
   return store.subscribe((s, prev) => {
-    if (s.doc !== prev.doc || s.selection !== prev.selection || s.run.speed !== prev.run.speed) schedule();
+    if (s.doc !== prev.doc || s.selection !== prev.selection || s.run.speed !== prev.run.speed || s.run.trafficScale !== prev.run.trafficScale) schedule();
   });
 }
 
@@ -119,6 +120,8 @@ function applyOpenedLink(store: AppStore, opened: Extract<OpenedLink, { ok: true
     s().notify(`Opened the shared scenario "${opened.doc.name}"${changed}${hadOwnWork ? '; undo brings your own work back' : ''}`);
   }
   if (opened.speed !== undefined) s().setRunSpeed(opened.speed === 'max' ? Infinity : opened.speed);
+  // A link without a multiplier was shared at 1×: a tab it is pasted into at 10× shows it as shared.
+  if ((opened.traffic ?? 1) !== s().run.trafficScale) s().setTrafficScale(opened.traffic ?? 1);
   if (opened.selected && s().doc.nodes.some((n) => n.id === opened.selected)) s().select({ nodes: [opened.selected], edges: [] });
 }
 
@@ -156,7 +159,9 @@ export async function copyFromLink(
 export function copyShareLink(store: AppStore, bar: AddressBar, clipboard: { writeText(text: string): Promise<void> }): Promise<string | null> {
   return copyFromLink(store, clipboard, 'link', (value) => `${bar.base()}${hashWith(bar.hash(), value)}`, (link) => {
     const long = link.length > CHAT_LINK_LIMIT ? `; it is over ${CHAT_LINK_LIMIT.toLocaleString('en-US')}, which some chat apps cut` : '';
-    return `Link copied (${link.length.toLocaleString('en-US')} characters${long}). Anyone who opens it sees this scenario, seed and speed.`;
+    const traffic = store.getState().run.trafficScale;
+    const what = traffic !== 1 ? `this scenario, seed and speed, at ${traffic}× traffic` : 'this scenario, seed and speed';
+    return `Link copied (${link.length.toLocaleString('en-US')} characters${long}). Anyone who opens it sees ${what}.`;
   }, '; copy the address bar instead, which holds the same link');
 }
 
