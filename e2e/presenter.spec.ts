@@ -110,11 +110,14 @@ test('presenter mode at 1280x720: big type, big charts, the keyboard runs it, Es
     expect(await onScreenFontPx(legend)).toBeGreaterThanOrEqual(16);
   }
   // Node figures at least 20 px on screen, whatever zoom the canvas fitted to.
-  for (const id of ['figure-Users-Requests', 'figure-Fn-Invocations', 'figure-Api-Count']) {
+  // A node shows two figures, and a third while it counts throttles: the throttling function's throttles/s, whole.
+  for (const id of ['figure-Users-Requests', 'figure-Fn-Invocations', 'figure-Api-Count', 'figure-Fn-Throttles']) {
     const el = page.getByTestId(id);
     await expect(el).toBeVisible();
     expect(await onScreenFontPx(el), id).toBeGreaterThanOrEqual(20);
+    expect(await el.evaluate((e) => (e as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth <= (e as unknown as { clientWidth: number }).clientWidth), id).toBe(true);
   }
+  await expect(page.getByTestId('figure-Users-Latency')).toBeHidden();
   expect((await lowestContrast(page)).ratio, JSON.stringify(await lowestContrast(page))).toBeGreaterThanOrEqual(7);
   await screenshot(page, 'presenter-light-1280x720');
   await setTheme(page, 'dark');

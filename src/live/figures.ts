@@ -10,6 +10,10 @@ export const THROTTLE_METRICS = [
   'ReadProvisionedThroughputExceeded',
 ] as const;
 
+export function isThrottleMetric(name: string): boolean {
+  return (THROTTLE_METRICS as readonly string[]).includes(name);
+}
+
 /**
  * While a run plays, counters on nodes and flows on edges are rates over this much simulated time: the same
  * window for both, so a node's requests/s and the label of the edge carrying them agree.

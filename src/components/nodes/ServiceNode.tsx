@@ -1,5 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { isThrottleMetric } from '../../live/figures.ts';
 import { useLiveFigures } from '../../live/useLiveFigures.ts';
 import { findServiceKind, SERVICE_KINDS } from '../../sim/services/registry.ts';
 import { ServiceIcon } from '../common/ServiceIcon.tsx';
@@ -64,7 +65,8 @@ export const ServiceNode = memo(function ServiceNode({ id, data, selected }: Nod
           const v = live?.[name];
           const limit = name === 'ConcurrentExecutions' && live?.limit ? `/${formatLimit(live.limit)}` : '';
           return (
-            <div key={name} className="min-w-0" title={metric?.help ?? name}>
+            // data-alert: a throttle figure above 0, which presenter mode shows even beyond a node's first two figures.
+            <div key={name} className="min-w-0" title={metric?.help ?? name} data-alert={isThrottleMetric(name) && v !== undefined && v > 0 ? '' : undefined}>
               <div className="service-node__figure truncate text-[15px] leading-tight font-semibold tabular-nums text-slate-800 dark:text-slate-100" data-testid={`figure-${id}-${name}`}>
                 {v === undefined ? '—' : formatFigure(v, metric?.unit)}
                 {v !== undefined && limit && <span className="service-node__limit text-[0.8em] font-normal text-slate-500 dark:text-slate-400">{limit}</span>}
