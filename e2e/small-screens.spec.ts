@@ -53,6 +53,13 @@ test('at 390x844 a phone shows the canvas and Run without sideways scrolling, re
   await page.getByTestId('phone-menu-toggle').click();
   const menu = page.getByTestId('phone-menu');
   for (const name of ['Examples', 'Lessons', 'Compare…', 'Copy link']) await expect(menu.getByRole('button', { name })).toBeInViewport({ ratio: 0.99 });
+  // So are the run's speed and traffic multiplier, which the phone's header leaves out.
+  await expect(menu.getByTestId('phone-run-speed')).toBeInViewport({ ratio: 0.99 });
+  await menu.getByTestId('phone-traffic-scale').selectOption('5');
+  await expect(page.getByTestId('traffic-badge')).toHaveText('5× traffic');
+  await menu.getByTestId('phone-traffic-scale').selectOption('1');
+  await menu.getByTestId('phone-run-speed').selectOption('max');
+  await expect(menu.getByTestId('phone-run-speed')).toHaveValue('max');
   await noSidewaysScroll(page);
   await screenshot(page, 'phone-menu-390x844');
   await menu.getByTestId('examples-open').click();

@@ -6,6 +6,8 @@ import { useAppStore } from '../../store/index.ts';
 import { LessonsMenu } from '../lessons/LessonsMenu.tsx';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
 import { JourneyMenu } from '../journey/JourneyMenu.tsx';
+import { SpeedControl } from '../run/SpeedControl.tsx';
+import { TrafficSelect } from '../run/TrafficControl.tsx';
 
 const MenuIcon = () => (
   <svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" aria-hidden>
@@ -15,7 +17,7 @@ const MenuIcon = () => (
 
 /**
  * Phones only (below Tailwind's md): the header hides the editor toolbar, so this button opens a row over the
- * top of the canvas with Examples, Lessons, Compare, Journey, Copy link and the theme. It stays open while their dialogs are, as it
+ * top of the canvas with Examples, Lessons, Compare, Journey, Copy link, the theme, and the run's speed and traffic multiplier. It stays open while their dialogs are, as it
  * holds them, and closes once a document replaces the one it was opened on (an example, a lesson, a file).
  */
 export function PhoneMenuButton({ open, onToggle, ref }: { open: boolean; onToggle: () => void; ref?: Ref<HTMLButtonElement> }) {
@@ -51,6 +53,11 @@ export function PhoneMenu({ onClose }: { onClose: () => void }) {
       <JourneyMenu />
       <CommandButton id="copy-link" icon={<LinkIcon />} showLabel onDone={onClose} />
       <CommandButton id="toggle-theme" icon={dark ? <SunIcon /> : <MoonIcon />} />
+      {/* The header's run controls leave these out on a phone. */}
+      <span className="ml-auto flex items-end gap-2 py-0.5">
+        <SpeedControl testId="phone-run-speed" />
+        <TrafficSelect testId="phone-traffic-scale" />
+      </span>
     </nav>
   );
 }

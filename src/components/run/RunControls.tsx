@@ -2,9 +2,10 @@ import { useShallow } from 'zustand/react/shallow';
 import { appStore, useAppStore } from '../../store/index.ts';
 import './runCommands.ts';
 import { SeedField } from './SeedField.tsx';
+import { SpeedControl } from './SpeedControl.tsx';
 import { TrafficControl } from './TrafficControl.tsx';
 import { watchableSpeed } from '../../store/simulationSlice.ts';
-import { formatClock, formatDuration, formatSimTime, parseSpeedKey, speedKey, speedOptions, timeLeftText } from './speeds.ts';
+import { formatClock, formatDuration, formatSimTime, timeLeftText } from './speeds.ts';
 
 const button =
   'inline-flex items-center gap-1.5 whitespace-nowrap rounded-md border px-3 py-1.5 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50';
@@ -51,21 +52,7 @@ export function RunControls() {
         <button type="button" data-testid="run-reset" className={plain} title="Back to 0 s with the current architecture" onClick={() => void actions.resetRun()}>
           Reset
         </button>
-        <label className="flex flex-col leading-none text-slate-600 max-md:hidden dark:text-slate-300" title="Simulated seconds per real second; Max runs as fast as the engine can">
-          <span className="mb-0.5 text-[10px] font-semibold tracking-wide uppercase">Speed</span>
-          <select
-            data-testid="run-speed"
-            className="rounded-md border border-slate-300 bg-white px-1 py-0.5 text-sm dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
-            value={speedKey(run.speed)}
-            onChange={(e) => actions.setRunSpeed(parseSpeedKey(e.target.value))}
-          >
-            {speedOptions(run.speed, run.duration).map((s) => (
-              <option key={speedKey(s.value)} value={speedKey(s.value)}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SpeedControl className="max-md:hidden" />
         <TrafficControl />
         <SeedField seed={run.seed} onApply={(seed) => void actions.resetRun(seed)} />
         <div
