@@ -5,7 +5,11 @@ import { startExecutionEdge, stepFunctionsBehaviour, stepFunctionsProperties } f
 
 const NOT_CW = 'Not a CloudWatch metric:';
 
-/** StartSyncExecution waits for the result; StartExecution hands the input over and returns. */
+/**
+ * Through API Gateway, StartSyncExecution waits for the result and StartExecution hands the input over: the API
+ * answers at once with its default integration response, whatever StartExecution said (as AWS's default
+ * integration response passes a ThrottlingException's 400 on as 200 unless it is mapped).
+ */
 const byOperation = (p: Record<string, unknown>) => (p.operation === 'StartSyncExecution' ? 'sync' : 'async');
 
 /** Per-state metrics: `State:<state name>:<what>`, one set per state of the definition (branches included). */
@@ -24,8 +28,12 @@ export const stepFunctionsKind: ServiceKind = {
   // Task states call other services' APIs (an SDK call each); the Task's resource names the target node.
   emits: [{ role: 'call', sdk: true }],
   accepts: [
-    { role: 'invoke', properties: startExecutionEdge, delivery: byOperation, from: ['Client', 'AWS::ApiGateway::RestApi'] },
-    { role: 'call', sdkOnly: true, sdkProperties: startExecutionEdge, delivery: byOperation },
+    // An SDK caller (a client's or a function's code) waits for the API call itself: StartExecution answers at once
+    // with the execution started, or ThrottlingException (which the caller sees, and a function's SDK retries);
+    // StartSyncExecution answers when the execution ends (model.ts receive).
+    { role: 'invoke', properties: startExecutionEdge, delivery: 'sync', from: ['Client'] },
+    { role: 'invoke', properties: startExecutionEdge, delivery: byOperation, from: ['AWS::ApiGateway::RestApi'] },
+    { role: 'call', sdkOnly: true, sdkProperties: startExecutionEdge, delivery: 'sync' },
     { role: 'target', delivery: 'async' }, // an EventBridge rule or schedule starts an execution per event
   ],
   metrics: [

@@ -256,11 +256,14 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     const trace = msg.trace;
     let options = sampled ? this.sampledOptions : this.options;
     if (trace !== null) options = { ...options, listener: new TracedListener(options.listener ?? {}, trace, this.id, this.stateTypes, this.ctx), trace };
-    const execution = new StartedExecution(this, this.machine, options, msg.id, replyTo, slot, sampled);
+    // StartExecution answers its caller once the execution is started; StartSyncExecution when it ends.
+    const waits = edge.properties.operation === 'StartSyncExecution';
+    const execution = new StartedExecution(this, this.machine, options, msg.id, waits ? replyTo : null, slot, sampled);
     // Its place in the journey's order, after the API that accepted the request and before its first state.
     if (trace !== null) execution.startSeq = trace.seq();
     if (sampled) this.sampler.started(period, execution);
     execution.start((msg.body ?? {}) as Json);
+    if (!waits) replyTo?.reply(slot, Outcome.Ok, now);
   }
 
   /** An execution `receive` started ended. */

@@ -149,6 +149,25 @@ describe('Step Functions: executions through the engine', () => {
     expect(sum(sim, 'Workflow', 'ExecutionThrottled')).toBe(requests - accepted);
     // 1,000 transitions a second stay within the StateTransition bucket (1,500 per second).
     expect(sum(sim, 'Workflow', 'ThrottledEvents')).toBe(0);
+    // StartExecution is an API call the client waits for: a refused one is its ThrottlingException, seen at once.
+    expect(sum(sim, 'Users', 'Throttled')).toBe(requests - accepted);
+    expect(sum(sim, 'Users', 'Succeeded')).toBe(accepted);
+    expect(total(sim, 'Users', 'Latency').Maximum).toBe(0);
+  });
+
+  it("a function's StartExecution refused by the bucket is retried by its SDK, and fails the invocation after three attempts", () => {
+    const pass = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
+    const sim = scenario({ durationSeconds: 10 })
+      .node('Users', 'Client', { pattern: 'constant', ratePerSecond: 1000 }, {})
+      .node('Starter', FN, { ReservedConcurrentExecutions: 900 }, { duration: constantMs(10), coldStartMs: constantMs(0) })
+      .node('Workflow', SM, { Definition: pass })
+      .edge('Users', 'Starter', { role: 'invoke', properties: { InvocationType: 'Event' } })
+      .edge('Starter', 'Workflow', { role: 'call', properties: { operation: 'StartExecution' } })
+      .run();
+    expect(sum(sim, 'Workflow', 'ExecutionThrottled')).toBeGreaterThan(1000);
+    expect(sum(sim, 'Starter', 'SdkCallRetries')).toBeGreaterThan(1000);
+    expect(sum(sim, 'Starter', 'SdkCallFailures')).toBeGreaterThan(0);
+    expect(sum(sim, 'Starter', 'Errors')).toBe(sum(sim, 'Starter', 'SdkCallFailures'));
   });
 
   it('the StartExecution and StateTransition buckets are the account\'s: two machines share them', () => {
