@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { live } from '../live/liveData.ts';
 import { receiveFrame } from '../live/frameLoop.ts';
-import { validateScenario, type Problem } from '../scenario/index.ts';
+import { isError, validateScenario, type Problem } from '../scenario/index.ts';
 import { problemText } from './problemText.ts';
 import { roundSpeed } from '../components/run/speeds.ts';
 import type { SimNode } from '../sim/core/model.ts';
@@ -105,6 +105,16 @@ export function watchableSpeed(durationSeconds: number): number {
 }
 
 /** Live edits are validated and sent after the document has been quiet this long (ms). */
+/** The speed the run controls show: the user's pick, or the watchable default for the document's duration. */
+export function shownSpeed(s: AppState): number {
+  return s.run.speedAuto ? watchableSpeed(s.doc.durationSeconds ?? 600) : s.run.speed;
+}
+
+/** The loaded run's duration, else the document's (600 s when it states none), for clocks and speed menus. */
+export function runDuration(s: AppState): number {
+  return s.run.durationSeconds || s.doc.durationSeconds || 600;
+}
+
 export const LIVE_EDIT_DELAY_MS = 60;
 /**
  * An information line under the run controls ("Applied live", "restarted from 0 s") goes away after this long
@@ -176,7 +186,7 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
     const doc = get().doc;
     const checked = validateScenario(doc);
     if (!checked.ok) {
-      const problems = checked.problems.filter((p) => p.severity !== 'warning');
+      const problems = checked.problems.filter(isError);
       patch({ message: problemMessage('Cannot run', problems), problems });
       return false;
     }
@@ -217,7 +227,7 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
     const doc = get().doc;
     const checked = validateScenario(doc);
     if (!checked.ok) {
-      const problems = checked.problems.filter((p) => p.severity !== 'warning');
+      const problems = checked.problems.filter(isError);
       patch({ message: problemMessage('Not applied, the run continues with the last valid version', problems), problems });
       return;
     }
@@ -272,7 +282,7 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
   function recheckRefused(): void {
     if (loaded || get().run.problems.length === 0) return;
     const checked = validateScenario(get().doc);
-    const problems = checked.ok ? [] : checked.problems.filter((p) => p.severity !== 'warning');
+    const problems = checked.ok ? [] : checked.problems.filter(isError);
     patch(problems.length === 0 ? { message: null, problems: [] } : { message: problemMessage('Cannot run', problems), problems });
   }
 

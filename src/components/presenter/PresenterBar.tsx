@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { runCommand } from '../../commands/registry.ts';
 import { appStore, useAppStore } from '../../store/index.ts';
+import { runDuration } from '../../store/simulationSlice.ts';
 import { CommandButton } from '../common/CommandButton.tsx';
 import { MoonIcon, SunIcon } from '../common/icons.tsx';
 import { formatDuration, formatSimTime } from '../run/speeds.ts';
@@ -17,7 +18,7 @@ export function PresenterBar({ title }: { title: string }) {
     useShallow((s) => ({
       status: s.run.status,
       seconds: s.run.seconds,
-      duration: s.run.durationSeconds || s.doc.durationSeconds || 600,
+      duration: runDuration(s),
       dark: s.theme === 'dark',
     })),
   );

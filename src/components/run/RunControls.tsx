@@ -4,7 +4,7 @@ import './runCommands.ts';
 import { SeedField } from './SeedField.tsx';
 import { SpeedControl } from './SpeedControl.tsx';
 import { TrafficControl } from './TrafficControl.tsx';
-import { watchableSpeed } from '../../store/simulationSlice.ts';
+import { runDuration, shownSpeed } from '../../store/simulationSlice.ts';
 import { formatClock, formatDuration, formatSimTime, timeLeftText } from './speeds.ts';
 
 const button =
@@ -19,8 +19,8 @@ export function RunControls() {
     useShallow((s) => ({
       status: s.run.status,
       seconds: s.run.seconds,
-      duration: s.run.durationSeconds || s.doc.durationSeconds || 600,
-      speed: s.run.speedAuto ? watchableSpeed(s.doc.durationSeconds ?? 600) : s.run.speed,
+      duration: runDuration(s),
+      speed: shownSpeed(s),
       actualSpeed: s.run.actualSpeed,
       seed: s.doc.seed ?? s.run.seed,
     })),

@@ -1,14 +1,14 @@
 import { useShallow } from 'zustand/react/shallow';
 import { appStore, useAppStore } from '../../store/index.ts';
-import { watchableSpeed } from '../../store/simulationSlice.ts';
+import { runDuration, shownSpeed } from '../../store/simulationSlice.ts';
 import { parseSpeedKey, speedKey, speedOptions } from './speeds.ts';
 
 /** The run speed menu (simulated seconds per real second, or Max): in the run controls, and in the phone menu. */
 export function SpeedControl({ className = '', testId = 'run-speed' }: { className?: string; testId?: string }) {
   const { speed, duration } = useAppStore(
     useShallow((s) => ({
-      speed: s.run.speedAuto ? watchableSpeed(s.doc.durationSeconds ?? 600) : s.run.speed,
-      duration: s.run.durationSeconds || s.doc.durationSeconds || 600,
+      speed: shownSpeed(s),
+      duration: runDuration(s),
     })),
   );
   return (

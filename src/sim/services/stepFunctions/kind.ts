@@ -1,7 +1,7 @@
 import type { ServiceKind } from '../../core/serviceKind.ts';
 import { checkCallEdge, definitionProblems, unconnectedTasks } from './definition.ts';
 import { stateGraph } from './stateGraph.ts';
-import { startExecutionEdge, stepFunctionsBehaviour, stepFunctionsProperties } from './spec.ts';
+import { startExecutionEdge, stepFunctionsBehaviour, stepFunctionsProperties, waitsForTheEnd } from './spec.ts';
 
 const NOT_CW = 'Not a CloudWatch metric:';
 
@@ -10,7 +10,7 @@ const NOT_CW = 'Not a CloudWatch metric:';
  * answers at once with its default integration response, whatever StartExecution said (as AWS's default
  * integration response passes a ThrottlingException's 400 on as 200 unless it is mapped).
  */
-const byOperation = (p: Record<string, unknown>) => (p.operation === 'StartSyncExecution' ? 'sync' : 'async');
+const byOperation = (p: Record<string, unknown>) => (waitsForTheEnd(p) ? 'sync' : 'async');
 
 /** Per-state metrics: `State:<state name>:<what>`, one set per state of the definition (branches included). */
 export const STATE_METRICS = ['Entered', 'Succeeded', 'Failed', 'Retried', 'Caught'] as const;

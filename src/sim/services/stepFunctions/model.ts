@@ -17,7 +17,7 @@ import { callActions, loadNodeDefinition, sameApi } from './definition.ts';
 import { ExecutionSampler } from './executionSampler.ts';
 import { STATE_METRICS, stateMetricName } from './kind.ts';
 import { expressDurationCost, START_EXECUTION_BUCKET, STATE_TRANSITION_BUCKET, stepFunctionsPrices } from './prices.ts';
-import { stepFunctionsBehaviour, type StepFunctionsBehaviour } from './spec.ts';
+import { stepFunctionsBehaviour, waitsForTheEnd, type StepFunctionsBehaviour } from './spec.ts';
 import { CallMessage } from './callMessage.ts';
 import { TracedListener } from './executionTrace.ts';
 import { callBody, errorPrefix, taskError, taskResult } from './taskCalls.ts';
@@ -235,7 +235,7 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
   override receive(msg: Message, edge: Edge, replyTo: ReplyTo | null, slot: number): void {
     const now = this.ctx.now;
     const m = this.ctx.metrics;
-    if (edge.properties.operation === 'StartSyncExecution' && this.executionType !== 'EXPRESS') {
+    if (waitsForTheEnd(edge.properties) && this.executionType !== 'EXPRESS') {
       this.ctx.warn(this.id, 'StartSyncExecution is only for EXPRESS state machines: AWS refuses it with StateMachineTypeNotSupported');
       replyTo?.reply(slot, Outcome.Failed, now, { reason: 'StateMachineTypeNotSupported' });
       return;
@@ -257,7 +257,7 @@ export class StateMachine extends Model implements AslHost, ReplyTo {
     let options = sampled ? this.sampledOptions : this.options;
     if (trace !== null) options = { ...options, listener: new TracedListener(options.listener ?? {}, trace, this.id, this.stateTypes, this.ctx), trace };
     // StartExecution answers its caller once the execution is started; StartSyncExecution when it ends.
-    const waits = edge.properties.operation === 'StartSyncExecution';
+    const waits = waitsForTheEnd(edge.properties);
     const execution = new StartedExecution(this, this.machine, options, msg.id, waits ? replyTo : null, slot, sampled);
     // Its place in the journey's order, after the API that accepted the request and before its first state.
     if (trace !== null) execution.startSeq = trace.seq();

@@ -72,6 +72,11 @@ export const startExecutionEdge = z.looseObject({
   }),
 });
 
+/** Whether a start edge's caller waits for the execution's end (StartSyncExecution), not only for its start. */
+export function waitsForTheEnd(edgeProperties: Record<string, unknown>): boolean {
+  return edgeProperties.operation === 'StartSyncExecution';
+}
+
 export type StepFunctionsProperties = z.output<typeof stepFunctionsProperties>;
 export type StepFunctionsBehaviour = z.output<typeof stepFunctionsBehaviour>;
 
