@@ -16,8 +16,14 @@ export function TrafficControl() {
     <>
       <TrafficSelect className="max-md:hidden" />
       {scale !== 1 && (
-        <span className="rounded-md border border-amber-500 bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-950 md:hidden dark:bg-amber-900 dark:text-amber-50" data-testid="traffic-badge">
-          {trafficLabel(scale)} traffic
+        // Short on screen ("10×"), so the phone header keeps room for the clock; read out in full.
+        <span
+          className="shrink-0 rounded-md border border-amber-500 bg-amber-100 px-1.5 py-0.5 text-xs font-semibold whitespace-nowrap text-amber-950 md:hidden dark:bg-amber-900 dark:text-amber-50"
+          data-testid="traffic-badge"
+          title={`${trafficLabel(scale)} traffic`}
+        >
+          {trafficLabel(scale)}
+          <span className="sr-only"> traffic</span>
         </span>
       )}
     </>
